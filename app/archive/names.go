@@ -1,0 +1,89 @@
+package archive
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// cleanName turns a member name as written in an archive into a relative,
+// slash-separated display path. Absolute names ("/etc/x", "C:\x",
+// "\\server\share\x") lose their root and ".." that climbs out of the archive
+// is dropped; both set unsafe. Backslashes count as separators because
+// Windows tools write them. The result is only ever shown, never used as an
+// OS path.
+func cleanName(raw string) (clean string, unsafe bool) {
+	s := strings.ReplaceAll(raw, `\`, "/")
+	if len(s) >= 2 && s[1] == ':' && isASCIILetter(s[0]) {
+		s, unsafe = s[2:], true
+	}
+	if strings.HasPrefix(s, "/") {
+		unsafe = true
+	}
+	var parts []string
+	for _, p := range strings.Split(s, "/") {
+		switch p {
+		case "", ".":
+		case "..":
+			if len(parts) == 0 {
+				unsafe = true
+				continue
+			}
+			parts = parts[:len(parts)-1]
+		default:
+			parts = append(parts, p)
+		}
+	}
+	clean = strings.Join(parts, "/")
+	if clean == "" {
+		// A name that was nothing but a root or "..": keep the entry visible.
+		clean, unsafe = "_", true
+	}
+	return clean, unsafe
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// decodeLegacy decodes a ZIP name that is not UTF-8: such names are CP437
+// by the ZIP specification (old Windows and macOS tools).
+func decodeLegacy(raw string, nonUTF8 bool) string {
+	if !nonUTF8 || utf8.ValidString(raw) {
+		return raw
+	}
+	s, err := charmap.CodePage437.NewDecoder().String(raw)
+	if err != nil {
+		return strings.ToValidUTF8(raw, "\uFFFD")
+	}
+	return s
+}
+
+// isName reports whether the member name ends in one of the extensions
+// (lower case, with dot). Members are recognised by name: sniffing their
+// bytes would read every member while listing.
+func isName(name string, exts ...string) bool {
+	name = strings.ToLower(path.Base(name))
+	for _, ext := range exts {
+		if strings.HasSuffix(name, ext) && len(name) > len(ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortEntries orders entries by Part, Path and RawName (stable, so equal
+// keys keep their listing order) and marks entries sharing a Part and Path
+// as duplicates: archive/zip would silently serve the first, we keep both.
+func sortEntries(es []*Entry) {
+	slices.SortStableFunc(es, func(a, b *Entry) int {
+		return cmp.Or(strings.Compare(a.Part, b.Part), strings.Compare(a.Path, b.Path), strings.Compare(a.RawName, b.RawName))
+	})
+	for i := 1; i < len(es); i++ {
+		if es[i].Part == es[i-1].Part && es[i].Path == es[i-1].Path {
+			es[i].Duplicate, es[i-1].Duplicate = true, true
+		}
+	}
+}

@@ -1,0 +1,264 @@
+package archive
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+)
+
+// Open reads the directories of the inputs into one tree. It fails only when
+// ctx is cancelled or inputs is empty: everything else that cannot be read
+// (an input, an archive, a member) becomes a Problem and the rest is listed.
+// Close the tree when done.
+func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
+	if len(inputs) == 0 {
+		return nil, errors.New("archive: nothing to open")
+	}
+	lim := DefaultLimits()
+	if opt.Limits != nil {
+		lim = *opt.Limits
+	}
+	o := &opener{ctx: ctx, lim: lim, unpacker: opt.Unpacker, progress: opt.Progress, tree: &Tree{}}
+	o.nextReport = progressEvery
+	for _, in := range inputs {
+		o.tree.Inputs = append(o.tree.Inputs, InputInfo{Name: in.Name, Size: in.Size, Dir: in.FS != nil})
+		if in.FS == nil {
+			o.size += in.Size
+		}
+	}
+	for i, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			o.tree.Close()
+			return nil, err
+		}
+		s := &scope{o: o, part: in.Name, input: i} // base 0: the input itself
+		switch {
+		case in.FS != nil:
+			s.base = -1
+			o.walk(s, in.FS, true)
+		case in.R == nil || in.Size < 0:
+			o.problem(&Error{Part: in.Name, Err: errors.New("no data: neither a file nor a folder")})
+		default:
+			o.file(s, countingReaderAt{in.R, &o.read}, in.Size)
+		}
+		s.finish()
+	}
+	if err := ctx.Err(); err != nil {
+		o.tree.Close()
+		return nil, err
+	}
+	sortEntries(o.tree.Entries)
+	o.report()
+	return o.tree, nil
+}
+
+// progressEvery is how many entries pass between Progress calls.
+const progressEvery = 1000
+
+// opener is the state of one Open: limits and budgets shared by all inputs.
+type opener struct {
+	ctx      context.Context
+	lim      Limits
+	unpacker Unpacker
+	progress func(Progress)
+	tree     *Tree
+
+	total      int64 // declared bytes of the listed entries
+	inflated   int64 // bytes of nested archives held in memory
+	read       atomic.Int64
+	size       int64
+	nextReport int
+}
+
+// scope is one archive (or folder) being listed: where its entries come
+// from, and the problems to report once for all its members.
+type scope struct {
+	o     *opener
+	part  string // the chain naming this archive
+	depth int    // nesting of archives (the input is 0)
+	input int    // index of the top-level input
+	base  int64  // where this archive's bytes start inside the input; -1 when not contiguous there
+
+	tooLarge    []string // members over MaxEntrySize or the total
+	tooMany     bool
+	unsupported map[uint16]int // ZIP method -> members
+}
+
+func (o *opener) problem(e *Error) { o.tree.Problems = append(o.tree.Problems, e) }
+
+func (o *opener) stopped() bool { return o.ctx.Err() != nil }
+
+func (o *opener) report() {
+	if o.progress != nil {
+		o.progress(Progress{Bytes: o.read.Load(), Total: o.size, Entries: len(o.tree.Entries)})
+	}
+}
+
+// room reports whether n more entries fit under MaxEntries.
+func (o *opener) room(n uint64) bool {
+	return n <= uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0))
+}
+
+// add lists e. Declared sizes are checked here, before anything is read:
+// an entry over the limits stays visible but refuses to open. It returns
+// false when MaxEntries is reached and the scope must stop listing.
+func (s *scope) add(e *Entry) bool {
+	o := s.o
+	if !o.room(1) {
+		s.tooMany = true
+		return false
+	}
+	if e.err == nil {
+		switch {
+		case e.Size < 0 || e.Size > o.lim.MaxEntrySize:
+			e.err = fmt.Errorf("%w: declares %d bytes, the limit is %d", ErrTooLarge, e.Size, o.lim.MaxEntrySize)
+			s.tooLarge = append(s.tooLarge, e.Path)
+		case e.Size > o.lim.MaxTotalBytes-o.total:
+			e.err = fmt.Errorf("%w: the entries declare more than %d bytes in all", ErrTooLarge, o.lim.MaxTotalBytes)
+			s.tooLarge = append(s.tooLarge, e.Path)
+		default:
+			o.total += e.Size
+		}
+	}
+	o.tree.Entries = append(o.tree.Entries, e)
+	if len(o.tree.Entries) >= o.nextReport {
+		o.nextReport += progressEvery
+		o.report()
+	}
+	return true
+}
+
+// child is the scope of an archive found at member path name of s.
+func (s *scope) child(name string, base int64) *scope {
+	return &scope{o: s.o, part: s.part + "!" + name, depth: s.depth + 1, input: s.input, base: base}
+}
+
+// finish reports once per archive what concerns many of its members.
+func (s *scope) finish() {
+	o := s.o
+	if s.tooMany {
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: more than %d; the rest is not listed", ErrTooManyEntries, o.lim.MaxEntries)})
+	}
+	switch n := len(s.tooLarge); {
+	case n == 1:
+		o.problem(&Error{Part: s.part, Path: s.tooLarge[0], Err: fmt.Errorf("%w: it cannot be opened", ErrTooLarge)})
+	case n > 1:
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %d entries (first %s) cannot be opened", ErrTooLarge, n, s.tooLarge[0])})
+	}
+	for _, m := range sortedMethods(s.unsupported) {
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %d entries use %s compression (method %d)", ErrUnsupported, s.unsupported[m], methodName(m), m)})
+	}
+}
+
+// kind is what an input file holds.
+type kind int
+
+const (
+	kindPlain kind = iota
+	kindZip
+	kindTar
+	kindTgz
+	kindRar
+	kind7z
+)
+
+// sniff tells the kind of a file by its first bytes, then by its name.
+func sniff(name string, r io.ReaderAt, size int64) kind {
+	head := make([]byte, min(size, 512))
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")),
+		bytes.HasPrefix(head, []byte("PK\x07\x08")):
+		return kindZip
+	case bytes.HasPrefix(head, []byte("Rar!\x1a\x07")):
+		return kindRar
+	case bytes.HasPrefix(head, []byte("7z\xbc\xaf\x27\x1c")):
+		return kind7z
+	case isTarHeader(head):
+		return kindTar
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		if isName(name, ".tgz", ".tar.gz") || gzipHoldsTar(r, size) {
+			return kindTgz
+		}
+		return kindPlain
+	}
+	return kindByName(name)
+}
+
+func kindByName(name string) kind {
+	switch {
+	case isName(name, ".zip"):
+		return kindZip
+	case isName(name, ".tgz", ".tar.gz"):
+		return kindTgz
+	case isName(name, ".tar"):
+		return kindTar
+	case isName(name, ".rar"):
+		return kindRar
+	case isName(name, ".7z"):
+		return kind7z
+	}
+	return kindPlain
+}
+
+func isTarHeader(b []byte) bool {
+	return len(b) >= 512 && bytes.Equal(b[257:262], []byte("ustar"))
+}
+
+// gzipHoldsTar inflates the first block of a gzip file to look for a tar
+// header (a .gz that is not named .tgz).
+func gzipHoldsTar(r io.ReaderAt, size int64) bool {
+	zr, err := gzip.NewReader(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return false
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(zr, head)
+	return isTarHeader(head[:n])
+}
+
+// file lists one file: an archive of a known kind, else a plain entry.
+func (o *opener) file(s *scope, r io.ReaderAt, size int64) {
+	switch sniff(s.part, r, size) {
+	case kindZip:
+		o.zip(s, r, size)
+	case kindTar:
+		o.tar(s, tarSource{ra: r, size: size})
+	case kindTgz:
+		o.tar(s, tarSource{ra: r, size: size, gz: true})
+	case kindRar, kind7z:
+		o.unpack(s, r, size)
+	default:
+		e := &Entry{Path: s.part, Size: size}
+		e.open = func() (io.ReadCloser, error) { return io.NopCloser(io.NewSectionReader(r, 0, size)), nil }
+		e.readAt = func() (io.ReaderAt, error) { return r, nil }
+		if s.base >= 0 {
+			e.Stored = &Span{Input: s.input, Offset: s.base}
+		}
+		s.add(e)
+	}
+}
+
+// unpack hands an archive Go cannot read (RAR, 7z) to the Unpacker and lists
+// what it returns.
+func (o *opener) unpack(s *scope, r io.ReaderAt, size int64) bool {
+	if o.unpacker == nil {
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: RAR and 7z archives need the command-line tool", ErrUnsupported)})
+		return false
+	}
+	fsys, closeFn, err := o.unpacker.Unpack(o.ctx, s.part, r, size, o.lim)
+	if err != nil {
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrUnsupported, err)})
+		return false
+	}
+	if closeFn != nil {
+		o.tree.closers = append(o.tree.closers, closeFn)
+	}
+	o.walk(s, fsys, false)
+	return true
+}

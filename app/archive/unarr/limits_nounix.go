@@ -1,0 +1,7 @@
+//go:build !wasm && !unix
+
+package unarr
+
+// setLimits does nothing where setrlimit is not available (Windows): only
+// the parent's time limit applies there.
+func setLimits(memory, cpuSeconds uint64) error { return nil }

@@ -1,0 +1,7 @@
+//go:build !wasm && !linux
+
+package unarr
+
+import "syscall"
+
+func childProcAttr() *syscall.SysProcAttr { return nil }

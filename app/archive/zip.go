@@ -1,0 +1,279 @@
+package archive
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/bzip2"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"slices"
+)
+
+// ZIP compression methods beyond Store and Deflate that matter here.
+const (
+	methodBzip2 = 12
+	methodAES   = 99 // WinZip AES: the member is encrypted
+)
+
+// decodable reports whether this package decodes a ZIP method itself.
+func decodable(m uint16) bool { return m == zip.Store || m == zip.Deflate || m == methodBzip2 }
+
+func methodName(m uint16) string {
+	switch m {
+	case 9:
+		return "Deflate64"
+	case methodBzip2:
+		return "bzip2"
+	case 14:
+		return "LZMA"
+	case 93:
+		return "Zstandard"
+	case 95:
+		return "XZ"
+	case 98:
+		return "PPMd"
+	}
+	return "an unknown"
+}
+
+func sortedMethods(m map[uint16]int) []uint16 {
+	var ms []uint16
+	for k := range m {
+		ms = append(ms, k)
+	}
+	slices.Sort(ms)
+	return ms
+}
+
+// zip lists a ZIP archive read through r. It reports whether the archive
+// could be opened at all; when it could not, a Problem names it.
+func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
+	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)))
+	if err != nil {
+		o.problem(&Error{Part: s.part, Err: err})
+		return false
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled below
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrTruncated, err)})
+		return false
+	}
+	if len(zr.File) != len(dir.members) {
+		o.problem(&Error{Part: s.part, Err: truncated("the central directory reads inconsistently")})
+		return false
+	}
+	for i, f := range zr.File {
+		if len(f.Name) != dir.members[i].nameLen || f.CompressedSize64 != dir.members[i].comp {
+			o.problem(&Error{Part: s.part, Err: truncated("the central directory reads inconsistently")})
+			return false
+		}
+	}
+	limit, damaged, err := dir.layout(size)
+	if err != nil {
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w; the archive is not listed", err)})
+		return false
+	}
+	zr.RegisterDecompressor(methodBzip2, func(r io.Reader) io.ReadCloser { return io.NopCloser(bzip2.NewReader(r)) })
+
+	type pendingMember struct {
+		e *Entry
+		f *zip.File
+	}
+	var pending []pendingMember
+	var nDamaged int
+	for i, f := range zr.File {
+		if i%256 == 0 && o.stopped() {
+			return true
+		}
+		if mode := f.Mode(); mode.IsDir() || mode&fs.ModeSymlink != 0 {
+			continue
+		}
+		name := decodeLegacy(f.Name, f.NonUTF8)
+		p, unsafe := cleanName(name)
+		e := &Entry{
+			Part: s.part, Path: p, Size: sizeOf(f.UncompressedSize64), Modified: f.Modified,
+			Encrypted: f.Flags&1 != 0 || f.Method == methodAES, Unsafe: unsafe,
+		}
+		if f.Name != p {
+			e.RawName = f.Name
+		}
+		if damaged[i] {
+			e.err = truncated("its data runs past the end of the archive")
+			nDamaged++
+		}
+		s.zipMember(e, f, r, limit[i])
+		if e.err == nil && !e.Encrypted && isName(p, ".zip") && o.nestedZip(s, f, e, r, limit[i]) {
+			continue // its entries stand for it
+		}
+		if !decodable(f.Method) && !e.Encrypted {
+			if s.unsupported == nil {
+				s.unsupported = map[uint16]int{}
+			}
+			s.unsupported[f.Method]++
+			pending = append(pending, pendingMember{e, f})
+		}
+		if !s.add(e) {
+			break
+		}
+	}
+	if nDamaged > 0 {
+		o.problem(&Error{Part: s.part, Err: truncated("%d entries run past the end of the archive", nDamaged)})
+	}
+	if len(pending) > 0 && o.unpacker != nil {
+		fsys, closeFn, err := o.unpacker.Unpack(o.ctx, s.part, r, size, o.lim)
+		if err != nil {
+			o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: unpacking failed: %w", ErrUnsupported, err)})
+			return true
+		}
+		if closeFn != nil {
+			o.tree.closers = append(o.tree.closers, closeFn)
+		}
+		for _, pm := range pending {
+			name := pm.e.Path
+			if fs.ValidPath(pm.f.Name) {
+				name = pm.f.Name
+			}
+			pm.e.open = func() (io.ReadCloser, error) { return fsys.Open(name) }
+		}
+		s.unsupported = nil
+	}
+	return true
+}
+
+func sizeOf(u uint64) int64 {
+	if u > math.MaxInt64 {
+		return math.MaxInt64 // over every limit: refused by add
+	}
+	return int64(u)
+}
+
+// zipMember sets how e is opened. limit is where its data must end.
+func (s *scope) zipMember(e *Entry, f *zip.File, r io.ReaderAt, limit int64) {
+	dataAt := func() (int64, error) { return dataOffset(f, limit) }
+	e.open = func() (io.ReadCloser, error) {
+		if _, err := dataAt(); err != nil {
+			return nil, err
+		}
+		if !decodable(f.Method) {
+			return nil, fmt.Errorf("%w: %s compression (method %d)", ErrUnsupported, methodName(f.Method), f.Method)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, readErr(err)
+		}
+		return rc, nil
+	}
+	if f.Method != zip.Store || f.CompressedSize64 != f.UncompressedSize64 {
+		return
+	}
+	n := int64(f.CompressedSize64)
+	e.readAt = func() (io.ReaderAt, error) {
+		off, err := dataAt()
+		if err != nil {
+			return nil, err
+		}
+		return io.NewSectionReader(r, off, n), nil
+	}
+	if s.base >= 0 {
+		input, base := s.input, s.base
+		e.locate = &lazySpan{find: func() (Span, error) {
+			off, err := dataAt()
+			return Span{Input: input, Offset: base + off}, err
+		}}
+	}
+}
+
+// dataOffset reads f's local header to find its data, and refuses data that
+// would run into the next member: the local header may claim a longer extra
+// field than the directory (a bomb that quotes headers in extra fields).
+func dataOffset(f *zip.File, limit int64) (int64, error) {
+	off, err := f.DataOffset()
+	if err != nil {
+		return 0, truncated("local header: %w", err)
+	}
+	if off < 0 || off > limit || int64(f.CompressedSize64) > limit-off {
+		return 0, fmt.Errorf("%w: the data runs into the next entry", ErrOverlap)
+	}
+	return off, nil
+}
+
+// nestedZip opens a ZIP member as an archive of its own. A stored one is read
+// in place; a compressed one is inflated into memory within the budget
+// Limits.MaxInflate shared by the whole Open. It reports whether the member
+// was opened; if not, the caller lists it as a plain entry.
+func (o *opener) nestedZip(s *scope, f *zip.File, e *Entry, r io.ReaderAt, limit int64) bool {
+	if s.depth+1 > o.lim.MaxDepth {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
+		return false
+	}
+	switch {
+	case f.Method == zip.Store && f.CompressedSize64 == f.UncompressedSize64:
+		off, err := dataOffset(f, limit)
+		if err != nil {
+			o.problem(&Error{Part: s.part, Path: e.Path, Err: err})
+			return false
+		}
+		n := int64(f.CompressedSize64)
+		base := int64(-1)
+		if s.base >= 0 {
+			base = s.base + off
+		}
+		c := s.child(e.Path, base)
+		ok := o.zip(c, io.NewSectionReader(r, off, n), n)
+		c.finish()
+		return ok
+	case decodable(f.Method):
+		buf, ok := o.inflate(s, e)
+		if !ok {
+			return false
+		}
+		c := s.child(e.Path, -1)
+		ok = o.zip(c, bytes.NewReader(buf), int64(len(buf)))
+		c.finish()
+		if !ok {
+			o.inflated -= int64(len(buf)) // freed: it is listed as a plain entry
+		}
+		return ok
+	}
+	return false
+}
+
+// inflate reads a nested archive into memory if it fits the budget.
+func (o *opener) inflate(s *scope, e *Entry) ([]byte, bool) {
+	if e.Size > o.lim.MaxInflate-o.inflated {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: %d bytes; %d of %d are left", ErrInflateBudget, e.Size, o.lim.MaxInflate-o.inflated, o.lim.MaxInflate)})
+		return nil, false
+	}
+	rc, err := e.Open()
+	if err != nil {
+		o.problem(asError(e, err))
+		return nil, false
+	}
+	defer rc.Close()
+	buf := make([]byte, e.Size) // bounded by MaxInflate above
+	if _, err := io.ReadFull(rc, buf); err != nil {
+		o.problem(asError(e, err))
+		return nil, false
+	}
+	if _, err := rc.Read(make([]byte, 1)); err != io.EOF { // checksum and exact size
+		if err == nil {
+			err = ErrSizeMismatch
+		}
+		o.problem(asError(e, err))
+		return nil, false
+	}
+	o.inflated += e.Size
+	return buf, true
+}
+
+// asError names e in err unless err already names something.
+func asError(e *Entry, err error) *Error {
+	var ae *Error
+	if errors.As(err, &ae) {
+		return ae
+	}
+	return &Error{Part: e.Part, Path: e.Path, Err: readErr(err), inFolder: e.inFolder}
+}

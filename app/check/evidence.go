@@ -1,0 +1,225 @@
+package check
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"exportlens/app/export"
+)
+
+// maxEvidence bounds the places listed per finding: a person checks a few
+// places by hand, and a report must not grow with the export.
+const maxEvidence = 5
+
+// compareSrc orders sources as they appear in the export: by part, path,
+// page, line, then JSON pointer (numeric segments compared as numbers, so
+// "/9" comes before "/10"), then field.
+func compareSrc(a, b export.Source) int {
+	if d := cmpStrings(a.Part, b.Part, a.Path, b.Path); d != 0 {
+		return d
+	}
+	if d := cmp.Compare(a.Page, b.Page); d != 0 {
+		return d
+	}
+	if d := cmp.Compare(a.Line, b.Line); d != 0 {
+		return d
+	}
+	if d := comparePointer(a.Pointer, b.Pointer); d != 0 {
+		return d
+	}
+	return strings.Compare(a.Field, b.Field)
+}
+
+func comparePointer(a, b string) int {
+	if a == b {
+		return 0
+	}
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		if d := compareSegment(as[i], bs[i]); d != 0 {
+			return d
+		}
+	}
+	return cmp.Compare(len(as), len(bs))
+}
+
+// compareSegment compares array indexes by value. Indexes are compared by
+// length first, so hostile 100-digit "numbers" need no parsing.
+func compareSegment(a, b string) int {
+	if isDigits(a) && isDigits(b) {
+		a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+		if d := cmp.Compare(len(a), len(b)); d != 0 {
+			return d
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func compareEvidence(a, b Evidence) int {
+	if d := compareSrc(a.src(), b.src()); d != 0 {
+		return d
+	}
+	return cmpStrings(a.Value, b.Value, a.Raw, b.Raw)
+}
+
+func (e Evidence) src() export.Source {
+	return export.Source{Part: e.Part, Path: e.Path, Line: e.Line, Page: e.Page, Pointer: e.Pointer, Field: e.Field}
+}
+
+// srcEvidence is the place src with no value.
+func srcEvidence(src export.Source) Evidence {
+	return Evidence{Part: src.Part, Path: src.Path, Line: src.Line, Page: src.Page, Pointer: src.Pointer, Field: src.Field}
+}
+
+// valueEvidence shows a value where it was read, with its raw form when
+// text repair changed it. A value without its own source falls back to the
+// record's (parsers set both; this keeps evidence from pointing nowhere).
+func valueEvidence(v export.Value, record export.Source) Evidence {
+	src := v.Src
+	if src.Path == "" && src.Part == "" {
+		field := src.Field
+		src = record
+		src.Field = field
+	}
+	e := srcEvidence(src)
+	e.Value = v.Text
+	e.Raw = v.Raw
+	return e
+}
+
+// recordingEvidence shows a recording by its audio file when it has one,
+// else by its record.
+func recordingEvidence(rec *export.Recording) Evidence {
+	if rec.AudioPath != "" {
+		part := rec.AudioPart
+		if part == "" {
+			part = rec.Src.Part
+		}
+		return Evidence{Part: part, Path: rec.AudioPath}
+	}
+	return srcEvidence(rec.Src)
+}
+
+// rowKey identifies the record a source belongs to (the field left out), so
+// that two values of one row count as one record.
+func rowKey(s export.Source) string {
+	return s.Part + "\x00" + s.Path + "\x00" + strconv.Itoa(s.Page) + "\x00" + strconv.Itoa(s.Line) + "\x00" + s.Pointer
+}
+
+// group gathers the places that show one finding and turns them into the
+// record count, the first few pieces of evidence and the affected recordings.
+type group struct {
+	hits []hit
+}
+
+type hit struct {
+	ev  Evidence
+	row string // the record it belongs to; "" when it is not a record (counted nowhere)
+	rec int    // index into Export.Recordings, -1 when none
+}
+
+func (g *group) add(ev Evidence, row string, rec int) {
+	g.hits = append(g.hits, hit{ev: ev, row: row, rec: rec})
+}
+
+// records counts distinct records.
+func (g *group) records() int {
+	seen := map[string]bool{}
+	for _, h := range g.hits {
+		if h.row != "" {
+			seen[h.row] = true
+		}
+	}
+	return len(seen)
+}
+
+// evidence returns the first places in source order, without repeats.
+func (g *group) evidence() []Evidence {
+	evs := make([]Evidence, 0, len(g.hits))
+	for _, h := range g.hits {
+		evs = append(evs, h.ev)
+	}
+	return firstEvidence(evs, maxEvidence)
+}
+
+// subject is the group's value as first written in source order.
+func (g *group) subject() string {
+	var first *Evidence
+	for i := range g.hits {
+		if e := &g.hits[i].ev; first == nil || compareEvidence(*e, *first) < 0 {
+			first = e
+		}
+	}
+	if first == nil {
+		return ""
+	}
+	return displayText(first.Value)
+}
+
+// affected returns the sorted, distinct recording indexes.
+func (g *group) affected() []int {
+	var out []int
+	for _, h := range g.hits {
+		if h.rec >= 0 {
+			out = append(out, h.rec)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// firstEvidence sorts evs in source order, drops repeats and keeps n.
+func firstEvidence(evs []Evidence, n int) []Evidence {
+	evs = slices.Clone(evs)
+	slices.SortFunc(evs, compareEvidence)
+	evs = slices.Compact(evs)
+	if len(evs) > n {
+		evs = evs[:n]
+	}
+	if evs == nil {
+		evs = []Evidence{}
+	}
+	return evs
+}
+
+// finding builds a finding whose title comes from the message table.
+func finding(rule string, sev Severity, subject string, records int, evidence []Evidence, affected []int, msg string, args ...any) Finding {
+	if evidence == nil {
+		evidence = []Evidence{}
+	}
+	return Finding{
+		Rule:     rule,
+		Severity: sev,
+		Title:    render("en", msg, args...),
+		Subject:  subject,
+		Records:  records,
+		Evidence: evidence,
+		Affected: affected,
+		Msg:      msg,
+		Args:     args,
+	}
+}
+
+// folderOf is the folder that holds a path, with a trailing slash to show it
+// is a folder ("a/b/c.wav" -> "a/b/"), or the path itself when it lies at the
+// top.
+func folderOf(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i > 0 {
+		return p[:i+1]
+	}
+	return p
+}

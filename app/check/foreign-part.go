@@ -1,0 +1,81 @@
+package check
+
+import (
+	"slices"
+	"strings"
+
+	"exportlens/app/export"
+)
+
+const ruleForeignPart = "foreign-part"
+
+// checkForeignPart: a Takeout export comes in parts that belong together.
+// A part whose archive overview names another account, or whose files the
+// export's overview does not list, was mixed in from another export.
+func checkForeignPart(c *checker) {
+	parts := slices.Clone(c.x.Parts)
+	if len(parts) == 0 {
+		return
+	}
+	slices.SortStableFunc(parts, func(a, b export.Part) int { return cmpStrings(a.Name, b.Name) })
+	named := slices.ContainsFunc(parts, func(p export.Part) bool { return p.Account != "" || p.Listed })
+	if !named {
+		// No overview at all: whether the parts belong together cannot be told.
+		if len(parts) > 1 {
+			subj := parts[0].Name
+			if exp, listed, found := c.expectation("archive-browser"); listed && !found {
+				subj = missingSubject(exp, "archive-browser")
+			}
+			c.add(finding(ruleForeignPart, Unknown, subj, 0, nil, nil, msgForeignPartUnverifiable, len(parts)))
+		}
+		return
+	}
+	ref := c.refEmail
+	items := c.voiceItems()
+	for _, p := range parts {
+		if p.Account != "" && ref != nil {
+			k := export.NormEmail(p.Account)
+			partEv := valueEvidence(export.Value{Text: p.Account, Src: p.Src}, p.Src)
+			if k == ref.key {
+				if p.Account != ref.v.Text {
+					c.noteNormOnly(ruleForeignPart, partEv, rowKey(p.Src), -1)
+				}
+				continue
+			}
+			g := partGroup(items, p.Name)
+			n := g.records()
+			ev := []Evidence{valueEvidence(ref.v, ref.v.Src), partEv}
+			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+			c.add(finding(ruleForeignPart, Mismatch, k, n, ev, g.affected(), msgForeignPartAccount, p.Name, k))
+			continue
+		}
+		if p.Listed {
+			continue
+		}
+		g := partGroup(items, p.Name)
+		n := g.records()
+		var ev []Evidence
+		if ref != nil && ref.part != "" {
+			// The overview that lists the export's files, and not these.
+			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src.Part, Path: ref.v.Src.Path}))
+		}
+		if len(g.hits) > 0 {
+			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+		} else {
+			ev = append(ev, Evidence{Part: p.Name, Path: p.Src.Path})
+		}
+		c.add(finding(ruleForeignPart, Mismatch, p.Name, n, ev, g.affected(), msgForeignPartUnlisted, p.Name))
+	}
+}
+
+// partGroup gathers the recordings and audio files that come from a part
+// (the part itself or an archive nested in it).
+func partGroup(items []voiceItem, part string) *group {
+	g := &group{}
+	for _, it := range items {
+		if it.ev.Part == part || strings.HasPrefix(it.ev.Part, part+"!") {
+			g.add(it.ev, it.row, it.rec)
+		}
+	}
+	return g
+}

@@ -1,0 +1,274 @@
+package check
+
+import "fmt"
+
+// message is one sentence in every language the app speaks. args names the
+// kind of each argument ('d' an int, 's' a string) so a test can render every
+// form. The *One forms are used when the first int argument is 1; a message
+// that has one must have it in every language.
+type message struct {
+	args      string
+	en, enOne string
+	de, deOne string
+}
+
+// Message keys. Finding titles (Finding.Msg) and the lines of WriteText.
+const (
+	msgForeignCustomer             = "foreign-customer"
+	msgUnregisteredDevice          = "unregistered-device"
+	msgRecordingsNoRegistration    = "recordings-no-registration"
+	msgUnknownVoiceProfile         = "unknown-voice-profile"
+	msgRecordingsNoProfiles        = "recordings-no-profiles"
+	msgRecordingsWithoutDevice     = "recordings-without-device"
+	msgRecordingsDeviceTypeUnknown = "recordings-device-type-unknown"
+	msgIdentityConflict            = "identity-conflict"
+	msgUnreferencedRecording       = "unreferenced-recording"
+	msgUnreferencedNoTable         = "unreferenced-no-table"
+	msgMissingRecording            = "missing-recording"
+	msgUnrecognizedSpeaker         = "unrecognized-speaker"
+	msgForeignPartAccount          = "foreign-part-account"
+	msgForeignPartUnlisted         = "foreign-part-unlisted"
+	msgForeignPartUnverifiable     = "foreign-part-unverifiable"
+	msgTranscriptLines             = "transcript-lines"
+	msgTranscriptRecordings        = "transcript-recordings"
+	msgDeclaredCustomer            = "declared-customer"
+	msgDeclaredEmail               = "declared-email"
+	msgDeclaredNoClaimCustomer     = "declared-no-claim-customer"
+	msgDeclaredNoClaimEmail        = "declared-no-claim-email"
+	msgDeclaredDeviceRecordings    = "declared-device-recordings"
+	msgDeclaredDeviceRegistered    = "declared-device-registered"
+	msgDeclaredNoDevicesRecordings = "declared-no-devices-recordings"
+	msgDeclaredNoDevicesDevice     = "declared-no-devices-device"
+	msgFormatUnknown               = "format-unknown"
+	msgNoClaim                     = "no-claim"
+	msgNoClaimFile                 = "no-claim-file"
+	msgMissingCustomerProfile      = "missing-customer-profile"
+	msgMissingRegistration         = "missing-registration"
+	msgMissingVoiceHistory         = "missing-voice-history"
+	msgMissingVoiceProfiles        = "missing-voice-profiles"
+	msgMissingActivity             = "missing-activity"
+	msgMissingProfile              = "missing-profile"
+	msgMissingFile                 = "missing-file"
+	msgMissingArchiveBrowser       = "missing-archive-browser"
+	msgMissingTranscript           = "missing-transcript"
+	msgNormOnly                    = "norm-only"
+
+	txtVerdictMismatch   = "text-verdict-mismatch"
+	txtVerdictConsistent = "text-verdict-consistent"
+	txtVerdictUnknown    = "text-verdict-unknown"
+	txtFormat            = "text-format"
+	txtClaim             = "text-claim"
+	txtClaimNone         = "text-claim-none"
+	txtCustomerID        = "text-customer-id"
+	txtEmail             = "text-email"
+	txtName              = "text-name"
+	txtDevice            = "text-device"
+	txtProfile           = "text-profile"
+	txtDeclared          = "text-declared"
+	txtNoDevices         = "text-no-devices"
+	txtSummary           = "text-summary"
+	txtFindings          = "text-findings"
+	txtNoFindings        = "text-no-findings"
+	txtRule              = "text-rule"
+	txtSubject           = "text-subject"
+	txtRecords           = "text-records"
+	txtRaw               = "text-raw"
+	txtPage              = "text-page"
+	txtPageLine          = "text-page-line"
+	txtProblems          = "text-problems"
+	txtSevMismatch       = "text-severity-mismatch"
+	txtSevLikely         = "text-severity-likely"
+	txtSevUnknown        = "text-severity-unknown"
+	txtSevNote           = "text-severity-note"
+)
+
+var messages = map[string]message{
+	msgForeignCustomer: {args: "ds",
+		en: "%d records name customer ID %s, not the customer this export belongs to", enOne: "%d record names customer ID %s, not the customer this export belongs to",
+		de: "%d Datensätze nennen die Kundennummer %s, nicht die des Kontos dieses Exports", deOne: "%d Datensatz nennt die Kundennummer %s, nicht die des Kontos dieses Exports"},
+	msgUnregisteredDevice: {args: "d",
+		en: "%d recordings come from a device that is not registered to this account", enOne: "%d recording comes from a device that is not registered to this account",
+		de: "%d Aufnahmen stammen von einem Gerät, das nicht für dieses Konto registriert ist", deOne: "%d Aufnahme stammt von einem Gerät, das nicht für dieses Konto registriert ist"},
+	msgRecordingsNoRegistration: {args: "ds",
+		en: "Cannot tell whether %d recordings come from this account's devices: %s is missing", enOne: "Cannot tell whether %d recording comes from this account's devices: %s is missing",
+		de: "Ob %d Aufnahmen von Geräten dieses Kontos stammen, ist nicht feststellbar: %s fehlt", deOne: "Ob %d Aufnahme von einem Gerät dieses Kontos stammt, ist nicht feststellbar: %s fehlt"},
+	msgUnknownVoiceProfile: {args: "d",
+		en: "%d recordings name a voice profile that is not enrolled in this account", enOne: "%d recording names a voice profile that is not enrolled in this account",
+		de: "%d Aufnahmen nennen ein Stimmprofil, das in diesem Konto nicht angelegt ist", deOne: "%d Aufnahme nennt ein Stimmprofil, das in diesem Konto nicht angelegt ist"},
+	msgRecordingsNoProfiles: {args: "ds",
+		en: "Cannot tell whether the voice profiles of %d recordings belong to this account: %s is missing", enOne: "Cannot tell whether the voice profile of %d recording belongs to this account: %s is missing",
+		de: "Ob die Stimmprofile von %d Aufnahmen zu diesem Konto gehören, ist nicht feststellbar: %s fehlt", deOne: "Ob das Stimmprofil von %d Aufnahme zu diesem Konto gehört, ist nicht feststellbar: %s fehlt"},
+	msgRecordingsWithoutDevice: {args: "d",
+		en: "%d recordings exist, but no device registered to this account can record voice", enOne: "%d recording exists, but no device registered to this account can record voice",
+		de: "Es gibt %d Aufnahmen, aber kein für dieses Konto registriertes Gerät kann Sprache aufnehmen", deOne: "Es gibt %d Aufnahme, aber kein für dieses Konto registriertes Gerät kann Sprache aufnehmen"},
+	msgRecordingsDeviceTypeUnknown: {args: "dss",
+		en: "%d recordings can only come from device %s, whose type %s is unknown: cannot tell whether it records voice", enOne: "%d recording can only come from device %s, whose type %s is unknown: cannot tell whether it records voice",
+		de: "%d Aufnahmen können nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar"},
+	msgIdentityConflict: {args: "ss",
+		en: "The export names two different accounts: %s and %s",
+		de: "Der Export nennt zwei verschiedene Konten: %s und %s"},
+	msgUnreferencedRecording: {args: "d",
+		en: "%d audio files are not referenced by any record", enOne: "%d audio file is not referenced by any record",
+		de: "%d Audiodateien werden von keinem Datensatz genannt", deOne: "%d Audiodatei wird von keinem Datensatz genannt"},
+	msgUnreferencedNoTable: {args: "ds",
+		en: "Cannot tell whether %d audio files belong to this account's records: %s is missing", enOne: "Cannot tell whether %d audio file belongs to this account's records: %s is missing",
+		de: "Ob %d Audiodateien zu Datensätzen dieses Kontos gehören, ist nicht feststellbar: %s fehlt", deOne: "Ob %d Audiodatei zu Datensätzen dieses Kontos gehört, ist nicht feststellbar: %s fehlt"},
+	msgMissingRecording: {args: "d",
+		en: "%d records refer to an audio file that is missing from the export", enOne: "%d record refers to an audio file that is missing from the export",
+		de: "%d Datensätze verweisen auf eine Audiodatei, die im Export fehlt", deOne: "%d Datensatz verweist auf eine Audiodatei, die im Export fehlt"},
+	msgUnrecognizedSpeaker: {args: "d",
+		en: "%d recordings are marked as coming from an unrecognized speaker", enOne: "%d recording is marked as coming from an unrecognized speaker",
+		de: "%d Aufnahmen sind als Aufnahmen eines nicht erkannten Sprechers markiert", deOne: "%d Aufnahme ist als Aufnahme eines nicht erkannten Sprechers markiert"},
+	msgForeignPartAccount: {args: "ss",
+		en: "Part %s belongs to another account: %s",
+		de: "Teil %s gehört zu einem anderen Konto: %s"},
+	msgForeignPartUnlisted: {args: "s",
+		en: "Part %s is not listed in the export's archive overview",
+		de: "Teil %s ist in der Archivübersicht des Exports nicht aufgeführt"},
+	msgForeignPartUnverifiable: {args: "d",
+		en: "Cannot tell whether the %d parts belong together: no part names its account",
+		de: "Ob die %d Teile zusammengehören, ist nicht feststellbar: kein Teil nennt sein Konto"},
+	msgTranscriptLines: {args: "d",
+		en: "%d transcript lines match no recording", enOne: "%d transcript line matches no recording",
+		de: "%d Transkriptzeilen passen zu keiner Aufnahme", deOne: "%d Transkriptzeile passt zu keiner Aufnahme"},
+	msgTranscriptRecordings: {args: "d",
+		en: "%d recordings have no transcript line", enOne: "%d recording has no transcript line",
+		de: "%d Aufnahmen haben keine Transkriptzeile", deOne: "%d Aufnahme hat keine Transkriptzeile"},
+	msgDeclaredCustomer: {args: "ss",
+		en: "The export belongs to customer ID %s, not to the one you gave (%s)",
+		de: "Der Export gehört zur Kundennummer %s, nicht zu der von Ihnen angegebenen (%s)"},
+	msgDeclaredEmail: {args: "ss",
+		en: "The export belongs to the e-mail address %s, not to the one you gave (%s)",
+		de: "Der Export gehört zur E-Mail-Adresse %s, nicht zu der von Ihnen angegebenen (%s)"},
+	msgDeclaredNoClaimCustomer: {args: "s",
+		en: "Cannot compare the customer ID you gave (%s): the export names none",
+		de: "Die angegebene Kundennummer (%s) lässt sich nicht vergleichen: der Export nennt keine"},
+	msgDeclaredNoClaimEmail: {args: "s",
+		en: "Cannot compare the e-mail address you gave (%s): the export names none",
+		de: "Die angegebene E-Mail-Adresse (%s) lässt sich nicht vergleichen: der Export nennt keine"},
+	msgDeclaredDeviceRecordings: {args: "ds",
+		en: "%d recordings come from device %s, which you did not name as yours", enOne: "%d recording comes from device %s, which you did not name as yours",
+		de: "%d Aufnahmen stammen von Gerät %s, das Sie nicht als Ihres angegeben haben", deOne: "%d Aufnahme stammt von Gerät %s, das Sie nicht als Ihres angegeben haben"},
+	msgDeclaredDeviceRegistered: {args: "s",
+		en: "Device %s is registered to this account, but you did not name it as yours",
+		de: "Gerät %s ist für dieses Konto registriert, aber Sie haben es nicht als Ihres angegeben"},
+	msgDeclaredNoDevicesRecordings: {args: "d",
+		en: "You own no voice-assistant device, yet the export holds %d voice recordings", enOne: "You own no voice-assistant device, yet the export holds %d voice recording",
+		de: "Sie besitzen kein Sprachassistenz-Gerät, doch der Export enthält %d Sprachaufnahmen", deOne: "Sie besitzen kein Sprachassistenz-Gerät, doch der Export enthält %d Sprachaufnahme"},
+	msgDeclaredNoDevicesDevice: {args: "ss",
+		en: "You own no voice-assistant device, yet the voice device %s (%s) is registered to this account",
+		de: "Sie besitzen kein Sprachassistenz-Gerät, doch das Sprachgerät %s (%s) ist für dieses Konto registriert"},
+	msgFormatUnknown: {
+		en: "No ownership check applies to this format",
+		de: "Für dieses Format gibt es keine Prüfung, wem die Daten gehören"},
+	msgNoClaim: {
+		en: "Cannot tell whose export this is: it names no customer ID or e-mail address",
+		de: "Wem dieser Export gehört, ist nicht feststellbar: er nennt weder Kundennummer noch E-Mail-Adresse"},
+	msgNoClaimFile: {args: "s",
+		en: "Cannot tell whose export this is: %s is missing",
+		de: "Wem dieser Export gehört, ist nicht feststellbar: %s fehlt"},
+	msgMissingCustomerProfile: {args: "s",
+		en: "Cannot tell whose export this is: %s is missing",
+		de: "Wem dieser Export gehört, ist nicht feststellbar: %s fehlt"},
+	msgMissingRegistration: {args: "s",
+		en: "Cannot tell which devices are registered to this account: %s is missing",
+		de: "Welche Geräte für dieses Konto registriert sind, ist nicht feststellbar: %s fehlt"},
+	msgMissingVoiceHistory: {args: "s",
+		en: "Cannot tell which records the audio files belong to: %s is missing",
+		de: "Zu welchen Datensätzen die Audiodateien gehören, ist nicht feststellbar: %s fehlt"},
+	msgMissingVoiceProfiles: {args: "s",
+		en: "Cannot tell which voice profiles are enrolled in this account: %s is missing",
+		de: "Welche Stimmprofile in diesem Konto angelegt sind, ist nicht feststellbar: %s fehlt"},
+	msgMissingActivity: {args: "s",
+		en: "Cannot check the Assistant activity: %s is missing",
+		de: "Die Assistant-Aktivität lässt sich nicht prüfen: %s fehlt"},
+	msgMissingProfile: {args: "s",
+		en: "Cannot check the account's identity: %s is missing",
+		de: "Die Identität des Kontos lässt sich nicht prüfen: %s fehlt"},
+	msgMissingArchiveBrowser: {args: "s",
+		en: "Cannot tell which files belong to the export: %s is missing",
+		de: "Welche Dateien zum Export gehören, ist nicht feststellbar: %s fehlt"},
+	msgMissingTranscript: {args: "s",
+		en: "Cannot compare the recordings with a transcript: %s is missing",
+		de: "Die Aufnahmen lassen sich nicht mit einem Transkript vergleichen: %s fehlt"},
+	msgMissingFile: {args: "s",
+		en: "A file needed for a check is missing: %s",
+		de: "Eine für eine Prüfung nötige Datei fehlt: %s"},
+	msgNormOnly: {args: "d",
+		en: "%d values match only after normalising spaces, letter case or Unicode form", enOne: "%d value matches only after normalising spaces, letter case or Unicode form",
+		de: "%d Werte stimmen erst nach Angleichen von Leerzeichen, Groß-/Kleinschreibung oder Unicode-Form überein", deOne: "%d Wert stimmt erst nach Angleichen von Leerzeichen, Groß-/Kleinschreibung oder Unicode-Form überein"},
+
+	txtVerdictMismatch: {
+		en: "Verdict: this export holds data that points to someone else.",
+		de: "Ergebnis: Dieser Export enthält Daten, die auf eine andere Person hinweisen."},
+	txtVerdictConsistent: {
+		en: "Verdict: nothing in this export points to someone else.",
+		de: "Ergebnis: Nichts in diesem Export weist auf eine andere Person hin."},
+	txtVerdictUnknown: {
+		en: "Verdict: cannot tell whether this export is yours.",
+		de: "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar."},
+	txtFormat:     {args: "s", en: "Format: %s", de: "Format: %s"},
+	txtClaim:      {en: "The export says it belongs to:", de: "Laut Export gehört er zu:"},
+	txtClaimNone:  {en: "  (nobody named)", de: "  (niemand genannt)"},
+	txtCustomerID: {args: "s", en: "  customer ID %s", de: "  Kundennummer %s"},
+	txtEmail:      {args: "s", en: "  e-mail %s", de: "  E-Mail %s"},
+	txtName:       {args: "s", en: "  name %s", de: "  Name %s"},
+	txtDevice:     {args: "ss", en: "  device %s%s", de: "  Gerät %s%s"},
+	txtProfile:    {args: "ss", en: "  voice profile %s%s", de: "  Stimmprofil %s%s"},
+	txtDeclared:   {en: "You declared:", de: "Ihre Angaben:"},
+	txtNoDevices:  {en: "  no voice-assistant device", de: "  kein Sprachassistenz-Gerät"},
+	txtSummary: {args: "dddd",
+		en: "Recordings: %d, transcripts: %d, devices: %d, voice profiles: %d",
+		de: "Aufnahmen: %d, Transkripte: %d, Geräte: %d, Stimmprofile: %d"},
+	txtFindings:   {args: "d", en: "Findings (%d):", de: "Befunde (%d):"},
+	txtNoFindings: {en: "No findings.", de: "Keine Befunde."},
+	txtRule:       {args: "s", en: "rule %s", de: "Regel %s"},
+	txtSubject:    {args: "s", en: "subject %s", de: "betrifft %s"},
+	txtRecords: {args: "d",
+		en: "%d records", enOne: "%d record",
+		de: "%d Datensätze", deOne: "%d Datensatz"},
+	txtRaw:         {args: "s", en: " (as written: %s)", de: " (so geschrieben: %s)"},
+	txtPage:        {args: "d", en: "(page %d)", de: "(Seite %d)"},
+	txtPageLine:    {args: "dd", en: "(page %d, line %d)", de: "(Seite %d, Zeile %d)"},
+	txtProblems:    {args: "d", en: "Files that could not be read (%d):", de: "Nicht lesbare Dateien (%d):"},
+	txtSevMismatch: {en: "mismatch", de: "fremd"},
+	txtSevLikely:   {en: "likely", de: "wahrscheinlich fremd"},
+	txtSevUnknown:  {en: "unknown", de: "unklar"},
+	txtSevNote:     {en: "note", de: "Hinweis"},
+}
+
+// render formats message key in lang ("de" for German, English otherwise).
+// An unknown key renders as itself, so a missing entry shows instead of
+// vanishing; a test keeps the table complete.
+func render(lang, key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	format, one := m.en, m.enOne
+	if lang == "de" {
+		format, one = m.de, m.deOne
+	}
+	if one != "" && firstInt(args) == 1 {
+		format = one
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// firstInt returns the first int argument, -1 when there is none.
+func firstInt(args []any) int {
+	for _, a := range args {
+		if n, ok := a.(int); ok {
+			return n
+		}
+	}
+	return -1
+}
+
+// Text is the finding's title in lang ("de" or "en"); English for any other.
+func (f Finding) Text(lang string) string {
+	if f.Msg == "" {
+		return f.Title
+	}
+	return render(lang, f.Msg, f.Args...)
+}

@@ -1,0 +1,139 @@
+package check
+
+import (
+	"exportlens/app/export"
+)
+
+const ruleRecordingsWithoutDevice = "recordings-without-device"
+
+// maxDeviceEvidence: registration rows shown beside the recordings.
+const maxDeviceEvidence = 2
+
+// checkRecordingsWithoutDevice catches the 2018 case, where the recordings
+// carried no ID at all: recordings exist, but no device registered to the
+// account can record voice, so nothing of the account explains them.
+//
+// A recording without a serial is explained by any voice-capable device of
+// the account; a recording naming a registered device that cannot record
+// voice (a Kindle) is explained by nothing. A recording naming an
+// unregistered serial is unregistered-device's. When the only candidates are
+// devices of unknown type, the finding is unknown: the device may well record
+// voice.
+func checkRecordingsWithoutDevice(c *checker) {
+	if c.x.Vendor != export.Amazon {
+		return
+	}
+	var serialLess, nonVoice []voiceItem
+	for _, it := range c.voiceItems() {
+		if it.serial == "" {
+			serialLess = append(serialLess, it)
+			continue
+		}
+		if dv := c.accountDevice(it.serial); dv != nil && classifyDevice(dv.Type.Text) == voiceIncapable {
+			nonVoice = append(nonVoice, it)
+		}
+	}
+	if len(serialLess)+len(nonVoice) == 0 {
+		return
+	}
+	if known, missing := c.registrationKnown(); !known {
+		g := itemGroup(append(serialLess, nonVoice...))
+		n := g.records()
+		c.add(finding(ruleRecordingsWithoutDevice, Unknown, missing, n, g.evidence(), g.affected(), msgRecordingsNoRegistration, n, missing))
+		return
+	}
+	voice := false
+	var unknownDev *export.Device
+	for _, dv := range c.accountDevices {
+		switch classifyDevice(dv.Type.Text) {
+		case voiceCapable:
+			voice = true
+		case voiceUnknown:
+			if unknownDev == nil {
+				unknownDev = dv
+			}
+		}
+	}
+	if voice {
+		serialLess = nil
+	}
+	if len(serialLess) > 0 && unknownDev != nil {
+		g := itemGroup(serialLess)
+		n := g.records()
+		serial := export.NormID(unknownDev.Serial.Text)
+		typ := export.NormID(unknownDev.Type.Text)
+		if typ == "" {
+			typ = "?"
+		}
+		ev := append([]Evidence{valueEvidence(unknownDev.Type, unknownDev.Src)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ))
+		serialLess = nil
+	}
+	unexplained := append(serialLess, nonVoice...)
+	if len(unexplained) == 0 {
+		return
+	}
+	g := itemGroup(unexplained)
+	n := g.records()
+	// A few recordings, then the registration rows that show only devices
+	// without voice (or the registration file itself when it lists none).
+	var devEv []Evidence
+	for _, dv := range c.accountDevices {
+		devEv = append(devEv, valueEvidence(dv.Type, dv.Src))
+	}
+	if len(devEv) == 0 {
+		if exp, _, found := c.expectation("registration"); found {
+			devEv = append(devEv, Evidence{Part: exp.Src.Part, Path: exp.Src.Path})
+		}
+	}
+	devEv = firstEvidence(devEv, maxDeviceEvidence)
+	ev := append(firstEvidence(evidenceOf(g), maxEvidence-len(devEv)), devEv...)
+	first := g.evidence()[0]
+	c.add(finding(ruleRecordingsWithoutDevice, Likely, folderOf(first.Path), n, ev, g.affected(), msgRecordingsWithoutDevice, n))
+}
+
+// voiceItem is something that shows voice was recorded: a recording, or an
+// audio file that no recording stands for.
+type voiceItem struct {
+	ev     Evidence
+	row    string
+	rec    int    // index into Recordings, -1 for a bare audio file
+	serial string // normalised device serial, "" when none
+}
+
+// voiceItems lists every recording and every audio file no recording holds.
+func (c *checker) voiceItems() []voiceItem {
+	x := c.x
+	var items []voiceItem
+	held := map[string]bool{}
+	for i := range x.Recordings {
+		r := &x.Recordings[i]
+		ev := recordingEvidence(r)
+		items = append(items, voiceItem{ev: ev, row: rowKey(r.Src), rec: i, serial: export.NormID(r.Device.Text)})
+		if r.AudioPath != "" {
+			held[ev.Part+"\x00"+ev.Path] = true
+		}
+	}
+	for _, a := range x.Audio {
+		if held[a.Part+"\x00"+a.Path] {
+			continue
+		}
+		ev := Evidence{Part: a.Part, Path: a.Path}
+		items = append(items, voiceItem{ev: ev, row: rowKey(ev.src()), rec: -1})
+	}
+	return items
+}
+
+func itemGroup(items []voiceItem) *group {
+	g := &group{}
+	for _, it := range items {
+		g.add(it.ev, it.row, it.rec)
+	}
+	return g
+}
+
+// accountDevice returns the first registration row of the account for a
+// normalised serial.
+func (c *checker) accountDevice(serial string) *export.Device {
+	return c.deviceByKey[serial]
+}

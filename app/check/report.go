@@ -1,0 +1,123 @@
+// Package check decides whether an export belongs to the account it claims:
+// it compares every identifier and recording in the export with the claim and
+// with what the person declares, and returns a Report of Findings, each with
+// evidence that points to the exact file and line.
+//
+// Entry points: Run (export + declared facts -> *Report), Report.WriteText
+// (the text of `exportlens check`, English or German), Report.ExitCode, and
+// Finding.Text (a title in another language). One file per rule, named after
+// its rule ID; every sentence lives in messages.go in English and German.
+package check
+
+// Schema identifies the JSON report format.
+const Schema = "exportlens/report/v1"
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Mismatch Severity = "mismatch" // the export itself proves data of another account
+	Likely   Severity = "likely"   // strong signs
+	Note     Severity = "note"     // worth knowing, not evidence of someone else
+	Unknown  Severity = "unknown"  // a check could not be made; the title says why
+)
+
+// Verdict values.
+const (
+	VerdictMismatch   = "mismatch"
+	VerdictConsistent = "consistent"
+	VerdictUnknown    = "unknown"
+)
+
+// Declared is what the person says about themselves.
+type Declared struct {
+	Emails      []string `json:"emails"`
+	CustomerIDs []string `json:"customerIds"`
+	Devices     []string `json:"devices"`
+	NoDevices   bool     `json:"noDevices"`
+}
+
+// Report is the result of Run; its JSON form is the report format of DESIGN.md.
+type Report struct {
+	Schema   string    `json:"schema"`
+	Inputs   []Input   `json:"inputs"`
+	Vendor   string    `json:"vendor"`
+	Claim    Claim     `json:"claim"`
+	Summary  Summary   `json:"summary"`
+	Verdict  string    `json:"verdict"`
+	Findings []Finding `json:"findings"`
+	Problems []Problem `json:"problems,omitempty"` // files that could not be read
+}
+
+// Input is one selected input. SHA256 is filled by the caller that has the bytes.
+type Input struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256,omitempty"`
+}
+
+// Claim is whom the export says it belongs to.
+type Claim struct {
+	CustomerIDs   []string       `json:"customerIds"`
+	Emails        []string       `json:"emails"`
+	Names         []string       `json:"names"`
+	Devices       []ClaimDevice  `json:"devices"`
+	VoiceProfiles []ClaimProfile `json:"voiceProfiles"`
+	Declared      Declared       `json:"declared"`
+}
+
+// ClaimDevice is a device registered to the claimed account.
+type ClaimDevice struct {
+	Serial string `json:"serial"`
+	Type   string `json:"type,omitempty"`
+	Name   string `json:"name,omitempty"`
+}
+
+// ClaimProfile is a voice profile enrolled under the claimed account.
+type ClaimProfile struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+}
+
+// Summary counts what the export holds.
+type Summary struct {
+	Recordings    int `json:"recordings"`
+	Transcripts   int `json:"transcripts"`
+	Devices       int `json:"devices"`
+	VoiceProfiles int `json:"voiceProfiles"`
+}
+
+// Finding is one conclusion with its evidence. Findings are data, not errors.
+type Finding struct {
+	Rule     string     `json:"rule"`
+	Severity Severity   `json:"severity"`
+	Title    string     `json:"title"`             // English sentence; Text(lang) gives other languages
+	Subject  string     `json:"subject,omitempty"` // the foreign thing itself: serial, customer ID, person ID, e-mail, path
+	Records  int        `json:"records"`           // all affected records
+	Evidence []Evidence `json:"evidence"`          // a few concrete places, not thousands
+	// Affected lists indexes into Export.Recordings of the affected
+	// recordings, for "show affected recordings"; not part of the JSON report.
+	Affected []int `json:"-"`
+	// Msg and Args let a front end render the title in another language.
+	Msg  string `json:"-"`
+	Args []any  `json:"-"`
+}
+
+// Evidence is one place that shows a finding.
+type Evidence struct {
+	Part    string `json:"part,omitempty"`
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Pointer string `json:"pointer,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Value   string `json:"value,omitempty"`
+	Raw     string `json:"raw,omitempty"` // the value as written, when repair changed it
+}
+
+// Problem is a file that could not be read, in the report.
+type Problem struct {
+	Part   string `json:"part,omitempty"`
+	Path   string `json:"path,omitempty"`
+	Reason string `json:"reason"`
+}

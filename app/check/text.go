@@ -1,0 +1,214 @@
+package check
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ExitCode is the command's exit status for this report: 1 when a finding
+// points to someone else's data (mismatch or likely), else 0. Status 2, for
+// input that cannot be read, is the caller's.
+func (r *Report) ExitCode() int {
+	for _, f := range r.Findings {
+		if f.Severity == Mismatch || f.Severity == Likely {
+			return 1
+		}
+	}
+	return 0
+}
+
+// WriteText writes the report for people: the verdict in plain words, the
+// claim, the contents, then every finding with its evidence, one place a
+// line ("Alexa.zip!Alexa.VoiceHistory/…/Alexa.VoiceHistory.csv:17
+// DeviceSerialNumber = G070RQ0000000099"). lang "de" gives German, anything
+// else English. Export text is shown with control characters escaped, so a
+// hostile value cannot drive the terminal.
+func (r *Report) WriteText(w io.Writer, lang string) error {
+	var b strings.Builder
+	t := func(key string, args ...any) string { return render(lang, key, args...) }
+	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
+
+	switch r.Verdict {
+	case VerdictMismatch:
+		line(t(txtVerdictMismatch))
+	case VerdictConsistent:
+		line(t(txtVerdictConsistent))
+	default:
+		line(t(txtVerdictUnknown))
+	}
+	line(t(txtFormat, clean(r.Vendor)))
+
+	line(t(txtClaim))
+	cl := r.Claim
+	if len(cl.CustomerIDs)+len(cl.Emails)+len(cl.Names)+len(cl.Devices)+len(cl.VoiceProfiles) == 0 {
+		line(t(txtClaimNone))
+	}
+	for _, s := range cl.CustomerIDs {
+		line(t(txtCustomerID, clean(s)))
+	}
+	for _, s := range cl.Emails {
+		line(t(txtEmail, clean(s)))
+	}
+	for _, s := range cl.Names {
+		line(t(txtName, clean(s)))
+	}
+	for _, d := range cl.Devices {
+		line(t(txtDevice, clean(d.Serial), paren(d.Type, d.Name)))
+	}
+	for _, p := range cl.VoiceProfiles {
+		line(t(txtProfile, clean(p.ID), paren(p.Name)))
+	}
+	d := cl.Declared
+	if len(d.Emails)+len(d.CustomerIDs)+len(d.Devices) > 0 || d.NoDevices {
+		line(t(txtDeclared))
+		for _, s := range d.CustomerIDs {
+			line(t(txtCustomerID, clean(s)))
+		}
+		for _, s := range d.Emails {
+			line(t(txtEmail, clean(s)))
+		}
+		for _, s := range d.Devices {
+			line(t(txtDevice, clean(s), ""))
+		}
+		if d.NoDevices {
+			line(t(txtNoDevices))
+		}
+	}
+	s := r.Summary
+	line(t(txtSummary, s.Recordings, s.Transcripts, s.Devices, s.VoiceProfiles))
+
+	b.WriteByte('\n')
+	if len(r.Findings) == 0 {
+		line(t(txtNoFindings))
+	} else {
+		line(t(txtFindings, len(r.Findings)))
+	}
+	for _, f := range r.Findings {
+		b.WriteByte('\n')
+		line("[" + severityLabel(lang, f.Severity) + "] " + clean(f.Text(lang)))
+		meta := []string{t(txtRule, clean(f.Rule))}
+		if f.Subject != "" {
+			meta = append(meta, t(txtSubject, clean(f.Subject)))
+		}
+		meta = append(meta, t(txtRecords, f.Records))
+		line("  " + strings.Join(meta, ", "))
+		for _, e := range f.Evidence {
+			line("  " + evidenceLine(lang, e))
+		}
+	}
+	if len(r.Problems) > 0 {
+		b.WriteByte('\n')
+		line(t(txtProblems, len(r.Problems)))
+		for _, p := range r.Problems {
+			line("  " + location(lang, Evidence{Part: p.Part, Path: p.Path}) + ": " + clean(p.Reason))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func severityLabel(lang string, s Severity) string {
+	switch s {
+	case Mismatch:
+		return render(lang, txtSevMismatch)
+	case Likely:
+		return render(lang, txtSevLikely)
+	case Unknown:
+		return render(lang, txtSevUnknown)
+	case Note:
+		return render(lang, txtSevNote)
+	}
+	return clean(string(s))
+}
+
+// evidenceLine: "part!path:line Field = value (as written: raw)".
+func evidenceLine(lang string, e Evidence) string {
+	s := location(lang, e)
+	switch {
+	case e.Field != "" && e.Value != "":
+		s += " " + clean(e.Field) + " = " + clean(e.Value)
+	case e.Field != "":
+		s += " " + clean(e.Field)
+	case e.Value != "":
+		s += " = " + clean(e.Value)
+	}
+	if e.Raw != "" {
+		s += render(lang, txtRaw, clean(e.Raw))
+	}
+	return s
+}
+
+// location names a place: "part!path", then ":line" for text files,
+// "#pointer" for JSON, or the page and line for PDF.
+func location(lang string, e Evidence) string {
+	s := clean(e.Path)
+	if e.Part != "" {
+		if s != "" {
+			s = clean(e.Part) + "!" + s
+		} else {
+			s = clean(e.Part)
+		}
+	}
+	switch {
+	case e.Page > 0 && e.Line > 0:
+		s += " " + render(lang, txtPageLine, e.Page, e.Line)
+	case e.Page > 0:
+		s += " " + render(lang, txtPage, e.Page)
+	case e.Line > 0:
+		s += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Pointer != "" {
+		s += "#" + clean(e.Pointer)
+	}
+	return s
+}
+
+// paren gives " (a, b)" of the non-empty parts, "" when all are empty.
+func paren(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, clean(p))
+		}
+	}
+	if len(keep) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(keep, ", ") + ")"
+}
+
+// maxTextRunes bounds a value shown in the text report: a transcript may be
+// long, and a line of evidence should stay a line.
+const maxTextRunes = 200
+
+// clean makes export text safe for a terminal: control characters (line
+// breaks, escape sequences) and bidirectional overrides are shown escaped,
+// invalid UTF-8 as U+FFFD, and long text is cut.
+func clean(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == maxTextRunes {
+			b.WriteString("…")
+			break
+		}
+		n++
+		switch {
+		case r == utf8.RuneError:
+			b.WriteRune(utf8.RuneError)
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
+			if r < 0x80 {
+				fmt.Fprintf(&b, `\x%02x`, r)
+			} else {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

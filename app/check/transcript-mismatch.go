@@ -1,0 +1,43 @@
+package check
+
+const ruleTranscriptMismatch = "transcript-mismatch"
+
+// checkTranscriptMismatch: a transcript document (the 2018 PDF) should have a
+// line per recording. Lines without a recording, and recordings without a
+// line, are worth knowing (the pairing is by order, the only link the 2018
+// export offered) but no sign of someone else: notes.
+func checkTranscriptMismatch(c *checker) {
+	x := c.x
+	if len(x.Transcripts) == 0 {
+		return
+	}
+	lines := &group{}
+	withLine := make([]bool, len(x.Recordings))
+	for _, t := range x.Transcripts {
+		if t.Recording >= 0 && t.Recording < len(x.Recordings) {
+			withLine[t.Recording] = true
+			continue
+		}
+		ev := srcEvidence(t.Src)
+		ev.Value = t.Text
+		lines.add(ev, rowKey(t.Src), -1)
+	}
+	if len(lines.hits) > 0 {
+		n := lines.records()
+		evs := lines.evidence()
+		c.add(finding(ruleTranscriptMismatch, Note, evs[0].Path, n, evs, nil, msgTranscriptLines, n))
+	}
+	recs := &group{}
+	for i := range x.Recordings {
+		r := &x.Recordings[i]
+		if withLine[i] || !r.Transcript.Empty() {
+			continue
+		}
+		recs.add(recordingEvidence(r), rowKey(r.Src), i)
+	}
+	if len(recs.hits) > 0 {
+		n := recs.records()
+		evs := recs.evidence()
+		c.add(finding(ruleTranscriptMismatch, Note, folderOf(evs[0].Path), n, evs, recs.affected(), msgTranscriptRecordings, n))
+	}
+}

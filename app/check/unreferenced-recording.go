@@ -1,0 +1,90 @@
+package check
+
+import (
+	"exportlens/app/export"
+)
+
+const ruleUnreferencedRecording = "unreferenced-recording"
+
+// checkUnreferencedRecording: audio files that no record of the voice history
+// (or Takeout activity) refers to were put in the export from elsewhere. Only
+// where such a table exists: the 2018 layout has none, and there
+// recordings-without-device judges the audio.
+func checkUnreferencedRecording(c *checker) {
+	x := c.x
+	if x.Layout == "single-zip-2018" {
+		return
+	}
+	var files []export.AudioFile
+	for _, a := range x.Audio {
+		if !a.Referenced {
+			files = append(files, a)
+		}
+	}
+	if len(files) == 0 {
+		return
+	}
+	what := "voice-history"
+	if x.Vendor == export.Google {
+		what = "activity"
+	}
+	exp, listed, found := c.expectation(what)
+	if listed && !found {
+		g := audioGroup(c, files)
+		subj := missingSubject(exp, what)
+		n := g.records()
+		c.add(finding(ruleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedNoTable, n, subj))
+		return
+	}
+	if !found && !c.hasRecordTable() {
+		return
+	}
+	// One finding per folder: a foreign batch usually sits together.
+	byFolder := map[string][]export.AudioFile{}
+	for _, a := range files {
+		byFolder[folderOf(a.Path)] = append(byFolder[folderOf(a.Path)], a)
+	}
+	for folder, fs := range byFolder {
+		g := audioGroup(c, fs)
+		n := g.records()
+		c.add(finding(ruleUnreferencedRecording, Likely, folder, n, g.evidence(), g.affected(), msgUnreferencedRecording, n))
+	}
+}
+
+// audioGroup makes a group of audio files; the affected recordings are the
+// recordings that stand for those files alone (no record behind them).
+func audioGroup(c *checker, files []export.AudioFile) *group {
+	bare := map[string]int{}
+	for i := range c.x.Recordings {
+		r := &c.x.Recordings[i]
+		if r.AudioPath != "" && r.Src.Line == 0 && r.Src.Pointer == "" && r.Src.Page == 0 {
+			part := r.AudioPart
+			if part == "" {
+				part = r.Src.Part
+			}
+			bare[part+"\x00"+r.AudioPath] = i
+		}
+	}
+	g := &group{}
+	for _, a := range files {
+		ev := Evidence{Part: a.Part, Path: a.Path}
+		rec, ok := bare[a.Part+"\x00"+a.Path]
+		if !ok {
+			rec = -1
+		}
+		g.add(ev, rowKey(ev.src()), rec)
+	}
+	return g
+}
+
+// hasRecordTable: the export holds records (rows, JSON elements) and not only
+// audio files, so an audio file can be referenced at all.
+func (c *checker) hasRecordTable() bool {
+	for i := range c.x.Recordings {
+		s := c.x.Recordings[i].Src
+		if s.Line > 0 || s.Pointer != "" || s.Page > 0 {
+			return true
+		}
+	}
+	return false
+}

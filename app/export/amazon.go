@@ -1,0 +1,439 @@
+package export
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// compiledTable is a Table ready for matching headers.
+type compiledTable struct {
+	key   string            // mapping key, e.g. "voiceHistory"
+	what  string            // Expectation.What, e.g. "voice-history"
+	t     *Table            //
+	alias map[string]string // normColumn(column name) -> field
+	found *Source           // the first file recognised as this table
+}
+
+// compile prepares the vendor table for matching.
+func (l *loader) compile() {
+	lay := &l.lay.Amazon
+	l.tabs = []compiledTable{
+		{key: "customerProfile", what: "customer-profile", t: &lay.CustomerProfile},
+		{key: "registration", what: "registration", t: &lay.Registration},
+		{key: "voiceHistory", what: "voice-history", t: &lay.VoiceHistory},
+		{key: "voiceProfiles", what: "voice-profiles", t: &lay.VoiceProfiles},
+	}
+	l.known = map[string]bool{}
+	for i := range l.tabs {
+		ct := &l.tabs[i]
+		ct.alias = map[string]string{}
+		for field, names := range ct.t.Columns {
+			for _, n := range names {
+				k := normColumn(n)
+				if k == "" {
+					continue
+				}
+				ct.alias[k] = field
+				l.known[k] = true
+			}
+		}
+	}
+	l.custCols = map[string]bool{}
+	for _, n := range lay.CustomerID {
+		l.custCols[normColumn(n)] = true
+		l.known[normColumn(n)] = true
+	}
+}
+
+// classify picks the table whose required fields a header has, preferring
+// the one that matches the most columns, then the one whose file name fits.
+// cols maps each field of the chosen table to its column.
+func (l *loader) classify(header []string, p string) (*compiledTable, map[string]int) {
+	var best *compiledTable
+	var bestCols map[string]int
+	bestScore := 0
+	for i := range l.tabs {
+		ct := &l.tabs[i]
+		cols := map[string]int{}
+		for c, h := range header {
+			if f, ok := ct.alias[normColumn(h)]; ok {
+				if _, seen := cols[f]; !seen {
+					cols[f] = c
+				}
+			}
+		}
+		if !hasRequired(cols, ct.t.Required) {
+			continue
+		}
+		score := 2 * len(cols)
+		if strings.EqualFold(path.Base(p), ct.t.File) {
+			score++
+		}
+		if score > bestScore {
+			best, bestCols, bestScore = ct, cols, score
+		}
+	}
+	return best, bestCols
+}
+
+func hasRequired(cols map[string]int, req [][]string) bool {
+	if len(cols) == 0 {
+		return false
+	}
+	for _, group := range req {
+		ok := false
+		for _, f := range group {
+			if _, has := cols[f]; has {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// tableRow reads the cells of one CSV row as Values.
+type tableRow struct {
+	l      *loader
+	f      file
+	header []string
+	cols   map[string]int
+	rw     csvRow
+}
+
+func (r tableRow) src() Source { return Source{Part: r.f.Part, Path: r.f.Path, Line: r.rw.Line} }
+
+// get returns the field's cell; an absent column or cell is an empty Value
+// (with Src naming the expected column when known).
+func (r tableRow) get(field string) Value {
+	c, ok := r.cols[field]
+	if !ok {
+		return Value{}
+	}
+	return r.l.cell(r.f, r.rw, r.header, c)
+}
+
+// cell turns a CSV cell into a Value: trimmed, "N/A" emptied, double
+// encoding repaired with the original kept in Raw.
+func (l *loader) cell(f file, rw csvRow, header []string, c int) Value {
+	v := Value{Src: Source{Part: f.Part, Path: f.Path, Line: rw.Line}}
+	if c < len(header) {
+		v.Src.Field = header[c]
+	}
+	if c >= len(rw.Cells) {
+		return v
+	}
+	raw := rw.Cells[c]
+	t := strings.TrimSpace(raw)
+	if t == "" || l.isEmpty(t) {
+		return v
+	}
+	if fixed, ok := repairUTF8(t); ok {
+		v.Text, v.Raw = fixed, raw
+	} else {
+		v.Text = t
+	}
+	return v
+}
+
+// isEmpty reports whether a cell text means "no value". It compares
+// without allocating: it runs for every cell.
+func (l *loader) isEmpty(t string) bool {
+	if len(t) > 8 {
+		return false
+	}
+	for _, e := range l.lay.Empty {
+		if strings.EqualFold(strings.TrimSpace(e), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// extra returns the non-empty cells of columns the table does not map.
+func (r tableRow) extra(skip map[int]bool) []Value {
+	var out []Value
+	for c := range r.rw.Cells {
+		if skip[c] {
+			continue
+		}
+		if v := r.l.cell(r.f, r.rw, r.header, c); !v.Empty() {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// readCSVFile streams one CSV: recognises its table by the header, turns
+// rows into records and every customer-ID cell into an Identity.
+func (l *loader) readCSVFile(f file) {
+	rc, err := f.Open()
+	if err != nil {
+		l.problem(f, kindOpen, err)
+		return
+	}
+	defer rc.Close()
+
+	var (
+		header  []string
+		tab     *compiledTable
+		cols    map[string]int
+		custIdx []int
+		mapped  = map[int]bool{}
+		n       int
+	)
+	known := func(c string) bool { return l.known[c] }
+	head := func(h csvHeader) error {
+		header = make([]string, len(h.Cells))
+		for i, c := range h.Cells {
+			header[i] = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
+			if l.custCols[normColumn(c)] {
+				custIdx = append(custIdx, i)
+			}
+		}
+		tab, cols = l.classify(header, f.Path)
+		if tab != nil {
+			l.amazonHits++
+			if tab.found == nil {
+				tab.found = &Source{Part: f.Part, Path: f.Path, Line: h.Line}
+			}
+			if tab.key == "voiceHistory" {
+				l.histories++
+			}
+			for _, c := range cols {
+				mapped[c] = true
+			}
+			for _, c := range custIdx {
+				mapped[c] = true
+			}
+		}
+		return nil
+	}
+	row := func(rw csvRow) error {
+		if n++; n%4096 == 0 {
+			if err := l.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		for _, c := range custIdx {
+			if v := l.cell(f, rw, header, c); !v.Empty() {
+				l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
+			}
+		}
+		if tab == nil {
+			return nil
+		}
+		r := tableRow{l: l, f: f, header: header, cols: cols, rw: rw}
+		switch tab.key {
+		case "customerProfile":
+			l.profileRow(r)
+		case "registration":
+			l.registrationRow(r, mapped)
+		case "voiceHistory":
+			l.historyRow(r, mapped)
+		case "voiceProfiles":
+			l.voiceProfileRow(r, mapped)
+		}
+		return nil
+	}
+	if err := readCSV(rc, known, l.lay.Footer, head, row); err != nil {
+		if l.ctx.Err() != nil {
+			return
+		}
+		l.problem(f, kindCSV, fmt.Errorf("export: csv: %w", err))
+	}
+}
+
+func (l *loader) profileRow(r tableRow) {
+	l.ex.CustomerIDs = addClaim(l.ex.CustomerIDs, r.get("customerId"), NormID)
+	l.ex.Emails = addClaim(l.ex.Emails, r.get("email"), NormEmail)
+	l.ex.Names = addClaim(l.ex.Names, r.get("name"), NormName)
+}
+
+// addClaim appends v unless it is empty or already claimed (normalised).
+func addClaim(list []Value, v Value, norm func(string) string) []Value {
+	if v.Empty() {
+		return list
+	}
+	for _, w := range list {
+		if norm(w.Text) == norm(v.Text) {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+func (l *loader) registrationRow(r tableRow, mapped map[int]bool) {
+	d := Device{
+		Serial:     r.get("serial"),
+		Type:       r.get("type"),
+		Name:       r.get("name"),
+		CustomerID: r.get("customerId"),
+		Src:        r.src(),
+		Extra:      r.extra(mapped),
+	}
+	if t, ok := parseTime(r.get("registered").Text); ok {
+		d.Registered = t
+	} else if t, ok := parseTime(r.get("firstRegistered").Text); ok {
+		d.Registered = t
+	}
+	l.ex.Devices = append(l.ex.Devices, d)
+}
+
+func (l *loader) voiceProfileRow(r tableRow, mapped map[int]bool) {
+	l.ex.VoiceProfiles = append(l.ex.VoiceProfiles, VoiceProfile{
+		ID:         r.get("personId"),
+		Name:       r.get("personName"),
+		Type:       r.get("personType"),
+		CustomerID: r.get("customerId"),
+		Src:        r.src(),
+		Extra:      r.extra(mapped),
+	})
+}
+
+func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
+	if len(l.ex.Recordings) == cap(l.ex.Recordings) {
+		l.growRecordings(r)
+	}
+	rec := Recording{
+		ID:         r.get("utteranceId").Text,
+		CustomerID: r.get("customerId"),
+		Device:     r.get("device"),
+		DeviceType: r.get("deviceType"),
+		DeviceName: r.get("deviceName"),
+		PersonID:   r.get("personId"),
+		PersonName: r.get("personName"),
+		Transcript: r.get("transcript"),
+		Response:   r.get("response"),
+		Audio:      r.get("audio"),
+		Src:        r.src(),
+		Extra:      r.extra(mapped),
+	}
+	if rec.ID == "" {
+		rec.ID = fmt.Sprintf("%s:%d", r.f.Path, r.rw.Line)
+	}
+	if t, ok := parseTime(r.get("time").Text); ok {
+		rec.Time = t
+	}
+	if !rec.Audio.Empty() {
+		want, found := l.amazonAudio(r.f.Part, r.f.Path, rec.Audio.Text)
+		rec.AudioExpected = want
+		if found != "" {
+			rec.AudioPath, rec.AudioPart = found, r.f.Part
+			l.markAudio(r.f.Part, found)
+		}
+	}
+	l.ex.Recordings = append(l.ex.Recordings, rec)
+}
+
+// growRecordings makes room for the rows the table probably still has,
+// estimated from the file size and this row's length: growing a slice of
+// large records by doubling costs more than parsing them.
+func (l *loader) growRecordings(r tableRow) {
+	rowLen := int64(len(r.rw.Cells))
+	for _, c := range r.rw.Cells {
+		rowLen += int64(len(c))
+	}
+	n := len(l.ex.Recordings) + 16
+	if rowLen > 0 {
+		n = len(l.ex.Recordings) + int(min(r.f.Size/rowLen, 1<<20)) + 16
+	}
+	grown := make([]Recording, len(l.ex.Recordings), n)
+	copy(grown, l.ex.Recordings)
+	l.ex.Recordings = grown
+}
+
+// amazonAudio resolves a voice-history audio reference within the CSV's
+// part. The reference is relative to the category folder (AudioBase, e.g.
+// "Alexa.VoiceHistory/"), wherever that folder sits (a folder input adds
+// "Alexa/" in front). want is the path the reference names; found is the
+// member that exists ("" when none does).
+func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string) {
+	ref = strings.TrimLeft(strings.ReplaceAll(strings.TrimSpace(ref), "\\", "/"), "/")
+	ref = path.Clean(ref)
+	if ref == "." || ref == ".." || strings.HasPrefix(ref, "../") {
+		return "", ""
+	}
+	var cands []string
+	if base := l.lay.Amazon.AudioBase; base != "" {
+		base = strings.TrimSuffix(base, "/") + "/"
+		if i := strings.Index("/"+csvPath, "/"+base); i >= 0 {
+			cands = append(cands, csvPath[:i]+base+ref)
+		}
+	}
+	if i := strings.Index("/"+csvPath, "/datasets/"); i >= 0 {
+		cands = append(cands, csvPath[:i]+ref)
+	}
+	if d := path.Dir(csvPath); d != "." {
+		cands = append(cands, d+"/"+ref)
+	}
+	cands = append(cands, ref)
+	for _, c := range cands {
+		if _, ok := l.lookup(part, c); ok {
+			return c, c
+		}
+	}
+	return cands[0], ""
+}
+
+// legacyRecordings makes every WAV a recording (the 2018 layout has no
+// voice-history table) and pairs transcript lines with them in order: the
+// only link the 2018 export offered.
+func (l *loader) legacyRecordings() {
+	ex := l.ex
+	for i, a := range ex.Audio {
+		if !strings.EqualFold(path.Ext(a.Path), ".wav") {
+			continue
+		}
+		src := Source{Part: a.Part, Path: a.Path}
+		ex.Recordings = append(ex.Recordings, Recording{
+			ID:        a.Path,
+			Audio:     Value{Text: a.Path, Src: src},
+			AudioPath: a.Path, AudioPart: a.Part, AudioExpected: a.Path,
+			Src: src,
+		})
+		ex.Audio[i].Referenced = true
+	}
+	for i := range ex.Transcripts {
+		t := &ex.Transcripts[i]
+		t.Recording = -1
+		if i < len(ex.Recordings) {
+			t.Recording = i
+			r := &ex.Recordings[i]
+			r.Time = t.Time
+			r.Transcript = Value{Text: t.Text, Src: t.Src}
+		}
+	}
+}
+
+// amazonExpectations records which of the files a check needs were found.
+func (l *loader) amazonExpectations() {
+	want := []string{"customer-profile", "registration", "voice-history", "voice-profiles"}
+	if l.ex.Layout == "single-zip-2018" {
+		want = []string{"customer-profile", "registration"}
+	}
+	for _, w := range want {
+		for _, ct := range l.tabs {
+			if ct.what != w {
+				continue
+			}
+			e := Expectation{What: w, Path: ct.t.Path}
+			if ct.found != nil {
+				e.Found, e.Src = true, *ct.found
+			}
+			l.ex.Expected = append(l.ex.Expected, e)
+		}
+	}
+	if l.ex.Layout == "single-zip-2018" {
+		e := Expectation{What: "transcript", Path: "Alexa/*.pdf"}
+		if len(l.ex.Transcripts) > 0 {
+			e.Found = true
+			e.Src = Source{Part: l.ex.Transcripts[0].Src.Part, Path: l.ex.Transcripts[0].Src.Path}
+		}
+		l.ex.Expected = append(l.ex.Expected, e)
+	}
+}

@@ -1,0 +1,272 @@
+package export
+
+import (
+	"html"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The Takeout HTML pages are generated, regular markup: a few patterns
+// read them. Go's regexp runs in linear time, so hostile pages cannot
+// make these slow.
+var (
+	reHeaderTitle = regexp.MustCompile(`(?is)<h1[^>]*class\s*=\s*["'][^"']*\bheader_title\b[^"']*["'][^>]*>(.*?)</h1>`)
+	reFileItem    = regexp.MustCompile(`(?is)<li[^>]*class\s*=\s*["'][^"']*\bfile\b[^"']*["'][^>]*>(.*?)</li>`)
+	reEmail       = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	reBreak       = regexp.MustCompile(`(?is)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|td|b)>`)
+	reTag         = regexp.MustCompile(`(?s)<[^>]*>`)
+	reOuterCell   = regexp.MustCompile(`(?i)<div[^>]*class\s*=\s*["'][^"']*\bouter-cell\b`)
+	reContentCell = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["']([^"']*\bcontent-cell\b[^"']*)["'][^>]*>(.*?)</div>`)
+	reHeaderCell  = regexp.MustCompile(`(?is)<p[^>]*class\s*=\s*["'][^"']*mdl-typography--title[^"']*["'][^>]*>(.*?)</p>`)
+	reAudioRef    = regexp.MustCompile(`(?i)(?:src|href)\s*=\s*["']([^"']+\.(?:mp3|wav|ogg|opus|m4a))["']`)
+)
+
+// htmlText turns markup into text lines: breaks and block ends become
+// newlines, tags go, entities are decoded, no-break spaces are plain.
+func htmlText(s string) []string {
+	s = reBreak.ReplaceAllString(s, "\n")
+	s = reTag.ReplaceAllString(s, "")
+	s = html.UnescapeString(s)
+	var out []string
+	for _, ln := range strings.Split(s, "\n") {
+		if ln = cleanSpace(ln); ln != "" {
+			out = append(out, ln)
+		}
+	}
+	return out
+}
+
+// lineAt counts lines up to a byte offset, continuing from a previous count
+// so that many records are counted in one pass.
+type lineCounter struct {
+	s    string
+	off  int
+	line int
+}
+
+func (c *lineCounter) at(off int) int {
+	if c.line == 0 {
+		c.line = 1
+	}
+	if off < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += strings.Count(c.s[c.off:off], "\n")
+	c.off = off
+	return c.line
+}
+
+func (l *loader) isBrowser(p string) bool {
+	return inList(path.Base(p), l.lay.Google.ArchiveBrowser)
+}
+
+// readHTMLFile reads the Takeout pages: the subscriber page, the activity
+// page, the overview page (by name, or any page directly under the root
+// that has a header_title).
+func (l *loader) readHTMLFile(f file) {
+	g := &l.lay.Google
+	rel, under := l.rootRel(f.Path)
+	var parse func(file, string)
+	switch {
+	case g.SubscriberInfo != "" && strings.HasSuffix(strings.ToLower(f.Path), strings.ToLower(g.SubscriberInfo)):
+		parse = l.subscriberInfo
+	case l.isActivityFile(f.Path):
+		if l.google.jsonDirs[path.Dir(f.Path)] {
+			return // the JSON beside it holds the same records
+		}
+		parse = l.activityHTML
+	case l.isBrowser(f.Path) || under && !strings.Contains(rel, "/") || !strings.Contains(f.Path, "/"):
+		parse = l.archiveBrowser
+	default:
+		return
+	}
+	data, err := readBounded(f, maxHTMLBytes)
+	if err != nil {
+		l.problem(f, kindOpen, err)
+		return
+	}
+	parse(f, string(data))
+}
+
+// browserPage is what an overview page says.
+type browserPage struct {
+	Account     string // the e-mail in the header, "" if none
+	AccountLine int
+	Files       []string // the listed paths, relative to the Takeout root
+}
+
+// parseArchiveBrowser reads archive_browser.html: the account its header
+// names (in any language: the e-mail is what counts) and the listed files.
+func parseArchiveBrowser(s string) (browserPage, bool) {
+	var p browserPage
+	found := false
+	if m := reHeaderTitle.FindStringSubmatchIndex(s); m != nil {
+		found = true
+		text := strings.Join(htmlText(s[m[2]:m[3]]), " ")
+		if e := reEmail.FindString(text); e != "" {
+			p.Account = e
+			p.AccountLine = strings.Count(s[:m[0]], "\n") + 1
+		}
+	}
+	for _, m := range reFileItem.FindAllStringSubmatch(s, -1) {
+		found = true
+		if t := strings.Join(htmlText(m[1]), " "); t != "" {
+			p.Files = append(p.Files, strings.TrimPrefix(t, "/"))
+		}
+	}
+	return p, found
+}
+
+func (l *loader) archiveBrowser(f file, s string) {
+	p, ok := parseArchiveBrowser(s)
+	if !ok {
+		return
+	}
+	l.googleHits++
+	b := browserInfo{src: Source{Part: f.Part, Path: f.Path, Line: p.AccountLine}}
+	if p.Account != "" {
+		b.src.Field = "header_title"
+		b.account = Value{Text: p.Account, Src: b.src}
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: b.account})
+	}
+	l.google.browsers = append(l.google.browsers, b)
+	if l.google.listed == nil {
+		l.google.listed = map[string]bool{}
+	}
+	for _, name := range p.Files {
+		l.google.listed[name] = true
+	}
+}
+
+// subscriberInfo reads the e-mail addresses of the subscriber page, each
+// with its line.
+func (l *loader) subscriberInfo(f file, s string) {
+	l.googleHits++
+	for i, ln := range strings.Split(s, "\n") {
+		text := strings.Join(htmlText(ln), " ")
+		for _, e := range reEmail.FindAllString(text, 4) {
+			l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: Value{
+				Text: e, Src: Source{Part: f.Part, Path: f.Path, Line: i + 1, Field: "email"}}})
+		}
+	}
+}
+
+// htmlActivity is one record of MyActivity.html.
+type htmlActivity struct {
+	Line     int
+	Header   string
+	Title    string
+	Time     time.Time
+	Other    []string // further text lines of the record (the answer)
+	Products []string
+	Details  []string
+	Audio    []string
+}
+
+// parseActivityHTML splits MyActivity.html into its record cells.
+func parseActivityHTML(s string) []htmlActivity {
+	var out []htmlActivity
+	idx := reOuterCell.FindAllStringIndex(s, maxActivityRecs)
+	lc := lineCounter{s: s}
+	for k, m := range idx {
+		end := len(s)
+		if k+1 < len(idx) {
+			end = idx[k+1][0]
+		}
+		cell := s[m[0]:end]
+		a := htmlActivity{Line: lc.at(m[0])}
+		if h := reHeaderCell.FindStringSubmatch(cell); h != nil {
+			a.Header = strings.Join(htmlText(h[1]), " ")
+		}
+		for _, c := range reContentCell.FindAllStringSubmatch(cell, -1) {
+			class, body := c[1], c[2]
+			lines := htmlText(body)
+			switch {
+			case strings.Contains(class, "caption"):
+				var sect *[]string
+				for _, ln := range lines {
+					switch {
+					case strings.HasSuffix(ln, ":") && strings.HasPrefix(strings.ToLower(ln), "product"):
+						sect = &a.Products
+					case strings.HasSuffix(ln, ":") && (strings.HasPrefix(strings.ToLower(ln), "detail") || strings.HasPrefix(strings.ToLower(ln), "détail")):
+						sect = &a.Details
+					case strings.HasSuffix(ln, ":"):
+						sect = nil
+					case sect != nil:
+						*sect = append(*sect, ln)
+					}
+				}
+			case strings.Contains(class, "text-right"):
+			default:
+				for _, ln := range lines {
+					if a.Title == "" {
+						a.Title = ln
+						continue
+					}
+					if t, ok := parseTime(ln); ok && a.Time.IsZero() {
+						a.Time = t
+						continue
+					}
+					a.Other = append(a.Other, ln)
+				}
+			}
+		}
+		for _, r := range reAudioRef.FindAllStringSubmatch(cell, 8) {
+			a.Audio = append(a.Audio, html.UnescapeString(r[1]))
+		}
+		if a.Title != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (l *loader) activityHTML(f file, s string) {
+	recs := parseActivityHTML(s)
+	if len(recs) == 0 {
+		return
+	}
+	l.googleHits++
+	if l.google.activityFound == nil {
+		l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
+	}
+	inFolder := l.inActivityFolder(f.Path)
+	for _, a := range recs {
+		rec := activityRecord{Header: a.Header, Title: a.Title, Products: a.Products, Audio: a.Audio}
+		if !inFolder && !l.assistantRecord(rec) {
+			continue
+		}
+		src := Source{Part: f.Part, Path: f.Path, Line: a.Line}
+		r := Recording{
+			ID:         f.Path + ":" + strconv.Itoa(a.Line),
+			Time:       a.Time,
+			Transcript: Value{Text: l.said(a.Title), Src: src},
+			Src:        src,
+		}
+		if len(a.Other) > 0 {
+			r.Response = Value{Text: strings.Join(a.Other, "\n"), Src: src}
+		}
+		for _, d := range a.Details {
+			if inList(d, l.lay.Google.Unrecognized) {
+				r.Unrecognized = true
+			}
+		}
+		for k, name := range a.Audio {
+			want, part, found := l.takeoutAudio(f, name)
+			if k == 0 {
+				r.Audio = Value{Text: name, Src: src}
+				r.AudioExpected = want
+				if found {
+					r.AudioPath, r.AudioPart = want, part
+				}
+			}
+			if found {
+				l.markAudio(part, want)
+			}
+		}
+		l.ex.Recordings = append(l.ex.Recordings, r)
+	}
+}

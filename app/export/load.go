@@ -1,0 +1,208 @@
+package export
+
+import (
+	"context"
+	"io"
+	"path"
+	"strings"
+	"time"
+)
+
+// file is one member of the tree as the parsers see it. Load builds them
+// from an archive.Tree; tests build them by hand.
+type file struct {
+	Part, Path string
+	Size       int64
+	Modified   time.Time
+	Open       func() (io.ReadCloser, error)
+	// Section gives random access when it is cheap; nil or !ok otherwise.
+	Section func() (io.ReaderAt, bool)
+}
+
+// Kinds of problems (Problem.Kind).
+const (
+	kindCSV  = "csv"
+	kindJSON = "json"
+	kindHTML = "html"
+	kindPDF  = "pdf"
+	kindOpen = "open"
+)
+
+// audioExts are the audio formats listed in Export.Audio. Their bytes are
+// never read while loading: sizes come from the tree.
+var audioExts = map[string]bool{".wav": true, ".mp3": true, ".ogg": true, ".opus": true, ".m4a": true, ".aac": true, ".flac": true}
+
+// loader carries the state of one Load.
+type loader struct {
+	ctx   context.Context
+	lay   *Layout
+	ex    *Export
+	files []file
+
+	byPath   map[string]map[string]int // part -> path -> index into files
+	anyPath  map[string]int            // path -> index of its first file in any part
+	audioIdx map[string]int            // part+"\x00"+path -> index into ex.Audio
+
+	tabs     []compiledTable
+	known    map[string]bool // every normalised column name of the vendor table
+	custCols map[string]bool
+	docs     []string // Documentation patterns, lower-case
+
+	amazonHits, googleHits int
+	histories              int // voice-history tables read
+
+	google googleState
+}
+
+// load is Load on plain files: the whole pipeline, independent of archive.
+func load(ctx context.Context, files []file, lay *Layout) (*Export, error) {
+	if lay == nil {
+		lay = DefaultLayout()
+	}
+	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown}, files: files,
+		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[string]int{}}
+	l.compile()
+
+	var csvs, jsons, htmls, pdfs []int
+	for i, f := range files {
+		if l.byPath[f.Part] == nil {
+			l.byPath[f.Part] = map[string]int{}
+		}
+		if _, dup := l.byPath[f.Part][f.Path]; !dup {
+			l.byPath[f.Part][f.Path] = i
+		}
+		if _, dup := l.anyPath[f.Path]; !dup {
+			l.anyPath[f.Path] = i
+		}
+		base := path.Base(f.Path)
+		if l.isDoc(base) {
+			continue
+		}
+		switch ext := strings.ToLower(path.Ext(base)); {
+		case audioExts[ext]:
+			l.audioIdx[f.Part+"\x00"+f.Path] = len(l.ex.Audio)
+			l.ex.Audio = append(l.ex.Audio, AudioFile{Part: f.Part, Path: f.Path, Size: f.Size})
+		case ext == ".csv":
+			csvs = append(csvs, i)
+		case ext == ".json":
+			jsons = append(jsons, i)
+		case ext == ".html" || ext == ".htm":
+			htmls = append(htmls, i)
+		case ext == ".pdf":
+			pdfs = append(pdfs, i)
+		}
+	}
+
+	for _, i := range csvs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		l.readCSVFile(files[i])
+	}
+	for _, i := range jsons {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		l.readJSONFile(files[i])
+	}
+	for _, i := range htmls {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		l.readHTMLFile(files[i])
+	}
+	// A PDF can be a transcript only beside recordings without a voice
+	// history (the 2018 layout); reading every PDF of an export would be slow.
+	if l.histories == 0 && l.hasWAV() {
+		l.readTranscripts(pdfs)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	l.finish()
+	return l.ex, nil
+}
+
+// isDoc reports whether a base name is a documentation file.
+func (l *loader) isDoc(base string) bool {
+	if l.docs == nil {
+		l.docs = make([]string, len(l.lay.Documentation))
+		for i, p := range l.lay.Documentation {
+			l.docs[i] = strings.ToLower(p)
+		}
+	}
+	lb := strings.ToLower(base)
+	for _, p := range l.docs {
+		// Most patterns are a name or "*suffix": compare those directly,
+		// path.Match backtracks on every member of a big export.
+		switch {
+		case !strings.ContainsAny(p, `*?[\`):
+			if p == lb {
+				return true
+			}
+		case p[0] == '*' && !strings.ContainsAny(p[1:], `*?[\`):
+			if strings.HasSuffix(lb, p[1:]) {
+				return true
+			}
+		default:
+			if ok, _ := path.Match(p, lb); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *loader) hasWAV() bool {
+	for _, a := range l.ex.Audio {
+		if strings.EqualFold(path.Ext(a.Path), ".wav") {
+			return true
+		}
+	}
+	return false
+}
+
+// problem records a file that could not be (fully) parsed. The reason
+// never holds the file's content: it may be personal data.
+func (l *loader) problem(f file, kind string, err error) {
+	l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: f.Part, Path: f.Path}, Reason: err.Error(), Kind: kind})
+}
+
+// lookup finds a member by part and path.
+func (l *loader) lookup(part, p string) (file, bool) {
+	i, ok := l.byPath[part][p]
+	if !ok {
+		return file{}, false
+	}
+	return l.files[i], true
+}
+
+// markAudio flags an audio file as referenced by a record.
+func (l *loader) markAudio(part, p string) {
+	if i, ok := l.audioIdx[part+"\x00"+p]; ok {
+		l.ex.Audio[i].Referenced = true
+	}
+}
+
+// finish decides the vendor and the layout and fills what depends on all
+// files: the 2018 recordings, Takeout parts, expectations.
+func (l *loader) finish() {
+	ex := l.ex
+	switch {
+	case l.amazonHits > 0 && l.amazonHits >= l.googleHits:
+		ex.Vendor = Amazon
+		if l.histories == 0 && (l.hasWAV() || len(ex.Transcripts) > 0) {
+			ex.Layout = "single-zip-2018"
+			l.legacyRecordings()
+		} else {
+			ex.Layout = "per-category"
+		}
+		l.amazonExpectations()
+	case l.googleHits > 0:
+		ex.Vendor = Google
+		ex.Layout = "takeout"
+		l.finishGoogle()
+	default:
+		ex.Vendor = Unknown
+	}
+}

@@ -1,0 +1,158 @@
+// Package export understands an opened archive: it detects the vendor
+// (Amazon, Google Takeout, or unknown), parses the files it knows, repairs
+// messy text, and returns an Export whose every record remembers its source.
+//
+// Entry points: Load (archive tree -> *Export), DefaultLayout, ReadLayout;
+// NormID, NormEmail, NormName for comparing what it found.
+package export
+
+import "time"
+
+// Vendor names the producer of an export.
+type Vendor string
+
+const (
+	Amazon  Vendor = "amazon"
+	Google  Vendor = "google"
+	Unknown Vendor = "unknown"
+)
+
+// Source points to the exact place a value was read from.
+type Source struct {
+	Part    string `json:"part,omitempty"`    // archive chain: "export.zip!Alexa.zip"
+	Path    string `json:"path"`              // member path inside Part
+	Line    int    `json:"line,omitempty"`    // CSV: physical line (1-based) where the record starts; PDF/HTML/text: line
+	Page    int    `json:"page,omitempty"`    // PDF page (1-based)
+	Pointer string `json:"pointer,omitempty"` // JSON pointer (RFC 6901), e.g. "/12/audioFiles/0"
+	Field   string `json:"field,omitempty"`   // column or key, as written in the file
+}
+
+// Value is one field of a record: the repaired text, the raw text when
+// repair changed it, and where it came from (Source.Field set).
+type Value struct {
+	Text string
+	Raw  string // non-empty only when Text was repaired (double-encoded UTF-8)
+	Src  Source
+}
+
+// Empty reports whether the value holds nothing (missing, empty or "N/A").
+func (v Value) Empty() bool { return v.Text == "" }
+
+// Export is what was understood of one opened archive tree.
+type Export struct {
+	Vendor Vendor
+	Layout string // which layout of the vendor was recognised: "per-category", "single-zip-2018", "takeout"
+
+	// Claim: who the export says it belongs to. Customer IDs, e-mails and names
+	// come from the profile files of the vendor table, each with its source.
+	CustomerIDs []Value
+	Emails      []Value
+	Names       []Value
+
+	Devices       []Device       // registered to the account (Amazon registration)
+	VoiceProfiles []VoiceProfile // enrolled voice profiles
+	Recordings    []Recording    // voice history records and/or audio files
+	Transcripts   []TranscriptLine
+	Audio         []AudioFile // every audio file in the tree, referenced or not
+
+	// Identities: every account identifier seen anywhere in the data (a
+	// CustomerId column in a voice-history row, the e-mail named in a Takeout
+	// part's archive_browser.html, ...) — what the checker compares to the claim.
+	Identities []Identity
+
+	Parts []Part // Takeout: the parts (input archives) and what each lists
+
+	// Expected lists the files the vendor table expects for a check and
+	// whether they were found, so a check can say "cannot tell: X is missing".
+	Expected []Expectation
+
+	Problems []Problem // files that could not be parsed; the rest is usable
+}
+
+// Device is a device registered to the account.
+type Device struct {
+	Serial     Value
+	Type       Value // device type code, e.g. A3S5BH2HU6VAYF
+	Name       Value // the device's friendly name (AccountName)
+	CustomerID Value // the customer the registration row names
+	Registered time.Time
+	Src        Source  // the row
+	Extra      []Value // cells of columns the vendor table does not know (Src.Field names the column)
+}
+
+// VoiceProfile is an enrolled voice profile (Amazon "person").
+type VoiceProfile struct {
+	ID         Value
+	Name       Value
+	Type       Value // ADULT, CHILD, ...
+	CustomerID Value
+	Src        Source
+	Extra      []Value // cells of unknown columns
+}
+
+// Recording is one voice interaction: a history record, an audio file, or both.
+type Recording struct {
+	ID         string    // utterance ID, or the audio path when there is no record
+	Time       time.Time // UTC; zero when unknown
+	CustomerID Value
+	Device     Value // device serial
+	DeviceType Value
+	DeviceName Value
+	PersonID   Value
+	PersonName Value
+	Transcript Value  // what the assistant recognised
+	Response   Value  // what the assistant answered
+	Audio      Value  // the audio reference as written (Src names the record's field)
+	AudioPath  string // the resolved member path of the audio file, "" when none or missing
+	AudioPart  string
+	// AudioExpected is the member path the reference points to, set also
+	// when that file is missing (the subject of "missing-recording").
+	AudioExpected string
+	Unrecognized  bool    // Takeout: "From unrecognized speaker"
+	Src           Source  // the record (CSV row, JSON element, or the audio file itself)
+	Extra         []Value // cells of unknown columns
+}
+
+// TranscriptLine is one line of a transcript document (the 2018 PDF).
+type TranscriptLine struct {
+	Time      time.Time // zero when the line has no time
+	Text      string
+	Recording int    // index into Recordings it matches, -1 if none
+	Src       Source // Page and Line set
+}
+
+// AudioFile is an audio member of the tree.
+type AudioFile struct {
+	Part, Path string
+	Size       int64
+	Referenced bool // some record refers to it
+}
+
+// Identity is an account identifier found in the data.
+type Identity struct {
+	Kind  string // "customer-id", "email", "name"
+	Value Value
+}
+
+// Part is one input archive of a multi-part export (Takeout).
+type Part struct {
+	Name    string // input name, e.g. takeout-20240301T101500Z-002.zip
+	Account string // the account its archive_browser.html names, "" if none
+	Listed  bool   // the export's archive_browser.html lists files of this part
+	Src     Source
+}
+
+// Expectation is a file a check needs.
+type Expectation struct {
+	What  string // "registration", "voice-history", "customer-profile", "voice-profiles", "transcript" (2018), "activity", "profile", "archive-browser"
+	Path  string // the path the vendor table expects (for the message)
+	Found bool
+	Src   Source // where it was found
+}
+
+// Problem is a file that could not be parsed.
+type Problem struct {
+	Src    Source
+	Reason string // lower-case English, for logs and tests; the UI translates by Kind
+	Kind   string // short code: "csv", "json", "html", "pdf", "archive", ...
+}

@@ -1,0 +1,423 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Bounds for Takeout files. An activity file of ten years of daily use is
+// a few tens of MB; a profile or overview page is small.
+const (
+	maxActivityBytes = 256 << 20
+	maxHTMLBytes     = 64 << 20
+	maxProfileBytes  = 1 << 20
+	maxActivityRecs  = 2_000_000
+)
+
+// googleState collects what the Takeout files say until finishGoogle.
+type googleState struct {
+	browsers      []browserInfo
+	listed        map[string]bool // paths relative to the Takeout root
+	profileEmails []Value
+	activityFound *Source
+	profileFound  *Source
+	// jsonDirs are folders with a JSON activity file: an HTML copy of the
+	// same activity beside it is not read twice.
+	jsonDirs map[string]bool
+}
+
+// browserInfo is one archive_browser.html: its part and the account it names.
+type browserInfo struct {
+	account Value
+	src     Source
+}
+
+// activityRecord is one element of MyActivity.json.
+type activityRecord struct {
+	Header    string   `json:"header"`
+	Title     string   `json:"title"`
+	Time      string   `json:"time"`
+	Products  []string `json:"products"`
+	Details   []named  `json:"details"`
+	Subtitles []named  `json:"subtitles"`
+	Audio     []string `json:"audioFiles"`
+}
+
+type named struct {
+	Name string `json:"name"`
+}
+
+// sameName compares file names as people see them: Takeout ZIPs made on a
+// Mac may spell "é" decomposed.
+func sameName(a, b string) bool {
+	return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
+}
+
+func inList(s string, list []string) bool {
+	for _, x := range list {
+		if sameName(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// inActivityFolder: product folders ("Assistant") are not translated.
+func (l *loader) inActivityFolder(p string) bool {
+	return inList(path.Base(path.Dir(p)), l.lay.Google.ActivityFolders)
+}
+
+func (l *loader) isActivityFile(p string) bool {
+	return l.inActivityFolder(p) || inList(path.Base(p), l.lay.Google.ActivityFiles)
+}
+
+// rootRel returns p relative to the Takeout root, and whether it was under it.
+func (l *loader) rootRel(p string) (string, bool) {
+	root := strings.Trim(l.lay.Google.Root, "/") + "/"
+	if root != "/" && strings.HasPrefix(p, root) {
+		return p[len(root):], true
+	}
+	return p, false
+}
+
+// readJSONFile reads a JSON file that is, by place and then by structure, an
+// activity list or an account profile. Other JSON is left alone.
+func (l *loader) readJSONFile(f file) {
+	switch {
+	case l.isActivityFile(f.Path):
+		l.readActivityJSON(f)
+	case f.Size <= maxProfileBytes && l.maybeProfile(f.Path):
+		l.readProfile(f)
+	}
+}
+
+// maybeProfile: the profile sits one folder below the root ("Profile/",
+// "Profil/"); its name is translated, its keys are not.
+func (l *loader) maybeProfile(p string) bool {
+	rel, under := l.rootRel(p)
+	return under && strings.Count(rel, "/") == 1 || strings.Count(p, "/") <= 1
+}
+
+func (l *loader) readActivityJSON(f file) {
+	rc, err := f.Open()
+	if err != nil {
+		l.problem(f, kindOpen, err)
+		return
+	}
+	defer rc.Close()
+	inFolder := l.inActivityFolder(f.Path)
+	isAct, err := parseActivityJSON(&limitReader{r: rc, left: maxActivityBytes}, func(i int, rec activityRecord) error {
+		if i%4096 == 0 {
+			if err := l.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if inFolder || l.assistantRecord(rec) {
+			l.activityRecording(f, i, rec)
+		}
+		return nil
+	})
+	if isAct {
+		if l.google.jsonDirs == nil {
+			l.google.jsonDirs = map[string]bool{}
+		}
+		l.google.jsonDirs[path.Dir(f.Path)] = true
+		l.googleHits++
+		if l.google.activityFound == nil {
+			l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
+		}
+	}
+	if err != nil && l.ctx.Err() == nil {
+		l.problem(f, kindJSON, fmt.Errorf("export: json: %w", err))
+	}
+}
+
+// parseActivityJSON streams a JSON array of activity records, calling emit
+// with each record's index. isActivity is true once an element with a title
+// and a time was seen. Elements of the wrong shape are skipped.
+func parseActivityJSON(r io.Reader, emit func(int, activityRecord) error) (isActivity bool, err error) {
+	dec := json.NewDecoder(r)
+	tok, err := dec.Token()
+	if err != nil {
+		return false, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return false, errors.New("not a list of activity records")
+	}
+	for i := 0; dec.More(); i++ {
+		if i >= maxActivityRecs {
+			return isActivity, fmt.Errorf("more than %d records", maxActivityRecs)
+		}
+		var rec activityRecord
+		if err := dec.Decode(&rec); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				continue // a value of another shape: decoding went past it
+			}
+			return isActivity, err
+		}
+		if rec.Title == "" || rec.Time == "" {
+			continue
+		}
+		isActivity = true
+		if err := emit(i, rec); err != nil {
+			return isActivity, err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return isActivity, err
+	}
+	return isActivity, nil
+}
+
+// assistantRecord: outside an Assistant folder only records that name the
+// product count (My Activity of other products shares the format).
+func (l *loader) assistantRecord(rec activityRecord) bool {
+	if inList(rec.Header, l.lay.Google.Products) {
+		return true
+	}
+	for _, p := range rec.Products {
+		if inList(p, l.lay.Google.Products) {
+			return true
+		}
+	}
+	return false
+}
+
+// activityRecording turns an activity record into a Recording, joined to
+// its MP3 by the audioFiles reference (never by time: the file name may be
+// seconds later than the record).
+func (l *loader) activityRecording(f file, i int, rec activityRecord) {
+	ptr := "/" + strconv.Itoa(i)
+	src := Source{Part: f.Part, Path: f.Path, Pointer: ptr}
+	at := func(p, field string) Source {
+		return Source{Part: f.Part, Path: f.Path, Pointer: ptr + p, Field: field}
+	}
+	r := Recording{
+		ID:         f.Path + "#" + ptr,
+		Transcript: Value{Text: l.said(rec.Title), Src: at("/title", "title")},
+		Src:        src,
+	}
+	if t, ok := parseTime(rec.Time); ok {
+		r.Time = t
+	}
+	var answers []string
+	for _, s := range rec.Subtitles {
+		if s.Name != "" {
+			answers = append(answers, s.Name)
+		}
+	}
+	if len(answers) > 0 {
+		r.Response = Value{Text: strings.Join(answers, "\n"), Src: at("/subtitles", "subtitles")}
+	}
+	for _, d := range rec.Details {
+		if inList(strings.TrimSpace(d.Name), l.lay.Google.Unrecognized) {
+			r.Unrecognized = true
+		}
+	}
+	for k, a := range rec.Audio {
+		want, part, found := l.takeoutAudio(f, a)
+		if k == 0 {
+			r.Audio = Value{Text: a, Src: at("/audioFiles/0", "audioFiles")}
+			r.AudioExpected = want
+			if found {
+				r.AudioPath, r.AudioPart = want, part
+			}
+		}
+		if found {
+			l.markAudio(part, want)
+		}
+	}
+	l.ex.Recordings = append(l.ex.Recordings, r)
+}
+
+// said removes the "Said " prefix (in any language of the table).
+func (l *loader) said(title string) string {
+	t := cleanSpace(title)
+	for _, p := range l.lay.Google.Said {
+		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
+			return strings.TrimSpace(t[len(p):])
+		}
+	}
+	return t
+}
+
+// takeoutAudio finds the MP3 an activity record names: beside the activity
+// file, in the same part or — the export being split — in another part.
+func (l *loader) takeoutAudio(f file, name string) (want, part string, found bool) {
+	name = strings.ReplaceAll(strings.TrimSpace(name), "\\", "/")
+	if name == "" || strings.Contains(name, "..") {
+		return "", "", false
+	}
+	want = path.Join(path.Dir(f.Path), name)
+	if _, ok := l.lookup(f.Part, want); ok {
+		return want, f.Part, true
+	}
+	if i, ok := l.anyPath[want]; ok {
+		return want, l.files[i].Part, true
+	}
+	return want, "", false
+}
+
+// profileJSON is Profile/Profile.json.
+type profileJSON struct {
+	Name *struct {
+		GivenName     string `json:"givenName"`
+		FamilyName    string `json:"familyName"`
+		FormattedName string `json:"formattedName"`
+	} `json:"name"`
+	Emails []struct {
+		Value string `json:"value"`
+	} `json:"emails"`
+}
+
+// parseProfile reads a profile; ok is false when the JSON is not shaped
+// like one (any other small JSON file).
+func parseProfile(data []byte) (p profileJSON, ok bool) {
+	if err := json.Unmarshal(data, &p); err != nil {
+		return p, false
+	}
+	named := p.Name != nil && (p.Name.GivenName != "" || p.Name.FamilyName != "" || p.Name.FormattedName != "")
+	return p, named || len(p.Emails) > 0
+}
+
+func (l *loader) readProfile(f file) {
+	data, err := readBounded(f, maxProfileBytes)
+	if err != nil {
+		l.problem(f, kindOpen, err)
+		return
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 || bytes.TrimSpace(data)[0] != '{' {
+		return
+	}
+	p, ok := parseProfile(data)
+	if !ok {
+		return
+	}
+	l.googleHits++
+	if l.google.profileFound == nil {
+		l.google.profileFound = &Source{Part: f.Part, Path: f.Path}
+	}
+	src := func(ptr, field string) Source {
+		return Source{Part: f.Part, Path: f.Path, Pointer: ptr, Field: field}
+	}
+	for k, e := range p.Emails {
+		if strings.TrimSpace(e.Value) == "" {
+			continue
+		}
+		v := Value{Text: strings.TrimSpace(e.Value), Src: src("/emails/"+strconv.Itoa(k)+"/value", "value")}
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: v})
+		l.google.profileEmails = append(l.google.profileEmails, v)
+	}
+	if p.Name != nil {
+		var v Value
+		switch {
+		case p.Name.FormattedName != "":
+			v = Value{Text: p.Name.FormattedName, Src: src("/name/formattedName", "formattedName")}
+		default:
+			v = Value{Text: strings.TrimSpace(p.Name.GivenName + " " + p.Name.FamilyName), Src: src("/name", "name")}
+		}
+		if v.Text != "" {
+			l.ex.Names = addClaim(l.ex.Names, v, NormName)
+			l.ex.Identities = append(l.ex.Identities, Identity{Kind: "name", Value: v})
+		}
+	}
+}
+
+// readBounded reads a whole small file, refusing more than max bytes.
+func readBounded(f file, max int64) ([]byte, error) {
+	if f.Size > max {
+		return nil, fmt.Errorf("export: file of %d bytes is larger than the %d accepted", f.Size, max)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("export: file is larger than the %d bytes accepted", max)
+	}
+	return data, nil
+}
+
+// finishGoogle fills the claim, the parts and the expectations.
+func (l *loader) finishGoogle() {
+	ex, g := l.ex, &l.google
+	// The export claims the accounts its overview page and its profile
+	// name, in that order; when they disagree, both are claimed and the
+	// checker reports the conflict from the Identities.
+	for _, b := range g.browsers {
+		ex.Emails = addClaim(ex.Emails, b.account, NormEmail)
+	}
+	for _, v := range g.profileEmails {
+		ex.Emails = addClaim(ex.Emails, v, NormEmail)
+	}
+
+	var parts []string
+	seen := map[string]bool{}
+	for _, f := range l.files {
+		if _, under := l.rootRel(f.Path); under && !seen[f.Part] {
+			seen[f.Part] = true
+			parts = append(parts, f.Part)
+		}
+	}
+	if len(parts) == 0 {
+		for _, f := range l.files {
+			if !seen[f.Part] {
+				seen[f.Part] = true
+				parts = append(parts, f.Part)
+			}
+		}
+	}
+	for _, name := range parts {
+		p := Part{Name: name, Src: Source{Part: name}}
+		for _, b := range g.browsers {
+			if b.src.Part == name {
+				p.Account, p.Src = b.account.Text, b.src
+				break
+			}
+		}
+		for _, f := range l.files {
+			if f.Part != name || l.isBrowser(f.Path) {
+				continue
+			}
+			rel, _ := l.rootRel(f.Path)
+			if g.listed[rel] || g.listed[f.Path] {
+				p.Listed = true
+				break
+			}
+		}
+		ex.Parts = append(ex.Parts, p)
+	}
+
+	add := func(what, p string, src *Source) {
+		e := Expectation{What: what, Path: p}
+		if src != nil {
+			e.Found, e.Src = true, *src
+		}
+		ex.Expected = append(ex.Expected, e)
+	}
+	root := l.lay.Google.Root + "/"
+	add("activity", root+"My Activity/Assistant/MyActivity.json", g.activityFound)
+	add("profile", root+"Profile/Profile.json", g.profileFound)
+	var bsrc *Source
+	if len(g.browsers) > 0 {
+		s := g.browsers[0].src
+		s.Line, s.Field = 0, ""
+		bsrc = &s
+	}
+	add("archive-browser", root+"archive_browser.html", bsrc)
+}

@@ -1,0 +1,89 @@
+package export
+
+import (
+	"testing"
+	"time"
+)
+
+func TestRepairUTF8(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		changed        bool
+	}{
+		{"plain ascii", "Kitchen", "Kitchen", false},
+		{"correct umlaut", "Küche", "Küche", false},
+		{"double encoded umlaut", "KÃ¼che", "Küche", true},
+		{"double encoded sharp s via cp1252", "StraÃŸe", "Straße", true},
+		{"double encoded euro via cp1252", "5 â‚¬", "5 €", true},
+		{"mixed good and broken", "Küche KÃ¼che", "Küche Küche", true},
+		{"genuine capital A tilde stays", "SÃO PAULO", "SÃO PAULO", false},
+		{"lead at end stays", "abcÃ", "abcÃ", false},
+		{"double encoded french", "Ã©tÃ©", "été", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, changed := repairUTF8(tc.in)
+			if got != tc.want || changed != tc.changed {
+				t.Errorf("repairUTF8(%q): got %q, %v want %q, %v", tc.in, got, changed, tc.want, tc.changed)
+			}
+		})
+	}
+}
+
+func TestNorm(t *testing.T) {
+	nfd := "Ku\u0308che"
+	tests := []struct {
+		name, got, want string
+	}{
+		{"id trimmed upper", NormID("  g070rq0000000001 "), "G070RQ0000000001"},
+		{"id customer", NormID(" a1b2c3d4e5f6g7"), "A1B2C3D4E5F6G7"},
+		{"email lower", NormEmail(" Alice.Muster@Example.COM "), "alice.muster@example.com"},
+		{"name nfc", NormName(nfd), "Küche"},
+		{"name spaces folded", NormName("  Anna \t Beispiel "), "Anna Beispiel"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: got %q want %q", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	want := time.Date(2023, 9, 16, 13, 43, 12, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"2023-09-16T13:43:12.277Z", want.Add(277 * time.Millisecond)},
+		{"2023-09-16T13:43:12Z", want},
+		{"2023-09-16T15:43:12+02:00", want},
+		{"2023-09-16T13:43:12", want},
+		{"2023-09-16 13:43:12", want},
+		{"09/16/2023 13:43", want.Truncate(time.Minute)},
+		{"09/16/2023 13:43:12 UTC", want},
+		{"09/16/2023 13:43:12", want},
+		{"9/16/23 1:43:12 PM UTC", want},
+		{"9/16/23 6:43:12 AM PDT", want},
+		{"Sat Sep 16 13:43:12 UTC 2023", want},
+		{"Sat, 16 Sep 2023 13:43:12 UTC", want},
+		{"Sat, 16 Sep 2023 13:43:12 GMT", want},
+		{"Sat, 16 Sep 2023 15:43:12 CEST", want},
+		{"16.09.2023 13:43:12", want},
+		{"Sep 16, 2023, 1:43:12\u202fPM UTC", want},
+		{"16 sept. 2023, 13:43:12 UTC", want},
+		{"16.09.2023, 13:43:12 UTC", want},
+		{"1694871792", want},
+		{"1694871792000", want},
+	}
+	for _, tc := range tests {
+		got, ok := parseTime(tc.in)
+		if !ok || !got.Equal(tc.want) || got.Location() != time.UTC {
+			t.Errorf("parseTime(%q): got %v, %v want %v (UTC)", tc.in, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "N/A", "yesterday", "13/45/2023 99:99", "12345"} {
+		if got, ok := parseTime(bad); ok {
+			t.Errorf("parseTime(%q): got %v, want no time", bad, got)
+		}
+	}
+}

@@ -1,0 +1,14 @@
+// Package media reads the facts ExportLens needs from the media files inside an export:
+// the format and duration of voice recordings and the text of PDF transcripts.
+//
+// Entry points:
+//
+//   - Probe (and ProbeWAV, ProbeMP3): format, duration, sample rate, channels of a WAV or
+//     MP3 recording, from an io.ReaderAt without reading the whole file.
+//   - Peaks: a bounded min/max waveform summary of 16-bit PCM WAV audio for display.
+//   - PDFLines: the text lines of a PDF, page by page, so findings can cite page and line.
+//   - WritePDF: a minimal text PDF writer, used to generate synthetic transcripts.
+//
+// Every size and count read from a file is treated as hostile and bounded before it
+// allocates anything; malformed input gives an error, never a panic.
+package media

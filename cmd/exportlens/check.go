@@ -1,0 +1,264 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"exportlens/app/archive"
+	"exportlens/app/archive/unarr"
+	"exportlens/app/check"
+	"exportlens/app/export"
+)
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+type checkArgs struct {
+	json     bool
+	lang     string
+	layout   string
+	declared check.Declared
+	paths    []string
+}
+
+// parseCheckArgs accepts flags before, between and after the paths, as people type them.
+func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
+	var a checkArgs
+	var emails, ids, devices listFlag
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&a.json, "json", false, "print the report as JSON")
+	fs.StringVar(&a.lang, "lang", "en", "language of the text report: en or de")
+	fs.StringVar(&a.layout, "layout", "", "JSON `file` that overrides the assumed file and column names")
+	fs.Var(&emails, "email", "your e-mail `address` (repeatable)")
+	fs.Var(&ids, "customer-id", "your customer `ID` (repeatable)")
+	fs.Var(&devices, "device", "the `serial` of a device you own (repeatable)")
+	fs.BoolVar(&a.declared.NoDevices, "no-devices", false, "you own no voice-assistant device")
+	for {
+		if err := fs.Parse(args); err != nil {
+			return a, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		a.paths = append(a.paths, args[0])
+		args = args[1:]
+	}
+	if len(a.paths) == 0 {
+		return a, errors.New("no export given: name one or more files or folders")
+	}
+	if a.lang != "en" && a.lang != "de" {
+		return a, fmt.Errorf("--lang %q: use en or de", a.lang)
+	}
+	a.declared.Emails = nonNil(emails)
+	a.declared.CustomerIDs = nonNil(ids)
+	a.declared.Devices = nonNil(devices)
+	return a, nil
+}
+
+func nonNil(l listFlag) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	a, err := parseCheckArgs(args, stderr)
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+		}
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	var layout *export.Layout
+	if a.layout != "" {
+		layout, err = loadLayout(a.layout)
+		if err != nil {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+			return 2
+		}
+	}
+	inputs, closeInputs, err := openInputs(a.paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+		return 2
+	}
+	defer closeInputs()
+
+	// Hash the inputs while they are being read: on a large export this is the
+	// slowest part, and it needs no result of the rest.
+	hashes := make([]string, len(inputs))
+	var wg sync.WaitGroup
+	for i, in := range inputs {
+		if in.R == nil {
+			continue
+		}
+		wg.Go(func() { hashes[i] = hashInput(in) })
+	}
+
+	opts := archive.Options{Unpacker: &unarr.Unpacker{}}
+	if p := newProgress(stderr, inputs); p != nil {
+		opts.Progress = p.report
+		defer p.done()
+	}
+	tree, err := archive.Open(ctx, inputs, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+		return 2
+	}
+	defer tree.Close()
+	if len(tree.Entries) == 0 && len(tree.Problems) > 0 {
+		for _, p := range tree.Problems {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", p)
+		}
+		return 2
+	}
+	x, err := export.Load(ctx, tree, layout)
+	if err != nil {
+		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+		return 2
+	}
+	rep := check.Run(x, a.declared)
+	wg.Wait()
+	rep.Inputs = make([]check.Input, len(inputs))
+	for i, in := range inputs {
+		rep.Inputs[i] = check.Input{Name: in.Name, Size: in.Size, SHA256: hashes[i]}
+	}
+	if a.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(rep); err != nil {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+			return 2
+		}
+	} else if err := rep.WriteText(stdout, a.lang); err != nil {
+		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+		return 2
+	}
+	return rep.ExitCode()
+}
+
+func loadLayout(name string) (*export.Layout, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("layout: %w", err)
+	}
+	defer f.Close()
+	l, err := export.ReadLayout(f)
+	if err != nil {
+		return nil, fmt.Errorf("layout %s: %w", name, err)
+	}
+	return l, nil
+}
+
+// openInputs opens every path: a file as an io.ReaderAt, a folder as an fs.FS.
+// Names are the base names the person sees, so reports do not depend on where
+// the export was saved.
+func openInputs(paths []string) ([]archive.Input, func(), error) {
+	var files []*os.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	inputs := make([]archive.Input, 0, len(paths))
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			closeAll()
+			return nil, nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+		}
+		name := filepath.Base(filepath.Clean(p))
+		if st.IsDir() {
+			inputs = append(inputs, archive.Input{Name: name, FS: os.DirFS(p)})
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			closeAll()
+			return nil, nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+		}
+		files = append(files, f)
+		inputs = append(inputs, archive.Input{Name: name, R: f, Size: st.Size()})
+	}
+	return inputs, closeAll, nil
+}
+
+func hashInput(in archive.Input) string {
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(in.R, 0, in.Size)); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// progress prints a one-line progress report on stderr while a large input is
+// opened; only when stderr is a terminal, so logs and pipes stay clean.
+type progress struct {
+	w     io.Writer
+	start time.Time
+	mu    sync.Mutex
+	shown bool
+}
+
+const progressMinBytes = 256 << 20
+
+func newProgress(w io.Writer, inputs []archive.Input) *progress {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var total int64
+	for _, in := range inputs {
+		total += in.Size
+	}
+	if total < progressMinBytes {
+		return nil
+	}
+	return &progress{w: w, start: time.Now()}
+}
+
+func (p *progress) report(pr archive.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if time.Since(p.start) < 300*time.Millisecond {
+		return
+	}
+	p.shown = true
+	fmt.Fprintf(p.w, "\rreading: %d entries, %d of %d MB", pr.Entries, pr.Bytes>>20, pr.Total>>20)
+}
+
+func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,49 @@
+//go:build !wasm
+
+// Command exportlens checks data-access exports (GDPR Art. 15 downloads) for
+// data that belongs to someone else.
+//
+//	exportlens check [--json] [--lang de] [--email E] [--customer-id ID]
+//	                 [--device SERIAL]... [--no-devices] [--layout FILE] PATH...
+//
+// Exit status: 0 when nothing points to someone else's data, 1 when a finding
+// of severity mismatch or likely exists, 2 when the input cannot be read.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"exportlens/app/archive/unarr"
+)
+
+const usage = `usage: exportlens check [--json] [--lang en|de] [--email E] [--customer-id ID]
+                        [--device SERIAL]... [--no-devices] [--layout FILE] PATH...
+`
+
+func main() {
+	// The same binary re-executes itself to run go-unarr in a child process
+	// with resource limits; that child does nothing else.
+	if unarr.IsChild() {
+		unarr.ChildMain()
+		return
+	}
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "check":
+		return runCheck(args[1:], os.Stdout, os.Stderr)
+	case "-h", "--help", "help":
+		fmt.Print(usage)
+		return 0
+	default:
+		fmt.Fprintf(os.Stderr, "exportlens: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}
