@@ -16,12 +16,11 @@ func checkUnrecognizedSpeaker(c *checker) {
 		if !r.Unrecognized {
 			continue
 		}
-		// The record's details list holds the mark; JSON records point to it,
-		// HTML records name their line.
-		ev := srcEvidence(r.Src)
-		ev.Field = "details"
-		if ev.Pointer != "" {
-			ev.Pointer += "/details"
+		// The detail that carries the mark: a JSON pointer to it, or the
+		// HTML line; the value is the mark as written (translated in de/fr).
+		ev := valueEvidence(r.UnrecognizedSrc, r.UnrecognizedSrc.Src)
+		if ev.Path == "" {
+			ev = srcEvidence(r.Src)
 		}
 		g.add(ev, rowKey(r.Src), i)
 	}

@@ -250,8 +250,9 @@ func (l *loader) activityHTML(f file, s string) {
 			r.Response = Value{Text: strings.Join(a.Other, "\n"), Src: src}
 		}
 		for _, d := range a.Details {
-			if inList(d, l.lay.Google.Unrecognized) {
+			if inList(d, l.lay.Google.Unrecognized) && !r.Unrecognized {
 				r.Unrecognized = true
+				r.UnrecognizedSrc = Value{Text: d, Src: src}
 			}
 		}
 		for k, name := range a.Audio {

@@ -165,7 +165,7 @@ func DefaultLayout() *Layout {
 				"MyActivity.html", "MeineAktivitäten.html", "MonActivité.html"},
 			Products:       []string{"Assistant", "Google Assistant"},
 			Said:           []string{"Said ", "Vous avez dit ", "Gesagt: ", "Gesagt "},
-			Unrecognized:   []string{"From unrecognized speaker", "Von nicht erkanntem Sprecher", "D'un interlocuteur non reconnu"},
+			Unrecognized:   []string{"From unrecognized speaker", "Von nicht erkanntem Sprecher", "D'un interlocuteur non reconnu", "Locuteur non reconnu"},
 			ArchiveBrowser: []string{"archive_browser.html", "Archiv_Übersicht.html"},
 			SubscriberInfo: ".SubscriberInfo.html",
 		},

@@ -107,10 +107,11 @@ type Recording struct {
 	AudioPart  string
 	// AudioExpected is the member path the reference points to, set also
 	// when that file is missing (the subject of "missing-recording").
-	AudioExpected string
-	Unrecognized  bool    // Takeout: "From unrecognized speaker"
-	Src           Source  // the record (CSV row, JSON element, or the audio file itself)
-	Extra         []Value // cells of unknown columns
+	AudioExpected   string
+	Unrecognized    bool    // Takeout: "From unrecognized speaker"
+	UnrecognizedSrc Value   // the detail that says so (JSON pointer or HTML line), when Unrecognized
+	Src             Source  // the record (CSV row, JSON element, or the audio file itself)
+	Extra           []Value // cells of unknown columns
 }
 
 // TranscriptLine is one line of a transcript document (the 2018 PDF).

@@ -218,9 +218,10 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 	if len(answers) > 0 {
 		r.Response = Value{Text: strings.Join(answers, "\n"), Src: at("/subtitles", "subtitles")}
 	}
-	for _, d := range rec.Details {
-		if inList(strings.TrimSpace(d.Name), l.lay.Google.Unrecognized) {
+	for k, d := range rec.Details {
+		if inList(strings.TrimSpace(d.Name), l.lay.Google.Unrecognized) && !r.Unrecognized {
 			r.Unrecognized = true
+			r.UnrecognizedSrc = Value{Text: d.Name, Src: at("/details/"+strconv.Itoa(k)+"/name", "name")}
 		}
 	}
 	for k, a := range rec.Audio {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	pathpkg "path"
+	"slices"
 	"time"
 )
 
@@ -277,9 +279,12 @@ func amazonPlanted(ex *amazonExport, part func(zip string) string, path func(zip
 	group("unknown-voice-profile", "PersonId", func(r alexaRow) (string, bool) {
 		return r.Person, r.Person != "" && r.Person != personAnna
 	})
-	for _, u := range ex.unreferenced {
-		out = append(out, planted{Rule: "unreferenced-recording", Subject: alexa(u), Part: part("Alexa.zip"),
-			Path: alexa(u), Records: 1})
+	// Unreferenced audio is one finding per folder (1,700 stray files are one
+	// problem, not 1,700), with the first stray file as evidence.
+	if len(ex.unreferenced) > 0 {
+		first := slices.Min(ex.unreferenced)
+		out = append(out, planted{Rule: "unreferenced-recording", Subject: alexa(pathpkg.Dir(first) + "/"),
+			Part: part("Alexa.zip"), Path: alexa(first), Records: len(ex.unreferenced)})
 	}
 	for i, r := range ex.rows {
 		if r.Audio == audioMissing {

@@ -215,9 +215,9 @@ func (w *writer) takeoutFixtures(s *synth) error {
 		if first, n := res.firstRecord(func(a activity) bool {
 			return len(a.Details) > 1 && a.Details[1].Name == p.plan.loc.unrecognized
 		}); n > 0 {
-			f.Planted = append(f.Planted, planted{Rule: "unrecognized-speaker", Subject: p.plan.loc.unrecognized,
-				Part: res.partNames[0], Path: res.path["activity"], Pointer: fmt.Sprintf("/%d", first),
-				Field: "details", Records: n})
+			f.Planted = append(f.Planted, planted{Rule: "unrecognized-speaker", Subject: "unrecognized speaker",
+				Part: res.partNames[0], Path: res.path["activity"], Pointer: fmt.Sprintf("/%d/details/1/name", first),
+				Field: "name", Records: n})
 		}
 		if err := f.write(filepath.Dir(in)); err != nil {
 			return err

@@ -19,7 +19,7 @@ const (
 	serialKindle    = "G000KD0000000003"
 	typeEchoDot     = "A3S5BH2HU6VAYF"
 	typeEcho        = "A7WXQPH584YP"
-	typeKindle      = "A3VRME03NAXFUB"
+	typeKindle      = "AKINDLESYNTH01" // synthetic: real codes are 12–14 characters, none like this
 	personAnna      = "amzn1.actor.person.oid.A1ANNAPROFILE1"
 	personForeign   = "amzn1.actor.person.oid.A9STRANGERPRF9"
 
