@@ -26,5 +26,14 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 			Section: func() (io.ReaderAt, bool) { return e.Section() },
 		})
 	}
-	return load(ctx, files, layout)
+	x, err := load(ctx, files, layout)
+	if err != nil {
+		return nil, err
+	}
+	// What the archive layer could not read belongs to the same list, so
+	// every front end shows one list of unreadable files.
+	for _, p := range t.Problems {
+		x.Problems = append(x.Problems, Problem{Src: Source{Part: p.Part, Path: p.Path}, Reason: p.Err.Error(), Kind: "archive"})
+	}
+	return x, nil
 }

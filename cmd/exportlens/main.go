@@ -11,14 +11,19 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+
+	"exportlens/app/export"
 
 	"exportlens/app/archive/unarr"
 )
 
 const usage = `usage: exportlens check [--json] [--lang en|de] [--email E] [--customer-id ID]
                         [--device SERIAL]... [--no-devices] [--layout FILE] PATH...
+       exportlens layout    (prints the default layout table, a valid --layout file)
 `
 
 func main() {
@@ -39,6 +44,8 @@ func run(args []string) int {
 	switch args[0] {
 	case "check":
 		return runCheck(args[1:], os.Stdout, os.Stderr)
+	case "layout":
+		return printLayout(os.Stdout, os.Stderr)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0
@@ -46,4 +53,17 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "exportlens: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
+}
+
+// printLayout writes the default vendor table as JSON: the starting point of
+// a --layout file that teaches a changed real-world layout.
+func printLayout(stdout, stderr io.Writer) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(export.DefaultLayout()); err != nil {
+		fmt.Fprintf(stderr, "exportlens layout: %v\n", err)
+		return 2
+	}
+	return 0
 }
