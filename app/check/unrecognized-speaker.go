@@ -20,7 +20,12 @@ func checkUnrecognizedSpeaker(c *checker) {
 		// HTML line; the value is the mark as written (translated in de/fr).
 		ev := valueEvidence(r.UnrecognizedSrc, r.UnrecognizedSrc.Src)
 		if ev.Path == "" {
+			// No detail recorded: point to the record's details list.
 			ev = srcEvidence(r.Src)
+			ev.Field = "details"
+			if ev.Pointer != "" {
+				ev.Pointer += "/details"
+			}
 		}
 		g.add(ev, rowKey(r.Src), i)
 	}
