@@ -112,7 +112,7 @@ type Evidence struct {
 	Pointer string `json:"pointer,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Value   string `json:"value,omitempty"`
-	Raw     string `json:"raw,omitempty"` // the value as written, when repair changed it
+	Raw     string `json:"raw,omitempty"` // the value as written, when trimming or repair changed it
 }
 
 // Problem is a file that could not be read, in the report.

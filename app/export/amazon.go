@@ -133,9 +133,13 @@ func (l *loader) cell(f file, rw csvRow, header []string, c int) Value {
 		return v
 	}
 	if fixed, ok := repairUTF8(t); ok {
-		v.Text, v.Raw = fixed, raw
+		v.Text = fixed
 	} else {
 		v.Text = t
+	}
+	if v.Text != raw {
+		// Evidence shows what the file really says: spaces and mojibake too.
+		v.Raw = raw
 	}
 	return v
 }

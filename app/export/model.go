@@ -31,7 +31,7 @@ type Source struct {
 // repair changed it, and where it came from (Source.Field set).
 type Value struct {
 	Text string
-	Raw  string // non-empty only when Text was repaired (double-encoded UTF-8)
+	Raw  string // the cell as written, when Text differs from it (trimmed, or double-encoded UTF-8 repaired)
 	Src  Source
 }
 

@@ -9,6 +9,8 @@
 //	go run ./cmd/mkexport -big -out DIR -recordings 10000 -size 1GB
 //	                                                 a large Amazon export for benchmarks
 //	                                                 (DIR/input/*.zip + DIR/planted.json; never commit it)
+//	go run ./cmd/mkexport -hostile DIR               zip bombs and damaged archives (package hostile;
+//	                                                 never commit them)
 //
 // Each fixture is <out>/<name>/input/... (every entry of input/ is one input,
 // as a person would select it) and <out>/<name>/planted.json (what was planted,
@@ -47,6 +49,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"exportlens/cmd/mkexport/hostile"
 )
 
 func main() {
@@ -55,7 +59,16 @@ func main() {
 	big := flag.Bool("big", false, "write one large Amazon export for benchmarks instead of the fixtures")
 	recordings := flag.Int("recordings", 10000, "with -big: number of recordings")
 	size := flag.String("size", "1GB", "with -big: total size of the WAVs (e.g. 500MB, 1GB, 2GiB)")
+	hostileDir := flag.String("hostile", "", "write the hostile archives (zip bombs, damaged ZIPs) into this `folder` instead")
 	flag.Parse()
+
+	if *hostileDir != "" { // made in code: needs none of the tools
+		if err := hostile.Write(*hostileDir); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 
 	if err := checkTools(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
