@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"exportlens/app/archive"
@@ -109,20 +110,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	// Hash the inputs while they are being read: on a large export this is the
 	// slowest part, and it needs no result of the rest.
+	opts := archive.Options{Unpacker: &unarr.Unpacker{}}
+	var hashed *atomic.Int64
+	if p := newProgress(stderr, inputs); p != nil {
+		opts.Progress = p.report
+		hashed = &p.hashed
+		defer p.done()
+	}
 	hashes := make([]string, len(inputs))
 	var wg sync.WaitGroup
 	for i, in := range inputs {
 		if in.R == nil {
 			continue
 		}
-		wg.Go(func() { hashes[i] = hashInput(in) })
+		wg.Go(func() { hashes[i] = hashInput(in, hashed) })
 	}
 
-	opts := archive.Options{Unpacker: &unarr.Unpacker{}}
-	if p := newProgress(stderr, inputs); p != nil {
-		opts.Progress = p.report
-		defer p.done()
-	}
 	tree, err := archive.Open(ctx, inputs, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
@@ -207,24 +210,42 @@ func openInputs(paths []string) ([]archive.Input, func(), error) {
 	return inputs, closeAll, nil
 }
 
-func hashInput(in archive.Input) string {
+// hashInput returns the SHA-256 of a file input; counted (may be nil) is
+// advanced as bytes are hashed.
+func hashInput(in archive.Input, counted *atomic.Int64) string {
 	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(in.R, 0, in.Size)); err != nil {
-		return ""
+	buf := make([]byte, 1<<20)
+	for off := int64(0); off < in.Size; {
+		n, err := in.R.ReadAt(buf[:min(int64(len(buf)), in.Size-off)], off)
+		h.Write(buf[:n])
+		off += int64(n)
+		if counted != nil {
+			counted.Add(int64(n))
+		}
+		if err != nil && !(errors.Is(err, io.EOF) && off == in.Size) {
+			return ""
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// progress prints a one-line progress report on stderr while a large input is
-// opened; only when stderr is a terminal, so logs and pipes stay clean.
+// progress prints a one-line progress report on stderr while a large export
+// is read (directories and entries found, bytes hashed); only when stderr is a
+// terminal, so logs and pipes stay clean, and only once the work has taken
+// long enough to be worth a line.
 type progress struct {
-	w     io.Writer
-	start time.Time
-	mu    sync.Mutex
-	shown bool
+	w       io.Writer
+	total   int64
+	entries atomic.Int64
+	hashed  atomic.Int64
+	stop    chan struct{}
+	stopped chan struct{}
 }
 
-const progressMinBytes = 256 << 20
+const (
+	progressMinBytes = 256 << 20
+	progressDelay    = 500 * time.Millisecond
+)
 
 func newProgress(w io.Writer, inputs []archive.Input) *progress {
 	f, ok := w.(*os.File)
@@ -242,23 +263,35 @@ func newProgress(w io.Writer, inputs []archive.Input) *progress {
 	if total < progressMinBytes {
 		return nil
 	}
-	return &progress{w: w, start: time.Now()}
+	p := &progress{w: w, total: total, stop: make(chan struct{}), stopped: make(chan struct{})}
+	go p.loop()
+	return p
 }
 
-func (p *progress) report(pr archive.Progress) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if time.Since(p.start) < 300*time.Millisecond {
-		return
+func (p *progress) loop() {
+	defer close(p.stopped)
+	shown := false
+	timer := time.NewTimer(progressDelay)
+	defer timer.Stop()
+	for {
+		select {
+		case <-p.stop:
+			if shown {
+				fmt.Fprint(p.w, "\r\033[K")
+			}
+			return
+		case <-timer.C:
+			shown = true
+			fmt.Fprintf(p.w, "\rreading: %d entries, %d of %d MB checked", p.entries.Load(), p.hashed.Load()>>20, p.total>>20)
+			timer.Reset(200 * time.Millisecond)
+		}
 	}
-	p.shown = true
-	fmt.Fprintf(p.w, "\rreading: %d entries, %d of %d MB", pr.Entries, pr.Bytes>>20, pr.Total>>20)
 }
+
+// report receives archive.Open's progress.
+func (p *progress) report(pr archive.Progress) { p.entries.Store(int64(pr.Entries)) }
 
 func (p *progress) done() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
+	close(p.stop)
+	<-p.stopped
 }
