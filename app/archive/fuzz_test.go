@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"context"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -20,6 +22,21 @@ func FuzzOpen(f *testing.F) {
 		makeTar(f, tfile{"a.txt", []byte("tar")}, tfile{"z.zip", inner}),
 		gzipBytes(f, makeTar(f, tfile{"g.txt", []byte("tgz")})),
 		append(append(localHeader("a", []byte("data")), centralHeader("a", 4, 0)...), endRecord(1, 50, 34)...),
+	}
+	// Real-shaped exports: every committed fixture input small enough to
+	// mutate quickly.
+	ins, _ := filepath.Glob("../../testdata/fixtures/*/input/*")
+	for _, in := range ins {
+		if st, err := os.Stat(in); err == nil && st.Mode().IsRegular() && st.Size() <= 256<<10 {
+			b, err := os.ReadFile(in)
+			if err != nil {
+				f.Fatal(err)
+			}
+			seeds = append(seeds, b)
+		}
+	}
+	if len(seeds) < 6 {
+		f.Fatalf("only %d seeds: are the fixtures under testdata/fixtures?", len(seeds))
 	}
 	for _, s := range seeds {
 		f.Add(s)

@@ -3,6 +3,8 @@ package check
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -74,6 +76,32 @@ func FuzzRun(f *testing.F) {
 		"|||\x00|\xff\xfe|/9/x|/10/x|" + strings.Repeat("9", 40) + "|Ã¼|\u202e|\n",
 	} {
 		f.Add([]byte(s))
+	}
+	// The identifiers of every committed fixture: its claim and what was
+	// planted in it, as one "|"-separated seed each.
+	plantedFiles, _ := filepath.Glob("../../testdata/fixtures/*/planted.json")
+	for _, p := range plantedFiles {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var pl struct {
+			Claim struct {
+				CustomerIDs []string `json:"customerIds"`
+				Emails      []string `json:"emails"`
+			} `json:"claim"`
+			Planted []struct {
+				Subject, Part, Path, Pointer string
+			} `json:"planted"`
+		}
+		if err := json.Unmarshal(b, &pl); err != nil {
+			f.Fatalf("%s: %v", p, err)
+		}
+		fields := append(pl.Claim.CustomerIDs, pl.Claim.Emails...)
+		for _, x := range pl.Planted {
+			fields = append(fields, x.Subject, x.Part, x.Path, x.Pointer)
+		}
+		f.Add([]byte(strings.Join(fields, "|")))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, d := exportFromBytes(data)

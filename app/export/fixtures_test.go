@@ -31,7 +31,7 @@ type planted struct {
 }
 
 // openFixture opens every input of testdata/fixtures/<name>/input.
-func openFixture(t *testing.T, dir string) *archive.Tree {
+func openFixture(t testing.TB, dir string) *archive.Tree {
 	t.Helper()
 	ents, err := os.ReadDir(filepath.Join(dir, "input"))
 	if err != nil {

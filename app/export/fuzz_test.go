@@ -7,6 +7,7 @@ import (
 )
 
 func FuzzCSV(f *testing.F) {
+	addFixtureSeeds(f, ".csv")
 	f.Add("\ufeff\"doc row\"\r\nTimestamp,CustomerId,DeviceSerialNumber,UtteranceId,AudioFile\r\n2023-09-16T13:43:12Z, a1 ,G1,U1,media/a.wav\r\nFile Summary:\r\nx\r\n")
 	f.Add("a,\"b\nc\",d\n\"unterminated")
 	f.Add("AccountName,DeviceSerialNumber,RegistrationDate\nKÃ¼che,G1,N/A\n\n")
@@ -40,6 +41,7 @@ func FuzzCSV(f *testing.F) {
 }
 
 func FuzzActivityJSON(f *testing.F) {
+	addFixtureSeeds(f, ".json")
 	f.Add(strings.ReplaceAll(activityJSON, "%SAID%", "Said "))
 	f.Add(`[{"title":"Said x","time":"2024-01-01T00:00:00Z","audioFiles":["../../x.mp3", ""]}]`)
 	f.Add(`[1, "a", null, {"title": 3}]`)
@@ -61,6 +63,7 @@ func FuzzActivityJSON(f *testing.F) {
 }
 
 func FuzzActivityHTML(f *testing.F) {
+	addFixtureSeeds(f, ".html")
 	f.Add(strings.NewReplacer("%SAID%", "Said ", "%TIME%", "Feb 11, 2024, 9:00:00 AM UTC").Replace(activityHTML))
 	f.Add(`<h1 class="header_title">Archive for a@example.com</h1><li class="file">x</li>`)
 	f.Add(`<div class="outer-cell"><div class="content-cell">`)
@@ -82,6 +85,7 @@ func FuzzActivityHTML(f *testing.F) {
 }
 
 func FuzzTranscript(f *testing.F) {
+	addTranscriptSeeds(f)
 	f.Add("Alexa Sprachaufnahmen – Transkript\n\n11.08.2018 07:02:14 Alexa, turn on the light.\nwrapped\n")
 	f.Add("2018-08-11 07:02:14 x\nSat Aug 11 07:02:14 UTC 2018 y\n0123456789 z")
 	f.Add("::::: : :\n12:00")

@@ -202,6 +202,9 @@ func TestPDFXrefCycle(t *testing.T) {
 }
 
 func FuzzPDFLines(f *testing.F) {
+	for _, b := range fixtureMedia(f, ".pdf", 1<<20, 4) {
+		f.Add(b)
+	}
 	var buf bytes.Buffer
 	WritePDF(&buf, [][]string{{"16.04.2018 11:42:55 Hallo", "Grüße"}, {"zwei"}})
 	f.Add(buf.Bytes())

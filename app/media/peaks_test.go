@@ -81,6 +81,11 @@ func TestPeaksErrors(t *testing.T) {
 }
 
 func FuzzProbe(f *testing.F) {
+	for _, ext := range []string{".wav", ".mp3"} {
+		for _, b := range fixtureMedia(f, ext, 16<<10, 3) {
+			f.Add(b)
+		}
+	}
 	f.Add(wavSpec{channels: 1, rate: 8000, bits: 16, frames: 10}.bytes())
 	f.Add(wavSpec{magic: "RF64", channels: 2, rate: 8000, bits: 16, frames: 4, dataSize: 0xffffffff, ds64Data: 16}.bytes())
 	f.Add(wavSpec{format: wavExtensible, channels: 2, rate: 48000, bits: 16, frames: 3}.bytes())
