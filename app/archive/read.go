@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -28,12 +29,15 @@ func (r *exactReader) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := r.rc.Read(one[:])
 		switch {
-		case n > 0:
+		case n > 0, errors.Is(err, zip.ErrFormat):
+			// archive/zip says ErrFormat, after the declared size, only
+			// when more data follows: it is the same lie in other words.
 			r.err = r.e.fail(fmt.Errorf("%w: size is larger than declared", ErrSizeMismatch))
 		case err == io.EOF:
 			r.err = io.EOF
 		case err != nil:
-			r.err = r.e.fail(fmt.Errorf("%w: %w", ErrSizeMismatch, err))
+			// A checksum or decoding error at the very end: damage, not a size lie.
+			r.err = r.e.fail(readErr(err))
 		default:
 			return 0, nil
 		}

@@ -73,6 +73,12 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 	}
 	limit, damaged, err := dir.layout(size)
 	if err != nil {
+		var ov *overlapError
+		if errors.As(err, &ov) {
+			// Name the members: a person can look at them in another tool.
+			err = fmt.Errorf("%w: the data of %q lies inside %q (%d entries in all)",
+				ErrOverlap, zr.File[ov.inner].Name, zr.File[ov.outer].Name, len(zr.File))
+		}
 		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w; the archive is not listed", err)})
 		return false
 	}

@@ -239,7 +239,7 @@ func (d *zipDir) layout(size int64) (limit []int64, damaged []bool, err error) {
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(d.members[a].header, d.members[b].header) })
 	for k, i := range order {
 		if k > 0 && d.members[i].header < ends[order[k-1]] {
-			return nil, nil, fmt.Errorf("%w: entry %d starts inside entry %d", ErrOverlap, i, order[k-1])
+			return nil, nil, &overlapError{inner: i, outer: order[k-1]}
 		}
 		limit[i] = end
 		if k+1 < len(order) {
@@ -256,3 +256,13 @@ func (b *le) u16() uint16 { v := binary.LittleEndian.Uint16(*b); *b = (*b)[2:]; 
 func (b *le) u32() uint32 { v := binary.LittleEndian.Uint32(*b); *b = (*b)[4:]; return v }
 func (b *le) u64() uint64 { v := binary.LittleEndian.Uint64(*b); *b = (*b)[8:]; return v }
 func (b *le) skip(n int)  { *b = (*b)[n:] }
+
+// overlapError names the two members (by directory index) whose data
+// overlap; the caller, who has the names, words the message.
+type overlapError struct{ inner, outer int }
+
+func (e *overlapError) Error() string {
+	return fmt.Sprintf("%v: entry %d starts inside entry %d", ErrOverlap, e.inner, e.outer)
+}
+
+func (e *overlapError) Unwrap() error { return ErrOverlap }

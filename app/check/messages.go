@@ -230,7 +230,7 @@ var messages = map[string]message{
 	txtRaw:         {args: "s", en: " (as written: %s)", de: " (so geschrieben: %s)"},
 	txtPage:        {args: "d", en: "(page %d)", de: "(Seite %d)"},
 	txtPageLine:    {args: "dd", en: "(page %d, line %d)", de: "(Seite %d, Zeile %d)"},
-	txtProblems:    {args: "d", en: "Files that could not be read (%d):", de: "Nicht lesbare Dateien (%d):"},
+	txtProblems:    {args: "d", en: "Files with problems (%d):", de: "Dateien mit Problemen (%d):"},
 	txtSevMismatch: {en: "mismatch", de: "fremd"},
 	txtSevLikely:   {en: "likely", de: "wahrscheinlich fremd"},
 	txtSevUnknown:  {en: "unknown", de: "unklar"},

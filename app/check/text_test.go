@@ -80,7 +80,7 @@ func TestWriteText(t *testing.T) {
 			`  evil\x0aname.csv:1 F = x\u202ey\x0d`,
 		}, not: []string{"\x1b", "\u202e", "\r"}},
 		{name: "problems", r: &Report{Verdict: VerdictConsistent, Problems: []Problem{{Part: "a.zip", Path: "b.csv", Reason: "csv: bad quote"}}}, lang: "de", lines: []string{
-			"Nicht lesbare Dateien (1):",
+			"Dateien mit Problemen (1):",
 			"  a.zip!b.csv: csv: bad quote",
 		}},
 	}

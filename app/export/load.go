@@ -2,10 +2,13 @@ package export
 
 import (
 	"context"
+	"errors"
 	"io"
 	"path"
 	"strings"
 	"time"
+
+	"exportlens/app/archive"
 )
 
 // file is one member of the tree as the parsers see it. Load builds them
@@ -165,7 +168,17 @@ func (l *loader) hasWAV() bool {
 // problem records a file that could not be (fully) parsed. The reason
 // never holds the file's content: it may be personal data.
 func (l *loader) problem(f file, kind string, err error) {
-	l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: f.Part, Path: f.Path}, Reason: err.Error(), Kind: kind})
+	l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: f.Part, Path: f.Path}, Reason: reason(err), Kind: kind})
+}
+
+// reason words err for a Problem, whose Source already names the file: the
+// archive's own location prefix and the package prefix would only repeat it.
+func reason(err error) string {
+	var ae *archive.Error
+	if errors.As(err, &ae) && ae.Err != nil {
+		err = ae.Err
+	}
+	return strings.TrimPrefix(err.Error(), "export: ")
 }
 
 // lookup finds a member by part and path.

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	"exportlens/app/archive"
@@ -33,7 +34,34 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 	// What the archive layer could not read belongs to the same list, so
 	// every front end shows one list of unreadable files.
 	for _, p := range t.Problems {
-		x.Problems = append(x.Problems, Problem{Src: Source{Part: p.Part, Path: p.Path}, Reason: p.Err.Error(), Kind: "archive"})
+		x.Problems = append(x.Problems, Problem{Src: Source{Part: p.Part, Path: p.Path}, Reason: reason(p.Err), Kind: "archive"})
 	}
+	x.Problems = append(x.Problems, entryWarnings(t.Entries)...)
 	return x, nil
+}
+
+// entryWarnings tells the person about members whose names deserve a look:
+// a name that is absolute or climbs out of the archive (shown cleaned, never
+// used as a path), a name the archive holds more than once (all copies are
+// kept and read; a second copy can hide someone else's data), and encrypted
+// members (listed, never read).
+func entryWarnings(entries []*archive.Entry) []Problem {
+	var out []Problem
+	seenDup := map[[2]string]bool{}
+	for _, e := range entries {
+		src := Source{Part: e.Part, Path: e.Path}
+		switch {
+		case e.Unsafe:
+			out = append(out, Problem{Src: src, Kind: "name",
+				Reason: fmt.Sprintf("the archive names this member %q, an absolute path or one that climbs out of the archive; it is shown as %q and never used as a path", e.RawName, e.Path)})
+		case e.Encrypted:
+			out = append(out, Problem{Src: src, Kind: "encrypted", Reason: "the member is encrypted: it is listed but not read"})
+		}
+		if e.Duplicate && !seenDup[[2]string{e.Part, e.Path}] {
+			seenDup[[2]string{e.Part, e.Path}] = true
+			out = append(out, Problem{Src: src, Kind: "duplicate",
+				Reason: "the archive holds more than one member with this name; every copy is kept and read"})
+		}
+	}
+	return out
 }
