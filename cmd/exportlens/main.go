@@ -24,6 +24,8 @@ import (
 const usage = `usage: exportlens check [--json] [--lang en|de] [--email E] [--customer-id ID]
                         [--device SERIAL]... [--no-devices] [--layout FILE] PATH...
        exportlens layout    (prints the default layout table, a valid --layout file)
+       exportlens serve [--addr 127.0.0.1:8000] [--open=false]   (the viewer in your browser)
+       exportlens static [--prefix /sub/path] DIR   (the viewer as a static site)
 `
 
 func main() {
@@ -46,6 +48,10 @@ func run(args []string) int {
 		return runCheck(args[1:], os.Stdout, os.Stderr)
 	case "layout":
 		return printLayout(os.Stdout, os.Stderr)
+	case "serve":
+		return runServe(args[1:], os.Stdout, os.Stderr)
+	case "static":
+		return runStatic(args[1:], os.Stdout, os.Stderr)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -1,0 +1,17 @@
+// Package browser is the only package that touches syscall/js. It turns what
+// the person chose in the page into Go values the engine reads in place:
+// a File whose ReaderAt reads the JS Blob a block at a time (never the whole
+// file), object URLs for playback, and the browser's language.
+//
+// Entry points: InputFiles (an <input type=file>), ListenDrop (drag and
+// drop, folders included), File.ReaderAt, ObjectURL, BytesURL, Revoke,
+// Language.
+//
+// Every call that waits for a JS promise must run on a goroutine of its own
+// (go-app: ctx.Async or an action handler), never inside a JS callback: the
+// callback would wait for an answer that only it could deliver. Panics from
+// syscall/js are recovered at this boundary and returned as errors.
+//
+// The native build is a stand-in with the same API over byte slices, so
+// `go vet ./...` and the tests of the block cache run without a browser.
+package browser

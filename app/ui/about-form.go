@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/check"
+)
+
+// aboutForm takes the optional facts about the person. Every change re-runs
+// the checks (the "declare" action); nothing is stored beyond the page.
+type aboutForm struct {
+	app.Compo
+	Lang     string
+	Declared check.Declared
+}
+
+func (f *aboutForm) Render() app.UI {
+	d := f.Declared
+	field := func(id, key, value string) app.UI {
+		return app.Div().Class("field").Body(
+			app.Label().For(id).Text(tr(f.Lang, key)),
+			app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange),
+		)
+	}
+	return app.Details().Class("about-form").Body(
+		app.Summary().Text(tr(f.Lang, "about.title")),
+		app.P().Class("hint").Text(tr(f.Lang, "about.hint")),
+		field("about-email", "about.email", strings.Join(d.Emails, ", ")),
+		field("about-customer", "about.customer", strings.Join(d.CustomerIDs, ", ")),
+		field("about-devices", "about.devices", strings.Join(d.Devices, ", ")),
+		app.Div().Class("field checkbox").Body(
+			app.Input().Type("checkbox").ID("about-nodevices").Checked(d.NoDevices).OnChange(f.onChange),
+			app.Label().For("about-nodevices").Text(tr(f.Lang, "about.noDevices")),
+		),
+	)
+}
+
+// onChange reads all fields (the elements are only read) and declares them.
+func (f *aboutForm) onChange(ctx app.Context, e app.Event) {
+	doc := app.Window().Get("document")
+	val := func(id string) string {
+		el := doc.Call("getElementById", id)
+		if !el.Truthy() {
+			return ""
+		}
+		return el.Get("value").String()
+	}
+	d := check.Declared{
+		Emails:      splitList(val("about-email")),
+		CustomerIDs: splitList(val("about-customer")),
+		Devices:     splitList(val("about-devices")),
+	}
+	if el := doc.Call("getElementById", "about-nodevices"); el.Truthy() {
+		d.NoDevices = el.Get("checked").Bool()
+	}
+	ctx.NewActionWithValue(actionDeclare, d)
+}
+
+// splitList splits what a person types into a list: commas, semicolons,
+// spaces and line breaks separate items. Never nil, as the report expects.
+func splitList(s string) []string {
+	out := []string{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == ';' || r == ' ' || r == '\n' || r == '\t'
+	}) {
+		out = append(out, f)
+	}
+	return out
+}

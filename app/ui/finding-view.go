@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/check"
+)
+
+// findingView is one finding: severity, title, affected records, evidence.
+type findingView struct {
+	app.Compo
+	Lang    string
+	Finding check.Finding
+}
+
+func (v *findingView) Render() app.UI {
+	f := v.Finding
+	ev := make([]app.UI, len(f.Evidence))
+	for i, e := range f.Evidence {
+		ev[i] = evidenceItem(v.Lang, e)
+	}
+	body := []app.UI{
+		app.Div().Class("finding-head").Body(
+			app.Span().Class("severity", "severity-"+string(f.Severity)).Text(tr(v.Lang, "sev."+string(f.Severity))),
+			app.Strong().Class("finding-title").Text(f.Text(v.Lang)),
+		),
+	}
+	if f.Subject != "" {
+		body = append(body, app.P().Class("subject").Text(tr(v.Lang, "finding.subject", f.Subject)))
+	}
+	if f.Records > 0 {
+		body = append(body, app.P().Class("records").Text(tr(v.Lang, "finding.records", f.Records)))
+	}
+	if len(ev) > 0 {
+		body = append(body, app.Details().Class("evidence").Open(true).Body(
+			app.Summary().Text(tr(v.Lang, "evidence.title")),
+			app.Ul().Body(ev...),
+		))
+	}
+	return app.Article().
+		Class("finding", "finding-"+string(f.Severity)).
+		Attr("data-testid", "finding").
+		Attr("data-rule", f.Rule).
+		Attr("data-severity", string(f.Severity)).
+		Attr("data-subject", f.Subject).
+		Body(body...)
+}
+
+// evidenceItem shows one place: file, line / pointer / page, field, value.
+func evidenceItem(lang string, e check.Evidence) app.UI {
+	file := e.Path
+	if e.Part != "" {
+		file = e.Part + "!" + e.Path
+	}
+	var where string
+	switch {
+	case e.Page > 0 && e.Line > 0:
+		where = tr(lang, "ev.pageLine", e.Page, e.Line)
+	case e.Page > 0:
+		where = tr(lang, "ev.page", e.Page)
+	case e.Line > 0:
+		where = tr(lang, "ev.line", e.Line)
+	case e.Pointer != "":
+		where = e.Pointer
+	}
+	parts := []app.UI{app.Span().Class("ev-file", "mono").Text(file)}
+	if where != "" {
+		parts = append(parts, app.Span().Class("ev-where").Text(where))
+	}
+	if e.Field != "" {
+		parts = append(parts, app.Span().Class("ev-field", "mono").Text(e.Field))
+	}
+	if e.Value != "" {
+		parts = append(parts, app.Mark().Class("ev-value", "mono").Text(e.Value))
+	}
+	if e.Raw != "" {
+		parts = append(parts, app.Span().Class("ev-raw").Text(tr(lang, "ev.raw", e.Raw)))
+	}
+	return app.Li().Attr("data-testid", "evidence").Body(parts...)
+}

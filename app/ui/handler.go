@@ -1,0 +1,30 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// Handler returns the app description. The server wraps it (wasm_exec.js,
+// CSP, embedding); version must identify the build so that the service worker
+// refreshes its cache, and is never empty ("dev" when it is).
+func Handler(version string) *app.Handler {
+	if version == "" {
+		version = "dev"
+	}
+	return &app.Handler{
+		Name:        "ExportLens",
+		ShortName:   "ExportLens",
+		Title:       "ExportLens",
+		Description: "Open a data export locally and see whether it really is yours. Nothing leaves your device.",
+		Lang:        "en",
+		// Local icons: go-app's defaults load from a third-party host.
+		Icon: app.Icon{
+			Default: "/web/icon-192.png",
+			Large:   "/web/icon-512.png",
+		},
+		Styles:                []string{"/web/app.css"},
+		BackgroundColor:       "#ffffff",
+		ThemeColor:            "#1d3557",
+		LoadingLabel:          "ExportLens",
+		Version:               version,
+		ServiceWorkerTemplate: serviceWorkerJS,
+	}
+}

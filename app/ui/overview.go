@@ -1,0 +1,36 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// overview shows the verdict, the claimed account with its devices and
+// voice profiles, and every finding with its evidence.
+type overview struct {
+	app.Compo
+	Lang    string
+	Session session
+}
+
+func (o *overview) Render() app.UI {
+	r := o.Session.Report
+	sum := r.Summary
+	findings := make([]app.UI, len(r.Findings))
+	for i := range r.Findings {
+		findings[i] = &findingView{Lang: o.Lang, Finding: r.Findings[i]}
+	}
+	if len(findings) == 0 {
+		findings = append(findings, app.P().Text(tr(o.Lang, "findings.none")))
+	}
+	return app.Section().Class("overview").Body(
+		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict},
+		app.P().Class("summary").Body(
+			app.Text(tr(o.Lang, "summary.line", sum.Recordings, sum.Transcripts, sum.Devices, sum.VoiceProfiles)),
+			app.Text(" · "),
+			app.Text(tr(o.Lang, "vendor.label", r.Vendor)),
+		),
+		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles},
+		app.Section().Class("findings").Body(
+			app.H2().Text(tr(o.Lang, "findings.title")),
+			app.Div().Body(findings...),
+		),
+	)
+}

@@ -1,0 +1,14 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// Routes registers every page and the action handlers. Call it before
+// app.RunWhenOnBrowser in the wasm and before serving on the server (which
+// prerenders the pages).
+func Routes() {
+	app.RouteFunc("/", func() app.Composer { return newHomePage() })
+	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
+	app.Handle(actionOpen, onOpen)
+	app.Handle(actionCancel, onCancel)
+	app.Handle(actionDeclare, onDeclare)
+}

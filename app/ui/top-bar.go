@@ -1,0 +1,45 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// topBar is the header of every page: name, navigation, language switch.
+type topBar struct {
+	app.Compo
+	Lang    string
+	Current string // the route shown
+}
+
+func (b *topBar) Render() app.UI {
+	link := func(href, key string) app.UI {
+		a := app.A().Href(href).Text(tr(b.Lang, key))
+		if href == b.Current {
+			a = a.Class("current").Aria("current", "page")
+		}
+		return a
+	}
+	return app.Header().Class("top-bar").Body(
+		app.Div().Class("brand").Body(
+			app.Strong().Text("ExportLens"),
+			app.Span().Class("tagline").Text(tr(b.Lang, "app.tagline")),
+		),
+		app.Nav().Body(
+			link("/", "nav.overview"),
+			link("/recordings", "nav.recordings"),
+		),
+		app.Label().Class("lang").Body(
+			app.Span().Class("visually-hidden").Text(tr(b.Lang, "nav.language")),
+			app.Select().ID("lang-select").OnChange(b.onLang).Body(
+				app.Option().Value("en").Selected(b.Lang != "de").Text("English"),
+				app.Option().Value("de").Selected(b.Lang == "de").Text("Deutsch"),
+			),
+		),
+	)
+}
+
+func (b *topBar) onLang(ctx app.Context, e app.Event) {
+	lang := ctx.JSSrc().Get("value").String()
+	if lang != "de" {
+		lang = "en"
+	}
+	ctx.SetState(stateLang, lang)
+}

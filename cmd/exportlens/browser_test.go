@@ -1,0 +1,429 @@
+//go:build !wasm
+
+package main
+
+// The browser tests open the fixtures in the real app (web/app.wasm, served
+// by the same handler as `exportlens serve`) in Debian's headless chromium and
+// compare what the page shows with the engine's report. They also watch
+// every request the browser makes, page and service worker alike: the
+// server logs what reaches it, and every other origin goes to a recording
+// proxy that refuses it.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"exportlens/app/archive"
+	"exportlens/app/check"
+	"exportlens/app/export"
+)
+
+// browserFixtures are the fixtures the viewer must judge like the engine. All
+// are plain ZIPs that the wasm build reads without the native unpacker.
+var browserFixtures = []string{
+	"amazon-2018", "amazon-foreign", "amazon-clean", "takeout-unrecognized", "unrelated",
+	"takeout-clean", "takeout-de", "takeout-emails", "amazon-messy",
+}
+
+// chromiumServices are hosts that Debian's chromium itself calls (component
+// updates, sign-in checks, network time) even with every flag against it.
+// These requests come from the browser process, not from the page or its
+// worker: the page's own requests are checked in openInBrowser through the
+// DevTools network log, and the CSP refuses other origins anyway.
+var chromiumServices = []string{
+	"update.googleapis.com", "accounts.google.com", "clients2.google.com",
+	"content-autofill.googleapis.com", "optimizationguide-pa.googleapis.com",
+}
+
+// requestHost is the host of a proxied request: an absolute URL, or the
+// authority of a CONNECT ("//host:443").
+func requestHost(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return p.Hostname()
+}
+
+// finding is what the page shows of one finding, and what the engine reports.
+type finding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Subject  string `json:"subject"`
+}
+
+// request is one request as a server or the proxy saw it.
+type request struct {
+	Method, URL string
+	Body        int64
+}
+
+// requestLog records requests; safe for concurrent use.
+type requestLog struct {
+	mu   sync.Mutex
+	reqs []request
+}
+
+func (l *requestLog) add(r *http.Request) {
+	n, _ := io.Copy(io.Discard, r.Body)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reqs = append(l.reqs, request{Method: r.Method, URL: r.URL.String(), Body: n})
+}
+
+func (l *requestLog) all() []request {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.reqs)
+}
+
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") != "" || hasWasm(webFiles) {
+		t.Fatal("chromium is missing: `make test` installs Debian's chromium (apt-get update && apt-get install -y chromium)")
+	}
+	t.Skip("chromium is missing")
+	return ""
+}
+
+// engineReport runs the engine natively on a fixture's input files, as the
+// page does: no declared facts, no native unpacker.
+func engineReport(t *testing.T, files []string) *check.Report {
+	t.Helper()
+	inputs, closeInputs, err := openInputs(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeInputs()
+	ctx := context.Background()
+	tree, err := archive.Open(ctx, inputs, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	x, err := export.Load(ctx, tree, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return check.Run(x, check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devices: []string{}})
+}
+
+// secrets are the identifiers of a report that must never appear in a URL.
+func secrets(rep *check.Report) []string {
+	var s []string
+	s = append(s, rep.Claim.CustomerIDs...)
+	s = append(s, rep.Claim.Emails...)
+	for _, d := range rep.Claim.Devices {
+		s = append(s, d.Serial)
+	}
+	for _, p := range rep.Claim.VoiceProfiles {
+		s = append(s, p.ID)
+	}
+	for _, f := range rep.Findings {
+		// Paths may be in a URL (the file view carries the path, not content).
+		if !strings.Contains(f.Subject, "/") {
+			s = append(s, f.Subject)
+		}
+	}
+	return slices.DeleteFunc(s, func(v string) bool { return len(v) < 6 })
+}
+
+func TestBrowser(t *testing.T) {
+	needBuild(t)
+	chromium := chromiumPath(t)
+
+	h, err := newServer(webFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var served, offsite requestLog
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.add(r)
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	// Chromium sends every origin but loopback to this proxy: anything it
+	// records left the app.
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		offsite.add(r)
+		http.Error(w, "the viewer must not reach other hosts", http.StatusForbidden)
+	}))
+	defer proxy.Close()
+
+	shots := os.Getenv("EXPORTLENS_SCREENSHOTS")
+	if shots == "" {
+		shots = filepath.Join(os.TempDir(), "exportlens-screenshots")
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots: %s", shots)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		// Chromium's own services (autofill, translation, network time,
+		// sign-in, hints) call Google; they are the browser's requests, not
+		// the app's, so turn them off rather than have the proxy report them.
+		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,AutofillServerCommunication,"+
+			"OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,DialMediaRouteProvider,"+
+			"CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying,SigninInterceptBubble"),
+		chromedp.Flag("disable-client-side-phishing-detection", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("proxy-server", proxy.URL),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+
+	var allSecrets []string
+	for _, lang := range []string{"en", "de"} {
+		for _, name := range browserFixtures {
+			t.Run(lang+"/"+name, func(t *testing.T) {
+				files, _ := filepath.Glob(filepath.Join(fixtures, name, "input", "*"))
+				if len(files) == 0 {
+					t.Fatalf("no input files for %s (run make fixtures)", name)
+				}
+				for i, f := range files {
+					abs, err := filepath.Abs(f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					files[i] = abs
+				}
+				rep := engineReport(t, files)
+				allSecrets = append(allSecrets, secrets(rep)...)
+				openInBrowser(t, browser, srv.URL, lang, name, files, rep, secrets(rep), shots)
+			})
+		}
+	}
+
+	// Everything that reached the server: the app's own files, fetched.
+	for _, r := range served.all() {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			t.Errorf("server: got %s %s, want only GET (nothing is ever sent)", r.Method, r.URL)
+		}
+		if r.Body > 0 {
+			t.Errorf("server: got a %d-byte body with %s %s, want none", r.Body, r.Method, r.URL)
+		}
+		for _, s := range allSecrets {
+			if strings.Contains(r.URL, s) || strings.Contains(r.URL, url.QueryEscape(s)) {
+				t.Errorf("server: got %q, a value from the export, in the URL %s", s, r.URL)
+			}
+		}
+	}
+	for _, r := range offsite.all() {
+		for _, s := range allSecrets {
+			if strings.Contains(r.URL, s) || strings.Contains(r.URL, url.QueryEscape(s)) {
+				t.Errorf("proxy: got %q, a value from the export, in the URL %s", s, r.URL)
+			}
+		}
+		if host := requestHost(r.URL); slices.Contains(chromiumServices, host) {
+			t.Logf("chromium's own service, not the app: %s %s", r.Method, r.URL)
+			continue
+		}
+		t.Errorf("a request left for another host: %s %s (%d-byte body)", r.Method, r.URL, r.Body)
+	}
+}
+
+// openInBrowser opens one fixture in a new tab and checks the page.
+func openInBrowser(t *testing.T, browser context.Context, base, lang, name string, files []string, rep *check.Report, secret []string, shots string) {
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelTimeout()
+
+	// Subscribe before anything happens, so nothing is missed.
+	console := chromedp.Console(ctx)
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	var mu sync.Mutex
+	var problems, urls []string
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				mu.Lock()
+				problems = append(problems, fmt.Sprintf("console %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1))
+				mu.Unlock()
+			}
+		}
+	})
+	wg.Go(func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			urls = append(urls, ev.Request.Method+" "+ev.Request.URL)
+			if ev.Request.HasPostData {
+				problems = append(problems, "request with a body: "+ev.Request.Method+" "+ev.Request.URL)
+			}
+			mu.Unlock()
+		}
+	})
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if lang != "en" {
+		// navigator.language and Accept-Language, as a German browser has them.
+		ua, err := chromedp.Run(ctx, chromedp.Evaluate[string]("navigator.userAgent"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
+			UserAgent: ua, AcceptLanguage: lang,
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(base+"/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.Headers["Content-Security-Policy"]; got != csp {
+		t.Errorf("GET /: got Content-Security-Policy %q, want %q", got, csp)
+	}
+	// Wait for the wasm to take over the page (go-app removes its loader
+	// then): before that, the prerendered input has no handler.
+	if err := chromedp.Do(ctx, chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader"))); err != nil {
+		t.Fatalf("the app did not start: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
+		t.Fatal(err)
+	}
+	verdict, err := chromedp.Run(ctx, chromedp.Poll[string](
+		`(() => { const e = document.querySelector('[data-testid=verdict][data-verdict]'); return e && e.dataset.verdict })()`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+	if err != nil {
+		shot(t, ctx, shots, lang+"-"+name+"-timeout")
+		t.Fatalf("no verdict shown: %v", err)
+	}
+	if verdict != rep.Verdict {
+		t.Errorf("verdict: got %q, want %q (the engine's)", verdict, rep.Verdict)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]finding](
+		`[...document.querySelectorAll('[data-testid=finding]')].map(e => ({rule: e.dataset.rule || '', severity: e.dataset.severity || '', subject: e.dataset.subject || ''}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []finding
+	for _, f := range rep.Findings {
+		want = append(want, finding{f.Rule, string(f.Severity), f.Subject})
+	}
+	if got, want := sortedFindings(shown), sortedFindings(want); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got  %v\n want %v (the engine's)", got, want)
+	}
+	shot(t, ctx, shots, lang+"-"+name+"-overview")
+
+	// Every other page, reached the way a person does (the app's links),
+	// so that the opened export stays in memory.
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[...new Set([...document.querySelectorAll('a[href^="/"]')].map(a => a.getAttribute('href')).filter(h => !h.startsWith('/web/')))]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, href := range links {
+		if strings.Contains(href, "?") {
+			continue // a view of one item, not a page
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href="`+href+`"]`)), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Errorf("opening %s: %v", href, err)
+			continue
+		}
+		page := strings.NewReplacer("/", "_").Replace(strings.Trim(href, "/"))
+		if page == "" {
+			page = "home"
+		}
+		shot(t, ctx, shots, lang+"-"+name+"-"+page)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+	origin := strings.TrimSuffix(base, "/")
+	for _, u := range append(urls, "NAV "+loc) {
+		_, target, _ := strings.Cut(u, " ")
+		switch {
+		case strings.HasPrefix(target, origin+"/"), strings.HasPrefix(target, "blob:"+origin+"/"):
+		default:
+			t.Errorf("page: got a request to another origin: %s", u)
+		}
+		if !strings.HasPrefix(u, "GET ") && !strings.HasPrefix(u, "NAV ") {
+			t.Errorf("page: got %s, want only GET", u)
+		}
+		for _, s := range secret {
+			if strings.Contains(target, s) || strings.Contains(target, url.QueryEscape(s)) {
+				t.Errorf("page: got %q, a value from the export, in the URL %s", s, target)
+			}
+		}
+	}
+}
+
+func sortedFindings(fs []finding) []string {
+	var s []string
+	for _, f := range fs {
+		s = append(s, f.Rule+"/"+f.Severity+"/"+f.Subject)
+	}
+	slices.Sort(s)
+	return s
+}
+
+func shot(t *testing.T, ctx context.Context, dir, name string) {
+	t.Helper()
+	b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100) /* 100: PNG */)
+	if err != nil {
+		t.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	p := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Error(err)
+	}
+}

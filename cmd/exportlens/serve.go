@@ -1,0 +1,196 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/ui"
+)
+
+// The Content-Security-Policy of the viewer: only the app's own origin, plus
+// blob: for the object URLs that play recordings and show the PDF; wasm may
+// be compiled ('wasm-unsafe-eval'); no inline script. Style attributes are
+// allowed because go-app sets inline styles with setAttribute (Style()),
+// which style-src 'self' would refuse; they load nothing.
+const cspBase = "default-src 'self'; " +
+	"script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; style-src-attr 'unsafe-inline'; " +
+	"img-src 'self' blob:; media-src 'self' blob:; " +
+	"frame-src 'self' blob:; object-src 'self' blob:; " +
+	"worker-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; " +
+	"base-uri 'self'; form-action 'none'"
+
+// csp is the header form. frame-ancestors works only as a header, so the
+// <meta> form of a static site (cspBase) leaves it out.
+const csp = cspBase + "; frame-ancestors 'none'"
+
+// securityHeaders are sent with every response.
+var securityHeaders = map[string]string{
+	"Content-Security-Policy": csp,
+	"X-Content-Type-Options":  "nosniff",
+	"Referrer-Policy":         "no-referrer",
+}
+
+const serveUsage = `usage: exportlens serve [--addr 127.0.0.1:8000] [--open=false]
+`
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() { fmt.Fprint(stderr, serveUsage); fset.PrintDefaults() }
+	addr := fset.String("addr", "127.0.0.1:8000", "the `host:port` to listen on")
+	open := fset.Bool("open", true, "open the app in the browser, where there is one")
+	if err := fset.Parse(args); err != nil {
+		return 2
+	}
+	if fset.NArg() > 0 {
+		fmt.Fprintf(stderr, "exportlens serve: unexpected argument %q\n%s", fset.Arg(0), serveUsage)
+		return 2
+	}
+	h, err := newServer(webFiles)
+	if err != nil {
+		fmt.Fprintf(stderr, "exportlens serve: %v\n", err)
+		return 2
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "exportlens serve: %v\n", err)
+		return 2
+	}
+	url := "http://" + displayAddr(ln.Addr().String()) + "/"
+	fmt.Fprintf(stdout, "ExportLens is running at %s (Ctrl-C stops it). Exports you open stay in your browser.\n", url)
+	if *open {
+		openBrowser(url)
+	}
+
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "exportlens serve: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+// displayAddr turns a wildcard listen address into one a browser can open.
+func displayAddr(a string) string {
+	host, port, err := net.SplitHostPort(a)
+	if err != nil {
+		return a
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// openBrowser starts the desktop's browser on url, where one exists. It never
+// fails: on a server without a display nothing happens, and the printed URL
+// is enough. On Linux it needs a display, because xdg-open would otherwise
+// start a text browser inside this terminal.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return
+		}
+		p, err := exec.LookPath("xdg-open")
+		if err != nil {
+			return
+		}
+		cmd = exec.Command(p, url)
+	}
+	if cmd.Start() == nil {
+		go cmd.Wait()
+	}
+}
+
+var routesOnce sync.Once
+
+// newAppHandler is the client's app description (ui.Handler) made to run
+// from the embedded files under prefix ("" at the root).
+func newAppHandler(files fs.FS, prefix string) *app.Handler {
+	routesOnce.Do(ui.Routes)
+	h := ui.Handler(webVersion(files))
+	h.Resources = assets{files: files, prefix: prefix}
+	h.WasmContentLengthHeader = wasmLengthHeader
+	// go-app fills a missing icon with a URL on a third-party host; every
+	// icon must be local (and the CSP would refuse the others anyway).
+	if h.Icon.Default == "" || isRemote(h.Icon.Default) {
+		h.Icon.Default = "/web/icon-192.png"
+	}
+	if h.Icon.Large == "" || isRemote(h.Icon.Large) {
+		h.Icon.Large = "/web/icon-512.png"
+	}
+	if h.Icon.SVG == "" || isRemote(h.Icon.SVG) {
+		h.Icon.SVG = "/web/icon.svg"
+	}
+	if isRemote(h.Icon.AppleTouch) {
+		h.Icon.AppleTouch = ""
+	}
+	return h
+}
+
+func isRemote(u string) bool {
+	return strings.Contains(u, "//")
+}
+
+// newServer is the whole HTTP side of `exportlens serve` (tests use it too):
+// go-app's handler over the embedded files, GOROOT's wasm_exec.js instead of
+// go-app's older copy, and the security headers on every response.
+func newServer(files fs.FS) (http.Handler, error) {
+	if !hasWasm(files) {
+		return nil, errors.New("this binary has no web/app.wasm: build it first with `make build` (the wasm is built before the native binary embeds it)")
+	}
+	if _, err := fs.Stat(files, "wasm_exec.js"); err != nil {
+		return nil, errors.New("this binary has no web/wasm_exec.js: build it with `make build`, which copies it from GOROOT")
+	}
+	h := newAppHandler(files, "")
+	etag := `"` + h.Version + `"`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range securityHeaders {
+			w.Header().Set(k, v)
+		}
+		if r.URL.Path == "/wasm_exec.js" {
+			// Same caching as go-app's own files: revalidate, by version.
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Header().Set("ETag", etag)
+			if r.Header.Get("If-None-Match") == etag {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			serveFile(w, r, files, "wasm_exec.js")
+			return
+		}
+		h.ServeHTTP(w, r)
+	}), nil
+}

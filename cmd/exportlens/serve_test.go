@@ -1,0 +1,260 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// needBuild skips a test that needs the built app (web/app.wasm and GOROOT's
+// wasm_exec.js embedded), unless CI is set: there the Makefile builds the
+// wasm before `go test`, so a missing app is a failure.
+func needBuild(t *testing.T) {
+	t.Helper()
+	if hasWasm(webFiles) {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("web/app.wasm is not embedded although CI is set: run `make test`, which builds the wasm before the tests")
+	}
+	t.Skip("web/app.wasm is missing: run `make build` or `make test` (they build the wasm first) to run this test")
+}
+
+func gorootWasmExec(t *testing.T) []byte {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// fakeWeb is a built web folder in miniature, for the tests that need no
+// real wasm.
+func fakeWeb() fstest.MapFS {
+	return fstest.MapFS{
+		"app.wasm":     {Data: []byte("\x00asm raw wasm")},
+		"app.wasm.br":  {Data: []byte("brotli bytes")},
+		"app.wasm.gz":  {Data: []byte("gzip bytes")},
+		"wasm_exec.js": {Data: []byte("// wasm_exec.js from GOROOT\n")},
+		"app.css":      {Data: []byte("body{}")},
+		"icon-192.png": {Data: []byte("png")},
+		"icon-512.png": {Data: []byte("png")},
+		"icon.svg":     {Data: []byte("<svg/>")},
+		"embed.go":     {Data: []byte("package web")},
+	}
+}
+
+func get(t *testing.T, h http.Handler, path string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+func TestServeHeadersAndFiles(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path, accept string
+		status             int
+		body, encoding     string
+	}{
+		{"page", "/", "", 200, `src="/wasm_exec.js"`, ""},
+		{"wasm brotli", "/web/app.wasm", "gzip, deflate, br", 200, "brotli bytes", "br"},
+		{"wasm gzip", "/web/app.wasm", "gzip", 200, "gzip bytes", "gzip"},
+		{"wasm brotli refused", "/web/app.wasm", "br;q=0, gzip", 200, "gzip bytes", "gzip"},
+		{"wasm raw", "/web/app.wasm", "", 200, "\x00asm raw wasm", ""},
+		{"go-app wasm path", "/app.wasm", "br", 200, "brotli bytes", "br"},
+		{"wasm_exec from the build", "/wasm_exec.js", "", 200, "// wasm_exec.js from GOROOT\n", ""},
+		{"css", "/web/app.css", "", 200, "body{}", ""},
+		{"embedding source hidden", "/web/embed.go", "", 404, "", ""},
+		{"no traversal", "/web/../go.mod", "", 404, "", ""},
+		{"no listing", "/web/", "", 404, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := get(t, h, tc.path, "Accept-Encoding", tc.accept)
+			if w.Code != tc.status {
+				t.Fatalf("GET %s: got status %d, want %d", tc.path, w.Code, tc.status)
+			}
+			if got := w.Header().Get("Content-Security-Policy"); got != csp {
+				t.Errorf("GET %s: got CSP %q, want %q", tc.path, got, csp)
+			}
+			if tc.status != 200 {
+				return
+			}
+			if !strings.Contains(w.Body.String(), tc.body) {
+				t.Errorf("GET %s: got body %.200q, want it to contain %q", tc.path, w.Body.String(), tc.body)
+			}
+			if got := w.Header().Get("Content-Encoding"); got != tc.encoding {
+				t.Errorf("GET %s: got Content-Encoding %q, want %q", tc.path, got, tc.encoding)
+			}
+		})
+	}
+}
+
+func TestServePageHasNoInlineScriptOrRemoteURL(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/", "/manifest.webmanifest", "/app.js", "/app-worker.js"} {
+		body := get(t, h, p).Body.String()
+		if p == "/" && strings.Contains(body, "<script>") {
+			t.Errorf("GET /: got an inline <script>, which the CSP refuses:\n%s", body)
+		}
+		for _, bad := range []string{"https://", "raw.githubusercontent"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("GET %s: got %q in the body; every resource must be local", p, bad)
+			}
+		}
+	}
+}
+
+func TestServeNeedsBuild(t *testing.T) {
+	files := fakeWeb()
+	delete(files, "app.wasm")
+	if _, err := newServer(files); err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("newServer without app.wasm: got error %v, want one that says to run make build", err)
+	}
+}
+
+func TestAcceptsEncoding(t *testing.T) {
+	tests := []struct {
+		name, header, token string
+		want                bool
+	}{
+		{"listed", "gzip, deflate, br", "br", true},
+		{"not listed", "gzip, deflate", "br", false},
+		{"q zero", "br;q=0, gzip", "br", false},
+		{"q zero point zero", "br; q=0.0", "br", false},
+		{"q positive", "br;q=0.5", "br", true},
+		{"star", "*", "gzip", true},
+		{"star but refused by name", "*, gzip;q=0", "gzip", false},
+		{"case", "GZIP", "gzip", true},
+		{"empty", "", "gzip", false},
+	}
+	for _, tc := range tests {
+		if got := acceptsEncoding(tc.header, tc.token); got != tc.want {
+			t.Errorf("%s: acceptsEncoding(%q, %q) = %v, want %v", tc.name, tc.header, tc.token, got, tc.want)
+		}
+	}
+}
+
+// The served wasm_exec.js must be GOROOT's (go-app bundles an older copy
+// that does not match the Go that built app.wasm).
+func TestServedWasmExecIsGOROOTs(t *testing.T) {
+	needBuild(t)
+	h, err := newServer(webFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := get(t, h, "/wasm_exec.js").Body.Bytes()
+	if want := gorootWasmExec(t); !bytes.Equal(got, want) {
+		t.Errorf("served /wasm_exec.js (%d bytes) differs from GOROOT's (%d bytes): rebuild with make build", len(got), len(want))
+	}
+}
+
+func TestStaticSite(t *testing.T) {
+	for _, prefix := range []string{"", "/sub/path"} {
+		t.Run("prefix="+prefix, func(t *testing.T) {
+			dir := t.TempDir()
+			files := fakeWeb()
+			if err := writeStatic(dir, prefix, files); err != nil {
+				t.Fatal(err)
+			}
+			index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := string(index)
+			meta := `<meta http-equiv="Content-Security-Policy" content="` + cspBase + `">`
+			if i, j := strings.Index(page, meta), strings.Index(page, "<script"); i < 0 || j < 0 || i > j {
+				t.Errorf("index.html: got the CSP meta at %d and the first script at %d; want the meta before every script:\n%s", i, j, page)
+			}
+			if strings.Contains(page, "127.0.0.1") {
+				t.Errorf("index.html: got the generating server's address in the page:\n%s", page)
+			}
+			for _, want := range []string{`src="` + prefix + `/wasm_exec.js"`, `href="` + prefix + `/web/app.css"`} {
+				if !strings.Contains(page, want) {
+					t.Errorf("index.html: want %s in:\n%s", want, page)
+				}
+			}
+			appJS, _ := os.ReadFile(filepath.Join(dir, "app.js"))
+			if !strings.Contains(string(appJS), `"`+prefix+`/web/app.wasm"`) {
+				t.Errorf("app.js: want the wasm at %s/web/app.wasm", prefix)
+			}
+			for name, want := range map[string]string{
+				"wasm_exec.js":     "// wasm_exec.js from GOROOT\n",
+				"web/app.wasm":     "\x00asm raw wasm",
+				"web/icon-192.png": "png",
+			} {
+				b, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil || string(b) != want {
+					t.Errorf("%s: got %q (%v), want %q", name, b, err, want)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "web", "embed.go")); err == nil {
+				t.Errorf("web/embed.go: got it copied; the site holds only what the server serves")
+			}
+			headers, err := os.ReadFile(filepath.Join(dir, "_headers"))
+			if err != nil || !strings.Contains(string(headers), "Content-Security-Policy: "+csp) {
+				t.Errorf("_headers: got %q (%v), want the CSP header", headers, err)
+			}
+		})
+	}
+}
+
+// The site that `exportlens static` writes works from a plain file server:
+// every file the page and the service worker ask for exists.
+func TestStaticSiteServesItsOwnFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeStatic(dir, "", fakeWeb()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// resourcesToCache is a JSON list of paths in the worker.
+	start := strings.Index(string(worker), "resourcesToCache = [")
+	end := strings.Index(string(worker)[start:], "]")
+	if start < 0 || end < 0 {
+		t.Fatalf("app-worker.js: no resourcesToCache list:\n%s", worker)
+	}
+	list := string(worker)[start+len("resourcesToCache = [") : start+end]
+	for _, q := range strings.Split(list, ",") {
+		p := strings.Trim(strings.TrimSpace(q), `"`)
+		res, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s from the static site: got status %d, want 200", p, res.StatusCode)
+		}
+	}
+}
