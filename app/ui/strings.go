@@ -6,9 +6,25 @@ import "fmt"
 // never part of these; it is passed as an argument and shown escaped.
 type text struct{ en, de string }
 
-// texts holds every UI string. A test fails when one lacks a language or a
-// key used in the code is missing here.
-var texts = map[string]text{
+// texts holds every UI string: the core ones below, and each page's own
+// table added with addTexts from that page's file. A test fails when one
+// lacks a language or a key used in the code is missing.
+var texts = map[string]text{}
+
+// addTexts adds a page's strings; a key defined twice is a programming
+// error caught at start-up (and by every test).
+func addTexts(m map[string]text) {
+	for k, v := range m {
+		if _, dup := texts[k]; dup {
+			panic("ui: text " + k + " defined twice")
+		}
+		texts[k] = v
+	}
+}
+
+func init() { addTexts(coreTexts) }
+
+var coreTexts = map[string]text{
 	"app.tagline":    {"See whether a data export really is yours. Nothing leaves your device.", "Prüfen Sie, ob ein Datenexport wirklich Ihrer ist. Nichts verlässt Ihr Gerät."},
 	"nav.overview":   {"Overview", "Übersicht"},
 	"nav.recordings": {"Recordings", "Aufnahmen"},
