@@ -149,36 +149,50 @@ func secrets(rep *check.Report) []string {
 	return slices.DeleteFunc(s, func(v string) bool { return len(v) < 6 })
 }
 
-func TestBrowser(t *testing.T) {
+// browserEnv is a running viewer (the same handler as `exportlens serve`)
+// and a headless chromium whose every request is watched: the server logs
+// what reaches it, and every other origin goes to a recording proxy that
+// refuses it. Tests of every page share it through startBrowser.
+type browserEnv struct {
+	base            string // the server's URL, no trailing slash
+	browser         context.Context
+	served, offsite *requestLog
+	shots           string // the screenshot folder
+	srv             *httptest.Server
+}
+
+// startBrowser starts the server and chromium; both stop when t ends.
+func startBrowser(t *testing.T) *browserEnv {
+	t.Helper()
 	needBuild(t)
 	chromium := chromiumPath(t)
-
 	h, err := newServer(webFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var served, offsite requestLog
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		served.add(r)
+	env := &browserEnv{served: &requestLog{}, offsite: &requestLog{}}
+	env.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		env.served.add(r)
 		h.ServeHTTP(w, r)
 	}))
-	defer srv.Close()
+	t.Cleanup(env.srv.Close)
+	env.base = env.srv.URL
 	// Chromium sends every origin but loopback to this proxy: anything it
 	// records left the app.
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		offsite.add(r)
+		env.offsite.add(r)
 		http.Error(w, "the viewer must not reach other hosts", http.StatusForbidden)
 	}))
-	defer proxy.Close()
+	t.Cleanup(proxy.Close)
 
-	shots := os.Getenv("EXPORTLENS_SCREENSHOTS")
-	if shots == "" {
-		shots = filepath.Join(os.TempDir(), "exportlens-screenshots")
+	env.shots = os.Getenv("EXPORTLENS_SCREENSHOTS")
+	if env.shots == "" {
+		env.shots = filepath.Join(os.TempDir(), "exportlens-screenshots")
 	}
-	if err := os.MkdirAll(shots, 0o755); err != nil {
+	if err := os.MkdirAll(env.shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("screenshots: %s", shots)
+	t.Logf("screenshots: %s", env.shots)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
@@ -197,56 +211,43 @@ func TestBrowser(t *testing.T) {
 		chromedp.Flag("disable-client-side-phishing-detection", true),
 		chromedp.Flag("disable-domain-reliability", true),
 		chromedp.Flag("no-pings", true),
+		// Headless chromium refuses to play media without a user gesture
+		// otherwise; a person clicking has that gesture.
+		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
 		chromedp.Flag("proxy-server", proxy.URL),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	browser, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	t.Cleanup(cancelBrowser)
 	if err := chromedp.Do(browser); err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
+	env.browser = browser
+	return env
+}
 
-	var allSecrets []string
-	for _, lang := range []string{"en", "de"} {
-		for _, name := range browserFixtures {
-			t.Run(lang+"/"+name, func(t *testing.T) {
-				files, _ := filepath.Glob(filepath.Join(fixtures, name, "input", "*"))
-				if len(files) == 0 {
-					t.Fatalf("no input files for %s (run make fixtures)", name)
-				}
-				for i, f := range files {
-					abs, err := filepath.Abs(f)
-					if err != nil {
-						t.Fatal(err)
-					}
-					files[i] = abs
-				}
-				rep := engineReport(t, files)
-				allSecrets = append(allSecrets, secrets(rep)...)
-				openInBrowser(t, browser, srv.URL, lang, name, files, rep, secrets(rep), shots)
-			})
-		}
-	}
-
-	// Everything that reached the server: the app's own files, fetched.
-	for _, r := range served.all() {
+// checkTraffic fails t for any request that was not a body-less GET of the
+// app's own files, or that carried one of secrets in its URL.
+func (env *browserEnv) checkTraffic(t *testing.T, secrets []string) {
+	t.Helper()
+	for _, r := range env.served.all() {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			t.Errorf("server: got %s %s, want only GET (nothing is ever sent)", r.Method, r.URL)
 		}
 		if r.Body > 0 {
 			t.Errorf("server: got a %d-byte body with %s %s, want none", r.Body, r.Method, r.URL)
 		}
-		for _, s := range allSecrets {
+		for _, s := range secrets {
 			if strings.Contains(r.URL, s) || strings.Contains(r.URL, url.QueryEscape(s)) {
 				t.Errorf("server: got %q, a value from the export, in the URL %s", s, r.URL)
 			}
 		}
 	}
-	for _, r := range offsite.all() {
-		for _, s := range allSecrets {
+	for _, r := range env.offsite.all() {
+		for _, s := range secrets {
 			if strings.Contains(r.URL, s) || strings.Contains(r.URL, url.QueryEscape(s)) {
 				t.Errorf("proxy: got %q, a value from the export, in the URL %s", s, r.URL)
 			}
@@ -259,18 +260,44 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// openInBrowser opens one fixture in a new tab and checks the page.
-func openInBrowser(t *testing.T, browser context.Context, base, lang, name string, files []string, rep *check.Report, secret []string, shots string) {
-	ctx, cancel := chromedp.NewContext(browser)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
+// fixtureFiles returns the absolute paths of a fixture's input files.
+func fixtureFiles(t *testing.T, name string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(fixtures, name, "input", "*"))
+	if len(files) == 0 {
+		t.Fatalf("no input files for %s (run make fixtures)", name)
+	}
+	for i, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = abs
+	}
+	return files
+}
 
-	// Subscribe before anything happens, so nothing is missed.
+// tab is one browser tab on the viewer. It records console errors,
+// uncaught exceptions and the page's requests from its first moment;
+// finish fails the test for any of them.
+type tab struct {
+	ctx      context.Context
+	env      *browserEnv
+	mu       sync.Mutex
+	problems []string
+	urls     []string
+	stop     func()
+}
+
+// newTab opens a tab whose browser speaks lang ("en" or "de"). The tab
+// closes when t ends; call finish to check what it recorded.
+func (env *browserEnv) newTab(t *testing.T, lang string) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(env.browser)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
+	tb := &tab{ctx: ctx, env: env}
 	console := chromedp.Console(ctx)
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
-	var mu sync.Mutex
-	var problems, urls []string
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for m, err := range console {
@@ -278,9 +305,9 @@ func openInBrowser(t *testing.T, browser context.Context, base, lang, name strin
 				return
 			}
 			if m.Type == chromedp.ConsoleError || m.IsException() {
-				mu.Lock()
-				problems = append(problems, fmt.Sprintf("console %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1))
-				mu.Unlock()
+				tb.mu.Lock()
+				tb.problems = append(tb.problems, fmt.Sprintf("console %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1))
+				tb.mu.Unlock()
 			}
 		}
 	})
@@ -289,19 +316,20 @@ func openInBrowser(t *testing.T, browser context.Context, base, lang, name strin
 			if err != nil {
 				return
 			}
-			mu.Lock()
-			urls = append(urls, ev.Request.Method+" "+ev.Request.URL)
+			tb.mu.Lock()
+			tb.urls = append(tb.urls, ev.Request.Method+" "+ev.Request.URL)
 			if ev.Request.HasPostData {
-				problems = append(problems, "request with a body: "+ev.Request.Method+" "+ev.Request.URL)
+				tb.problems = append(tb.problems, "request with a body: "+ev.Request.Method+" "+ev.Request.URL)
 			}
-			mu.Unlock()
+			tb.mu.Unlock()
 		}
 	})
-	defer func() {
+	tb.stop = func() {
+		cancelTimeout()
 		cancel()
 		wg.Wait()
-	}()
-
+	}
+	t.Cleanup(tb.stop)
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
@@ -317,81 +345,59 @@ func openInBrowser(t *testing.T, browser context.Context, base, lang, name strin
 			t.Fatal(err)
 		}
 	}
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(base+"/"))
+	return tb
+}
+
+// load navigates to path and waits until the wasm has taken over the page
+// (go-app removes its loader then: before that, the prerendered page has
+// no handlers). It returns the response's headers.
+func (tb *tab) load(t *testing.T, path string) map[string]any {
+	t.Helper()
+	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(tb.env.base+path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := resp.Headers["Content-Security-Policy"]; got != csp {
-		t.Errorf("GET /: got Content-Security-Policy %q, want %q", got, csp)
-	}
-	// Wait for the wasm to take over the page (go-app removes its loader
-	// then): before that, the prerendered input has no handler.
-	if err := chromedp.Do(ctx, chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader"))); err != nil {
+	if err := chromedp.Do(tb.ctx, chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader"))); err != nil {
 		t.Fatalf("the app did not start: %v", err)
 	}
-	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
+	return resp.Headers
+}
+
+// open chooses files through input#open-files and waits for the verdict.
+func (tb *tab) open(t *testing.T, files []string) string {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
 		t.Fatal(err)
 	}
-	verdict, err := chromedp.Run(ctx, chromedp.Poll[string](
+	verdict, err := chromedp.Run(tb.ctx, chromedp.Poll[string](
 		`(() => { const e = document.querySelector('[data-testid=verdict][data-verdict]'); return e && e.dataset.verdict })()`,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)))
 	if err != nil {
-		shot(t, ctx, shots, lang+"-"+name+"-timeout")
+		tb.shot(t, "timeout")
 		t.Fatalf("no verdict shown: %v", err)
 	}
-	if verdict != rep.Verdict {
-		t.Errorf("verdict: got %q, want %q (the engine's)", verdict, rep.Verdict)
-	}
-	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]finding](
-		`[...document.querySelectorAll('[data-testid=finding]')].map(e => ({rule: e.dataset.rule || '', severity: e.dataset.severity || '', subject: e.dataset.subject || ''}))`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []finding
-	for _, f := range rep.Findings {
-		want = append(want, finding{f.Rule, string(f.Severity), f.Subject})
-	}
-	if got, want := sortedFindings(shown), sortedFindings(want); !slices.Equal(got, want) {
-		t.Errorf("findings:\n got  %v\n want %v (the engine's)", got, want)
-	}
-	shot(t, ctx, shots, lang+"-"+name+"-overview")
+	return verdict
+}
 
-	// Every other page, reached the way a person does (the app's links),
-	// so that the opened export stays in memory.
-	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...new Set([...document.querySelectorAll('a[href^="/"]')].map(a => a.getAttribute('href')).filter(h => !h.startsWith('/web/')))]`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, href := range links {
-		if strings.Contains(href, "?") {
-			continue // a view of one item, not a page
-		}
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href="`+href+`"]`)), chromedp.Sleep(300*time.Millisecond)); err != nil {
-			t.Errorf("opening %s: %v", href, err)
-			continue
-		}
-		page := strings.NewReplacer("/", "_").Replace(strings.Trim(href, "/"))
-		if page == "" {
-			page = "home"
-		}
-		shot(t, ctx, shots, lang+"-"+name+"-"+page)
-	}
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatal(err)
-	}
+// shot saves a screenshot named name in the screenshot folder.
+func (tb *tab) shot(t *testing.T, name string) { shot(t, tb.ctx, tb.env.shots, name) }
 
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
+// finish fails t for every console error, exception, request with a body,
+// request to another origin, and secret in a URL the tab recorded.
+func (tb *tab) finish(t *testing.T, secret []string) {
+	t.Helper()
+	loc, _ := chromedp.Run(tb.ctx, chromedp.Location())
+	tb.stop()
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, p := range tb.problems {
 		t.Error(p)
 	}
-	origin := strings.TrimSuffix(base, "/")
-	for _, u := range append(urls, "NAV "+loc) {
+	origin := strings.TrimSuffix(tb.env.base, "/")
+	for _, u := range append(tb.urls, "NAV "+loc) {
 		_, target, _ := strings.Cut(u, " ")
 		switch {
-		case strings.HasPrefix(target, origin+"/"), strings.HasPrefix(target, "blob:"+origin+"/"):
+		case target == "", strings.HasPrefix(target, origin+"/"), strings.HasPrefix(target, "blob:"+origin+"/"):
 		default:
 			t.Errorf("page: got a request to another origin: %s", u)
 		}
@@ -404,6 +410,71 @@ func openInBrowser(t *testing.T, browser context.Context, base, lang, name strin
 			}
 		}
 	}
+}
+
+func TestBrowser(t *testing.T) {
+	env := startBrowser(t)
+	var allSecrets []string
+	for _, lang := range []string{"en", "de"} {
+		for _, name := range browserFixtures {
+			t.Run(lang+"/"+name, func(t *testing.T) {
+				files := fixtureFiles(t, name)
+				rep := engineReport(t, files)
+				allSecrets = append(allSecrets, secrets(rep)...)
+				openInBrowser(t, env, lang, name, files, rep, secrets(rep))
+			})
+		}
+	}
+	env.checkTraffic(t, allSecrets)
+}
+
+// openInBrowser opens one fixture in a new tab and checks the page.
+func openInBrowser(t *testing.T, env *browserEnv, lang, name string, files []string, rep *check.Report, secret []string) {
+	tb := env.newTab(t, lang)
+	headers := tb.load(t, "/")
+	if got := headers["Content-Security-Policy"]; got != csp {
+		t.Errorf("GET /: got Content-Security-Policy %q, want %q", got, csp)
+	}
+	verdict := tb.open(t, files)
+	if verdict != rep.Verdict {
+		t.Errorf("verdict: got %q, want %q (the engine's)", verdict, rep.Verdict)
+	}
+	shown, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]finding](
+		`[...document.querySelectorAll('[data-testid=finding]')].map(e => ({rule: e.dataset.rule || '', severity: e.dataset.severity || '', subject: e.dataset.subject || ''}))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []finding
+	for _, f := range rep.Findings {
+		want = append(want, finding{f.Rule, string(f.Severity), f.Subject})
+	}
+	if got, want := sortedFindings(shown), sortedFindings(want); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got  %v\n want %v (the engine's)", got, want)
+	}
+	tb.shot(t, lang+"-"+name+"-overview")
+
+	// Every other page, reached the way a person does (the app's links),
+	// so that the opened export stays in memory.
+	links, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](
+		`[...new Set([...document.querySelectorAll('a[href^="/"]')].map(a => a.getAttribute('href')).filter(h => !h.startsWith('/web/')))]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, href := range links {
+		if strings.Contains(href, "?") {
+			continue // a view of one item, not a page
+		}
+		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`a[href="`+href+`"]`)), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Errorf("opening %s: %v", href, err)
+			continue
+		}
+		page := strings.NewReplacer("/", "_").Replace(strings.Trim(href, "/"))
+		if page == "" {
+			page = "home"
+		}
+		tb.shot(t, lang+"-"+name+"-"+page)
+	}
+	tb.finish(t, secret)
 }
 
 func sortedFindings(fs []finding) []string {
