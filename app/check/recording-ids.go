@@ -1,0 +1,71 @@
+package check
+
+import "exportlens/app/export"
+
+// idCheck describes a rule that compares one identifier of every recording
+// (its device serial, its person ID) with what the claimed account has.
+type idCheck struct {
+	rule      string
+	value     func(*export.Recording) export.Value
+	known     func() (bool, string) // the account's list was read; else the missing file
+	set       *refSet               // the account's identifiers
+	severity  Severity
+	normalize bool   // the subject is shown normalised (serials), else as first written
+	msg       string // the finding, args: count
+	msgNoFile string // cannot tell, args: count, missing file
+}
+
+// checkRecordingIDs: one finding per identifier the account does not know,
+// counting its recordings; without the account's list, one unknown finding
+// naming the missing file. Values that match only after normalising are
+// consistent and noted once.
+func checkRecordingIDs(c *checker, k idCheck) {
+	x := c.x
+	var with []int
+	for i := range x.Recordings {
+		if export.NormID(k.value(&x.Recordings[i]).Text) != "" {
+			with = append(with, i)
+		}
+	}
+	if len(with) == 0 {
+		return
+	}
+	if known, missing := k.known(); !known {
+		g := &group{}
+		for _, i := range with {
+			r := &x.Recordings[i]
+			g.add(valueEvidence(k.value(r), r.Src), rowKey(r.Src), i)
+		}
+		n := g.records()
+		c.add(finding(k.rule, Unknown, missing, n, g.evidence(), g.affected(), k.msgNoFile, n, missing))
+		return
+	}
+	groups := map[string]*group{}
+	for _, i := range with {
+		r := &x.Recordings[i]
+		v := k.value(r)
+		ev := valueEvidence(v, r.Src)
+		ok, onlyNorm := k.set.match(v.Text)
+		if ok {
+			if onlyNorm {
+				c.noteNormOnly(k.rule, ev, rowKey(r.Src), i)
+			}
+			continue
+		}
+		key := export.NormID(v.Text)
+		g := groups[key]
+		if g == nil {
+			g = &group{}
+			groups[key] = g
+		}
+		g.add(ev, rowKey(r.Src), i)
+	}
+	for _, g := range groups {
+		n := g.records()
+		subject := g.subject()
+		if k.normalize {
+			subject = export.NormID(subject)
+		}
+		c.add(finding(k.rule, k.severity, subject, n, g.evidence(), g.affected(), k.msg, n))
+	}
+}
