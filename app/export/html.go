@@ -255,19 +255,7 @@ func (l *loader) activityHTML(f file, s string) {
 				r.UnrecognizedSrc = Value{Text: d, Src: src}
 			}
 		}
-		for k, name := range a.Audio {
-			want, part, found := l.takeoutAudio(f, name)
-			if k == 0 {
-				r.Audio = Value{Text: name, Src: src}
-				r.AudioExpected = want
-				if found {
-					r.AudioPath, r.AudioPart = want, part
-				}
-			}
-			if found {
-				l.markAudio(part, want)
-			}
-		}
+		l.joinTakeoutAudio(f, &r, a.Audio, src)
 		l.ex.Recordings = append(l.ex.Recordings, r)
 	}
 }

@@ -224,10 +224,18 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 			r.UnrecognizedSrc = Value{Text: d.Name, Src: at("/details/"+strconv.Itoa(k)+"/name", "name")}
 		}
 	}
-	for k, a := range rec.Audio {
-		want, part, found := l.takeoutAudio(f, a)
+	l.joinTakeoutAudio(f, &r, rec.Audio, at("/audioFiles/0", "audioFiles"))
+	l.ex.Recordings = append(l.ex.Recordings, r)
+}
+
+// joinTakeoutAudio joins a record to its MP3s by the names the record gives
+// (never by time): the first is the recording's audio (src is where that
+// name stands); every one found is marked referenced.
+func (l *loader) joinTakeoutAudio(f file, r *Recording, names []string, src Source) {
+	for k, name := range names {
+		want, part, found := l.takeoutAudio(f, name)
 		if k == 0 {
-			r.Audio = Value{Text: a, Src: at("/audioFiles/0", "audioFiles")}
+			r.Audio = Value{Text: name, Src: src}
 			r.AudioExpected = want
 			if found {
 				r.AudioPath, r.AudioPart = want, part
@@ -237,7 +245,6 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 			l.markAudio(part, want)
 		}
 	}
-	l.ex.Recordings = append(l.ex.Recordings, r)
 }
 
 // said removes the "Said " prefix (in any language of the table).
