@@ -28,6 +28,7 @@ func (o *overview) Render() app.UI {
 			app.Text(tr(o.Lang, "vendor.label", r.Vendor)),
 		),
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles},
+		&timelineView{Lang: o.Lang, Index: recIndexOf(o.Session)},
 		app.Section().Class("findings").Body(
 			app.H2().Text(tr(o.Lang, "findings.title")),
 			app.Div().Body(findings...),

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -13,100 +16,356 @@ import (
 )
 
 // maxDecodedAudio bounds a compressed audio entry decompressed into memory
-// for playback; stored entries play in place whatever their size.
-const maxDecodedAudio = 64 << 20
+// for playback (wasm memory never shrinks, so this is paid once for good);
+// stored entries play in place whatever their size. 32 MiB is over 15
+// minutes of the 16 kHz WAVs voice assistants keep.
+const maxDecodedAudio = 32 << 20
 
-// playerView plays one recording (test hook: <audio data-testid="player">)
-// and shows its transcript and the assistant's response.
+// playbackRates are the speeds offered.
+var playbackRates = []float64{0.75, 1, 1.25, 1.5, 2}
+
+var errAudioMissing = errors.New("the audio file is not in the export")
+
+// playerView plays one item of the recordings list (test hook:
+// <audio data-testid="player">) with the transcript and the assistant's
+// response beside it.
 type playerView struct {
 	app.Compo
-	Lang    string
-	Session session
-	Index   int
+	Lang     string
+	Index    *recIndex
+	Item     int // index into Index.items
+	Pos      int // position in the filtered list, -1 when filtered out
+	Count    int // length of the filtered list
+	Files    []*browser.File
+	Autoplay bool // start playing when the audio is ready (the person chose it)
+	OnPrev   func(ctx app.Context)
+	OnNext   func(ctx app.Context)
 
-	shown int    // the recording url belongs to; -1 before the first
-	url   string // object URL, revoked when replaced or dismounted
-	err   error
+	slot     *audioSlot
+	playing  bool
+	rate     float64
+	at       float64 // seconds played
+	duration float64 // seconds, 0 until known
 }
 
 func (v *playerView) OnMount(ctx app.Context) {
-	v.shown = -1
+	v.slot = &audioSlot{item: -1}
+	if v.rate == 0 {
+		v.rate = 1
+	}
 	v.load(ctx)
 }
 
 func (v *playerView) OnUpdate(ctx app.Context) { v.load(ctx) }
 
-func (v *playerView) OnDismount() {
-	browser.Revoke(v.url)
-	v.url = ""
-}
+// OnDismount revokes the object URL: nothing shows it any more.
+func (v *playerView) OnDismount() { v.slot.close() }
 
-// load makes the object URL of the recording's audio, off the UI goroutine
-// (it may read the file).
+// load makes the object URL of the item's audio, off the UI goroutine: it
+// may read the file (a ZIP local header, or a compressed entry).
 func (v *playerView) load(ctx app.Context) {
-	if v.shown == v.Index {
+	ix, item, files, slot := v.Index, v.Item, v.Files, v.slot
+	if !slot.want(ix, item) {
 		return
 	}
-	v.shown = v.Index
-	browser.Revoke(v.url)
-	v.url, v.err = "", nil
-	s, i := v.Session, v.Index
+	v.playing, v.at, v.duration = false, 0, 0
 	ctx.Async(func() {
-		u, err := audioURL(s, i)
-		ctx.Dispatch(func(ctx app.Context) {
-			if v.shown != i {
-				browser.Revoke(u)
-				return
-			}
-			v.url, v.err = u, err
-		})
+		u, err := audioURL(ix, item, files)
+		if slot.set(ix, item, u, err) {
+			ctx.Dispatch(func(app.Context) {})
+		}
 	})
 }
 
 func (v *playerView) Render() app.UI {
-	rec := v.Session.Export.Recordings[v.Index]
-	body := []app.UI{app.H3().Text(tr(v.Lang, "player.title"))}
-	switch {
-	case v.err != nil:
-		body = append(body, app.P().Class("error").Text(tr(v.Lang, "rec.audioFailed", v.err.Error())))
-	case rec.AudioPath == "":
-		body = append(body, app.P().Text(tr(v.Lang, "rec.noAudio")))
-	}
-	audio := app.Audio().Attr("data-testid", "player").Controls(true).Preload("auto")
-	if v.url != "" {
-		audio = audio.Src(v.url)
-	}
-	body = append(body,
-		audio,
-		app.Dl().Body(
-			app.Dt().Text(tr(v.Lang, "rec.transcript")), app.Dd().Text(rec.Transcript.Text),
-			app.Dt().Text(tr(v.Lang, "rec.response")), app.Dd().Text(rec.Response.Text),
-		),
-	)
-	return app.Aside().Class("player").Body(body...)
-}
+	ix, k := v.Index, v.Item
+	it := ix.items[k]
+	rec := ix.recording(k)
+	url, err := v.slot.get()
+	_, audioPath := ix.audioOf(k)
 
-// audioURL returns an object URL for recording i: a zero-copy slice of the
-// input file when the entry is stored, else its bytes decompressed once.
-func audioURL(s session, i int) (string, error) {
-	rec := s.Export.Recordings[i]
-	if rec.AudioPath == "" || s.Tree == nil {
-		return "", nil
-	}
-	var e *archive.Entry
-	for _, c := range s.Tree.Entries {
-		if c.Part == rec.AudioPart && c.Path == rec.AudioPath {
-			e = c
-			break
+	head := app.Div().Class("player-head").Body(
+		app.H3().Text(tr(v.Lang, "player.title")),
+		app.If(v.Pos >= 0, app.Span().Class("player-pos").Text(tr(v.Lang, "rec.position", v.Pos+1, v.Count))),
+	)
+	var meta []app.UI
+	add := func(key, val string) {
+		if val != "" {
+			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Text(val))
 		}
 	}
+	if rec != nil {
+		add("rec.time", timeText(rec.Time))
+		add("rec.device", deviceText(ix, it.device, rec.Device.Text))
+		add("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
+	}
+	var notes []app.UI
+	if fs := ix.itemFindings[k]; len(fs) > 0 {
+		titles := make([]app.UI, len(fs))
+		for i, fi := range fs {
+			titles[i] = app.Li().Text(ix.r.Findings[fi].Text(v.Lang))
+		}
+		notes = append(notes, app.Div().Class("player-warn").Body(
+			app.Strong().Text(tr(v.Lang, "rec.whyFlagged")),
+			app.Ul().Body(titles...),
+		))
+	}
+	switch {
+	case err != nil:
+		notes = append(notes, app.P().Class("error").Text(tr(v.Lang, "rec.audioFailed", err.Error())))
+	case audioPath == "":
+		notes = append(notes, app.P().Class("notice").Text(tr(v.Lang, "rec.noAudio")))
+	}
+
+	// No native controls: Chromium draws them from data: URLs, which the
+	// privacy tests count as requests; these controls are the app's own.
+	audio := app.Audio().
+		Attr("data-testid", "player").
+		Preload("auto").
+		AutoPlay(v.Autoplay).
+		OnPlay(v.onPlaying).
+		OnPause(v.onPaused).
+		OnEnded(v.onPaused).
+		OnLoadedMetaData(v.onLoaded).
+		OnDurationChange(v.onLoaded).
+		OnTimeUpdate(v.onTime)
+	if url != "" {
+		audio = audio.Src(url)
+	}
+
+	playKey := "player.play"
+	if v.playing {
+		playKey = "player.pause"
+	}
+	speeds := make([]app.UI, len(playbackRates))
+	for i, r := range playbackRates {
+		label := strconv.FormatFloat(r, 'f', -1, 64) + "×"
+		b := app.Button().Class("speed").Attr("data-rate", strconv.FormatFloat(r, 'f', -1, 64)).
+			Aria("pressed", strconv.FormatBool(r == v.rate)).
+			OnMouseDown(keepFocus).OnClick(v.onRate(r)).Text(label)
+		if r == v.rate {
+			b = b.Class("on")
+		}
+		speeds[i] = b
+	}
+
+	transcript, response := "", ""
+	if rec != nil {
+		transcript, response = rec.Transcript.Text, rec.Response.Text
+	}
+	text := []app.UI{
+		app.H4().Text(tr(v.Lang, "rec.transcript")),
+		app.P().Class("player-transcript").Attr("data-testid", "player-transcript").Text(orDash(transcript)),
+		app.H4().Text(tr(v.Lang, "rec.response")),
+		app.P().Class("player-response").Attr("data-testid", "player-response").Text(orDash(response)),
+	}
+	if audioPath != "" {
+		text = append(text, app.P().Class("player-file", "mono").Text(audioPath))
+	}
+
+	return app.Aside().Class("player").Attr("data-item", strconv.Itoa(k)).Body(
+		head,
+		app.If(len(meta) > 0, app.Dl().Class("player-meta").Body(meta...)),
+		app.Div().Body(notes...),
+		audio,
+		app.Div().Class("player-seek").Body(
+			app.Input().Type("range").Attr("data-testid", "player-seek").
+				Aria("label", tr(v.Lang, "player.position")).
+				Min(0).Max(strconv.FormatFloat(v.duration, 'f', 2, 64)).Step(0.01).
+				Value(strconv.FormatFloat(v.at, 'f', 2, 64)).
+				Disabled(url == "" || v.duration == 0).
+				OnInput(v.onSeek),
+			app.Span().Class("player-clock", "mono").Text(clock(v.at)+" / "+clock(v.duration)),
+		),
+		app.Div().Class("player-controls").Body(
+			app.Button().Class("secondary").Attr("data-testid", "player-prev").Disabled(v.Pos <= 0).
+				OnMouseDown(keepFocus).OnClick(v.onPrev).Text("‹ "+tr(v.Lang, "player.prev")),
+			app.Button().Attr("data-testid", "player-toggle").Disabled(url == "").
+				OnMouseDown(keepFocus).OnClick(v.onToggle).Text(tr(v.Lang, playKey)),
+			app.Button().Class("secondary").Attr("data-testid", "player-next").Disabled(v.Pos < 0 || v.Pos >= v.Count-1).
+				OnMouseDown(keepFocus).OnClick(v.onNext).Text(tr(v.Lang, "player.next")+" ›"),
+		),
+		app.Div().Class("player-speed").Body(
+			app.Span().Class("muted").Text(tr(v.Lang, "player.speed")),
+			app.Span().Class("speeds").Body(speeds...),
+		),
+		app.Div().Class("player-text").Body(text...),
+		app.P().Class("keys-hint").Text(tr(v.Lang, "player.keys")),
+	)
+}
+
+// keepFocus stops a mouse click from moving the focus to a player button,
+// so that the space bar keeps meaning play/pause rather than "press the
+// button clicked last". Keyboard users still reach the buttons with Tab.
+func keepFocus(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+func (v *playerView) onPrev(ctx app.Context, e app.Event) {
+	if v.OnPrev != nil {
+		v.OnPrev(ctx)
+	}
+}
+
+func (v *playerView) onNext(ctx app.Context, e app.Event) {
+	if v.OnNext != nil {
+		v.OnNext(ctx)
+	}
+}
+
+func (v *playerView) onToggle(ctx app.Context, e app.Event) { toggleAudio() }
+
+func (v *playerView) onPlaying(ctx app.Context, e app.Event) { v.playing = true }
+func (v *playerView) onPaused(ctx app.Context, e app.Event)  { v.playing = false }
+
+// onLoaded applies the chosen speed (a new source resets playbackRate) and
+// takes the duration.
+func (v *playerView) onLoaded(ctx app.Context, e app.Event) {
+	a := ctx.JSSrc()
+	a.Set("defaultPlaybackRate", v.rate)
+	a.Set("playbackRate", v.rate)
+	if d := a.Get("duration").Float(); d > 0 && d < 1e9 { // NaN and Infinity until known
+		v.duration = d
+	}
+}
+
+func (v *playerView) onTime(ctx app.Context, e app.Event) {
+	v.at = ctx.JSSrc().Get("currentTime").Float()
+}
+
+func (v *playerView) onSeek(ctx app.Context, e app.Event) {
+	var at float64
+	if _, err := fmt.Sscan(ctx.JSSrc().Get("value").String(), &at); err != nil {
+		return
+	}
+	v.at = at
+	if a := playerAudio(); a.Truthy() {
+		a.Set("currentTime", at)
+	}
+}
+
+// clock shows seconds as m:ss.
+func clock(sec float64) string {
+	s := int(sec + 0.5)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+func (v *playerView) onRate(r float64) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v.rate = r
+		if a := playerAudio(); a.Truthy() {
+			a.Set("defaultPlaybackRate", r)
+			a.Set("playbackRate", r)
+		}
+	}
+}
+
+// playerAudio is the player's <audio>, or a falsy value when none is shown.
+// Only its media state is used (play, pause, rate), never its DOM.
+func playerAudio() app.Value {
+	return app.Window().Get("document").Call("querySelector", "audio[data-testid=player]")
+}
+
+// ignoreRejection swallows the promise play() returns: it rejects when the
+// source changes before playing starts, which is no error worth a console
+// line. One function for the whole app run, so nothing to release.
+var ignoreRejection app.Func
+
+// toggleAudio plays or pauses the player's audio.
+func toggleAudio() {
+	a := playerAudio()
+	if !a.Truthy() || a.Get("src").String() == "" {
+		return
+	}
+	if !a.Get("paused").Bool() {
+		a.Call("pause")
+		return
+	}
+	if ignoreRejection == nil {
+		ignoreRejection = app.FuncOf(func(app.Value, []app.Value) any { return nil })
+	}
+	if p := a.Call("play"); p.Truthy() {
+		p.Call("catch", ignoreRejection)
+	}
+}
+
+// audioSlot holds the object URL the player shows. Loads finish on other
+// goroutines, possibly after the person moved on or left the page: a URL
+// that is no longer wanted is revoked right away, whoever finishes last.
+type audioSlot struct {
+	mu     sync.Mutex
+	ix     *recIndex
+	item   int
+	url    string
+	err    error
+	closed bool
+}
+
+// want makes (ix, item) the wanted audio, revoking the previous URL. It
+// returns false when that is already wanted.
+func (s *audioSlot) want(ix *recIndex, item int) bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || (s.ix == ix && s.item == item) {
+		return false
+	}
+	browser.Revoke(s.url)
+	s.ix, s.item, s.url, s.err = ix, item, "", nil
+	return true
+}
+
+// set keeps url when (ix, item) is still wanted and reports whether it did;
+// otherwise it revokes url.
+func (s *audioSlot) set(ix *recIndex, item int, url string, err error) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.ix != ix || s.item != item {
+		browser.Revoke(url)
+		return false
+	}
+	s.url, s.err = url, err
+	return true
+}
+
+// get returns the URL shown; nil-safe, as go-app renders a component once
+// before OnMount makes its slot.
+func (s *audioSlot) get() (string, error) {
+	if s == nil {
+		return "", nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.url, s.err
+}
+
+func (s *audioSlot) close() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	browser.Revoke(s.url)
+	s.url, s.closed = "", true
+}
+
+// audioURL returns an object URL for item k's audio: a zero-copy slice of
+// the input file when the entry lies stored in it, else its bytes
+// decompressed once. "" without error when the item has no audio.
+func audioURL(ix *recIndex, k int, files []*browser.File) (string, error) {
+	part, p := ix.audioOf(k)
+	if p == "" {
+		return "", nil
+	}
+	e := ix.entry(part, p)
 	if e == nil {
-		return "", fmt.Errorf("%s not found", rec.AudioPath)
+		return "", errAudioMissing
 	}
 	mime := audioType(e.Path)
-	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(s.Files) {
-		return browser.ObjectURL(s.Files[sp.Input], sp.Offset, sp.Offset+e.Size, mime)
+	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(files) {
+		return browser.ObjectURL(files[sp.Input], sp.Offset, sp.Offset+e.Size, mime)
 	}
+	// The size comes from the archive's header: bound it before allocating.
 	if e.Size > maxDecodedAudio {
 		return "", fmt.Errorf("%s: %w", e.Name(), archive.ErrTooLarge)
 	}
@@ -115,8 +374,8 @@ func audioURL(s session, i int) (string, error) {
 		return "", err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxDecodedAudio))
-	if err != nil {
+	data := make([]byte, e.Size)
+	if _, err := io.ReadFull(rc, data); err != nil {
 		return "", err
 	}
 	return browser.BytesURL(data, mime)
@@ -134,4 +393,11 @@ func audioType(name string) string {
 		return "audio/flac"
 	}
 	return "audio/wav"
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
 }

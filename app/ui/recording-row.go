@@ -1,60 +1,72 @@
 package ui
 
 import (
+	"path"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"exportlens/app/export"
 )
 
 // recordingRow is one line of the recordings list (test hook:
-// data-testid="recording").
+// data-testid="recording", data-index = the item's index, as in ?rec=).
+// Rows are absolutely sized (rowHeight) so the list can be virtualised; its
+// props are plain strings so that re-rendering the visible rows on scroll
+// compares little.
 type recordingRow struct {
 	app.Compo
-	Lang     string
-	Index    int
-	Rec      *export.Recording
-	Flagged  bool
-	Selected bool
-	OnSelect func(ctx app.Context, i int)
+	Lang         string
+	Index        int // index into recIndex.items
+	Pos, Count   int // position in the filtered list (aria-posinset / setsize)
+	Time         string
+	Device       string
+	Profile      string
+	Snippet      string // transcript, or the file name of a bare audio file
+	Unreferenced bool   // an audio file no record refers to
+	Flagged      bool
+	Why          string // the titles of the findings that flag it
+	Selected     bool
+	OnSelect     func(ctx app.Context, item int)
 }
 
 func (r *recordingRow) Render() app.UI {
-	rec := r.Rec
-	when := ""
-	if !rec.Time.IsZero() {
-		when = rec.Time.Local().Format("2006-01-02 15:04:05")
-	}
-	device := rec.DeviceName.Text
-	if device == "" {
-		device = rec.Device.Text
-	}
-	profile := rec.PersonName.Text
-	if profile == "" {
-		profile = rec.PersonID.Text
-	}
-	flag := app.UI(app.Span())
-	if r.Flagged {
-		flag = app.Span().Class("badge", "badge-warn").Text(tr(r.Lang, "rec.flag"))
-	}
 	cls := []string{"recording"}
 	if r.Selected {
 		cls = append(cls, "selected")
+	}
+	if r.Flagged {
+		cls = append(cls, "flagged")
+	}
+	var badges []app.UI
+	if r.Unreferenced {
+		badges = append(badges, app.Span().Class("badge", "badge-muted").Text(tr(r.Lang, "rec.unreferenced")))
+	}
+	if r.Flagged {
+		badges = append(badges, app.Span().Class("badge", "badge-warn").Attr("data-testid", "recording-flag").Title(r.Why).Text("⚠ "+tr(r.Lang, "rec.flag")))
+	}
+	snippet := app.Span().Class("rec-transcript").Text(orDash(r.Snippet))
+	if r.Unreferenced {
+		snippet = app.Span().Class("rec-transcript", "mono").Text(r.Snippet)
 	}
 	return app.Div().
 		Class(cls...).
 		Attr("data-testid", "recording").
 		Attr("data-index", strconv.Itoa(r.Index)).
-		Attr("role", "button").
+		Attr("data-flagged", strconv.FormatBool(r.Flagged)).
+		Role("option").
+		Aria("selected", strconv.FormatBool(r.Selected)).
+		Aria("posinset", strconv.Itoa(r.Pos+1)).
+		Aria("setsize", strconv.Itoa(r.Count)).
 		TabIndex(0).
 		OnClick(r.onClick).
 		Body(
-			app.Span().Class("rec-time", "mono").Text(when),
-			app.Span().Class("rec-device").Text(device),
-			app.Span().Class("rec-profile").Text(profile),
-			app.Span().Class("rec-transcript").Text(rec.Transcript.Text),
-			flag,
+			app.Div().Class("rec-line").Body(
+				app.Span().Class("rec-time", "mono").Text(orDash(r.Time)),
+				app.Span().Class("rec-device").Text(r.Device),
+				app.Span().Class("rec-profile").Text(r.Profile),
+				app.Span().Class("rec-badges").Body(badges...),
+			),
+			snippet,
 		)
 }
 
@@ -62,6 +74,57 @@ func (r *recordingRow) onClick(ctx app.Context, e app.Event) {
 	if r.OnSelect != nil {
 		r.OnSelect(ctx, r.Index)
 	}
+}
+
+// newRecordingRow makes the row of item k.
+func newRecordingRow(lang string, ix *recIndex, k, pos, count int, selected bool, onSelect func(app.Context, int)) *recordingRow {
+	it := ix.items[k]
+	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Selected: selected, OnSelect: onSelect}
+	if rec := ix.recording(k); rec != nil {
+		row.Time = timeText(rec.Time)
+		row.Device = deviceText(ix, it.device, rec.Device.Text)
+		row.Profile = profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text)
+		row.Snippet = rec.Transcript.Text
+	} else {
+		row.Unreferenced = true
+		row.Snippet = path.Base(ix.x.Audio[it.audio].Path)
+	}
+	if it.flagged {
+		for i, fi := range ix.itemFindings[k] {
+			if i > 0 {
+				row.Why += "\n"
+			}
+			row.Why += ix.r.Findings[fi].Text(lang)
+		}
+	}
+	return row
+}
+
+// timeText is a recording's time in the browser's zone, "" when unknown.
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}
+
+// deviceText names a device: its friendly name, else its serial.
+func deviceText(ix *recIndex, d int, serial string) string {
+	if d >= 0 && ix.devices[d].Name != "" {
+		return ix.devices[d].Name
+	}
+	return serial
+}
+
+// profileText names a voice profile: its name, else its ID.
+func profileText(ix *recIndex, p int, name, id string) string {
+	if name != "" {
+		return name
+	}
+	if p >= 0 && ix.profiles[p].Name != "" {
+		return ix.profiles[p].Name
+	}
+	return id
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

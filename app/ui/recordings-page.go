@@ -1,44 +1,79 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"exportlens/app/check"
 )
 
-// Virtual list geometry: rows have a fixed height so the visible window
-// follows from scrollTop alone, and the DOM holds only those rows.
+// Virtual list geometry: rows have a fixed height, so the rows in view
+// follow from scrollTop alone and the DOM holds only those (plus an
+// overhang each side), however many thousand recordings pass the filters.
 const (
-	rowHeight    = 44  // px, matches .recording in app.css
-	listHeight   = 528 // px, 12 rows
-	rowsOverhang = 6   // rows rendered beyond each edge, for smooth scrolling
+	rowHeight    = 56 // px, matches .recording in app.css
+	visibleRows  = 10
+	listHeight   = visibleRows * rowHeight
+	rowsOverhang = 6 // rows rendered beyond each edge, for smooth scrolling
+	listID       = "recording-list"
 )
 
-// recordingsPage is "/recordings": a virtualised, searchable list and a player.
+// recordingsPage is "/recordings": a virtualised, searchable, filterable
+// list of every recording and a player. The URL may carry ?finding=N (an
+// index into the report's findings: only its recordings) and ?rec=N (an
+// index into the list: select it); never content, serials or IDs.
 type recordingsPage struct {
 	app.Compo
-	s         session
-	lang      string
-	query     string
-	flagged   bool
+	s    session
+	lang string
+
+	filter    recFilter
+	view      []int     // items that pass filter, in list order
+	viewOf    *recIndex // the index view was computed from
+	viewFor   recFilter // the filter view was computed for
 	scrollTop int
-	selected  int // index into Export.Recordings; -1 for none
+	selected  int  // index into the items; -1 for none
+	autoplay  bool // the person chose the selection: play it
+	stopKeys  func()
 }
 
-func newRecordingsPage() *recordingsPage { return &recordingsPage{selected: -1} }
+func newRecordingsPage() *recordingsPage {
+	return &recordingsPage{filter: newRecFilter(), selected: -1}
+}
 
 func (p *recordingsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
+	p.stopKeys = app.Window().AddEventListener("keydown", p.onKey)
+}
+
+func (p *recordingsPage) OnDismount() {
+	if p.stopKeys != nil {
+		p.stopKeys()
+	}
+}
+
+// OnNav reads ?finding= and ?rec=. go-app keeps this component when only
+// the query changes ("show all"), so the finding filter is set either way.
+func (p *recordingsPage) OnNav(ctx app.Context) {
+	q := ctx.Page().URL().Query()
+	p.filter.finding = -1
+	if n, err := strconv.Atoi(q.Get("finding")); err == nil && n >= 0 {
+		p.filter.finding = n
+	}
+	ix := recIndexOf(p.s)
+	if n, err := strconv.Atoi(q.Get("rec")); err == nil && ix != nil && n >= 0 && n < len(ix.items) {
+		p.selected, p.autoplay = n, false
+		p.reveal(ctx, ix, n, true)
+	}
 }
 
 func (p *recordingsPage) Render() app.UI {
 	main := []app.UI{app.H2().Text(tr(p.lang, "recordings.title"))}
-	if !p.s.loaded() || p.s.Export == nil {
+	ix := recIndexOf(p.s)
+	if ix == nil {
 		main = append(main, app.P().Text(tr(p.lang, "recordings.empty")))
 	} else {
-		main = append(main, p.renderList()...)
+		main = append(main, p.renderBody(ix)...)
 	}
 	return app.Div().Class("page").Body(
 		&topBar{Lang: p.lang, Current: "/recordings"},
@@ -46,92 +81,324 @@ func (p *recordingsPage) Render() app.UI {
 	)
 }
 
-// visible returns the indexes of the recordings that pass the filters.
-func (p *recordingsPage) visible() []int {
-	recs := p.s.Export.Recordings
-	flagged := p.s.Flagged
-	q := strings.ToLower(strings.TrimSpace(p.query))
-	out := make([]int, 0, len(recs))
-	for i := range recs {
-		if p.flagged && !flagged[i] {
-			continue
+// currentView returns the filtered items, recomputed only when the index
+// or the filter changed (not on scroll).
+func (p *recordingsPage) currentView(ix *recIndex) []int {
+	if p.viewOf != ix || p.viewFor != p.filter {
+		if p.viewOf != ix && p.selected >= len(ix.items) {
+			p.selected = -1 // another export
 		}
-		if q != "" && !strings.Contains(strings.ToLower(recs[i].Transcript.Text), q) &&
-			!strings.Contains(strings.ToLower(recs[i].Response.Text), q) {
-			continue
-		}
-		out = append(out, i)
+		p.view, p.viewOf, p.viewFor = ix.filter(p.filter), ix, p.filter
 	}
-	return out
+	return p.view
 }
 
-func (p *recordingsPage) renderList() []app.UI {
-	recs := p.s.Export.Recordings
-	idx := p.visible()
-	flagged := p.s.Flagged
-	first := max(p.scrollTop/rowHeight-rowsOverhang, 0)
-	last := min(first+listHeight/rowHeight+2*rowsOverhang, len(idx))
+func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
+	view := p.currentView(ix)
+	pos := -1
+	if p.selected >= 0 {
+		pos = indexOf(view, p.selected)
+	}
+
+	first := min(max(p.scrollTop/rowHeight-rowsOverhang, 0), len(view))
+	last := min(first+visibleRows+2*rowsOverhang, len(view))
 	rows := make([]app.UI, 0, last-first)
-	for _, i := range idx[first:last] {
-		rows = append(rows, &recordingRow{Lang: p.lang, Index: i, Rec: &recs[i], Flagged: flagged[i], Selected: i == p.selected, OnSelect: p.onSelect})
+	for i := first; i < last; i++ {
+		rows = append(rows, newRecordingRow(p.lang, ix, view[i], i, len(view), view[i] == p.selected, p.onSelect))
 	}
-	var player app.UI = app.Div()
-	if p.selected >= 0 && p.selected < len(recs) {
-		player = &playerView{Lang: p.lang, Session: p.s, Index: p.selected}
+	if len(view) == 0 {
+		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, "rec.noMatch")))
 	}
+
+	var player app.UI = app.Aside().Class("player", "player-idle").Body(
+		app.H3().Text(tr(p.lang, "player.title")),
+		app.P().Class("notice").Text(tr(p.lang, "player.choose")),
+		app.P().Class("keys-hint").Text(tr(p.lang, "player.keys")),
+	)
+	if p.selected >= 0 && p.selected < len(ix.items) {
+		player = &playerView{
+			Lang: p.lang, Index: ix, Item: p.selected, Pos: pos, Count: len(view),
+			Files: p.s.Files, Autoplay: p.autoplay, OnPrev: p.onPrev, OnNext: p.onNext,
+		}
+	}
+
 	return []app.UI{
-		app.Div().Class("filters").Body(
-			app.Input().Type("search").Placeholder(tr(p.lang, "recordings.search")).Value(p.query).OnInput(p.onSearch),
-			app.Label().Body(
-				app.Input().Type("checkbox").Checked(p.flagged).OnChange(p.onFlagged),
-				app.Text(" "+tr(p.lang, "recordings.flagged")),
-			),
-			app.Span().Class("count").Text(tr(p.lang, "recordings.count", len(idx), len(recs))),
+		p.renderFindingChip(ix),
+		p.renderFilters(ix, len(view)),
+		app.Div().Class("recordings-body").Body(
+			app.Div().
+				ID(listID).
+				Class("recording-list").
+				Role("listbox").
+				Aria("label", tr(p.lang, "recordings.title")).
+				Style("max-height", itoa(listHeight)+"px").
+				OnScroll(p.onScroll).
+				Body(
+					app.Div().Class("recording-spacer").Style("height", itoa(max(len(view), 1)*rowHeight)+"px").Body(
+						app.Div().Class("recording-window").Style("transform", "translateY("+itoa(first*rowHeight)+"px)").Body(rows...),
+					),
+				),
+			player,
 		),
-		app.Div().Class("recording-list").Style("height", itoa(listHeight)+"px").OnScroll(p.onScroll).Body(
-			app.Div().Style("height", itoa(len(idx)*rowHeight)+"px").Style("position", "relative").Body(
-				app.Div().Style("transform", "translateY("+itoa(first*rowHeight)+"px)").Body(rows...),
-			),
-		),
-		player,
 	}
 }
 
+// renderFindingChip says that the list shows one finding's recordings, with
+// the way back to all of them.
+func (p *recordingsPage) renderFindingChip(ix *recIndex) app.UI {
+	f := p.filter.finding
+	if f < 0 {
+		return app.Text("")
+	}
+	if f >= len(ix.r.Findings) {
+		return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Body(
+			app.Text(tr(p.lang, "rec.noSuchFinding")+" "),
+			app.A().Href("/recordings").Text(tr(p.lang, "rec.showAll")),
+		)
+	}
+	return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Attr("data-finding", itoa(f)).Body(
+		app.Text(tr(p.lang, "rec.byFinding")+" "),
+		app.Strong().Text(ix.r.Findings[f].Text(p.lang)),
+		app.Text(" — "),
+		app.A().Href("/recordings").Attr("data-testid", "finding-filter-clear").Text(tr(p.lang, "rec.showAll")),
+	)
+}
+
+func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
+	f := p.filter
+	devices := []app.UI{app.Option().Value("all").Selected(f.device == filterAll).Text(tr(p.lang, "rec.allDevices"))}
+	for i, d := range ix.devices {
+		label := d.Name
+		if label == "" {
+			label = d.Serial
+		} else {
+			label += " (" + d.Serial + ")"
+		}
+		if !d.Registered {
+			label += " — " + tr(p.lang, "badge.unregistered")
+		}
+		devices = append(devices, app.Option().Value(itoa(i)).Selected(f.device == i).Text(label))
+	}
+	devices = append(devices, app.Option().Value("none").Selected(f.device == filterNone).Text(tr(p.lang, "rec.noDevice")))
+
+	profiles := []app.UI{app.Option().Value("all").Selected(f.profile == filterAll).Text(tr(p.lang, "rec.allProfiles"))}
+	for i, pr := range ix.profiles {
+		label := pr.Name
+		if label == "" {
+			label = pr.ID
+		}
+		if !pr.Registered {
+			label += " — " + tr(p.lang, "badge.unregistered")
+		}
+		profiles = append(profiles, app.Option().Value(itoa(i)).Selected(f.profile == i).Text(label))
+	}
+	profiles = append(profiles, app.Option().Value("none").Selected(f.profile == filterNone).Text(tr(p.lang, "rec.noProfile")))
+
+	lo, hi := ix.dayRange()
+	date := func(testid, key, val string, h app.EventHandler) app.UI {
+		in := app.Input().Type("date").Attr("data-testid", testid).Value(val).OnChange(h)
+		if lo != "" {
+			in = in.Min(lo).Max(hi)
+		}
+		return app.Label().Class("filter").Body(app.Span().Text(tr(p.lang, key)), in)
+	}
+	return app.Div().Class("filters").Body(
+		app.Input().Type("search").Attr("data-testid", "recording-search").
+			Placeholder(tr(p.lang, "recordings.search")).
+			Aria("label", tr(p.lang, "recordings.search")).
+			Value(p.filter.query).OnInput(p.onSearch),
+		app.Label().Class("filter").Body(
+			app.Span().Text(tr(p.lang, "rec.device")),
+			app.Select().Attr("data-testid", "filter-device").OnChange(p.onDevice).Body(devices...),
+		),
+		app.Label().Class("filter").Body(
+			app.Span().Text(tr(p.lang, "rec.profile")),
+			app.Select().Attr("data-testid", "filter-profile").OnChange(p.onProfile).Body(profiles...),
+		),
+		date("filter-from", "rec.from", f.from, p.onFrom),
+		date("filter-to", "rec.to", f.to, p.onTo),
+		app.Label().Class("filter", "filter-check").Body(
+			app.Input().Type("checkbox").Attr("data-testid", "filter-flagged").Checked(f.flagged).OnChange(p.onFlagged),
+			app.Span().Text(tr(p.lang, "recordings.flagged")+" ("+itoa(ix.flagged)+")"),
+		),
+		app.Span().Class("count").Attr("data-testid", "recording-count").
+			Attr("data-shown", itoa(shown)).Attr("data-total", itoa(len(ix.items))).
+			Text(tr(p.lang, "recordings.count", shown, len(ix.items))),
+	)
+}
+
+// onScroll re-renders only when the window moved by a whole row.
 func (p *recordingsPage) onScroll(ctx app.Context, e app.Event) {
 	top := ctx.JSSrc().Get("scrollTop").Int()
-	// Re-render only when the window moved by a row.
-	if top/rowHeight != p.scrollTop/rowHeight {
-		p.scrollTop = top
-		return
-	}
+	moved := top/rowHeight != p.scrollTop/rowHeight
 	p.scrollTop = top
-	ctx.PreventUpdate()
+	if !moved {
+		ctx.PreventUpdate()
+	}
+}
+
+// filtered starts the list from its top after a filter changed: the old
+// scroll position means nothing in the new list.
+func (p *recordingsPage) filtered(ctx app.Context) {
+	p.scrollTop = 0
+	ctx.Defer(func(app.Context) { setListScroll(0) })
 }
 
 func (p *recordingsPage) onSearch(ctx app.Context, e app.Event) {
-	p.query = ctx.JSSrc().Get("value").String()
-	p.scrollTop = 0
+	p.filter.query = strings.ToLower(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
+	p.filtered(ctx)
+}
+
+func (p *recordingsPage) onDevice(ctx app.Context, e app.Event) {
+	p.filter.device = selectIndex(ctx.JSSrc().Get("value").String())
+	p.filtered(ctx)
+}
+
+func (p *recordingsPage) onProfile(ctx app.Context, e app.Event) {
+	p.filter.profile = selectIndex(ctx.JSSrc().Get("value").String())
+	p.filtered(ctx)
+}
+
+func (p *recordingsPage) onFrom(ctx app.Context, e app.Event) {
+	p.filter.from = ctx.JSSrc().Get("value").String()
+	p.filtered(ctx)
+}
+
+func (p *recordingsPage) onTo(ctx app.Context, e app.Event) {
+	p.filter.to = ctx.JSSrc().Get("value").String()
+	p.filtered(ctx)
 }
 
 func (p *recordingsPage) onFlagged(ctx app.Context, e app.Event) {
-	p.flagged = ctx.JSSrc().Get("checked").Bool()
-	p.scrollTop = 0
+	p.filter.flagged = ctx.JSSrc().Get("checked").Bool()
+	p.filtered(ctx)
 }
 
-func (p *recordingsPage) onSelect(ctx app.Context, i int) {
-	p.selected = i
+func (p *recordingsPage) onSelect(ctx app.Context, item int) {
+	p.selected, p.autoplay = item, true
 }
 
-// flaggedSet marks the recordings that a mismatch or likely finding names.
-func flaggedSet(r *check.Report) map[int]bool {
-	out := map[int]bool{}
-	for _, f := range r.Findings {
-		if f.Severity != check.Mismatch && f.Severity != check.Likely {
-			continue
-		}
-		for _, i := range f.Affected {
-			out[i] = true
+func (p *recordingsPage) onPrev(ctx app.Context) { p.step(ctx, -1) }
+func (p *recordingsPage) onNext(ctx app.Context) { p.step(ctx, +1) }
+
+// step selects the previous (-1) or next (+1) item of the filtered list and
+// keeps it in view.
+func (p *recordingsPage) step(ctx app.Context, dir int) {
+	ix := recIndexOf(p.s)
+	if ix == nil {
+		return
+	}
+	view := p.currentView(ix)
+	if len(view) == 0 {
+		return
+	}
+	pos := indexOf(view, p.selected)
+	switch {
+	case pos < 0 && dir > 0:
+		pos = 0
+	case pos < 0:
+		pos = len(view) - 1
+	default:
+		pos = min(max(pos+dir, 0), len(view)-1)
+	}
+	p.selected, p.autoplay = view[pos], true
+	p.reveal(ctx, ix, p.selected, false)
+}
+
+// reveal scrolls the list so that item k shows: centred when asked (a link
+// to it), else just into view.
+func (p *recordingsPage) reveal(ctx app.Context, ix *recIndex, k int, centre bool) {
+	pos := indexOf(p.currentView(ix), k)
+	if pos < 0 {
+		return
+	}
+	top := p.scrollTop
+	switch {
+	case centre:
+		top = max(pos*rowHeight-(listHeight-rowHeight)/2, 0)
+	case pos*rowHeight < top:
+		top = pos * rowHeight
+	case (pos+1)*rowHeight > top+listHeight:
+		top = (pos+1)*rowHeight - listHeight
+	default:
+		return
+	}
+	p.scrollTop = top
+	ctx.Defer(func(app.Context) { setListScroll(top) })
+}
+
+// onKey: space plays or pauses, → or j the next recording, ← or k the
+// previous one. Keys meant for a field (typing a search, a date, choosing
+// in a list), for a focused button or for the audio's own controls are
+// left alone.
+func (p *recordingsPage) onKey(ctx app.Context, e app.Event) {
+	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	key := e.Get("key").String()
+	target := e.Get("target")
+	switch target.Get("tagName").String() {
+	case "INPUT", "TEXTAREA", "SELECT", "AUDIO":
+		return
+	case "BUTTON", "A":
+		if key == " " || key == "Enter" {
+			return
 		}
 	}
-	return out
+	if target.Get("isContentEditable").Bool() {
+		return
+	}
+	switch key {
+	case " ":
+		if p.selected < 0 {
+			return
+		}
+		e.PreventDefault() // the space bar would scroll the page
+		toggleAudio()
+	case "ArrowRight", "j":
+		e.PreventDefault()
+		p.step(ctx, +1)
+	case "ArrowLeft", "k":
+		e.PreventDefault()
+		p.step(ctx, -1)
+	}
+}
+
+// setListScroll moves the list's scroll position. Only the scroll position
+// is set: the rows stay go-app's.
+func setListScroll(top int) {
+	if el := app.Window().GetElementByID(listID); el.Truthy() {
+		el.Set("scrollTop", top)
+	}
+}
+
+// selectIndex reads a device or profile <select> value.
+func selectIndex(v string) int {
+	switch v {
+	case "all":
+		return filterAll
+	case "none":
+		return filterNone
+	}
+	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+		return n
+	}
+	return filterAll
+}
+
+func indexOf(view []int, k int) int {
+	// view is in list order, which is item order: binary search.
+	lo, hi := 0, len(view)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if view[m] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(view) && view[lo] == k {
+		return lo
+	}
+	return -1
 }

@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"exportlens/app/archive"
+	"exportlens/app/check"
+	"exportlens/app/export"
+)
+
+// dayLayout is how a recording's day is kept: it sorts as text and is what
+// an <input type=date> gives.
+const dayLayout = "2006-01-02"
+
+// recItem is one line of the recordings list: a recording of the export, or
+// an audio file that no recording stands for (put in the export from
+// elsewhere, as the unreferenced-recording finding says), shown so that the
+// list counts every recording the export holds.
+type recItem struct {
+	rec     int    // index into Export.Recordings; -1 for a bare audio file
+	audio   int    // index into Export.Audio when rec is -1
+	day     string // local day (dayLayout); "" when the time is unknown
+	device  int    // index into session.Devices; -1 for none
+	profile int    // index into session.Profiles; -1 for none
+	flagged bool   // a mismatch or likely finding names it
+	text    string // transcript and response, lower-cased, for search
+}
+
+// recIndex is the recordings as the list, its filters and the timeline see
+// them, derived once per check (10,000 rows must not be re-derived on every
+// keystroke or scroll).
+type recIndex struct {
+	x        *export.Export
+	r        *check.Report
+	tree     *archive.Tree
+	items    []recItem // Export.Recordings in order, then the bare audio files
+	devices  []deviceRow
+	profiles []profileRow
+	flagged  int
+	// findings[i] lists the items finding i concerns, for "?finding=i".
+	findings [][]int
+	// itemFindings names the mismatch/likely findings of a flagged item.
+	itemFindings map[int][]int
+	entriesMu    sync.Mutex                // entry runs on the player's goroutines
+	entries      map[string]*archive.Entry // part+"\x00"+path -> audio entry, built on first play
+	days         []timelineDay             // built on first use by the timeline
+}
+
+// The index of the open session, kept while the session's report stays.
+// Used from the UI goroutine only (Render and handlers).
+var recIndexCache *recIndex
+
+// recIndexOf returns the index of s, building it when s's report changed.
+func recIndexOf(s session) *recIndex {
+	if !s.loaded() || s.Export == nil {
+		return nil
+	}
+	if c := recIndexCache; c != nil && c.x == s.Export && c.r == s.Report && c.tree == s.Tree {
+		return c
+	}
+	recIndexCache = newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
+	return recIndexCache
+}
+
+func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices []deviceRow, profiles []profileRow) *recIndex {
+	ix := &recIndex{x: x, r: r, tree: tree, devices: devices, profiles: profiles, itemFindings: map[int][]int{}}
+	devIdx := map[string]int{}
+	for i, d := range devices {
+		devIdx[export.NormID(d.Serial)] = i
+	}
+	profIdx := map[string]int{}
+	for i, p := range profiles {
+		profIdx[export.NormID(p.ID)] = i
+	}
+	lookup := func(m map[string]int, id string) int {
+		if i, ok := m[export.NormID(id)]; ok && id != "" {
+			return i
+		}
+		return -1
+	}
+	held := map[string]bool{}
+	ix.items = make([]recItem, 0, len(x.Recordings))
+	for i := range x.Recordings {
+		rec := &x.Recordings[i]
+		ix.items = append(ix.items, recItem{
+			rec: i, audio: -1,
+			day:     dayOf(rec.Time),
+			device:  lookup(devIdx, rec.Device.Text),
+			profile: lookup(profIdx, rec.PersonID.Text),
+			text:    strings.ToLower(rec.Transcript.Text + "\x00" + rec.Response.Text),
+		})
+		if rec.AudioPath != "" {
+			held[audioKey(recAudioPart(rec), rec.AudioPath)] = true
+		}
+	}
+	for j, a := range x.Audio {
+		if held[audioKey(a.Part, a.Path)] {
+			continue
+		}
+		ix.items = append(ix.items, recItem{rec: -1, audio: j, device: -1, profile: -1})
+	}
+
+	ix.findings = make([][]int, len(r.Findings))
+	for fi := range r.Findings {
+		f := &r.Findings[fi]
+		its := slices.Clone(f.Affected)
+		for k := len(x.Recordings); k < len(ix.items); k++ {
+			if findingHoldsAudio(f, x.Audio[ix.items[k].audio]) {
+				its = append(its, k)
+			}
+		}
+		slices.Sort(its)
+		its = slices.Compact(its)
+		ix.findings[fi] = its
+		if f.Severity != check.Mismatch && f.Severity != check.Likely {
+			continue
+		}
+		for _, k := range its {
+			if k >= 0 && k < len(ix.items) {
+				ix.items[k].flagged = true
+				ix.itemFindings[k] = append(ix.itemFindings[k], fi)
+			}
+		}
+	}
+	for _, it := range ix.items {
+		if it.flagged {
+			ix.flagged++
+		}
+	}
+	return ix
+}
+
+// findingHoldsAudio reports whether finding f is about audio file a, which
+// no recording stands for. The engine names such files by their folder (the
+// finding's subject) and counts them in Records, but has no recording index
+// for them.
+func findingHoldsAudio(f *check.Finding, a export.AudioFile) bool {
+	switch f.Rule {
+	case "unreferenced-recording":
+		if a.Referenced {
+			return false
+		}
+	case "recordings-without-device":
+	default:
+		return false
+	}
+	if strings.HasSuffix(f.Subject, "/") {
+		return folderOf(a.Path) == f.Subject
+	}
+	return true
+}
+
+func folderOf(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i > 0 {
+		return p[:i+1]
+	}
+	return p
+}
+
+func dayOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format(dayLayout)
+}
+
+func audioKey(part, path string) string { return part + "\x00" + path }
+
+// recAudioPart is the part holding a recording's audio: the record's own
+// part when the reference does not name one.
+func recAudioPart(rec *export.Recording) string {
+	if rec.AudioPart != "" {
+		return rec.AudioPart
+	}
+	return rec.Src.Part
+}
+
+// recording returns item k's recording, or nil for a bare audio file.
+func (ix *recIndex) recording(k int) *export.Recording {
+	if it := ix.items[k]; it.rec >= 0 {
+		return &ix.x.Recordings[it.rec]
+	}
+	return nil
+}
+
+// audioOf returns the part and path of item k's audio, "" when it has none.
+func (ix *recIndex) audioOf(k int) (part, path string) {
+	it := ix.items[k]
+	if it.rec < 0 {
+		a := ix.x.Audio[it.audio]
+		return a.Part, a.Path
+	}
+	rec := &ix.x.Recordings[it.rec]
+	if rec.AudioPath == "" {
+		return "", ""
+	}
+	return recAudioPart(rec), rec.AudioPath
+}
+
+// entry finds an audio file's entry in the tree; the map is built on the
+// first play, not for every export opened.
+func (ix *recIndex) entry(part, path string) *archive.Entry {
+	if ix.tree == nil {
+		return nil
+	}
+	ix.entriesMu.Lock()
+	defer ix.entriesMu.Unlock()
+	if ix.entries == nil {
+		ix.entries = map[string]*archive.Entry{}
+		for _, e := range ix.tree.Entries {
+			if audioExt(e.Path) {
+				ix.entries[audioKey(e.Part, e.Path)] = e
+			}
+		}
+	}
+	if e := ix.entries[audioKey(part, path)]; e != nil {
+		return e
+	}
+	// A record may name its audio without the part: take the only match.
+	var found *archive.Entry
+	for k, e := range ix.entries {
+		if strings.HasSuffix(k, "\x00"+path) {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+func audioExt(name string) bool {
+	switch strings.ToLower(name[strings.LastIndexByte(name, '.')+1:]) {
+	case "wav", "mp3", "ogg", "opus", "m4a", "mp4", "aac", "flac":
+		return true
+	}
+	return false
+}
+
+// Filter values for device and voice profile besides an index.
+const (
+	filterAll  = -1 // no filter
+	filterNone = -2 // items without a device / voice profile
+)
+
+// recFilter is what the person narrowed the list to. None of it goes into
+// the URL except the finding (an index into the report's findings).
+type recFilter struct {
+	query    string // lower-cased, trimmed
+	device   int    // filterAll, filterNone or an index into devices
+	profile  int
+	from, to string // days (dayLayout), "" for open ends
+	flagged  bool
+	finding  int // -1 for none, else an index into Report.Findings
+}
+
+func newRecFilter() recFilter {
+	return recFilter{device: filterAll, profile: filterAll, finding: -1}
+}
+
+// filter returns the items that pass f, in list order.
+func (ix *recIndex) filter(f recFilter) []int {
+	var only []int // the finding's items, when filtered by one
+	if f.finding >= 0 && f.finding < len(ix.findings) {
+		only = ix.findings[f.finding]
+	}
+	pass := func(k int) bool {
+		it := &ix.items[k]
+		switch {
+		case f.flagged && !it.flagged,
+			!matchIndex(f.device, it.device),
+			!matchIndex(f.profile, it.profile),
+			f.from != "" && (it.day == "" || it.day < f.from),
+			f.to != "" && (it.day == "" || it.day > f.to),
+			f.query != "" && !strings.Contains(it.text, f.query):
+			return false
+		}
+		return true
+	}
+	var out []int
+	if f.finding >= 0 {
+		out = make([]int, 0, len(only))
+		for _, k := range only {
+			if k >= 0 && k < len(ix.items) && pass(k) {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	out = make([]int, 0, len(ix.items))
+	for k := range ix.items {
+		if pass(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// matchIndex reports whether an item's device or profile (-1 for none)
+// passes the filter value want.
+func matchIndex(want, have int) bool {
+	switch want {
+	case filterAll:
+		return true
+	case filterNone:
+		return have < 0
+	}
+	return have == want
+}
+
+// dayRange is the first and last day of the recordings, for the date inputs.
+func (ix *recIndex) dayRange() (first, last string) {
+	for _, it := range ix.items {
+		if it.day == "" {
+			continue
+		}
+		if first == "" || it.day < first {
+			first = it.day
+		}
+		if it.day > last {
+			last = it.day
+		}
+	}
+	return first, last
+}
+
+// flaggedSet marks the recordings that a mismatch or likely finding names
+// (indexes into Export.Recordings; the session keeps it).
+func flaggedSet(r *check.Report) map[int]bool {
+	out := map[int]bool{}
+	for _, f := range r.Findings {
+		if f.Severity != check.Mismatch && f.Severity != check.Likely {
+			continue
+		}
+		for _, i := range f.Affected {
+			out[i] = true
+		}
+	}
+	return out
+}
