@@ -78,12 +78,13 @@ type fileTree struct {
 }
 
 // isOpen: a part's root is open, and so is every folder on the way to the
-// selected file, unless the person closed it.
-func (t *fileTree) isOpen(f *treeFolder, root bool) bool {
+// selected file and a folder that is all its parent holds, unless the person
+// closed it.
+func (t *fileTree) isOpen(f *treeFolder, root, only bool) bool {
 	if v, ok := t.toggled[f.Key]; ok {
 		return v
 	}
-	if root {
+	if root || only {
 		return true
 	}
 	part, dir, _ := strings.Cut(f.Key, "\x00")
@@ -93,7 +94,7 @@ func (t *fileTree) isOpen(f *treeFolder, root bool) bool {
 func (t *fileTree) Render() app.UI {
 	items := make([]app.UI, len(t.Parts))
 	for i, p := range t.Parts {
-		items[i] = t.folder(p, true)
+		items[i] = t.folder(p, true, false)
 	}
 	return app.Nav().Class("file-tree").Aria("label", tr(t.Lang, "files.tree")).Body(
 		app.H3().Text(tr(t.Lang, "files.tree")),
@@ -101,8 +102,8 @@ func (t *fileTree) Render() app.UI {
 	)
 }
 
-func (t *fileTree) folder(f *treeFolder, root bool) app.UI {
-	open := t.isOpen(f, root)
+func (t *fileTree) folder(f *treeFolder, root, only bool) app.UI {
+	open := t.isOpen(f, root, only)
 	name := f.Name
 	if root && name == "" {
 		name = tr(t.Lang, "files.input")
@@ -128,7 +129,7 @@ func (t *fileTree) folder(f *treeFolder, root bool) app.UI {
 	}
 	kids := make([]app.UI, 0, len(f.Folders)+min(len(f.Files), filesShown)+1)
 	for _, sub := range f.Folders {
-		kids = append(kids, t.folder(sub, false))
+		kids = append(kids, t.folder(sub, false, len(f.Folders) == 1 && len(f.Files) == 0))
 	}
 	limit := filesShown + t.more[f.Key]
 	for i, e := range f.Files {

@@ -23,7 +23,7 @@ const (
 	maxCSVRecord    = 2 << 20  // bytes one CSV record may span while reading
 	maxCSVCells     = 256      // cells of one record shown
 	maxJSONBytes    = 8 << 20  // a JSON tree is built from at most this much
-	maxJSONNodes    = 400_000  // nodes of one JSON tree
+	maxJSONNodes    = 200_000  // nodes of one JSON tree (about 100 bytes each)
 	maxJSONDepth    = 200      // nesting of one JSON tree
 	maxPDFBytes     = 64 << 20 // a compressed PDF is read into memory up to this
 	maxPreviewMedia = 64 << 20 // a compressed image or audio is decoded into memory up to this

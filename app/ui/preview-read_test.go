@@ -199,3 +199,12 @@ func TestLooksText(t *testing.T) {
 		})
 	}
 }
+
+// TestKindKeysExist covers the type labels, whose keys are built at run time.
+func TestKindKeysExist(t *testing.T) {
+	for _, k := range []kind{kindCSV, kindJSON, kindText, kindImage, kindPDF, kindAudio, kindArchive, kindOther} {
+		if _, ok := texts["files.kind."+string(k)]; !ok {
+			t.Errorf("kind %s: got no text files.kind.%s", k, k)
+		}
+	}
+}

@@ -312,10 +312,74 @@ func TestBrowserFiles(t *testing.T) {
 			// Leave the PDF view, so that all its frame's loads are recorded
 			// before they are looked at.
 			tb.load(t, "/")
-			filesDropPDFViewer(tb)
+			filesDropBrowserOwn(tb)
 			tb.finish(t, secret)
 		})
 	}
+
+	t.Run("en/text-image-audio", func(t *testing.T) {
+		files := fixtureFiles(t, "unrelated")
+		rep := engineReport(t, files)
+		secret := secrets(rep)
+		allSecrets = append(allSecrets, secret...)
+		notes := strings.Split(strings.TrimSuffix(string(filesMember(t, files, "holiday.zip", "notes.txt")), "\n"), "\n")
+
+		tb := env.newTab(t, "en")
+		tb.load(t, "/")
+		tb.open(t, files)
+		filesClick(t, tb, `nav a[href="/files"]`)
+		filesClick(t, tb, `[data-testid=tree-file] a[href*="notes.txt"]`)
+		shown, err := chromedp.Run(tb.ctx, chromedp.Poll[[]string](
+			`(() => { const l = [...document.querySelectorAll('.text-lines .tl .tl-text')]; return l.length ? l.map(e => e.textContent) : null })()`,
+			chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil {
+			t.Fatalf("no text lines: %v", err)
+		}
+		if !slices.Equal(shown, notes) {
+			t.Errorf("notes.txt: got lines %q, want %q", shown, notes)
+		}
+		// Clicking a line number names the line in the URL and marks it.
+		filesClick(t, tb, `.tl[data-line="2"] .ln-link`)
+		got := filesWaitTarget(t, tb)
+		if got.Text != notes[1] || !strings.Contains(got.URL, "line=2") {
+			t.Errorf("line 2: got %q at %s, want %q with line=2 in the URL", got.Text, got.URL, notes[1])
+		}
+		tb.shot(t, "en-files-text")
+
+		// The folder of the photos is closed until the person opens it.
+		if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](
+			`[...document.querySelectorAll('.tree-toggle')].find(b => b.querySelector('.tree-name').textContent === 'Urlaub').click() || true`)); err != nil {
+			t.Fatal(err)
+		}
+		filesClick(t, tb, `[data-testid=tree-file] a[href*="IMG_0001.png"]`)
+		width, err := chromedp.Run(tb.ctx, chromedp.Poll[int](
+			`(() => { const i = document.querySelector('img.preview-image'); return i && i.src.startsWith('blob:') && i.complete && i.naturalWidth })()`,
+			chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil || width <= 0 {
+			t.Errorf("image: got width %d (%v), want it shown from a blob: URL", width, err)
+		}
+		tb.finish(t, secret)
+	})
+
+	t.Run("en/audio", func(t *testing.T) {
+		files := fixtureFiles(t, "amazon-2018")
+		rep := engineReport(t, files)
+		secret := secrets(rep)
+		tb := env.newTab(t, "en")
+		tb.load(t, "/")
+		tb.open(t, files)
+		filesClick(t, tb, `[data-testid=finding][data-rule="recordings-without-device"] [data-testid=evidence] a`)
+		dur, err := chromedp.Run(tb.ctx, chromedp.Poll[float64](
+			`(() => { const a = document.querySelector('audio[data-testid=file-audio]'); return a && a.src.startsWith('blob:') && a.readyState >= 1 && a.duration })()`,
+			chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil || dur <= 0 {
+			t.Errorf("audio: got duration %v (%v), want the WAV loaded from a blob: URL", dur, err)
+		}
+		tb.shot(t, "en-files-audio")
+		tb.load(t, "/")
+		filesDropBrowserOwn(tb)
+		tb.finish(t, secret)
+	})
 	env.checkTraffic(t, allSecrets)
 }
 
@@ -325,12 +389,16 @@ func TestBrowserFiles(t *testing.T) {
 // as a request to another origin.
 const filesPDFViewer = "GET chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html"
 
-// filesDropPDFViewer forgets the PDF viewer's own loads before tab.finish
-// checks the page's requests; every other request is still checked.
-func filesDropPDFViewer(tb *tab) {
+// filesDropBrowserOwn forgets the loads the browser's own UI makes before
+// tab.finish checks the page's requests: the PDF viewer, and the data:
+// icons of the native <audio> controls (a data: URL is never sent
+// anywhere). Every other request is still checked.
+func filesDropBrowserOwn(tb *tab) {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
-	tb.urls = slices.DeleteFunc(tb.urls, func(u string) bool { return u == filesPDFViewer })
+	tb.urls = slices.DeleteFunc(tb.urls, func(u string) bool {
+		return u == filesPDFViewer || strings.HasPrefix(u, "GET data:image/svg+xml;")
+	})
 }
 
 // filesCheckCSV compares the marked row with the CSV's record on that line.
