@@ -55,8 +55,7 @@ func (p *filePreview) OnUpdate(ctx app.Context) { p.load(ctx) }
 
 func (p *filePreview) OnDismount() {
 	browser.Revoke(p.data.URL)
-	p.data.URL = ""
-	p.key = ""
+	p.data, p.member, p.key = previewData{}, "", ""
 }
 
 // memberKey names the member shown; loadKey adds, for paged views, the
