@@ -1,16 +1,21 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/check"
 )
 
 // findingView is one finding: severity, title, affected records, evidence.
+// Each evidence item opens the Files view at its place; "show the affected
+// recordings" opens the recordings filtered to this finding.
 type findingView struct {
 	app.Compo
 	Lang    string
 	Finding check.Finding
+	Index   int // the finding's index in the report: the recordings filter names it
 }
 
 func (v *findingView) Render() app.UI {
@@ -29,7 +34,14 @@ func (v *findingView) Render() app.UI {
 		body = append(body, app.P().Class("subject").Text(tr(v.Lang, "finding.subject", f.Subject)))
 	}
 	if f.Records > 0 {
-		body = append(body, app.P().Class("records").Text(tr(v.Lang, "finding.records", f.Records)))
+		records := []app.UI{app.Text(tr(v.Lang, "finding.records", f.Records))}
+		if len(f.Affected) > 0 {
+			records = append(records, app.Text(" · "),
+				app.A().Href("/recordings?finding="+strconv.Itoa(v.Index)).
+					Attr("data-testid", "affected-recordings").
+					Text(tr(v.Lang, "finding.affected")))
+		}
+		body = append(body, app.P().Class("records").Body(records...))
 	}
 	if len(ev) > 0 {
 		body = append(body, app.Details().Class("evidence").Open(true).Body(
@@ -76,5 +88,14 @@ func evidenceItem(lang string, e check.Evidence) app.UI {
 	if e.Raw != "" {
 		parts = append(parts, app.Span().Class("ev-raw").Text(tr(lang, "ev.raw", e.Raw)))
 	}
-	return app.Li().Attr("data-testid", "evidence").Body(parts...)
+	if e.Path == "" {
+		return app.Li().Attr("data-testid", "evidence").Body(parts...)
+	}
+	// The link names the place, never the value: the value is read again
+	// from the file and marked there.
+	return app.Li().Attr("data-testid", "evidence").Body(
+		app.A().Href(evidenceLoc(e).URL()).Class("ev-link").
+			Title(tr(lang, "evidence.open")).
+			Body(parts...),
+	)
 }

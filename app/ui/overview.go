@@ -15,7 +15,7 @@ func (o *overview) Render() app.UI {
 	sum := r.Summary
 	findings := make([]app.UI, len(r.Findings))
 	for i := range r.Findings {
-		findings[i] = &findingView{Lang: o.Lang, Finding: r.Findings[i]}
+		findings[i] = &findingView{Lang: o.Lang, Finding: r.Findings[i], Index: i}
 	}
 	if len(findings) == 0 {
 		findings = append(findings, app.P().Text(tr(o.Lang, "findings.none")))

@@ -8,6 +8,8 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 func Routes() {
 	app.RouteFunc("/", func() app.Composer { return newHomePage() })
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
+	app.RouteFunc(filesRoute, func() app.Composer { return newFilesPage() })
+	app.RouteFunc(transcriptsRoute, func() app.Composer { return newTranscriptsPage() })
 	app.Handle(actionOpen, onOpen)
 	app.Handle(actionCancel, onCancel)
 	app.Handle(actionDeclare, onDeclare)

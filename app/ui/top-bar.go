@@ -25,6 +25,8 @@ func (b *topBar) Render() app.UI {
 		app.Nav().Body(
 			link("/", "nav.overview"),
 			link("/recordings", "nav.recordings"),
+			link(transcriptsRoute, "nav.transcripts"),
+			link(filesRoute, "nav.files"),
 		),
 		app.Label().Class("lang").Body(
 			app.Span().Class("visually-hidden").Text(tr(b.Lang, "nav.language")),

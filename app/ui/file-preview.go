@@ -1,0 +1,429 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/archive"
+	"exportlens/app/browser"
+	"exportlens/app/media"
+)
+
+// hitID is the element of the marked place (a CSV row, a text or PDF line,
+// a JSON node), scrolled into view. Never "fs", "process" or "path".
+const hitID = "files-hit"
+
+// previewData is what a preview read from a member, off the UI goroutine.
+type previewData struct {
+	Kind     kind
+	CSV      *csvPage
+	Text     *textPage
+	JSON     *jsonNode
+	JSONNote string // why a JSON member is shown as text
+	PDF      []media.PDFLine
+	PDFErr   error
+	URL      string // object URL of an image, audio or PDF; revoked when replaced
+	Err      error
+}
+
+// filePreview shows one member: CSV as a paged table with physical line
+// numbers, JSON as a tree, text with line numbers, images, PDFs (the
+// original in a frame and its text lines), audio. Loc's line, pointer or
+// page is marked and scrolled into view.
+type filePreview struct {
+	app.Compo
+	Lang    string
+	Session session
+	Entry   *archive.Entry
+	Loc     fileLoc
+
+	member   string // the member data belongs to (session generation, part, path)
+	key      string // what data was read for (see loadKey)
+	loading  bool
+	data     previewData
+	asText   bool   // a JSON member too large or broken for a tree: shown as text
+	scrolled string // the place last scrolled to
+}
+
+func (p *filePreview) OnMount(ctx app.Context)  { p.load(ctx) }
+func (p *filePreview) OnUpdate(ctx app.Context) { p.load(ctx) }
+
+func (p *filePreview) OnDismount() {
+	browser.Revoke(p.data.URL)
+	p.data, p.member, p.key = previewData{}, "", ""
+}
+
+// memberKey names the member shown; loadKey adds, for paged views, the
+// page. A JSON pointer or a CSV field needs no new read, only a mark.
+func (p *filePreview) memberKey() string {
+	if p.Entry == nil {
+		return ""
+	}
+	return strconv.Itoa(p.Session.Gen) + "\x00" + p.Entry.Part + "\x00" + p.Entry.Path
+}
+
+func (p *filePreview) loadKey() string {
+	k := p.memberKey()
+	switch kindOf(p.Loc.Path) {
+	case kindCSV, kindText, kindOther:
+		k += "\x00" + strconv.Itoa(p.Loc.Line) + "\x00" + strconv.Itoa(p.Loc.Page)
+	case kindJSON:
+		if p.asText {
+			k += "\x00" + strconv.Itoa(p.Loc.Line) + "\x00" + strconv.Itoa(p.Loc.Page)
+		}
+	}
+	return k
+}
+
+// load reads what Loc needs, in a goroutine (reads await the browser), and
+// scrolls the marked place into view once it is shown.
+func (p *filePreview) load(ctx app.Context) {
+	if m := p.memberKey(); m != p.member {
+		browser.Revoke(p.data.URL)
+		p.member, p.key, p.data, p.asText, p.loading = m, "", previewData{}, false, false
+	}
+	key := p.loadKey()
+	if key == p.key {
+		p.scroll(ctx)
+		return
+	}
+	p.key = key
+	if p.Entry == nil {
+		return
+	}
+	p.loading = true
+	s, e, loc, asText := p.Session, p.Entry, p.Loc, p.asText
+	ctx.Async(func() {
+		d := readPreview(s, e, loc, asText)
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.key != key {
+				browser.Revoke(d.URL) // replaced while reading
+				return
+			}
+			if d.JSONNote != "" && !p.asText {
+				p.asText = true // paged as text from now on
+				p.key = p.loadKey()
+			}
+			p.loading, p.data, p.scrolled = false, d, ""
+			p.scroll(ctx)
+		})
+	})
+}
+
+// scroll brings the marked place into view once per place.
+func (p *filePreview) scroll(ctx app.Context) {
+	if p.loading {
+		return
+	}
+	where := p.key + "\x00" + p.Loc.URL()
+	if where == p.scrolled {
+		return
+	}
+	p.scrolled = where
+	ctx.Defer(func(ctx app.Context) {
+		el := app.Window().GetElementByID(hitID)
+		if el != nil && el.Truthy() {
+			opts := map[string]any{"block": "center"}
+			el.Call("scrollIntoView", opts)
+		}
+	})
+}
+
+// readPreview reads what the view of e at loc shows. It runs on a
+// goroutine: the browser's reads are awaited.
+func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previewData) {
+	d.Kind = kindOf(e.Path)
+	if d.Kind == kindJSON && asText {
+		d.Kind, d.JSONNote = kindText, "shown as text"
+	}
+	switch d.Kind {
+	case kindCSV:
+		rc, err := e.Open()
+		if err != nil {
+			d.Err = err
+			return
+		}
+		defer rc.Close()
+		pg := readCSVPage(rc, loc.Page, loc.Line, loc.Field)
+		d.CSV = &pg
+	case kindText:
+		d.Text, d.Err = readText(e, loc)
+	case kindOther:
+		if !sniffText(e) {
+			return
+		}
+		d.Kind = kindText
+		d.Text, d.Err = readText(e, loc)
+	case kindJSON:
+		rc, err := e.Open()
+		if err != nil {
+			d.Err = err
+			return
+		}
+		defer rc.Close()
+		d.JSON, err = readJSONTree(rc, e.Size)
+		if err == nil {
+			return d
+		}
+		var ae *archive.Error
+		if errors.As(err, &ae) { // the member itself could not be read
+			d.Err = err
+			return d
+		}
+		// Too large or not valid JSON for a tree: show its text, paged.
+		d.JSONNote = err.Error()
+		d.Kind = kindText
+		d.Text, d.Err = readText(e, loc)
+	case kindImage, kindAudio:
+		d.URL, d.Err = entryURL(s, e, mediaType(e.Path), maxPreviewMedia)
+	case kindPDF:
+		d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
+	}
+	return d
+}
+
+func readText(e *archive.Entry, loc fileLoc) (*textPage, error) {
+	rc, err := e.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	pg := readTextPage(rc, loc.Page, loc.Line)
+	return &pg, nil
+}
+
+// sniffText reports whether a member of unknown kind starts like text.
+func sniffText(e *archive.Entry) bool {
+	rc, err := e.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, sniffBytes))
+	if err != nil && len(b) == 0 {
+		return false
+	}
+	return looksText(b)
+}
+
+// readPDF returns the text lines of a PDF and an object URL of it. A stored
+// member is read in place; a compressed one is inflated once, bounded.
+func readPDF(s session, e *archive.Entry) (lines []media.PDFLine, linesErr error, url string, err error) {
+	if ra, ok := e.Section(); ok {
+		lines, linesErr = media.PDFLines(ra, e.Size)
+		url, err = entryURL(s, e, "application/pdf", maxPDFBytes)
+		return
+	}
+	data, err := readBounded(e, maxPDFBytes)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	lines, linesErr = media.PDFLines(bytes.NewReader(data), int64(len(data)))
+	url, err = browser.BytesURL(data, "application/pdf")
+	return
+}
+
+// entryURL returns an object URL of e typed mime: a zero-copy slice of the
+// input file when the member lies there uncompressed, else its bytes
+// decompressed once (at most max).
+func entryURL(s session, e *archive.Entry, mime string, max int64) (string, error) {
+	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(s.Files) {
+		return browser.ObjectURL(s.Files[sp.Input], sp.Offset, sp.Offset+e.Size, mime)
+	}
+	data, err := readBounded(e, max)
+	if err != nil {
+		return "", err
+	}
+	return browser.BytesURL(data, mime)
+}
+
+// readBounded reads a whole member that is at most max bytes.
+func readBounded(e *archive.Entry, max int64) ([]byte, error) {
+	if e.Size > max {
+		return nil, fmt.Errorf("%s: %w", e.Name(), archive.ErrTooLarge)
+	}
+	rc, err := e.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, max))
+}
+
+func (p *filePreview) Render() app.UI {
+	if p.Loc.Path == "" {
+		return app.Section().Class("file-preview").Body(app.P().Class("hint").Text(tr(p.Lang, "files.choose")))
+	}
+	if p.Entry == nil {
+		return app.Section().Class("file-preview").Body(app.P().Class("error").Text(tr(p.Lang, "files.notFound", joinedName(p.Loc))))
+	}
+	e := p.Entry
+	k := kindOf(e.Path)
+	if p.data.Kind != "" {
+		k = p.data.Kind
+	}
+	head := app.Div().Class("preview-head").Body(
+		app.H2().Class("mono").Attr("data-testid", "file-name").Text(e.Name()),
+		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(kindOf(e.Path)))),
+	)
+	body := []app.UI{head}
+	switch {
+	case p.loading:
+		body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.loading")))
+	case p.data.Err != nil:
+		body = append(body, app.P().Class("error").Text(tr(p.Lang, "files.failed", p.data.Err.Error())))
+	case p.data.CSV != nil:
+		body = append(body, p.renderCSV(p.data.CSV)...)
+	case p.data.JSON != nil:
+		body = append(body, &jsonTreeView{Lang: p.Lang, Root: p.data.JSON, Loc: p.Loc})
+	case p.data.Text != nil:
+		if p.data.JSONNote != "" {
+			body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.jsonText")))
+		}
+		body = append(body, p.renderText(p.data.Text)...)
+	case k == kindPDF:
+		body = append(body, p.renderPDF()...)
+	case k == kindImage && p.data.URL != "":
+		body = append(body, app.Img().Class("preview-image").Src(p.data.URL).Alt(e.Path))
+	case k == kindAudio && p.data.URL != "":
+		body = append(body, app.Audio().Class("preview-audio").Attr("data-testid", "file-audio").Controls(true).Preload("metadata").Src(p.data.URL))
+	case k == kindArchive:
+		body = append(body, app.P().Text(tr(p.Lang, "files.archive")))
+	case p.key != "":
+		body = append(body, app.P().Text(tr(p.Lang, "files.noPreview")))
+	}
+	return app.Section().Class("file-preview").Attr("data-kind", string(k)).Body(body...)
+}
+
+// joinedName shows a member the way archive.Entry.Name does.
+func joinedName(l fileLoc) string {
+	if l.Part == "" {
+		return l.Path
+	}
+	return l.Part + "!" + l.Path
+}
+
+// pager links to the pages before and after page.
+func (p *filePreview) pager(page int, next bool) app.UI {
+	link := func(to int, key string, ok bool) app.UI {
+		if !ok {
+			return app.Span().Class("pager-off").Text(tr(p.Lang, key))
+		}
+		l := fileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: to}
+		return app.A().Href(l.URL()).Class("pager-link").Text(tr(p.Lang, key))
+	}
+	if page <= 1 && !next {
+		return app.Div() // one page: nothing to page through
+	}
+	return app.Div().Class("pager").Body(
+		link(page-1, "files.prev", page > 1),
+		link(page+1, "files.next", next),
+	)
+}
+
+// lineLink selects a line: the URL then names it, so the view can be shared.
+func (p *filePreview) lineLink(n int) app.UI {
+	l := fileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Line: n}
+	return app.A().Href(l.URL()).Class("ln-link").Text(strconv.Itoa(n))
+}
+
+func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
+	out := []app.UI{}
+	if len(pg.Records) == 0 {
+		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))
+	} else {
+		first, last := pg.Records[0].Line, pg.Records[len(pg.Records)-1].Line
+		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.rows", pg.Page, first, last)))
+		rows := make([]app.UI, len(pg.Records))
+		for i, r := range pg.Records {
+			hit := p.Loc.Line > 0 && r.Line == p.Loc.Line
+			cells := make([]app.UI, 0, len(r.Cells)+2)
+			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
+			for j, c := range r.Cells {
+				if hit && j == pg.Column {
+					cells = append(cells, app.Td().Class("cell", "hit-cell").Attr("data-testid", "evidence-cell").Body(app.Mark().Text(c)))
+					continue
+				}
+				cells = append(cells, app.Td().Class("cell").Text(c))
+			}
+			if r.More > 0 {
+				cells = append(cells, app.Td().Class("more").Text(tr(p.Lang, "files.moreCells", r.More)))
+			}
+			tr := app.Tr().Attr("data-line", strconv.Itoa(r.Line)).Body(cells...)
+			if r.Line == pg.HeaderLine {
+				tr = tr.Class("csv-head")
+			}
+			if hit {
+				tr = tr.Class("hit").ID(hitID).Attr("data-testid", "evidence-target")
+			}
+			rows[i] = tr
+		}
+		out = append(out, app.Div().Class("csv-scroll").Body(
+			app.Table().Class("csv-table", "mono").Body(app.TBody().Body(rows...)),
+		))
+	}
+	if pg.Err != nil {
+		out = append(out, app.P().Class("error").Text(tr(p.Lang, "files.stopped", pg.Err.Error())))
+	}
+	return append(out, p.pager(pg.Page, pg.Next))
+}
+
+func (p *filePreview) renderText(pg *textPage) []app.UI {
+	out := []app.UI{}
+	if len(pg.Lines) == 0 {
+		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))
+	} else {
+		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.lines", pg.Page, pg.Lines[0].N, pg.Lines[len(pg.Lines)-1].N)))
+		lines := make([]app.UI, len(pg.Lines))
+		for i, l := range pg.Lines {
+			body := []app.UI{p.lineLink(l.N), app.Span().Class("tl-text").Text(l.Text)}
+			if l.Cut {
+				body = append(body, app.Span().Class("cut").Text(" "+tr(p.Lang, "files.cut")))
+			}
+			div := app.Div().Class("tl").Attr("data-line", strconv.Itoa(l.N)).Body(body...)
+			if p.Loc.Line > 0 && l.N == p.Loc.Line {
+				div = div.Class("hit").ID(hitID).Attr("data-testid", "evidence-target")
+			}
+			lines[i] = div
+		}
+		out = append(out, app.Div().Class("text-lines", "mono").Body(lines...))
+	}
+	if pg.Err != nil {
+		out = append(out, app.P().Class("error").Text(tr(p.Lang, "files.stopped", pg.Err.Error())))
+	}
+	return append(out, p.pager(pg.Page, pg.Next))
+}
+
+func (p *filePreview) renderPDF() []app.UI {
+	var out []app.UI
+	if p.data.URL != "" {
+		out = append(out, app.IFrame().Class("pdf-frame").
+			Attr("data-testid", "pdf-frame").
+			Title(tr(p.Lang, "files.pdfFrame")).
+			Src(p.data.URL))
+	}
+	if p.data.PDFErr != nil {
+		return append(out, app.P().Class("error").Text(tr(p.Lang, "files.pdfNoText", p.data.PDFErr.Error())))
+	}
+	rows := make([]app.UI, len(p.data.PDF))
+	for i, l := range p.data.PDF {
+		where := fileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: l.Page, Line: l.Line}
+		row := app.Tr().Attr("data-page", strconv.Itoa(l.Page)).Attr("data-line", strconv.Itoa(l.Line)).Body(
+			app.Td().Class("ln").Body(app.A().Href(where.URL()).Class("ln-link").Text(tr(p.Lang, "files.pageLine", l.Page, l.Line))),
+			app.Td().Class("tl-text").Text(l.Text),
+		)
+		if l.Line == p.Loc.Line && (l.Page == p.Loc.Page || p.Loc.Page == 0 && l.Page == 1) {
+			row = row.Class("hit").ID(hitID).Attr("data-testid", "evidence-target")
+		}
+		rows[i] = row
+	}
+	return append(out,
+		app.H3().Text(tr(p.Lang, "files.pdfText")),
+		app.Table().Class("pdf-lines").Body(app.TBody().Body(rows...)),
+	)
+}

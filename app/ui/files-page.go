@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/archive"
+)
+
+// filesPage is "/files": the tree of every part and member, and a preview
+// of the member the URL names (/files?part=…&path=…&line=…). The URL holds
+// the whole view, so loading it again after the export is opened shows the
+// same place.
+type filesPage struct {
+	app.Compo
+	s    session
+	lang string
+	loc  fileLoc
+
+	parts   []*treeFolder // the tree of s.Tree, built once per open
+	treeGen int
+}
+
+func newFilesPage() *filesPage { return &filesPage{treeGen: -1} }
+
+func (p *filesPage) OnMount(ctx app.Context) {
+	observeSession(ctx, &p.s, &p.lang)
+}
+
+// OnNav reads the view from the URL. go-app keeps this component when only
+// the query changes, so the tree's open folders stay as they were.
+func (p *filesPage) OnNav(ctx app.Context) {
+	p.loc = parseFileLoc(ctx.Page().URL().Query())
+}
+
+// tree returns the member tree of the open export.
+func (p *filesPage) tree() []*treeFolder {
+	if p.s.Tree == nil {
+		return nil
+	}
+	if p.treeGen != p.s.Gen {
+		p.parts, p.treeGen = buildTree(p.s.Tree.Entries), p.s.Gen
+	}
+	return p.parts
+}
+
+// entry finds the member loc names; nil when there is none. Of duplicate
+// names the first is shown (the tree lists both).
+func (p *filesPage) entry() *archive.Entry {
+	if p.s.Tree == nil || p.loc.Path == "" {
+		return nil
+	}
+	for _, e := range p.s.Tree.Entries {
+		if e.Part == p.loc.Part && e.Path == p.loc.Path {
+			return e
+		}
+	}
+	return nil
+}
+
+func (p *filesPage) Render() app.UI {
+	var main app.UI
+	if !p.s.loaded() || p.s.Tree == nil {
+		main = app.Main().Class("files").Body(
+			app.H2().Text(tr(p.lang, "files.title")),
+			app.P().Text(tr(p.lang, "files.empty")),
+			&openPanel{Lang: p.lang, Session: p.s},
+		)
+	} else {
+		main = app.Main().Class("files", "files-loaded").Body(
+			&fileTree{Lang: p.lang, Parts: p.tree(), Selected: p.loc},
+			&filePreview{Lang: p.lang, Session: p.s, Entry: p.entry(), Loc: p.loc},
+		)
+	}
+	return app.Div().Class("page", "page-wide").Body(
+		&topBar{Lang: p.lang, Current: filesRoute},
+		main,
+	)
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/export"
+)
+
+// transcriptsRoute is the Transcripts page.
+const transcriptsRoute = "/transcripts"
+
+// transcriptsPage is "/transcripts": the transcript document (the 2018 PDF)
+// as text, each line marked as matching a recording or not, with a link to
+// the matching recording and to the line in the original PDF.
+type transcriptsPage struct {
+	app.Compo
+	s    session
+	lang string
+}
+
+func newTranscriptsPage() *transcriptsPage { return &transcriptsPage{} }
+
+func (p *transcriptsPage) OnMount(ctx app.Context) {
+	observeSession(ctx, &p.s, &p.lang)
+}
+
+func (p *transcriptsPage) Render() app.UI {
+	body := []app.UI{app.H2().Text(tr(p.lang, "transcripts.title"))}
+	switch {
+	case !p.s.loaded() || p.s.Export == nil:
+		body = append(body,
+			app.P().Text(tr(p.lang, "transcripts.empty")),
+			&openPanel{Lang: p.lang, Session: p.s},
+		)
+	case len(p.s.Export.Transcripts) == 0:
+		body = append(body, app.P().Text(tr(p.lang, "transcripts.none")))
+	default:
+		body = append(body, p.renderLines(p.s.Export.Transcripts)...)
+	}
+	return app.Div().Class("page").Body(
+		&topBar{Lang: p.lang, Current: transcriptsRoute},
+		app.Main().Class("transcripts").Body(body...),
+	)
+}
+
+func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
+	matched := 0
+	for _, l := range lines {
+		if l.Recording >= 0 {
+			matched++
+		}
+	}
+	var out []app.UI
+	out = append(out, app.P().Class("summary").Attr("data-testid", "transcript-summary").
+		Text(tr(p.lang, "transcripts.summary", len(lines), matched, len(lines)-matched)))
+
+	// One link per document: a transcript may span several PDFs.
+	seen := map[string]bool{}
+	for _, l := range lines {
+		doc := fileLoc{Part: l.Src.Part, Path: l.Src.Path}
+		if l.Src.Path == "" || seen[doc.URL()] {
+			continue
+		}
+		seen[doc.URL()] = true
+		out = append(out, app.P().Body(
+			app.A().Href(doc.URL()).Class("button").Attr("data-testid", "transcript-original").
+				Text(tr(p.lang, "transcripts.original")),
+			app.Span().Class("mono", "hint").Text(" "+joinedName(doc)),
+		))
+	}
+
+	rows := make([]app.UI, len(lines))
+	for i, l := range lines {
+		rows[i] = p.renderLine(l)
+	}
+	out = append(out, app.Table().Class("transcript-table").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Text(tr(p.lang, "files.where")),
+			app.Th().Text(tr(p.lang, "transcripts.time")),
+			app.Th().Text(tr(p.lang, "files.text")),
+			app.Th().Text(tr(p.lang, "transcripts.status")),
+		)),
+		app.TBody().Body(rows...),
+	))
+	return out
+}
+
+func (p *transcriptsPage) renderLine(l export.TranscriptLine) app.UI {
+	when := ""
+	if !l.Time.IsZero() {
+		when = l.Time.Format("2006-01-02 15:04:05")
+	}
+	where := app.UI(app.Span())
+	if l.Src.Path != "" {
+		at := fileLoc{Part: l.Src.Part, Path: l.Src.Path, Page: l.Src.Page, Line: l.Src.Line}
+		where = app.A().Href(at.URL()).Class("ln-link").Text(tr(p.lang, "files.pageLine", l.Src.Page, l.Src.Line))
+	}
+	status := app.UI(app.Span().Class("badge", "badge-warn").Text(tr(p.lang, "transcripts.nomatch")))
+	matched := l.Recording >= 0
+	if matched {
+		status = app.Span().Body(
+			app.Span().Class("badge", "badge-ok").Text(tr(p.lang, "transcripts.matched")),
+			app.Text(" "),
+			app.A().Href("/recordings?rec="+strconv.Itoa(l.Recording)).Class("play-link").
+				Attr("data-testid", "transcript-recording").
+				Text(tr(p.lang, "transcripts.play", l.Recording+1)),
+		)
+	}
+	cls := "tx-unmatched"
+	if matched {
+		cls = "tx-matched"
+	}
+	return app.Tr().Class("transcript-line", cls).
+		Attr("data-testid", "transcript-line").
+		Attr("data-matched", strconv.FormatBool(matched)).
+		Body(
+			app.Td().Class("nowrap").Body(where),
+			app.Td().Class("mono", "nowrap").Text(when),
+			app.Td().Class("tx-text").Text(l.Text),
+			app.Td().Body(status),
+		)
+}
