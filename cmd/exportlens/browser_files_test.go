@@ -312,7 +312,6 @@ func TestBrowserFiles(t *testing.T) {
 			// Leave the PDF view, so that all its frame's loads are recorded
 			// before they are looked at.
 			tb.load(t, "/")
-			filesDropBrowserOwn(tb)
 			tb.finish(t, secret)
 		})
 	}
@@ -377,28 +376,9 @@ func TestBrowserFiles(t *testing.T) {
 		}
 		tb.shot(t, "en-files-audio")
 		tb.load(t, "/")
-		filesDropBrowserOwn(tb)
 		tb.finish(t, secret)
 	})
 	env.checkTraffic(t, allSecrets)
-}
-
-// filesPDFViewer is Chromium's built-in PDF viewer. A PDF shown in a frame
-// is displayed by it, loaded from inside the browser (no network: the
-// proxy and the server see nothing), but the tab's request log names it
-// as a request to another origin.
-const filesPDFViewer = "GET chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html"
-
-// filesDropBrowserOwn forgets the loads the browser's own UI makes before
-// tab.finish checks the page's requests: the PDF viewer, and the data:
-// icons of the native <audio> controls (a data: URL is never sent
-// anywhere). Every other request is still checked.
-func filesDropBrowserOwn(tb *tab) {
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	tb.urls = slices.DeleteFunc(tb.urls, func(u string) bool {
-		return u == filesPDFViewer || strings.HasPrefix(u, "GET data:image/svg+xml;")
-	})
 }
 
 // filesCheckCSV compares the marked row with the CSV's record on that line.
