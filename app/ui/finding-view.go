@@ -34,7 +34,7 @@ func (v *findingView) Render() app.UI {
 		body = append(body, app.P().Class("subject").Text(tr(v.Lang, "finding.subject", f.Subject)))
 	}
 	if f.Records > 0 {
-		records := []app.UI{app.Text(tr(v.Lang, "finding.records", f.Records))}
+		records := []app.UI{app.Text(trn(v.Lang, "finding.records", f.Records))}
 		if len(f.Affected) > 0 {
 			records = append(records, app.Text(" · "),
 				app.A().Href("/recordings?finding="+strconv.Itoa(v.Index)).

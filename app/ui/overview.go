@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // overview shows the verdict, the claimed account with its devices and
 // voice profiles, and every finding with its evidence.
@@ -23,7 +27,12 @@ func (o *overview) Render() app.UI {
 	return app.Section().Class("overview").Body(
 		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict},
 		app.P().Class("summary").Body(
-			app.Text(tr(o.Lang, "summary.line", sum.Recordings, sum.Transcripts, sum.Devices, sum.VoiceProfiles)),
+			app.Text(strings.Join([]string{
+				trn(o.Lang, "summary.recordings", sum.Recordings),
+				trn(o.Lang, "summary.transcripts", sum.Transcripts),
+				trn(o.Lang, "summary.devices", sum.Devices),
+				trn(o.Lang, "summary.voiceProfiles", sum.VoiceProfiles),
+			}, ", ")),
 			app.Text(" · "),
 			app.Text(tr(o.Lang, "vendor.label", r.Vendor)),
 		),

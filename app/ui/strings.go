@@ -70,8 +70,15 @@ var coreTexts = map[string]text{
 	"verdict.unknown":        {"We cannot tell whether this export is yours.", "Wir können nicht sagen, ob dieser Export Ihrer ist."},
 	"verdict.unknown.sub":    {"A check could not be made; the findings below say why.", "Eine Prüfung war nicht möglich; die Befunde unten sagen, warum."},
 
-	"summary.line": {"%d recordings, %d transcript lines, %d devices, %d voice profiles", "%d Aufnahmen, %d Transkriptzeilen, %d Geräte, %d Stimmprofile"},
-	"vendor.label": {"Format: %s", "Format: %s"},
+	"summary.recordings":        {"%d recordings", "%d Aufnahmen"},
+	"summary.recordings.one":    {"%d recording", "%d Aufnahme"},
+	"summary.transcripts":       {"%d transcript lines", "%d Transkriptzeilen"},
+	"summary.transcripts.one":   {"%d transcript line", "%d Transkriptzeile"},
+	"summary.devices":           {"%d devices", "%d Geräte"},
+	"summary.devices.one":       {"%d device", "%d Gerät"},
+	"summary.voiceProfiles":     {"%d voice profiles", "%d Stimmprofile"},
+	"summary.voiceProfiles.one": {"%d voice profile", "%d Stimmprofil"},
+	"vendor.label":              {"Format: %s", "Format: %s"},
 
 	"claim.title":        {"The account this export claims", "Das Konto, das dieser Export nennt"},
 	"claim.none":         {"The export names no account.", "Der Export nennt kein Konto."},
@@ -91,19 +98,20 @@ var coreTexts = map[string]text{
 	"col.records":        {"Recordings", "Aufnahmen"},
 	"col.status":         {"Status", "Status"},
 
-	"findings.title":  {"Findings", "Befunde"},
-	"findings.none":   {"No findings.", "Keine Befunde."},
-	"sev.mismatch":    {"Not yours", "Nicht Ihres"},
-	"sev.likely":      {"Likely not yours", "Wahrscheinlich nicht Ihres"},
-	"sev.note":        {"Note", "Hinweis"},
-	"sev.unknown":     {"Cannot tell", "Nicht feststellbar"},
-	"finding.records": {"%d records affected", "%d Einträge betroffen"},
-	"finding.subject": {"Concerns: %s", "Betrifft: %s"},
-	"evidence.title":  {"Evidence", "Belege"},
-	"ev.line":         {"line %d", "Zeile %d"},
-	"ev.page":         {"page %d", "Seite %d"},
-	"ev.pageLine":     {"page %d, line %d", "Seite %d, Zeile %d"},
-	"ev.raw":          {"as written: %s", "wie geschrieben: %s"},
+	"findings.title":      {"Findings", "Befunde"},
+	"findings.none":       {"No findings.", "Keine Befunde."},
+	"sev.mismatch":        {"Not yours", "Nicht Ihres"},
+	"sev.likely":          {"Likely not yours", "Wahrscheinlich nicht Ihres"},
+	"sev.note":            {"Note", "Hinweis"},
+	"sev.unknown":         {"Cannot tell", "Nicht feststellbar"},
+	"finding.records":     {"%d records affected", "%d Einträge betroffen"},
+	"finding.records.one": {"%d record affected", "%d Eintrag betroffen"},
+	"finding.subject":     {"Concerns: %s", "Betrifft: %s"},
+	"evidence.title":      {"Evidence", "Belege"},
+	"ev.line":             {"line %d", "Zeile %d"},
+	"ev.page":             {"page %d", "Seite %d"},
+	"ev.pageLine":         {"page %d, line %d", "Seite %d, Zeile %d"},
+	"ev.raw":              {"as written: %s", "wie geschrieben: %s"},
 
 	"recordings.title":   {"Recordings", "Aufnahmen"},
 	"recordings.empty":   {"Open an export to see its recordings.", "Öffnen Sie einen Export, um seine Aufnahmen zu sehen."},
@@ -138,4 +146,13 @@ func tr(lang, key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// trn is tr for a count: the key's ".one" form when n is 1 and the table
+// has one, else the key itself; n is the first argument.
+func trn(lang, key string, n int, args ...any) string {
+	if _, ok := texts[key+".one"]; ok && n == 1 {
+		key += ".one"
+	}
+	return tr(lang, key, append([]any{n}, args...)...)
 }

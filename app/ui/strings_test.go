@@ -30,7 +30,7 @@ func TestKeysUsedExist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	use := regexp.MustCompile(`tr\([a-zA-Z.]+, "([A-Za-z0-9.]+)"\s*[,)]`)
+	use := regexp.MustCompile(`trn?\([a-zA-Z.]+, "([A-Za-z0-9.]+)"\s*[,)]`)
 	found := 0
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
