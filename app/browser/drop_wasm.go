@@ -4,6 +4,7 @@ package browser
 
 import (
 	"fmt"
+	"io/fs"
 	"path"
 	"syscall/js"
 )
@@ -98,12 +99,12 @@ func walkDrop(roots, plain []js.Value) (files []*File, err error) {
 func walkEntry(e js.Value, dir string, depth int, files *[]*File) error {
 	name := path.Join(dir, e.Get("name").String())
 	if len(*files) >= maxDropFiles {
-		return fmt.Errorf("browser: %s: more than %d files dropped", name, maxDropFiles)
+		return &fs.PathError{Op: "browser: drop", Path: name, Err: fmt.Errorf("more than %d files dropped", maxDropFiles)}
 	}
 	if e.Get("isFile").Bool() {
 		f, err := await(callbackPromise(func(res, rej js.Value) { e.Call("file", res, rej) }))
 		if err != nil {
-			return fmt.Errorf("browser: %s: %v", name, err)
+			return &fs.PathError{Op: "browser: read", Path: name, Err: err}
 		}
 		*files = append(*files, newFile(name, f))
 		return nil
@@ -112,14 +113,14 @@ func walkEntry(e js.Value, dir string, depth int, files *[]*File) error {
 		return nil
 	}
 	if depth >= maxDropDepth {
-		return fmt.Errorf("browser: %s: folders nested deeper than %d", name, maxDropDepth)
+		return &fs.PathError{Op: "browser: drop", Path: name, Err: fmt.Errorf("folders nested deeper than %d", maxDropDepth)}
 	}
 	reader := e.Call("createReader")
 	for {
 		// readEntries answers in batches (100 in Chromium) until it gives none.
 		batch, err := await(callbackPromise(func(res, rej js.Value) { reader.Call("readEntries", res, rej) }))
 		if err != nil {
-			return fmt.Errorf("browser: %s: %v", name, err)
+			return &fs.PathError{Op: "browser: list", Path: name, Err: err}
 		}
 		if batch.Length() == 0 {
 			return nil

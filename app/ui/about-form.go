@@ -24,8 +24,17 @@ func (f *aboutForm) Render() app.UI {
 			app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange),
 		)
 	}
+	given := len(d.Emails) + len(d.CustomerIDs) + len(d.Devices)
+	if d.NoDevices {
+		given++
+	}
+	summary := tr(f.Lang, "about.title")
+	if given > 0 {
+		// The form starts folded; say that facts apply (a demo fills some in).
+		summary += " · " + tr(f.Lang, "open.aboutGiven", given)
+	}
 	return app.Details().Class("about-form").Body(
-		app.Summary().Text(tr(f.Lang, "about.title")),
+		app.Summary().Attr("data-testid", "about-summary").Text(summary),
 		app.P().Class("hint").Text(tr(f.Lang, "about.hint")),
 		field("about-email", "about.email", strings.Join(d.Emails, ", ")),
 		field("about-customer", "about.customer", strings.Join(d.CustomerIDs, ", ")),

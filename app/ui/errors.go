@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 
 	"exportlens/app/archive"
@@ -29,11 +30,15 @@ var reasons = []struct {
 func sentence(lang string, err error, fallback string) string {
 	file := fallback
 	var ae *archive.Error
-	if errors.As(err, &ae) {
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &ae):
 		file = ae.Part
 		if ae.Path != "" {
 			file = ae.Path
 		}
+	case errors.As(err, &pe):
+		file = pe.Path // a dropped file or folder the browser could not give
 	}
 	reason := "reason.unknown"
 	for _, r := range reasons {

@@ -19,8 +19,13 @@ func Handler(version string) *app.Handler {
 		Icon: app.Icon{
 			Default: "/web/icon-192.png",
 			Large:   "/web/icon-512.png",
+			SVG:     "/web/icon.svg",
 		},
-		Styles:                []string{"/web/app.css"},
+		// go-app's worker caches the pages' shell, scripts, wasm, styles and
+		// the PNG icons; the SVG icon is linked by every page too, and must
+		// load offline.
+		CacheableResources:    []string{"/web/icon.svg"},
+		Styles:                []string{"/web/app.css", "/web/open.css"},
 		BackgroundColor:       "#ffffff",
 		ThemeColor:            "#1d3557",
 		LoadingLabel:          "ExportLens",

@@ -7,13 +7,41 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/browser"
+	"exportlens/app/export"
 )
 
-// openInputID is the stable test hook: <input type=file multiple id=open-files>.
-const openInputID = "open-files"
+// The stable test hooks: <input type=file multiple id=open-files>, and the
+// folder picker beside it.
+const (
+	openInputID   = "open-files"
+	folderInputID = "open-folder"
+)
 
-// openPanel chooses files, shows progress while reading, and says in one
-// sentence what could not be read.
+func init() { addTexts(openTexts) }
+
+var openTexts = map[string]text{
+	"open.chooseFolder": {"Choose a folder", "Ordner wählen"},
+	"open.demo":         {"Or try a demo:", "Oder ein Beispiel ausprobieren:"},
+	"open.fetchingDemo": {"Loading the demo…", "Lade das Beispiel…"},
+	"open.starting":     {"Opening…", "Öffne…"},
+	"open.readingShort": {"Reading: %d entries", "Lese: %d Einträge"},
+	"open.aboutGiven":   {"%d given", "%d angegeben"},
+	"open.demoShown":    {"Demo: %s", "Beispiel: %s"},
+
+	"reason.csv":  {"its table is damaged", "seine Tabelle ist beschädigt"},
+	"reason.json": {"its JSON is damaged", "sein JSON ist beschädigt"},
+	"reason.html": {"its page is damaged", "seine Seite ist beschädigt"},
+	"reason.pdf":  {"its PDF cannot be read", "sein PDF kann nicht gelesen werden"},
+	"reason.open": {"it could not be opened", "es ließ sich nicht öffnen"},
+
+	// Members that were read but deserve a look (export.Problem kinds).
+	"open.notice":      {"“%s” needs a look: %s.", "„%s“ verdient einen Blick: %s."},
+	"reason.name":      {"its name is an absolute path or climbs out of the archive; it is shown cleaned and never used as a path", "sein Name ist ein absoluter Pfad oder führt aus dem Archiv hinaus; er wird bereinigt gezeigt und nie als Pfad benutzt"},
+	"reason.duplicate": {"the archive holds this name more than once; every copy is read", "das Archiv enthält diesen Namen mehrfach; jede Kopie wird gelesen"},
+}
+
+// openPanel chooses files, folders or a demo, shows progress while reading,
+// and says in one sentence what could not be read.
 type openPanel struct {
 	app.Compo
 	Lang    string
@@ -24,28 +52,36 @@ type openPanel struct {
 
 func (o *openPanel) Render() app.UI {
 	s := o.Session
+	busy := s.Status == statusLoading
 	body := []app.UI{
 		app.H2().Text(tr(o.Lang, "open.title")),
 		app.P().Class("hint").Text(tr(o.Lang, "open.hint")),
-		app.Label().Class("button").For(openInputID).Body(
-			app.Text(tr(o.Lang, "open.choose")),
+		// Each input is hidden behind its label, which is the visible,
+		// styled button: the browser's own "Choose Files" control is not
+		// shown. The input comes first so that CSS can show its keyboard
+		// focus on the label.
+		app.Div().Class("pickers").Body(
+			app.Input().Type("file").ID(openInputID).Multiple(true).Class("file-input").OnChange(o.onChoose),
+			app.Label().Class("button").For(openInputID).Text(tr(o.Lang, "open.choose")),
+			app.Input().Type("file").ID(folderInputID).Multiple(true).Attr("webkitdirectory", true).Class("file-input").OnChange(o.onChoose),
+			app.Label().Class("button", "button-secondary").For(folderInputID).Text(tr(o.Lang, "open.chooseFolder")),
 		),
-		app.Input().Type("file").ID(openInputID).Multiple(true).Class("file-input").OnChange(o.onChoose),
+		&demoList{Lang: o.Lang, Disabled: busy},
 	}
-	if s.Status == statusLoading {
+	if busy {
 		body = append(body, o.renderProgress())
 	}
 	if s.Canceled {
-		body = append(body, app.P().Class("notice").Text(tr(o.Lang, "open.canceled")))
+		body = append(body, app.P().Class("notice").Attr("data-testid", "open-canceled").Text(tr(o.Lang, "open.canceled")))
 	}
 	if s.Status == statusFailed && s.Err != nil {
-		body = append(body, errorView(o.Lang, s.Err, firstName(s)))
+		body = append(body, o.renderFailed())
 	}
 	if o.pickErr != nil {
 		body = append(body, errorView(o.Lang, o.pickErr, ""))
 	}
 	if o.DropErr != nil {
-		body = append(body, app.P().Class("error").Text(tr(o.Lang, "open.dropError", fmt.Sprint(o.DropErr))))
+		body = append(body, errorView(o.Lang, o.DropErr, ""))
 	}
 	if s.loaded() {
 		body = append(body, o.renderOpened())
@@ -53,21 +89,62 @@ func (o *openPanel) Render() app.UI {
 	return app.Section().Class("open-panel").Body(body...)
 }
 
+// renderProgress shows how far the reading is: bytes of the chosen files and
+// entries found. Reading lists directories and headers only, so the bar
+// rarely fills before the checks start; the entries count keeps moving.
 func (o *openPanel) renderProgress() app.UI {
-	p := o.Session.Progress
-	label := tr(o.Lang, "open.reading", mib(p.Bytes), mib(p.Total), p.Entries)
-	return app.Div().Class("progress").Body(
-		app.Progress().Max(max(p.Total, 1)).Value(p.Bytes).Aria("label", label),
-		app.Span().Text(label),
-		app.Button().Type("button").Text(tr(o.Lang, "open.cancel")).OnClick(o.onCancel),
+	s := o.Session
+	p := s.Progress
+	var label string
+	switch {
+	case s.Demo != "" && len(s.Files) == 0 && len(s.Folders) == 0:
+		label = tr(o.Lang, "open.fetchingDemo")
+	case p.Total > 0:
+		label = tr(o.Lang, "open.reading", mib(p.Bytes), mib(p.Total), p.Entries)
+	case p.Entries > 0:
+		label = tr(o.Lang, "open.readingShort", p.Entries)
+	default:
+		label = tr(o.Lang, "open.starting")
+	}
+	bar := app.Progress().Aria("label", label)
+	if p.Total > 0 {
+		// Without a value the bar shows "busy" (a folder has no total here).
+		bar = bar.Max(p.Total).Value(p.Bytes)
+	}
+	return app.Div().Class("progress").Attr("data-testid", "open-progress").
+		Attr("data-bytes", p.Bytes).Attr("data-entries", p.Entries).Body(
+		bar,
+		app.Span().Class("progress-label").Text(label),
+		app.Button().Type("button").Class("button-secondary").Attr("data-testid", "open-cancel").
+			Text(tr(o.Lang, "open.cancel")).OnClick(o.onCancel),
 	)
+}
+
+// renderFailed says what could not be read when nothing could.
+func (o *openPanel) renderFailed() app.UI {
+	s := o.Session
+	if len(s.Unreadable) == 0 {
+		return app.Div().Class("failed").Attr("data-testid", "open-failed").Body(errorView(o.Lang, s.Err, firstName(s)))
+	}
+	items := make([]app.UI, len(s.Unreadable))
+	for i, e := range s.Unreadable {
+		items[i] = errorView(o.Lang, e, "")
+	}
+	return app.Div().Class("failed").Attr("data-testid", "open-failed").Body(items...)
 }
 
 func (o *openPanel) renderOpened() app.UI {
 	s := o.Session
-	names := make([]string, len(s.Files))
-	for i, f := range s.Files {
-		names[i] = f.Name()
+	var names []string
+	for _, f := range s.Files {
+		names = append(names, f.Name())
+	}
+	for _, d := range s.Folders {
+		names = append(names, d.Name()+"/")
+	}
+	opened := tr(o.Lang, "open.opened", strings.Join(names, ", "))
+	if s.Demo != "" {
+		opened = tr(o.Lang, "open.demoShown", o.demoTitle(s.Demo)) + " · " + opened
 	}
 	var problems []app.UI
 	if s.Tree != nil {
@@ -75,10 +152,18 @@ func (o *openPanel) renderOpened() app.UI {
 			problems = append(problems, app.Li().Body(errorView(o.Lang, pr, "")))
 		}
 	}
+	if s.Export != nil {
+		for _, pr := range s.Export.Problems {
+			if pr.Kind == "archive" {
+				continue // the tree's own problem, listed above with its cause
+			}
+			problems = append(problems, app.Li().Body(o.exportProblem(pr)))
+		}
+	}
 	return app.Div().Class("opened").Body(
-		app.P().Text(tr(o.Lang, "open.opened", strings.Join(names, ", "))),
+		app.P().Attr("data-testid", "opened").Text(opened),
 		app.If(len(problems) > 0,
-			app.Div().Class("problems").Body(
+			app.Div().Class("problems").Attr("data-testid", "open-problems").Body(
 				app.P().Text(tr(o.Lang, "open.problems")),
 				app.Ul().Body(problems...),
 			),
@@ -86,9 +171,63 @@ func (o *openPanel) renderOpened() app.UI {
 	)
 }
 
+// exportProblem is a file that was listed but could not be parsed: one
+// sentence in the person's language, the parser's English reason on demand.
+func (o *openPanel) exportProblem(p export.Problem) app.UI {
+	reason := "reason.unknown"
+	if _, ok := texts["reason."+p.Kind]; ok {
+		reason = "reason." + p.Kind
+	}
+	sentence, class := "open.failed", "error"
+	if p.Kind == "name" || p.Kind == "duplicate" {
+		sentence, class = "open.notice", "warning" // read all the same
+	}
+	return app.Div().Class(class).Attr("data-testid", "open-error").Body(
+		app.P().Text(tr(o.Lang, sentence, o.entryName(p.Src.Part, p.Src.Path), tr(o.Lang, reason))),
+		app.Details().Body(
+			app.Summary().Text(tr(o.Lang, "open.details")),
+			app.Code().Text(p.Reason),
+		),
+	)
+}
+
+// entryName names a member as the tree does ("export.zip!Alexa/x.csv",
+// "amazon/Alexa/x.csv"), which depends on whether part is a folder.
+func (o *openPanel) entryName(part, path string) string {
+	if t := o.Session.Tree; t != nil {
+		for _, e := range t.Entries {
+			if e.Part == part && e.Path == path {
+				return e.Name()
+			}
+		}
+	}
+	switch {
+	case part == "":
+		return path
+	case path == "":
+		return part
+	}
+	return part + "!" + path
+}
+
+func (o *openPanel) demoTitle(name string) string {
+	demos.mu.Lock()
+	defer demos.mu.Unlock()
+	for _, d := range demos.list {
+		if d.Name == name {
+			return d.title(o.Lang)
+		}
+	}
+	return name
+}
+
 func (o *openPanel) onChoose(ctx app.Context, e app.Event) {
-	files, err := browser.InputFiles(openInputID)
+	id := ctx.JSSrc().Get("id").String()
+	files, err := browser.InputFiles(id)
 	o.pickErr = err
+	// Forget the selection, so that choosing the same file again (after
+	// fixing it, say) opens it again. Only the input's own value is reset.
+	ctx.JSSrc().Set("value", "")
 	if len(files) > 0 {
 		ctx.NewActionWithValue(actionOpen, files)
 	}
@@ -100,7 +239,7 @@ func (o *openPanel) onCancel(ctx app.Context, e app.Event) {
 
 // errorView is one plain sentence with the error's own text on demand.
 func errorView(lang string, err error, file string) app.UI {
-	return app.Div().Class("error").Body(
+	return app.Div().Class("error").Attr("data-testid", "open-error").Body(
 		app.P().Text(sentence(lang, err, file)),
 		app.Details().Body(
 			app.Summary().Text(tr(lang, "open.details")),
@@ -109,11 +248,15 @@ func errorView(lang string, err error, file string) app.UI {
 	)
 }
 
+// firstName names what was being opened, for an error that names no file.
 func firstName(s session) string {
-	if len(s.Files) == 0 {
-		return ""
+	switch {
+	case len(s.Files) > 0:
+		return s.Files[0].Name()
+	case len(s.Folders) > 0:
+		return s.Folders[0].Name()
 	}
-	return s.Files[0].Name()
+	return ""
 }
 
 // mib formats a byte count for people.

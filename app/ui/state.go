@@ -27,9 +27,14 @@ const (
 // are shared and never changed after publication (a re-check publishes a
 // new Report).
 type session struct {
-	Gen      int // increases with every open, so stale progress is dropped
-	Status   status
+	Gen    int // increases with every open and cancel, so stale results are dropped
+	Status status
+	// Files are the files opened on their own, in the order of the inputs
+	// given to archive.Open: archive.Span.Input indexes them. Folders come
+	// after them there (their entries never have a Span).
 	Files    []*browser.File
+	Folders  []*browser.Folder
+	Demo     string // the bundled demo being shown ("" for the person's own files)
 	Progress archive.Progress
 	Tree     *archive.Tree
 	Export   *export.Export
@@ -39,7 +44,10 @@ type session struct {
 	Profiles []profileRow // the overview's voice profile table
 	Flagged  map[int]bool // recordings a mismatch or likely finding names
 	Err      error        // why nothing could be read (statusFailed)
-	Canceled bool         // the person cancelled the last open
+	// Unreadable lists every input that could not be read when none could
+	// (statusFailed); Err is the first of them.
+	Unreadable []*archive.Error
+	Canceled   bool // the person cancelled the last open
 }
 
 // loaded reports whether a report is there to show.

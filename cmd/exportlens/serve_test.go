@@ -51,6 +51,7 @@ func fakeWeb() fstest.MapFS {
 		"app.wasm.gz":  {Data: []byte("gzip bytes")},
 		"wasm_exec.js": {Data: []byte("// wasm_exec.js from GOROOT\n")},
 		"app.css":      {Data: []byte("body{}")},
+		"open.css":     {Data: []byte(".open-panel{}")},
 		"icon-192.png": {Data: []byte("png")},
 		"icon-512.png": {Data: []byte("png")},
 		"icon.svg":     {Data: []byte("<svg/>")},
