@@ -4,6 +4,7 @@
 package main
 
 import (
+	"runtime/debug"
 	_ "time/tzdata" // time zones: the wasm has no system database
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -12,6 +13,7 @@ import (
 )
 
 func main() {
+	debug.SetGCPercent(50)
 	ui.Routes()
 	app.RunWhenOnBrowser()
 }
