@@ -147,6 +147,7 @@ func BenchmarkBrowserOpenBig(b *testing.B) {
 		start = max(start, m.start)
 		n++
 	}
+	// Memory in MiB (2^20 bytes), as wasm pages count it.
 	b.ReportMetric(toVerdict/float64(n), "ms-to-verdict")
 	b.ReportMetric(peak/(1<<20), "MB-wasm-peak")
 	b.ReportMetric(start/(1<<20), "MB-wasm-start")
