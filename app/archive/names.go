@@ -78,9 +78,24 @@ func isName(name string, exts ...string) bool {
 // keys keep their listing order) and marks entries sharing a Part and Path
 // as duplicates: archive/zip would silently serve the first, we keep both.
 func sortEntries(es []*Entry) {
-	slices.SortStableFunc(es, func(a, b *Entry) int {
-		return cmp.Or(strings.Compare(a.Part, b.Part), strings.Compare(a.Path, b.Path), strings.Compare(a.RawName, b.RawName))
+	// pdqsort with the listing position as the last key: stable, and in the
+	// browser several times faster than SortStableFunc's insertion sort and
+	// rotations on ten thousand entries.
+	type ranked struct {
+		e *Entry
+		i int
+	}
+	rs := make([]ranked, len(es))
+	for i, e := range es {
+		rs[i] = ranked{e, i}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		return cmp.Or(strings.Compare(a.e.Part, b.e.Part), strings.Compare(a.e.Path, b.e.Path),
+			strings.Compare(a.e.RawName, b.e.RawName), cmp.Compare(a.i, b.i))
 	})
+	for i, r := range rs {
+		es[i] = r.e
+	}
 	for i := 1; i < len(es); i++ {
 		if es[i].Part == es[i-1].Part && es[i].Path == es[i-1].Path {
 			es[i].Duplicate, es[i-1].Duplicate = true, true

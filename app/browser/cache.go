@@ -15,7 +15,7 @@ const BlockSize = 1 << 20
 // cacheBlocks bounds the cache: memory stays at cacheBlocks MiB however big
 // the file is, and enough blocks stay to serve a ZIP directory walk that
 // jumps between the central directory and local headers.
-const cacheBlocks = 8
+const cacheBlocks = 4
 
 // fetchFunc reads the bytes [off, off+len(p)) of a file into p.
 type fetchFunc func(off int64, p []byte) (int, error)

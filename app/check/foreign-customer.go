@@ -14,25 +14,27 @@ func checkForeignCustomer(c *checker) {
 		return // nothing to compare with; reportNoClaim or the claim's e-mail speaks
 	}
 	x := c.x
+	// Pointers into the export, not copies: a Value with its Source is
+	// 112 bytes, and there is one place per record.
 	type place struct {
-		v   export.Value
-		row export.Source // the record the value belongs to
+		v   *export.Value
+		row *export.Source // the record the value belongs to
 		rec int
 	}
-	var places []place
+	places := make([]place, 0, len(x.Recordings)+len(x.Devices)+len(x.VoiceProfiles)+len(x.Identities))
 	for i := range x.Recordings {
 		r := &x.Recordings[i]
-		places = append(places, place{r.CustomerID, r.Src, i})
+		places = append(places, place{&r.CustomerID, &r.Src, i})
 	}
 	for i := range x.Devices {
-		places = append(places, place{x.Devices[i].CustomerID, x.Devices[i].Src, -1})
+		places = append(places, place{&x.Devices[i].CustomerID, &x.Devices[i].Src, -1})
 	}
 	for i := range x.VoiceProfiles {
-		places = append(places, place{x.VoiceProfiles[i].CustomerID, x.VoiceProfiles[i].Src, -1})
+		places = append(places, place{&x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
 	}
-	for _, id := range x.Identities {
-		if id.Kind == "customer-id" {
-			places = append(places, place{id.Value, id.Value.Src, -1})
+	for i := range x.Identities {
+		if id := &x.Identities[i]; id.Kind == "customer-id" {
+			places = append(places, place{&id.Value, &id.Value.Src, -1})
 		}
 	}
 	groups := map[string]*group{}
@@ -42,16 +44,17 @@ func checkForeignCustomer(c *checker) {
 		if key == "" {
 			continue
 		}
-		row := p.row
+		row := *p.row
 		if row.Path == "" && row.Part == "" {
 			row = p.v.Src
 		}
-		ev := valueEvidence(p.v, row)
+		ev := valueEvidence(*p.v, row)
 		rk := rowKey(ev.src())
-		if seen[rk+"\x00"+key] {
+		sk := rk + "\x00" + key
+		if seen[sk] {
 			continue
 		}
-		seen[rk+"\x00"+key] = true
+		seen[sk] = true
 		ok, onlyNorm := c.ids.match(p.v.Text)
 		if ok {
 			if onlyNorm {

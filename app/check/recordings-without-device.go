@@ -104,18 +104,18 @@ type voiceItem struct {
 // voiceItems lists every recording and every audio file no recording holds.
 func (c *checker) voiceItems() []voiceItem {
 	x := c.x
-	var items []voiceItem
-	held := map[string]bool{}
+	items := make([]voiceItem, 0, len(x.Recordings)+len(x.Audio))
+	held := make(map[[2]string]bool, len(x.Recordings)) // {part, path}
 	for i := range x.Recordings {
 		r := &x.Recordings[i]
 		ev := recordingEvidence(r)
 		items = append(items, voiceItem{ev: ev, row: rowKey(r.Src), rec: i, serial: export.NormID(r.Device.Text)})
 		if r.AudioPath != "" {
-			held[ev.Part+"\x00"+ev.Path] = true
+			held[[2]string{ev.Part, ev.Path}] = true
 		}
 	}
 	for _, a := range x.Audio {
-		if held[a.Part+"\x00"+a.Path] {
+		if held[[2]string{a.Part, a.Path}] {
 			continue
 		}
 		ev := Evidence{Part: a.Part, Path: a.Path}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 
@@ -48,6 +49,11 @@ func Run(x *export.Export, d Declared) *Report {
 	if c.vendorKnown() {
 		for _, rl := range rules {
 			rl.run(c)
+			// In the browser (wasm) nothing preempts a running goroutine,
+			// and a garbage collection cannot finish until it yields: let
+			// one finish between rules, or the wasm memory (which never
+			// shrinks) grows by everything the rules allocate.
+			runtime.Gosched()
 		}
 		c.reportNoClaim()
 		c.reportMissingFiles()

@@ -54,7 +54,7 @@ func checkUnreferencedRecording(c *checker) {
 // audioGroup makes a group of audio files; the affected recordings are the
 // recordings that stand for those files alone (no record behind them).
 func audioGroup(c *checker, files []export.AudioFile) *group {
-	bare := map[string]int{}
+	bare := map[[2]string]int{} // {part, path}
 	for i := range c.x.Recordings {
 		r := &c.x.Recordings[i]
 		if r.AudioPath != "" && r.Src.Line == 0 && r.Src.Pointer == "" && r.Src.Page == 0 {
@@ -62,13 +62,13 @@ func audioGroup(c *checker, files []export.AudioFile) *group {
 			if part == "" {
 				part = r.Src.Part
 			}
-			bare[part+"\x00"+r.AudioPath] = i
+			bare[[2]string{part, r.AudioPath}] = i
 		}
 	}
 	g := &group{}
 	for _, a := range files {
 		ev := Evidence{Part: a.Part, Path: a.Path}
-		rec, ok := bare[a.Part+"\x00"+a.Path]
+		rec, ok := bare[[2]string{a.Part, a.Path}]
 		if !ok {
 			rec = -1
 		}

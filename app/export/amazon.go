@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"strings"
 )
 
@@ -103,6 +104,7 @@ type tableRow struct {
 	header []string
 	cols   map[string]int
 	rw     csvRow
+	hdr    csvHeader // Line, End and RowBytes: where the table starts, how long its rows are
 }
 
 func (r tableRow) src() Source { return Source{Part: r.f.Part, Path: r.f.Path, Line: r.rw.Line} }
@@ -184,6 +186,7 @@ func (l *loader) readCSVFile(f file) {
 
 	var (
 		header  []string
+		hdr     csvHeader
 		tab     *compiledTable
 		cols    map[string]int
 		custIdx []int
@@ -192,6 +195,7 @@ func (l *loader) readCSVFile(f file) {
 	)
 	known := func(c string) bool { return l.known[c] }
 	head := func(h csvHeader) error {
+		hdr = csvHeader{Line: h.Line, End: h.End, RowBytes: h.RowBytes}
 		header = make([]string, len(h.Cells))
 		for i, c := range h.Cells {
 			header[i] = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
@@ -218,7 +222,8 @@ func (l *loader) readCSVFile(f file) {
 		return nil
 	}
 	row := func(rw csvRow) error {
-		if n++; n%4096 == 0 {
+		if n++; n%yieldEvery == 0 {
+			runtime.Gosched()
 			if err := l.ctx.Err(); err != nil {
 				return err
 			}
@@ -231,7 +236,7 @@ func (l *loader) readCSVFile(f file) {
 		if tab == nil {
 			return nil
 		}
-		r := tableRow{l: l, f: f, header: header, cols: cols, rw: rw}
+		r := tableRow{l: l, f: f, header: header, cols: cols, rw: rw, hdr: hdr}
 		switch tab.key {
 		case "customerProfile":
 			l.profileRow(r)
@@ -334,19 +339,29 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	l.ex.Recordings = append(l.ex.Recordings, rec)
 }
 
-// growRecordings makes room for the rows the table probably still has,
-// estimated from the file size and this row's length: growing a slice of
-// large records by doubling costs more than parsing them.
+// growRecordings makes room for the rows the table probably still has:
+// growing a slice of large records by doubling costs more than parsing them,
+// and an overestimate stays in memory as long as the export is open. The
+// estimate divides the bytes still to read by the average row length of the
+// rows read so far (or read ahead after the header, for the first row).
 func (l *loader) growRecordings(r tableRow) {
-	rowLen := int64(len(r.rw.Cells))
-	for _, c := range r.rw.Cells {
-		rowLen += int64(len(c))
+	have := len(l.ex.Recordings)
+	n := have + have/4 + 16
+	perRow := int64(0)
+	if rows := r.rw.Line - r.hdr.Line; rows > 1 && r.rw.End > r.hdr.End {
+		perRow = (r.rw.End - r.hdr.End) / int64(rows) // physical lines: a close lower bound of the rows
+	} else if r.hdr.RowBytes > 0 {
+		perRow = r.hdr.RowBytes
+	} else {
+		for _, c := range r.rw.Cells {
+			perRow += int64(len(c)) + 1
+		}
 	}
-	n := len(l.ex.Recordings) + 16
-	if rowLen > 0 {
-		n = len(l.ex.Recordings) + int(min(r.f.Size/rowLen, 1<<20)) + 16
+	if perRow > 0 && r.f.Size > r.rw.End {
+		left := int(min((r.f.Size-r.rw.End)/perRow, 1<<20))
+		n = have + 1 + left + left/16 + 16
 	}
-	grown := make([]Recording, len(l.ex.Recordings), n)
+	grown := make([]Recording, have, n)
 	copy(grown, l.ex.Recordings)
 	l.ex.Recordings = grown
 }

@@ -29,12 +29,17 @@ var (
 type csvRow struct {
 	Line  int
 	Cells []string
+	End   int64 // bytes of the table read through this row (estimates the rows still to come)
 }
 
 // csvHeader is what readCSV found at the top of a table.
 type csvHeader struct {
 	Cells []string // the header row as written (BOM removed)
 	Line  int      // its physical line
+	End   int64    // bytes read through the header
+	// RowBytes is the average length of the rows read ahead after the
+	// header (0 when none were): with the file size it estimates the rows.
+	RowBytes int64
 }
 
 // normColumn folds a column name for matching: case, spaces, "_" and "-"
@@ -90,7 +95,7 @@ func readCSV(r io.Reader, known func(string) bool, footer []string, head func(cs
 				continue
 			}
 			line, _ := cr.FieldPos(0)
-			return csvRow{Line: line, Cells: rec}, nil
+			return csvRow{Line: line, Cells: rec, End: cr.InputOffset()}, nil
 		}
 	}
 	var err error
@@ -109,7 +114,11 @@ func readCSV(r io.Reader, known func(string) bool, footer []string, head func(cs
 		return errors.New("no rows")
 	}
 	hi := pickHeader(window, known)
-	if err := head(csvHeader{Cells: window[hi].Cells, Line: window[hi].Line}); err != nil {
+	h := csvHeader{Cells: window[hi].Cells, Line: window[hi].Line, End: window[hi].End}
+	if last := len(window) - 1; last > hi {
+		h.RowBytes = max((window[last].End-h.End)/int64(last-hi), 1)
+	}
+	if err := head(h); err != nil {
 		return err
 	}
 	for _, rw := range window[hi+1:] {

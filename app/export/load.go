@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"path"
+	"runtime"
 	"strings"
 	"time"
 
@@ -44,7 +45,7 @@ type loader struct {
 
 	byPath   map[string]map[string]int // part -> path -> index into files
 	anyPath  map[string]int            // path -> index of its first file in any part
-	audioIdx map[string]int            // part+"\x00"+path -> index into ex.Audio
+	audioIdx map[[2]string]int         // {part, path} -> index into ex.Audio (a struct key: no string built per lookup)
 
 	tabs     []compiledTable
 	known    map[string]bool // every normalised column name of the vendor table
@@ -57,13 +58,20 @@ type loader struct {
 	google googleState
 }
 
+// yieldEvery is how many records a parser reads between runtime.Gosched
+// calls. In the browser (wasm) nothing preempts a running goroutine, and a
+// garbage collection that started cannot finish until the goroutine yields:
+// without these yields the heap (and the wasm memory, which never shrinks)
+// grows by everything a parse allocates. Natively a yield costs nothing.
+const yieldEvery = 256
+
 // load is Load on plain files: the whole pipeline, independent of archive.
 func load(ctx context.Context, files []file, lay *Layout) (*Export, error) {
 	if lay == nil {
 		lay = DefaultLayout()
 	}
 	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown}, files: files,
-		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[string]int{}}
+		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[[2]string]int{}}
 	l.compile()
 
 	var csvs, jsons, htmls, pdfs []int
@@ -83,7 +91,7 @@ func load(ctx context.Context, files []file, lay *Layout) (*Export, error) {
 		}
 		switch ext := strings.ToLower(path.Ext(base)); {
 		case audioExts[ext]:
-			l.audioIdx[f.Part+"\x00"+f.Path] = len(l.ex.Audio)
+			l.audioIdx[[2]string{f.Part, f.Path}] = len(l.ex.Audio)
 			l.ex.Audio = append(l.ex.Audio, AudioFile{Part: f.Part, Path: f.Path, Size: f.Size})
 		case ext == ".csv":
 			csvs = append(csvs, i)
@@ -97,18 +105,21 @@ func load(ctx context.Context, files []file, lay *Layout) (*Export, error) {
 	}
 
 	for _, i := range csvs {
+		runtime.Gosched()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		l.readCSVFile(files[i])
 	}
 	for _, i := range jsons {
+		runtime.Gosched()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		l.readJSONFile(files[i])
 	}
 	for _, i := range htmls {
+		runtime.Gosched()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -192,7 +203,7 @@ func (l *loader) lookup(part, p string) (file, bool) {
 
 // markAudio flags an audio file as referenced by a record.
 func (l *loader) markAudio(part, p string) {
-	if i, ok := l.audioIdx[part+"\x00"+p]; ok {
+	if i, ok := l.audioIdx[[2]string{part, p}]; ok {
 		l.ex.Audio[i].Referenced = true
 	}
 }

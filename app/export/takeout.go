@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -115,7 +116,8 @@ func (l *loader) readActivityJSON(f file) {
 	defer rc.Close()
 	inFolder := l.inActivityFolder(f.Path)
 	isAct, err := parseActivityJSON(&limitReader{r: rc, left: maxActivityBytes}, func(i int, rec activityRecord) error {
-		if i%4096 == 0 {
+		if i%yieldEvery == 0 {
+			runtime.Gosched()
 			if err := l.ctx.Err(); err != nil {
 				return err
 			}
