@@ -47,8 +47,9 @@ test: vet build chromium
 chromium:
 	@[ -x $(CHROMIUM) ] || { apt-get update && apt-get install -y chromium; }
 
-# Benchmarks open, parse and check a generated 1 GB export with 10,000 recordings.
-bench: $(BIGDIR)/.done
+# Benchmarks open, parse and check a generated 1 GB export with 10,000 recordings, natively
+# and in the viewer in headless chromium (time to verdict, wasm memory, click to audio).
+bench: build chromium $(BIGDIR)/.done
 	EXPORTLENS_BIG=$(CURDIR)/$(BIGDIR) $(GO) test -run '^$$' -bench . -benchmem ./...
 
 $(BIGDIR)/.done:

@@ -13,11 +13,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -128,7 +124,7 @@ type perfPlay struct {
 // needs its own instance) and plays its first recording.
 func BenchmarkBrowserOpenBig(b *testing.B) {
 	files := bigInputs(b)
-	env := perfStartBrowser(b)
+	env := startBrowser(b)
 	var toVerdict, toAudio, toSrc, peak, start float64
 	n := 0
 	// ns/op is the whole scenario (a fresh tab, loading the app, opening,
@@ -218,7 +214,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	open, err := chromedp.Run(ctx, chromedp.Poll[perfOpen](`window.__perf.open.t1 && window.__perf.open`,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(120*time.Second)))
 	if err != nil {
-		perfShot(tb, ctx, env.shots, "perf-timeout")
+		shot(tb, ctx, env.shots, "perf-timeout")
 		tb.Fatalf("no verdict shown: %v", err)
 	}
 	if profile != "" {
@@ -241,7 +237,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	play, err := chromedp.Run(ctx, chromedp.Poll[perfPlay](`(window.__perf.play.t1 || window.__perf.play.error) && window.__perf.play`,
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
 	if err != nil {
-		perfShot(tb, ctx, env.shots, "perf-noaudio")
+		shot(tb, ctx, env.shots, "perf-noaudio")
 		tb.Fatalf("no audio played: %v", err)
 	}
 	if play.Error != "" {
@@ -263,80 +259,8 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	}
 	m.peak, m.start = mem.Peak, mem.Start
 	tb.Logf("wasm memory: %.1f MB before opening, peak %.1f MB; growth %v", mem.Start/(1<<20), mem.Peak/(1<<20), mem.Samples)
-	perfShot(tb, ctx, env.shots, "perf-big-player")
+	shot(tb, ctx, env.shots, "perf-big-player")
 	return m
-}
-
-// perfStartBrowser is startBrowser for benchmarks (testing.TB): the same
-// server and chromium flags, every other origin refused by a proxy.
-func perfStartBrowser(tb testing.TB) *browserEnv {
-	tb.Helper()
-	if !hasWasm(webFiles) {
-		tb.Skip("web/app.wasm is missing: run `make build` first")
-	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		tb.Skip("chromium is missing")
-	}
-	h, err := newServer(webFiles)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	env := &browserEnv{served: &requestLog{}, offsite: &requestLog{}, shots: perfShotDir(tb)}
-	env.srv = httptest.NewServer(h)
-	tb.Cleanup(env.srv.Close)
-	env.base = env.srv.URL
-	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		env.offsite.add(r)
-		http.Error(w, "the viewer must not reach other hosts", http.StatusForbidden)
-	}))
-	tb.Cleanup(proxy.Close)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
-		chromedp.Flag("proxy-server", proxy.URL),
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	tb.Cleanup(cancelAlloc)
-	browser, cancelBrowser := chromedp.NewContext(allocCtx)
-	tb.Cleanup(cancelBrowser)
-	if err := chromedp.Do(browser); err != nil {
-		tb.Fatalf("starting chromium: %v", err)
-	}
-	env.browser = browser
-	return env
-}
-
-// perfShotDir is the harness's screenshot folder.
-func perfShotDir(tb testing.TB) string {
-	dir := os.Getenv("EXPORTLENS_SCREENSHOTS")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "exportlens-screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	return dir
-}
-
-// perfShot is shot for benchmarks.
-func perfShot(tb testing.TB, ctx context.Context, dir, name string) {
-	b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		tb.Logf("screenshot %s: %v", name, err)
-		return
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
-		tb.Error(err)
-	}
 }
 
 // perfProfileStart starts chromium's sampling profiler (JS and wasm). For

@@ -93,7 +93,7 @@ func (l *requestLog) all() []request {
 	return slices.Clone(l.reqs)
 }
 
-func chromiumPath(t *testing.T) string {
+func chromiumPath(t testing.TB) string {
 	t.Helper()
 	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
 		if path, err := exec.LookPath(p); err == nil {
@@ -162,7 +162,7 @@ type browserEnv struct {
 }
 
 // startBrowser starts the server and chromium; both stop when t ends.
-func startBrowser(t *testing.T) *browserEnv {
+func startBrowser(t testing.TB) *browserEnv {
 	t.Helper()
 	needBuild(t)
 	chromium := chromiumPath(t)
@@ -488,7 +488,7 @@ func sortedFindings(fs []finding) []string {
 	return s
 }
 
-func shot(t *testing.T, ctx context.Context, dir, name string) {
+func shot(t testing.TB, ctx context.Context, dir, name string) {
 	t.Helper()
 	b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100) /* 100: PNG */)
 	if err != nil {

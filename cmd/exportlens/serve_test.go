@@ -18,7 +18,7 @@ import (
 // needBuild skips a test that needs the built app (web/app.wasm and GOROOT's
 // wasm_exec.js embedded), unless CI is set: there the Makefile builds the
 // wasm before `go test`, so a missing app is a failure.
-func needBuild(t *testing.T) {
+func needBuild(t testing.TB) {
 	t.Helper()
 	if hasWasm(webFiles) {
 		return
