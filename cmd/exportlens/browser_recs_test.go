@@ -544,3 +544,39 @@ func TestBrowserRecordingsBig(t *testing.T) {
 	tb.shot(t, "en-recs-big")
 	tb.finish(t, secrets(fx.rep))
 }
+
+// TestBrowserPlaysEachKind plays a recording of every kind of export the
+// fixtures hold — WAVs of the 2018 single ZIP (no voice history), WAVs
+// referenced by an Amazon voice history, Takeout MP3s joined by audioFiles
+// (two parts, German names) — and compares each duration with the file's.
+func TestBrowserPlaysEachKind(t *testing.T) {
+	env := startBrowser(t)
+	var allSecrets []string
+	for _, name := range []string{"amazon-2018", "amazon-clean", "takeout-clean", "takeout-de"} {
+		t.Run(name, func(t *testing.T) {
+			fx := recsEngine(t, fixtureFiles(t, name))
+			secret := secrets(fx.rep)
+			allSecrets = append(allSecrets, secret...)
+			// The first recording that has its audio, by the engine.
+			k := slices.IndexFunc(fx.x.Recordings, func(r export.Recording) bool { return r.AudioPath != "" })
+			if k < 0 {
+				t.Fatalf("%s: no recording with audio", name)
+			}
+			tb := recsTab(t, env, "en", fx.files)
+			recsGo(t, tb, "/recordings")
+			row := fmt.Sprintf(`[data-testid=recording][data-index="%d"]`, k)
+			recsWait(t, tb, fmt.Sprintf(`!!document.querySelector('%s')`, row))
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(row))); err != nil {
+				t.Fatal(err)
+			}
+			got := recsPlaying(t, tb, k)
+			fx.checkDuration(t, k, got)
+			if !strings.Contains(got.Transcript, fx.x.Recordings[k].Transcript.Text) {
+				t.Errorf("player transcript: got %q, want it to hold %q", got.Transcript, fx.x.Recordings[k].Transcript.Text)
+			}
+			tb.shot(t, "en-"+name+"-playing")
+			tb.finish(t, secret)
+		})
+	}
+	env.checkTraffic(t, allSecrets)
+}
