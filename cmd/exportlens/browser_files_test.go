@@ -23,7 +23,6 @@ import (
 
 	"exportlens/app/archive"
 	"exportlens/app/check"
-	"exportlens/app/export"
 )
 
 // filesTarget is what the Files view shows of the marked place.
@@ -246,7 +245,7 @@ func TestBrowserFiles(t *testing.T) {
 			rep := engineReport(t, files)
 			secret := secrets(rep)
 			allSecrets = append(allSecrets, secret...)
-			lines := filesTranscripts(t, files)
+			lines := openNative(t, files, check.Declared{}).x.Transcripts
 
 			tb := env.newTab(t, lang)
 			tb.load(t, "/")
@@ -396,25 +395,4 @@ func filesCheckCSV(t *testing.T, got filesTarget, ev check.Evidence, want []stri
 	if got.Marked != ev.Value {
 		t.Errorf("marked cell: got %q, want %q", got.Marked, ev.Value)
 	}
-}
-
-// filesTranscripts returns the transcript lines the engine reads natively.
-func filesTranscripts(t *testing.T, files []string) []export.TranscriptLine {
-	t.Helper()
-	inputs, closeInputs, err := openInputs(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeInputs()
-	ctx := context.Background()
-	tree, err := archive.Open(ctx, inputs, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tree.Close()
-	x, err := export.Load(ctx, tree, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return x.Transcripts
 }

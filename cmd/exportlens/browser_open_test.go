@@ -81,36 +81,13 @@ func openText(t *testing.T, tb *tab, css string) string {
 	return s
 }
 
-// openEngine runs the engine natively on paths with declared facts, as the
-// command line does (the browser has no native unpacker; the fixtures used
-// here need none).
-func openEngine(t *testing.T, paths []string, d check.Declared) *check.Report {
-	t.Helper()
-	inputs, closeInputs, err := openInputs(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeInputs()
-	ctx := context.Background()
-	tree, err := archive.Open(ctx, inputs, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tree.Close()
-	x, err := export.Load(ctx, tree, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return check.Run(x, d)
-}
-
 func TestBrowserOpenDemo(t *testing.T) {
 	env := startBrowser(t)
 	p := readPlanted(t, "amazon-2018")
 	if !p.Declared.NoDevices {
 		t.Fatal("amazon-2018 is meant to be checked as someone who owns no device")
 	}
-	rep := openEngine(t, fixtureFiles(t, "amazon-2018"), p.Declared)
+	rep := openNative(t, fixtureFiles(t, "amazon-2018"), p.Declared).rep
 	if !slices.ContainsFunc(rep.Findings, func(f check.Finding) bool { return f.Rule == "declared-mismatch" }) {
 		t.Fatal("the engine reports no declared-mismatch for amazon-2018 with --no-devices; the test would prove nothing")
 	}
@@ -165,7 +142,7 @@ func TestBrowserOpenAboutYou(t *testing.T) {
 	}
 	const foreign = "A9Z8Y7X6W5V4U3"
 	declared := check.Declared{Emails: []string{}, CustomerIDs: []string{foreign}, Devices: []string{}}
-	withID := openEngine(t, files, declared)
+	withID := openNative(t, files, declared).rep
 	if withID.Verdict != check.VerdictMismatch {
 		t.Fatalf("the engine says %q with customer ID %s, want mismatch", withID.Verdict, foreign)
 	}

@@ -7,7 +7,6 @@ package main
 // and report computed natively from the same files.
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"math"
@@ -22,46 +21,14 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
 	"exportlens/app/media"
 )
 
-// recsFixture is a fixture as the engine sees it natively.
-type recsFixture struct {
-	files []string
-	x     *export.Export
-	rep   *check.Report
-	tree  *archive.Tree
-}
-
-// recsEngine opens a fixture natively as the page does (no declared facts,
-// no native unpacker). The tree stays open until t ends, to read audio.
-func recsEngine(t *testing.T, files []string) *recsFixture {
-	t.Helper()
-	inputs, closeInputs, err := openInputs(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(closeInputs)
-	ctx := context.Background()
-	tree, err := archive.Open(ctx, inputs, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tree.Close() })
-	x, err := export.Load(ctx, tree, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := check.Run(x, check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devices: []string{}})
-	return &recsFixture{files: files, x: x, rep: rep, tree: tree}
-}
-
 // bare lists the audio files no recording stands for: the list shows them
 // after the recordings, in Export.Audio order.
-func (f *recsFixture) bare() []export.AudioFile {
+func (f *nativeExport) bare() []export.AudioFile {
 	held := map[string]bool{}
 	for _, r := range f.x.Recordings {
 		if r.AudioPath != "" {
@@ -84,7 +51,7 @@ func (f *recsFixture) bare() []export.AudioFile {
 // flaggedItems are the list items a mismatch or likely finding names: the
 // engine's affected recordings, and the unreferenced audio files that an
 // unreferenced-recording finding counts in its records.
-func (f *recsFixture) flaggedItems() []int {
+func (f *nativeExport) flaggedItems() []int {
 	var out []int
 	for _, fd := range f.rep.Findings {
 		if fd.Severity != check.Mismatch && fd.Severity != check.Likely {
@@ -98,7 +65,7 @@ func (f *recsFixture) flaggedItems() []int {
 }
 
 // findingBare lists the items of unreferenced audio files a finding is about.
-func (f *recsFixture) findingBare(fd check.Finding) []int {
+func (f *nativeExport) findingBare(fd check.Finding) []int {
 	if fd.Rule != "unreferenced-recording" {
 		return nil
 	}
@@ -112,7 +79,7 @@ func (f *recsFixture) findingBare(fd check.Finding) []int {
 }
 
 // wavDuration reads an audio member natively and returns its duration.
-func (f *recsFixture) wavDuration(t *testing.T, part, p string) time.Duration {
+func (f *nativeExport) wavDuration(t *testing.T, part, p string) time.Duration {
 	t.Helper()
 	for _, e := range f.tree.Entries {
 		if e.Path != p || (part != "" && e.Part != part) {
@@ -227,7 +194,7 @@ func recsPlaying(t *testing.T, tb *tab, k int) audioState {
 }
 
 // checkDuration compares the page's audio duration with the file's.
-func (f *recsFixture) checkDuration(t *testing.T, k int, got audioState) {
+func (f *nativeExport) checkDuration(t *testing.T, k int, got audioState) {
 	t.Helper()
 	var part, p string
 	if k < len(f.x.Recordings) {
@@ -245,7 +212,7 @@ func (f *recsFixture) checkDuration(t *testing.T, k int, got audioState) {
 
 func TestBrowserRecordings(t *testing.T) {
 	env := startBrowser(t)
-	fx := recsEngine(t, fixtureFiles(t, "amazon-foreign"))
+	fx := openNative(t, fixtureFiles(t, "amazon-foreign"), check.Declared{})
 	secret := secrets(fx.rep)
 	total := len(fx.x.Recordings) + len(fx.bare())
 	if total != 15 {
@@ -500,7 +467,7 @@ func TestBrowserRecordingsBig(t *testing.T) {
 		t.Fatal("mkexport wrote no input")
 	}
 	env := startBrowser(t)
-	fx := recsEngine(t, files)
+	fx := openNative(t, files, check.Declared{})
 	tb := env.newTab(t, "en")
 	if _, err := chromedp.Call(tb.ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"}); err != nil {
 		t.Fatal(err)
@@ -554,7 +521,7 @@ func TestBrowserPlaysEachKind(t *testing.T) {
 	var allSecrets []string
 	for _, name := range []string{"amazon-2018", "amazon-clean", "takeout-clean", "takeout-de"} {
 		t.Run(name, func(t *testing.T) {
-			fx := recsEngine(t, fixtureFiles(t, name))
+			fx := openNative(t, fixtureFiles(t, name), check.Declared{})
 			secret := secrets(fx.rep)
 			allSecrets = append(allSecrets, secret...)
 			// The first recording that has its audio, by the engine.

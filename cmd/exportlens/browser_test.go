@@ -111,22 +111,50 @@ func chromiumPath(t testing.TB) string {
 // page does: no declared facts, no native unpacker.
 func engineReport(t *testing.T, files []string) *check.Report {
 	t.Helper()
+	return openNative(t, files, check.Declared{}).rep
+}
+
+// nativeExport is an export as the engine sees it natively.
+type nativeExport struct {
+	files []string
+	x     *export.Export
+	rep   *check.Report
+	tree  *archive.Tree
+}
+
+// openNative opens files natively as the page does (no native unpacker) and
+// checks them with the declared facts d. The tree stays open until t ends,
+// to read members.
+func openNative(t *testing.T, files []string, d check.Declared) *nativeExport {
+	t.Helper()
 	inputs, closeInputs, err := openInputs(files)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer closeInputs()
+	t.Cleanup(closeInputs)
 	ctx := context.Background()
 	tree, err := archive.Open(ctx, inputs, archive.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer tree.Close()
+	t.Cleanup(func() { tree.Close() })
 	x, err := export.Load(ctx, tree, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return check.Run(x, check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devices: []string{}})
+	rep := check.Run(x, declaredOrEmpty(d))
+	return &nativeExport{files: files, x: x, rep: rep, tree: tree}
+}
+
+// declaredOrEmpty gives d with empty lists instead of nil ones, as the page
+// and the command line declare nothing.
+func declaredOrEmpty(d check.Declared) check.Declared {
+	for _, l := range []*[]string{&d.Emails, &d.CustomerIDs, &d.Devices} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+	return d
 }
 
 // secrets are the identifiers of a report that must never appear in a URL.
