@@ -8,7 +8,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"exportlens/app/archive"
 	"exportlens/app/check"
 )
 
@@ -108,32 +106,7 @@ func filesEvidence(t *testing.T, rep *check.Report, rule string) check.Evidence 
 // filesMember reads a member of a fixture natively.
 func filesMember(t *testing.T, files []string, part, path string) []byte {
 	t.Helper()
-	inputs, closeInputs, err := openInputs(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeInputs()
-	tree, err := archive.Open(context.Background(), inputs, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tree.Close()
-	for _, e := range tree.Entries {
-		if e.Part == part && e.Path == path {
-			rc, err := e.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return b
-		}
-	}
-	t.Fatalf("the fixture has no %s!%s", part, path)
-	return nil
+	return openNative(t, files, check.Declared{}).member(t, part, path)
 }
 
 // filesCSVRecord returns the cells of the CSV record that starts on physical

@@ -7,8 +7,8 @@ package main
 // and report computed natively from the same files.
 
 import (
+	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"os/exec"
 	"path"
@@ -81,27 +81,12 @@ func (f *nativeExport) findingBare(fd check.Finding) []int {
 // wavDuration reads an audio member natively and returns its duration.
 func (f *nativeExport) wavDuration(t *testing.T, part, p string) time.Duration {
 	t.Helper()
-	for _, e := range f.tree.Entries {
-		if e.Path != p || (part != "" && e.Part != part) {
-			continue
-		}
-		rc, err := e.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(rc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info, err := media.Probe(strings.NewReader(string(b)), int64(len(b)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return info.Duration
+	b := f.member(t, part, p)
+	info, err := media.Probe(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("no entry %s!%s", part, p)
-	return 0
+	return info.Duration
 }
 
 // recsTab opens a tab in the browser's UTC zone (so that days on the page

@@ -146,6 +146,28 @@ func openNative(t *testing.T, files []string, d check.Declared) *nativeExport {
 	return &nativeExport{files: files, x: x, rep: rep, tree: tree}
 }
 
+// member reads a member natively; part "" matches any part.
+func (n *nativeExport) member(t *testing.T, part, path string) []byte {
+	t.Helper()
+	for _, e := range n.tree.Entries {
+		if e.Path != path || (part != "" && e.Part != part) {
+			continue
+		}
+		rc, err := e.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	t.Fatalf("no member %s!%s", part, path)
+	return nil
+}
+
 // declaredOrEmpty gives d with empty lists instead of nil ones, as the page
 // and the command line declare nothing.
 func declaredOrEmpty(d check.Declared) check.Declared {
