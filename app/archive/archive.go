@@ -26,6 +26,7 @@ import (
 	"io"
 	"io/fs"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -71,6 +72,11 @@ type Progress struct {
 type Options struct {
 	Limits   *Limits
 	Progress func(Progress) // called from Open's goroutine, at most every few thousand entries
+	// Read, when set, has every byte Open reads from the file inputs added
+	// to it as it is read, so a caller can show movement between Progress
+	// calls (a slow disk, a slow browser File). Some bytes are read more
+	// than once, so it can exceed the inputs' size: clamp it for display.
+	Read *atomic.Int64
 	// Unpacker reads what Go cannot: RAR and 7z archives and ZIP members with
 	// methods other than Store, Deflate and bzip2. Nil in the browser: such input is
 	// then reported as a Problem (ErrUnsupported) and the rest stays usable.

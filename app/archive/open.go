@@ -24,6 +24,10 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 	}
 	o := &opener{ctx: ctx, lim: lim, unpacker: opt.Unpacker, progress: opt.Progress, tree: &Tree{}}
 	o.nextReport = progressEvery
+	o.read = opt.Read
+	if o.read == nil {
+		o.read = new(atomic.Int64)
+	}
 	for _, in := range inputs {
 		o.tree.Inputs = append(o.tree.Inputs, InputInfo{Name: in.Name, Size: in.Size, Dir: in.FS != nil})
 		if in.FS == nil {
@@ -43,7 +47,7 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 		case in.R == nil || in.Size < 0:
 			o.problem(&Error{Part: in.Name, Err: errors.New("no data: neither a file nor a folder")})
 		default:
-			o.file(s, countingReaderAt{in.R, &o.read}, in.Size)
+			o.file(s, countingReaderAt{in.R, o.read}, in.Size)
 		}
 		s.finish()
 	}
@@ -67,9 +71,9 @@ type opener struct {
 	progress func(Progress)
 	tree     *Tree
 
-	total      int64 // declared bytes of the listed entries
-	inflated   int64 // bytes of nested archives held in memory
-	read       atomic.Int64
+	total      int64         // declared bytes of the listed entries
+	inflated   int64         // bytes of nested archives held in memory
+	read       *atomic.Int64 // bytes read from the file inputs
 	size       int64
 	nextReport int
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"io"
 	"path"
 	"sync"
 	"sync/atomic"
@@ -125,8 +124,7 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	var total int64
 	var read atomic.Int64 // bytes of the plain files read so far
 	for _, f := range plain {
-		r := countingReaderAt{browser.ReaderAtContext(run, f.ReaderAt()), &read}
-		inputs = append(inputs, archive.Input{Name: f.Name(), R: r, Size: f.Size()})
+		inputs = append(inputs, archive.Input{Name: f.Name(), R: browser.ReaderAtContext(run, f.ReaderAt()), Size: f.Size()})
 		total += f.Size()
 	}
 	for _, d := range folders {
@@ -149,7 +147,7 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	// archive.Open reports entries every thousand of them; the bytes are
 	// shown as they are read, so that a slow disk shows movement too.
 	var entries atomic.Int64
-	opts := archive.Options{Progress: func(p archive.Progress) { entries.Store(int64(p.Entries)) }}
+	opts := archive.Options{Read: &read, Progress: func(p archive.Progress) { entries.Store(int64(p.Entries)) }}
 	tick := time.NewTicker(progressEvery)
 	stop := make(chan struct{})
 	go func() {
@@ -172,18 +170,6 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	}
 	close(stop)
 	finish(ctx, gen, tree, x, err)
-}
-
-// countingReaderAt counts the bytes read through it, for the progress bar.
-type countingReaderAt struct {
-	r io.ReaderAt
-	n *atomic.Int64
-}
-
-func (c countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	n, err := c.r.ReadAt(p, off)
-	c.n.Add(int64(n))
-	return n, err
 }
 
 // finish publishes the outcome of session gen's open, unless a newer open or
