@@ -169,13 +169,37 @@ func recsAudio(t *testing.T, tb *tab) audioState {
 			item: p ? +p.dataset.item : -1, transcript: tx ? tx.textContent : ''} : {item: -1} })()`)
 }
 
-// recsPlaying waits until item k plays (ready to play, not paused) and
-// returns the audio's state.
+// recsPlaying waits until item k plays (ready to play, and playing or
+// played to its end: a two-second clip may end between two polls on a slow
+// machine) and returns the audio's state. On a timeout it says what the
+// page shows instead.
 func recsPlaying(t *testing.T, tb *tab, k int) audioState {
 	t.Helper()
-	recsWait(t, tb, fmt.Sprintf(`(() => { const a = document.querySelector('audio[data-testid=player]'); const p = document.querySelector('aside.player[data-item]');
-		return !!a && !!p && +p.dataset.item === %d && a.src.startsWith('blob:') && a.readyState >= 2 && !a.paused })()`, k))
+	cond := fmt.Sprintf(`(() => { const a = document.querySelector('audio[data-testid=player]'); const p = document.querySelector('aside.player[data-item]');
+		return !!a && !!p && +p.dataset.item === %d && a.src.startsWith('blob:') && a.readyState >= 2 && (!a.paused || a.ended) })()`, k)
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](cond,
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		tb.shot(t, "recs-timeout")
+		state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`(() => { const a = document.querySelector('audio[data-testid=player]'); const p = document.querySelector('aside.player[data-item]');
+			const b = document.querySelector('[data-testid=player-toggle]');
+			return JSON.stringify({item: p ? p.dataset.item : null, src: a ? a.src : null, readyState: a && a.readyState, networkState: a && a.networkState,
+				paused: a && a.paused, ended: a && a.ended, currentTime: a && a.currentTime, autoplay: a && a.autoplay, error: a && a.error && a.error.code,
+				toggle: b && b.textContent, focus: document.activeElement && document.activeElement.outerHTML.slice(0, 120)}) })()`))
+		t.Fatalf("waiting for item %d to play: %v; the page shows %s", k, err, state)
+	}
 	return recsAudio(t, tb)
+}
+
+// recsToggleShows waits until the player's play/pause button says what the
+// audio does.
+func recsToggleShows(t *testing.T, tb *tab, paused bool) {
+	t.Helper()
+	label := "Pause"
+	if paused {
+		label = "Play"
+	}
+	recsWait(t, tb, fmt.Sprintf(`(() => { const a = document.querySelector('audio[data-testid=player]'); const b = document.querySelector('[data-testid=player-toggle]');
+		return !!a && !!b && a.paused === %v && b.textContent.includes(%q) })()`, paused, label))
 }
 
 // checkDuration compares the page's audio duration with the file's.
@@ -352,12 +376,20 @@ func TestBrowserRecordings(t *testing.T) {
 			t.Fatal(err)
 		}
 		recsPlaying(t, tb, 0)
+		// Space plays and pauses; the Next button stays where it is
+		// whichever label the toggle shows.
+		nextAt := `document.querySelector('[data-testid=player-next]').getBoundingClientRect().left`
+		var lefts []float64
 		for i := 0; i < 2; i++ {
 			before := recsAudio(t, tb).Paused
 			if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(" ")); err != nil {
 				t.Fatal(err)
 			}
-			recsWait(t, tb, fmt.Sprintf(`document.querySelector('audio[data-testid=player]').paused === %v`, !before))
+			recsToggleShows(t, tb, !before)
+			lefts = append(lefts, recsEval[float64](t, tb, nextAt))
+		}
+		if lefts[0] != lefts[1] {
+			t.Errorf("the Next button moved from x=%v to x=%v when play/pause changed its label", lefts[0], lefts[1])
 		}
 		// The buttons do the same.
 		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=player-next]`))); err != nil {
