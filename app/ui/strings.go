@@ -127,8 +127,8 @@ var coreTexts = map[string]text{
 	"rec.noAudio":        {"No audio file for this recording.", "Zu dieser Aufnahme gibt es keine Audiodatei."},
 	"rec.audioFailed":    {"The audio could not be played: %s.", "Die Aufnahme konnte nicht abgespielt werden: %s."},
 	"player.title":       {"Player", "Wiedergabe"},
-	"player.prev":        {"Previous", "Vorherige"},
-	"player.next":        {"Next", "Nächste"},
+	"player.prev":        {"Previous", "Zurück"},
+	"player.next":        {"Next", "Weiter"},
 }
 
 // tr returns the string key in lang ("de"; English otherwise), formatted

@@ -190,16 +190,27 @@ func recsPlaying(t *testing.T, tb *tab, k int) audioState {
 	return recsAudio(t, tb)
 }
 
-// recsToggleShows waits until the player's play/pause button says what the
-// audio does.
-func recsToggleShows(t *testing.T, tb *tab, paused bool) {
+// recsSpaceToggles presses the space bar, waits until the audio and the
+// play/pause button's label (▶ when paused, ❙❙ when playing, in either
+// language) have both changed, and checks that the Next button did not
+// move with the label.
+func recsSpaceToggles(t *testing.T, tb *tab) {
 	t.Helper()
-	label := "Pause"
-	if paused {
-		label = "Play"
+	const nextAt = `document.querySelector('[data-testid=player-next]').getBoundingClientRect().left`
+	x0 := recsEval[float64](t, tb, nextAt)
+	before := recsAudio(t, tb).Paused
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(" ")); err != nil {
+		t.Fatal(err)
+	}
+	glyph := "▶"
+	if before {
+		glyph = "❙❙"
 	}
 	recsWait(t, tb, fmt.Sprintf(`(() => { const a = document.querySelector('audio[data-testid=player]'); const b = document.querySelector('[data-testid=player-toggle]');
-		return !!a && !!b && a.paused === %v && b.textContent.includes(%q) })()`, paused, label))
+		return !!a && !!b && a.paused === %v && b.textContent.includes(%q) })()`, !before, glyph))
+	if x1 := recsEval[float64](t, tb, nextAt); x1 != x0 {
+		t.Errorf("the Next button moved from x=%v to x=%v when play/pause changed its label", x0, x1)
+	}
 }
 
 // checkDuration compares the page's audio duration with the file's.
@@ -376,21 +387,9 @@ func TestBrowserRecordings(t *testing.T) {
 			t.Fatal(err)
 		}
 		recsPlaying(t, tb, 0)
-		// Space plays and pauses; the Next button stays where it is
-		// whichever label the toggle shows.
-		nextAt := `document.querySelector('[data-testid=player-next]').getBoundingClientRect().left`
-		var lefts []float64
-		for i := 0; i < 2; i++ {
-			before := recsAudio(t, tb).Paused
-			if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(" ")); err != nil {
-				t.Fatal(err)
-			}
-			recsToggleShows(t, tb, !before)
-			lefts = append(lefts, recsEval[float64](t, tb, nextAt))
-		}
-		if lefts[0] != lefts[1] {
-			t.Errorf("the Next button moved from x=%v to x=%v when play/pause changed its label", lefts[0], lefts[1])
-		}
+		// Space plays and pauses.
+		recsSpaceToggles(t, tb)
+		recsSpaceToggles(t, tb)
 		// The buttons do the same.
 		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=player-next]`))); err != nil {
 			t.Fatal(err)
@@ -454,6 +453,8 @@ func TestBrowserRecordings(t *testing.T) {
 			t.Fatal(err)
 		}
 		recsPlaying(t, de, fx.rep.Findings[1].Affected[0])
+		recsSpaceToggles(t, de) // the German labels differ more in length
+		recsSpaceToggles(t, de)
 		text := recsEval[string](t, de, `document.querySelector('main').textContent`)
 		for _, want := range []string{"Gefiltert nach Befund", "alle zeigen", "Aufnahmen", "Tempo", "Transkript", "Antwort"} {
 			if !strings.Contains(text, want) {
