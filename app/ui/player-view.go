@@ -81,7 +81,7 @@ func (v *playerView) Render() app.UI {
 	ix, k := v.Index, v.Item
 	it := ix.items[k]
 	rec := ix.recording(k)
-	url, err := v.slot.get()
+	url, err := v.slot.get(ix, k)
 	_, audioPath := ix.audioOf(k)
 
 	head := app.Div().Class("player-head").Body(
@@ -130,7 +130,8 @@ func (v *playerView) Render() app.UI {
 		OnDurationChange(v.onLoaded).
 		OnTimeUpdate(v.onTime)
 	if url != "" {
-		audio = audio.Src(url)
+		// data-item names the item this source belongs to.
+		audio = audio.Src(url).Attr("data-item", strconv.Itoa(k))
 	}
 
 	playKey := "player.play"
@@ -328,14 +329,20 @@ func (s *audioSlot) set(ix *recIndex, item int, url string, err error) bool {
 	return true
 }
 
-// get returns the URL shown; nil-safe, as go-app renders a component once
-// before OnMount makes its slot.
-func (s *audioSlot) get() (string, error) {
+// get returns the URL of (ix, item)'s audio, "" while it is not loaded.
+// go-app draws a component with its new fields before OnUpdate asks for the
+// new item's audio: until then the slot still holds the previous item's,
+// which must not be shown beside the new item. Nil-safe, as go-app renders
+// a component once before OnMount makes its slot.
+func (s *audioSlot) get(ix *recIndex, item int) (string, error) {
 	if s == nil {
 		return "", nil
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.ix != ix || s.item != item {
+		return "", nil
+	}
 	return s.url, s.err
 }
 

@@ -53,17 +53,15 @@ const filesTargetJS = `(() => {
   };
 })()`
 
-// filesWaitTarget waits until the Files view marks a place and returns it.
+// filesWaitTarget waits until the Files view marks a place and returns it,
+// as one reading of the page (the mark may go while a new place is read).
 func filesWaitTarget(t *testing.T, tb *tab) filesTarget {
 	t.Helper()
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!document.querySelector('[data-testid=evidence-target]')`,
-		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+	got, err := chromedp.Run(tb.ctx, chromedp.Poll[filesTarget](filesTargetJS,
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
 		tb.shot(t, "files-timeout")
 		t.Fatalf("no marked place shown: %v", err)
-	}
-	got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[filesTarget](filesTargetJS))
-	if err != nil {
-		t.Fatal(err)
 	}
 	return got
 }
@@ -230,7 +228,7 @@ func TestBrowserFiles(t *testing.T) {
 				Play    string `json:"play"`
 			}
 			if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll('[data-testid=transcript-line]').length > 0`,
-				chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 				t.Fatalf("no transcript lines shown: %v", err)
 			}
 			shown, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]shownLine](
@@ -302,7 +300,7 @@ func TestBrowserFiles(t *testing.T) {
 		filesClick(t, tb, `[data-testid=tree-file] a[href*="notes.txt"]`)
 		shown, err := chromedp.Run(tb.ctx, chromedp.Poll[[]string](
 			`(() => { const l = [...document.querySelectorAll('.text-lines .tl .tl-text')]; return l.length ? l.map(e => e.textContent) : null })()`,
-			chromedp.WithPollingTimeout(10*time.Second)))
+			chromedp.WithPollingTimeout(30*time.Second)))
 		if err != nil {
 			t.Fatalf("no text lines: %v", err)
 		}
@@ -325,7 +323,7 @@ func TestBrowserFiles(t *testing.T) {
 		filesClick(t, tb, `[data-testid=tree-file] a[href*="IMG_0001.png"]`)
 		width, err := chromedp.Run(tb.ctx, chromedp.Poll[int](
 			`(() => { const i = document.querySelector('img.preview-image'); return i && i.src.startsWith('blob:') && i.complete && i.naturalWidth })()`,
-			chromedp.WithPollingTimeout(10*time.Second)))
+			chromedp.WithPollingTimeout(30*time.Second)))
 		if err != nil || width <= 0 {
 			t.Errorf("image: got width %d (%v), want it shown from a blob: URL", width, err)
 		}
@@ -342,7 +340,7 @@ func TestBrowserFiles(t *testing.T) {
 		filesClick(t, tb, `[data-testid=finding][data-rule="recordings-without-device"] [data-testid=evidence] a`)
 		dur, err := chromedp.Run(tb.ctx, chromedp.Poll[float64](
 			`(() => { const a = document.querySelector('audio[data-testid=file-audio]'); return a && a.src.startsWith('blob:') && a.readyState >= 1 && a.duration })()`,
-			chromedp.WithPollingTimeout(10*time.Second)))
+			chromedp.WithPollingTimeout(30*time.Second)))
 		if err != nil || dur <= 0 {
 			t.Errorf("audio: got duration %v (%v), want the WAV loaded from a blob: URL", dur, err)
 		}

@@ -161,7 +161,9 @@ func TestBrowserOpenAboutYou(t *testing.T) {
 		verdict string
 		want    []string
 	}
-	// Unfold "about you" as a person does.
+	// Unfold "about you" as a person does, once the demo buttons above it
+	// have come (they would move it).
+	tb.demosShown(t)
 	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(".about-form summary"))); err != nil {
 		t.Fatal(err)
 	}
@@ -289,9 +291,7 @@ func TestBrowserOpenFolder(t *testing.T) {
 		tb.load(t, "/")
 		// The demo buttons come once the home page is mounted, and with it
 		// the drop listener: a drop before that would navigate away.
-		if err := chromedp.Do(tb.ctx, chromedp.WaitVisible(chromedp.CSS("button[data-demo]"))); err != nil {
-			t.Fatal(err)
-		}
+		tb.demosShown(t)
 		// A drag as a mouse makes it: enter, a few moves over the page
 		// (the browser drops only where the page accepted a dragover), drop.
 		data := &input.DragData{Files: []string{dir}, DragOperationsMask: 1}
@@ -404,6 +404,9 @@ func TestBrowserOpenCancel(t *testing.T) {
 	rep := engineReport(t, files)
 	tb := env.newTab(t, "en")
 	tb.load(t, "/")
+	// The demo buttons come after the page, above the progress bar and its
+	// Cancel button: wait for them, or they would move Cancel.
+	tb.demosShown(t)
 	// The bytes are the bundled demo (a same-origin GET of the app's own
 	// file); each slice's arrayBuffer resolves 2 s late.
 	drop := `(async () => {
@@ -562,4 +565,14 @@ func TestBrowserOpenDemoSubPath(t *testing.T) {
 		t.Errorf("requests outside /sub/path: %q", outside)
 	}
 	tb.finish(t, secrets(rep))
+}
+
+// demosShown waits until the open panel shows the bundled demos' buttons,
+// which come after the page (their list is fetched).
+func (tb *tab) demosShown(t *testing.T) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.WaitVisible(chromedp.CSS("button[data-demo]"))); err != nil {
+		tb.shot(t, "no-demos")
+		t.Fatalf("no demo buttons shown: %v", err)
+	}
 }

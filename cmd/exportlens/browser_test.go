@@ -516,8 +516,16 @@ func openInBrowser(t *testing.T, env *browserEnv, lang, name string, files []str
 		if strings.Contains(href, "?") {
 			continue // a view of one item, not a page
 		}
-		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`a[href="`+href+`"]`)), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`a[href="`+href+`"]`))); err != nil {
 			t.Errorf("opening %s: %v", href, err)
+			continue
+		}
+		// Shown when the address is the link's and, for a page of the
+		// navigation, the navigation marks it as the current page.
+		shown := fmt.Sprintf(`location.pathname === %[1]q && (!document.querySelector('nav a[href=%[1]q]') || !!document.querySelector('nav a[aria-current=page][href=%[1]q]'))`, href)
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](shown,
+			chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+			t.Errorf("opening %s: the page did not show: %v", href, err)
 			continue
 		}
 		page := strings.NewReplacer("/", "_").Replace(strings.Trim(href, "/"))
