@@ -11,20 +11,31 @@ import (
 // NormID normalises an identifier (customer ID, serial, person ID) for
 // comparison: trimmed, upper-case, NFC.
 func NormID(s string) string {
-	return norm.NFC.String(strings.ToUpper(strings.TrimSpace(s)))
+	return nfc(strings.ToUpper(strings.TrimSpace(s)))
+}
+
+// nfc is norm.NFC.String with a fast path for ASCII, which is always in
+// NFC: IDs are ASCII, and the checks normalise every ID of every record.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }
 
 // NormEmail normalises an e-mail address for comparison: trimmed,
 // lower-case, NFC.
 func NormEmail(s string) string {
-	return norm.NFC.String(strings.ToLower(strings.TrimSpace(s)))
+	return nfc(strings.ToLower(strings.TrimSpace(s)))
 }
 
 // NormName normalises a person's or device's name for comparison: trimmed,
 // NFC, every run of white space folded to one space. Case is kept: names
 // differing only in case are shown as written.
 func NormName(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	return strings.Join(strings.Fields(nfc(s)), " ")
 }
 
 // cp1252 maps the runes that Windows-1252 puts at bytes 0x80–0x9F back to
@@ -54,6 +65,16 @@ func repairUTF8(s string) (string, bool) {
 	// Fast path: double encoding always leaves a lead (U+00C2..U+00F4)
 	// right before a continuation (U+0080..U+00BF or its cp1252 rune);
 	// "spät" has a lead-like "ä" but no continuation after it.
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // most cells
+		return s, false
+	}
 	hit := false
 	var prev rune
 	for _, r := range s {

@@ -37,7 +37,9 @@ func TestNorm(t *testing.T) {
 	}{
 		{"id trimmed upper", NormID("  g070rq0000000001 "), "G070RQ0000000001"},
 		{"id customer", NormID(" a1b2c3d4e5f6g7"), "A1B2C3D4E5F6G7"},
+		{"id nfc", NormID(" amzn-ku\u0308che-1 "), "AMZN-KÜCHE-1"},
 		{"email lower", NormEmail(" Alice.Muster@Example.COM "), "alice.muster@example.com"},
+		{"email nfc", NormEmail("Ju\u0308rgen@Example.de"), "jürgen@example.de"},
 		{"name nfc", NormName(nfd), "Küche"},
 		{"name spaces folded", NormName("  Anna \t Beispiel "), "Anna Beispiel"},
 	}

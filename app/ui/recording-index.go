@@ -26,7 +26,6 @@ type recItem struct {
 	device  int    // index into session.Devices; -1 for none
 	profile int    // index into session.Profiles; -1 for none
 	flagged bool   // a mismatch or likely finding names it
-	text    string // transcript and response, lower-cased, for search
 }
 
 // recIndex is the recordings as the list, its filters and the timeline see
@@ -47,6 +46,10 @@ type recIndex struct {
 	entriesMu    sync.Mutex                // entry runs on the player's goroutines
 	entries      map[string]*archive.Entry // part+"\x00"+path -> audio entry, built on first play
 	days         []timelineDay             // built on first use by the timeline
+	// search holds each item's transcript and response, lower-cased, built
+	// on the first search: the overview never needs it.
+	searchOnce sync.Once
+	search     []string
 }
 
 // The index of the open session, kept while the session's report stays.
@@ -81,23 +84,24 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 		}
 		return -1
 	}
-	held := map[string]bool{}
+	type audioRef struct{ part, path string }
+	held := map[audioRef]bool{}
+	days := dayNamer{}
 	ix.items = make([]recItem, 0, len(x.Recordings))
 	for i := range x.Recordings {
 		rec := &x.Recordings[i]
 		ix.items = append(ix.items, recItem{
 			rec: i, audio: -1,
-			day:     dayOf(rec.Time),
+			day:     days.of(rec.Time),
 			device:  lookup(devIdx, rec.Device.Text),
 			profile: lookup(profIdx, rec.PersonID.Text),
-			text:    strings.ToLower(rec.Transcript.Text + "\x00" + rec.Response.Text),
 		})
 		if rec.AudioPath != "" {
-			held[audioKey(recAudioPart(rec), rec.AudioPath)] = true
+			held[audioRef{recAudioPart(rec), rec.AudioPath}] = true
 		}
 	}
 	for j, a := range x.Audio {
-		if held[audioKey(a.Part, a.Path)] {
+		if held[audioRef{a.Part, a.Path}] {
 			continue
 		}
 		ix.items = append(ix.items, recItem{rec: -1, audio: j, device: -1, profile: -1})
@@ -160,11 +164,39 @@ func folderOf(p string) string {
 	return p
 }
 
-func dayOf(t time.Time) string {
+// dayNamer names the local day (dayLayout) of many times in a row, "" for
+// an unknown time: recordings come day by day, so a day's name is made once
+// and shared, not formatted per recording.
+type dayNamer struct {
+	y    int
+	m    time.Month
+	d    int
+	name string
+}
+
+func (n *dayNamer) of(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Local().Format(dayLayout)
+	y, m, d := t.Local().Date()
+	if n.name == "" || y != n.y || m != n.m || d != n.d {
+		n.y, n.m, n.d, n.name = y, m, d, t.Local().Format(dayLayout)
+	}
+	return n.name
+}
+
+// searchText returns item k's transcript and response, lower-cased.
+func (ix *recIndex) searchText(k int) string {
+	ix.searchOnce.Do(func() {
+		ix.search = make([]string, len(ix.items))
+		for i, it := range ix.items {
+			if it.rec >= 0 {
+				rec := &ix.x.Recordings[it.rec]
+				ix.search[i] = strings.ToLower(rec.Transcript.Text + "\x00" + rec.Response.Text)
+			}
+		}
+	})
+	return ix.search[k]
 }
 
 func audioKey(part, path string) string { return part + "\x00" + path }
@@ -275,7 +307,7 @@ func (ix *recIndex) filter(f recFilter) []int {
 			!matchIndex(f.profile, it.profile),
 			f.from != "" && (it.day == "" || it.day < f.from),
 			f.to != "" && (it.day == "" || it.day > f.to),
-			f.query != "" && !strings.Contains(it.text, f.query):
+			f.query != "" && !strings.Contains(ix.searchText(k), f.query):
 			return false
 		}
 		return true
