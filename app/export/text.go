@@ -17,12 +17,19 @@ func NormID(s string) string {
 // nfc is norm.NFC.String with a fast path for ASCII, which is always in
 // NFC: IDs are ASCII, and the checks normalise every ID of every record.
 func nfc(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return norm.NFC.String(s)
+			return false
 		}
 	}
-	return s
+	return true
 }
 
 // NormEmail normalises an e-mail address for comparison: trimmed,
@@ -65,14 +72,7 @@ func repairUTF8(s string) (string, bool) {
 	// Fast path: double encoding always leaves a lead (U+00C2..U+00F4)
 	// right before a continuation (U+0080..U+00BF or its cp1252 rune);
 	// "spät" has a lead-like "ä" but no continuation after it.
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii { // most cells
+	if isASCII(s) { // most cells
 		return s, false
 	}
 	hit := false

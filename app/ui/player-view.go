@@ -181,7 +181,7 @@ func (v *playerView) Render() app.UI {
 		app.Div().Class("player-controls").Body(
 			app.Button().Class("secondary").Attr("data-testid", "player-prev").Disabled(v.Pos <= 0).
 				OnMouseDown(keepFocus).OnClick(v.onPrev).Text("‹ "+tr(v.Lang, "player.prev")),
-			app.Button().Class("player-toggle").Attr("data-testid", "player-toggle").Disabled(url == "").
+			app.Button().Attr("data-testid", "player-toggle").Disabled(url == "").
 				OnMouseDown(keepFocus).OnClick(v.onToggle).Text(tr(v.Lang, playKey)),
 			app.Button().Class("secondary").Attr("data-testid", "player-next").Disabled(v.Pos < 0 || v.Pos >= v.Count-1).
 				OnMouseDown(keepFocus).OnClick(v.onNext).Text(tr(v.Lang, "player.next")+" ›"),

@@ -178,9 +178,10 @@ func (n *dayNamer) of(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	y, m, d := t.Local().Date()
+	lt := t.Local()
+	y, m, d := lt.Date()
 	if n.name == "" || y != n.y || m != n.m || d != n.d {
-		n.y, n.m, n.d, n.name = y, m, d, t.Local().Format(dayLayout)
+		n.y, n.m, n.d, n.name = y, m, d, lt.Format(dayLayout)
 	}
 	return n.name
 }

@@ -185,11 +185,10 @@ func recsPlaying(t *testing.T, tb *tab, k int) audioState {
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)))
 	if err != nil {
 		tb.shot(t, "recs-timeout")
-		state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`(() => { const a = document.querySelector('audio[data-testid=player]'); const p = document.querySelector('aside.player[data-item]');
+		state, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(() => { const s = %s; const a = document.querySelector('audio[data-testid=player]') || {};
 			const b = document.querySelector('[data-testid=player-toggle]');
-			return JSON.stringify({item: p ? p.dataset.item : null, audioItem: a ? a.dataset.item : null, src: a ? a.src : null, readyState: a && a.readyState, networkState: a && a.networkState,
-				paused: a && a.paused, ended: a && a.ended, currentTime: a && a.currentTime, autoplay: a && a.autoplay, error: a && a.error && a.error.code,
-				toggle: b && b.textContent, focus: document.activeElement && document.activeElement.outerHTML.slice(0, 120)}) })()`))
+			return JSON.stringify(Object.assign(s, {networkState: a.networkState, currentTime: a.currentTime, autoplay: a.autoplay, error: a.error && a.error.code,
+				toggle: b && b.textContent, focus: document.activeElement && document.activeElement.outerHTML.slice(0, 120)})) })()`, audioStateJS)))
 		t.Fatalf("waiting for item %d to play: %v; the page shows %s", k, err, state)
 	}
 	return got
