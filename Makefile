@@ -39,9 +39,10 @@ demo: build
 vet:
 	$(GO) vet ./...
 
-# The browser tests drive Debian's chromium; CI=1 makes them fail instead of skip
-# when something they need is missing.
-test: vet build chromium
+# The browser tests drive Debian's chromium and generate a 10,000-recording export with
+# espeak-ng and lame (tools); CI=1 makes them fail instead of skip when something they need
+# is missing.
+test: vet build chromium tools
 	CI=$${CI:-1} $(GO) test -count=1 ./...
 
 chromium:
