@@ -18,6 +18,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 )
@@ -29,9 +30,26 @@ type Archive struct {
 	Data []byte
 }
 
-// Archives builds every hostile archive, in a fixed order. It takes about a
-// second: zeros.zip needs the checksum of 1 GiB of zeros.
+// Archives builds every hostile archive, in a fixed order: the ones below,
+// then those the other files of this package register, sorted by name. It
+// takes about a second: zeros.zip needs the checksum of 1 GiB of zeros.
 func Archives() []Archive {
+	more := make([]Archive, 0, len(registered))
+	for _, r := range registered {
+		more = append(more, r())
+	}
+	sort.Slice(more, func(i, j int) bool { return more[i].Name < more[j].Name })
+	return append(coreArchives(), more...)
+}
+
+// registered builds the archives of the package's other files (register).
+var registered []func() Archive
+
+// register adds an archive builder; called from init functions, so each
+// kind of attack keeps its builder and its description in its own file.
+func register(build func() Archive) { registered = append(registered, build) }
+
+func coreArchives() []Archive {
 	return []Archive{
 		{"overlap.zip", "the better zip bomb: 1000 directory records share one 5 MiB deflated member", Overlap()},
 		{"zeros.zip", "a deflate bomb: 1 GiB of zeros in about 1 MB named as the voice history table, next to a small normal member", Zeros()},
