@@ -252,7 +252,16 @@ func render(lang, key string, args ...any) string {
 	if one != "" && firstInt(args) == 1 {
 		format = one
 	}
-	return fmt.Sprintf(format, args...)
+	// A value from the export in a sentence of ours must not reverse it
+	// (a right-to-left override) or hide in it (a zero-width space).
+	shown := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = ShowText(s)
+		}
+		shown[i] = a
+	}
+	return fmt.Sprintf(format, shown...)
 }
 
 // firstInt returns the first int argument, -1 when there is none.

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"exportlens/app/export"
 )
@@ -56,9 +57,11 @@ func earlier(a export.Source, at string, b export.Source, bt string) bool {
 	return at < bt
 }
 
-// displayText is a value as shown in subjects and the claim: Unicode-composed,
-// spaces trimmed and folded, letter case kept.
-func displayText(s string) string { return export.NormName(s) }
+// displayText is an identifier as shown in subjects and the claim: ASCII
+// spaces trimmed, everything else as written. Composing or folding it (NFC
+// turns the Kelvin sign into "K", folding spaces drops a trailing no-break
+// space) would show a foreign value exactly like the owned one.
+func displayText(s string) string { return strings.Trim(s, " \t\r\n\v\f") }
 
 func (s refSet) len() int { return len(s.shown) }
 

@@ -89,12 +89,15 @@ type Summary struct {
 
 // Finding is one conclusion with its evidence. Findings are data, not errors.
 type Finding struct {
-	Rule     string     `json:"rule"`
-	Severity Severity   `json:"severity"`
-	Title    string     `json:"title"`             // English sentence; Text(lang) gives other languages
-	Subject  string     `json:"subject,omitempty"` // the foreign thing itself: serial, customer ID, person ID, e-mail, path
-	Records  int        `json:"records"`           // all affected records
-	Evidence []Evidence `json:"evidence"`          // a few concrete places, not thousands
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Title    string   `json:"title"`             // English sentence; Text(lang) gives other languages
+	Subject  string   `json:"subject,omitempty"` // the foreign thing itself: serial, customer ID, person ID, e-mail, path
+	// SubjectShown is the subject as people are shown it (see Show), only
+	// when that differs from the subject as written: "G070RQ⟨U+200B⟩0000000001".
+	SubjectShown string     `json:"subjectShown,omitempty"`
+	Records      int        `json:"records"`  // all affected records
+	Evidence     []Evidence `json:"evidence"` // a few concrete places, not thousands
 	// Affected lists indexes into Export.Recordings of the affected
 	// recordings, for "show affected recordings"; not part of the JSON report.
 	Affected []int `json:"-"`
@@ -112,7 +115,10 @@ type Evidence struct {
 	Pointer string `json:"pointer,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Value   string `json:"value,omitempty"`
-	Raw     string `json:"raw,omitempty"` // the value as written, when trimming or repair changed it
+	// ValueShown is the value as people are shown it (see Show), only when
+	// that differs from the value as written.
+	ValueShown string `json:"valueShown,omitempty"`
+	Raw        string `json:"raw,omitempty"` // the value as written, when trimming or repair changed it
 }
 
 // Problem is a file that could not be read, in the report.

@@ -62,6 +62,7 @@ func Run(x *export.Export, d Declared) *Report {
 		checkFormatUnknown(c)
 	}
 	sortFindings(c.findings)
+	addShown(c.findings)
 	r.Findings = c.findings
 	if r.Findings == nil {
 		r.Findings = []Finding{}
@@ -173,4 +174,21 @@ func cmpStrings(pairs ...string) int {
 		}
 	}
 	return 0
+}
+
+// addShown sets the shown forms of subjects and evidence values that a
+// person would otherwise misread (see Show).
+func addShown(fs []Finding) {
+	for i := range fs {
+		f := &fs[i]
+		if sh := Show(f.Subject); sh.Changed() {
+			f.SubjectShown = sh.Text
+		}
+		for j := range f.Evidence {
+			e := &f.Evidence[j]
+			if sh := Show(e.Value); sh.Changed() {
+				e.ValueShown = sh.Text
+			}
+		}
+	}
 }

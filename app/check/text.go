@@ -1,12 +1,10 @@
 package check
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // ExitCode is the command's exit status for this report: 1 when a finding
@@ -48,31 +46,31 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		line(t(txtClaimNone))
 	}
 	for _, s := range cl.CustomerIDs {
-		line(t(txtCustomerID, clean(s)))
+		line(t(txtCustomerID, ident(lang, s)))
 	}
 	for _, s := range cl.Emails {
-		line(t(txtEmail, clean(s)))
+		line(t(txtEmail, ident(lang, s)))
 	}
 	for _, s := range cl.Names {
-		line(t(txtName, clean(s)))
+		line(t(txtName, ident(lang, s)))
 	}
 	for _, d := range cl.Devices {
-		line(t(txtDevice, clean(d.Serial), paren(d.Type, d.Name)))
+		line(t(txtDevice, ident(lang, d.Serial), paren(lang, d.Type, d.Name)))
 	}
 	for _, p := range cl.VoiceProfiles {
-		line(t(txtProfile, clean(p.ID), paren(p.Name)))
+		line(t(txtProfile, ident(lang, p.ID), paren(lang, p.Name)))
 	}
 	d := cl.Declared
 	if len(d.Emails)+len(d.CustomerIDs)+len(d.Devices) > 0 || d.NoDevices {
 		line(t(txtDeclared))
 		for _, s := range d.CustomerIDs {
-			line(t(txtCustomerID, clean(s)))
+			line(t(txtCustomerID, ident(lang, s)))
 		}
 		for _, s := range d.Emails {
-			line(t(txtEmail, clean(s)))
+			line(t(txtEmail, ident(lang, s)))
 		}
 		for _, s := range d.Devices {
-			line(t(txtDevice, clean(s), ""))
+			line(t(txtDevice, ident(lang, s), ""))
 		}
 		if d.NoDevices {
 			line(t(txtNoDevices))
@@ -92,7 +90,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		line("[" + severityLabel(lang, f.Severity) + "] " + clean(f.Text(lang)))
 		meta := []string{t(txtRule, clean(f.Rule))}
 		if f.Subject != "" {
-			meta = append(meta, t(txtSubject, clean(f.Subject)))
+			meta = append(meta, t(txtSubject, ident(lang, f.Subject)))
 		}
 		meta = append(meta, t(txtRecords, f.Records))
 		line("  " + strings.Join(meta, ", "))
@@ -130,11 +128,11 @@ func evidenceLine(lang string, e Evidence) string {
 	s := location(lang, e)
 	switch {
 	case e.Field != "" && e.Value != "":
-		s += " " + clean(e.Field) + " = " + clean(e.Value)
+		s += " " + clean(e.Field) + " = " + value(lang, e.Value)
 	case e.Field != "":
 		s += " " + clean(e.Field)
 	case e.Value != "":
-		s += " = " + clean(e.Value)
+		s += " = " + value(lang, e.Value)
 	}
 	if e.Raw != "" {
 		s += render(lang, txtRaw, clean(e.Raw))
@@ -168,11 +166,11 @@ func location(lang string, e Evidence) string {
 }
 
 // paren gives " (a, b)" of the non-empty parts, "" when all are empty.
-func paren(parts ...string) string {
+func paren(lang string, parts ...string) string {
 	var keep []string
 	for _, p := range parts {
 		if p != "" {
-			keep = append(keep, clean(p))
+			keep = append(keep, ident(lang, p))
 		}
 	}
 	if len(keep) == 0 {
@@ -185,30 +183,44 @@ func paren(parts ...string) string {
 // long, and a line of evidence should stay a line.
 const maxTextRunes = 200
 
-// clean makes export text safe for a terminal: control characters (line
-// breaks, escape sequences) and bidirectional overrides are shown escaped,
-// invalid UTF-8 as U+FFFD, and long text is cut.
+// clean makes export text safe for a terminal and honest to read: control
+// characters (line breaks, escape sequences), invisible characters and
+// bidirectional overrides are shown as their code ("⟨U+202E⟩", see
+// ShowText), invalid UTF-8 as U+FFFD, and long text is cut.
 func clean(s string) string {
-	var b strings.Builder
+	return ShowText(cut(s))
+}
+
+// ident shows an identifier (see Show) with what was made visible in
+// brackets: "G070RQ⟨U+200B⟩0000000001 [contains an invisible character]".
+func ident(lang, s string) string {
+	sh := Show(cut(s))
+	if n := sh.Note(lang); n != "" {
+		return sh.Text + " [" + n + "]"
+	}
+	return sh.Text
+}
+
+// value shows an evidence value: as an identifier when it is one word, as
+// text otherwise (a transcript may mix scripts from word to word).
+func value(lang, s string) string {
+	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+		return ident(lang, s)
+	}
+	return clean(s)
+}
+
+// cut keeps the first maxTextRunes runes of s, and "…" when there were more.
+func cut(s string) string {
+	if len(s) <= maxTextRunes {
+		return s
+	}
 	n := 0
-	for _, r := range s {
+	for i := range s {
 		if n == maxTextRunes {
-			b.WriteString("…")
-			break
+			return s[:i] + "…"
 		}
 		n++
-		switch {
-		case r == utf8.RuneError:
-			b.WriteRune(utf8.RuneError)
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
-			if r < 0x80 {
-				fmt.Fprintf(&b, `\x%02x`, r)
-			} else {
-				fmt.Fprintf(&b, `\u%04x`, r)
-			}
-		default:
-			b.WriteRune(r)
-		}
 	}
-	return b.String()
+	return s
 }

@@ -76,8 +76,8 @@ func TestWriteText(t *testing.T) {
 			Rule: "r", Severity: Mismatch, Title: "t", Subject: "a\x1b[2Jb", Evidence: []Evidence{
 				{Path: "evil\nname.csv", Line: 1, Field: "F", Value: "x\u202ey\r"},
 			}}}}, lang: "en", lines: []string{
-			`  rule r, subject a\x1b[2Jb, 0 records`,
-			`  evil\x0aname.csv:1 F = x\u202ey\x0d`,
+			`  rule r, subject a⟨U+001B⟩[2Jb [contains an invisible character], 0 records`,
+			`  evil⟨U+000A⟩name.csv:1 F = x⟨U+202E⟩y⟨U+000D⟩`,
 		}, not: []string{"\x1b", "\u202e", "\r"}},
 		{name: "problems", r: &Report{Verdict: VerdictConsistent, Problems: []Problem{{Part: "a.zip", Path: "b.csv", Reason: "csv: bad quote"}}}, lang: "de", lines: []string{
 			"Dateien mit Problemen (1):",

@@ -9,9 +9,52 @@ import (
 )
 
 // NormID normalises an identifier (customer ID, serial, person ID) for
-// comparison: trimmed, upper-case, NFC.
+// comparison: ASCII white space trimmed, ASCII letters upper-cased, and
+// nothing else. IDs are ASCII by shape, so a character outside ASCII is kept
+// exactly as written: Unicode case mapping and normalisation would turn a
+// foreign value into an owned one ("ſ" upper-cases to "S", dotless "ı" to
+// "I", NFC maps the Kelvin sign "\u212A" to "K"), and a value that differs
+// from an owned ID by any non-ASCII character is never that ID.
 func NormID(s string) string {
-	return nfc(strings.ToUpper(strings.TrimSpace(s)))
+	return asciiUpper(trimASCIISpace(s))
+}
+
+// trimASCIISpace trims only ASCII white space: a no-break or zero-width
+// space around an ID is part of what the export wrote, not padding.
+func trimASCIISpace(s string) string {
+	return strings.Trim(s, " \t\r\n\v\f")
+}
+
+// asciiUpper upper-cases a–z only.
+func asciiUpper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'a' <= c && c <= 'z' {
+					b[j] = c - 'a' + 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// asciiLower lower-cases A–Z only.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c - 'A' + 'a'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // nfc is norm.NFC.String with a fast path for ASCII, which is always in
@@ -32,10 +75,25 @@ func isASCII(s string) bool {
 	return true
 }
 
-// NormEmail normalises an e-mail address for comparison: trimmed,
-// lower-case, NFC.
+// NormEmail normalises an e-mail address for comparison: ASCII white space
+// trimmed, ASCII letters lower-cased (addresses are compared
+// case-insensitively in ASCII, as mail systems do), and composed to NFC so
+// that "ü" typed decomposed equals "ü". Nothing else folds: no Unicode case
+// mapping (the Kelvin sign lower-cases to "k"), no NFKC (fullwidth letters,
+// "ſ"), and an address holding a character that NFC would replace on its own
+// (a singleton such as the Kelvin sign, which NFC turns into "K") is kept as
+// written, so a look-alike never equals an owned address.
 func NormEmail(s string) string {
-	return nfc(strings.ToLower(strings.TrimSpace(s)))
+	s = asciiLower(trimASCIISpace(s))
+	if isASCII(s) {
+		return s
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf && !norm.NFC.IsNormalString(string(r)) {
+			return s
+		}
+	}
+	return norm.NFC.String(s)
 }
 
 // NormName normalises a person's or device's name for comparison: trimmed,

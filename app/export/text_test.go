@@ -37,9 +37,13 @@ func TestNorm(t *testing.T) {
 	}{
 		{"id trimmed upper", NormID("  g070rq0000000001 "), "G070RQ0000000001"},
 		{"id customer", NormID(" a1b2c3d4e5f6g7"), "A1B2C3D4E5F6G7"},
-		{"id nfc", NormID(" amzn-ku\u0308che-1 "), "AMZN-KÜCHE-1"},
+		// Non-ASCII in an ID is kept as written: no Unicode case, no NFC.
+		{"id non-ascii kept", NormID(" amzn-ku\u0308che-1 "), "AMZN-KU\u0308CHE-1"},
+		{"id no-break space kept", NormID("\u00a0G070RQ0000000001"), "\u00a0G070RQ0000000001"},
 		{"email lower", NormEmail(" Alice.Muster@Example.COM "), "alice.muster@example.com"},
 		{"email nfc", NormEmail("Ju\u0308rgen@Example.de"), "jürgen@example.de"},
+		{"email kelvin kept", NormEmail("AN\u212Aa@Example.de"), "an\u212Aa@example.de"},
+		{"email capital Ü kept", NormEmail("Ü@example.de"), "Ü@example.de"},
 		{"name nfc", NormName(nfd), "Küche"},
 		{"name spaces folded", NormName("  Anna \t Beispiel "), "Anna Beispiel"},
 	}
@@ -47,6 +51,47 @@ func TestNorm(t *testing.T) {
 		if tc.got != tc.want {
 			t.Errorf("%s: got %q want %q", tc.name, tc.got, tc.want)
 		}
+	}
+}
+
+// TestNormIDConfusables pins the folding bug: each value differs from an
+// owned ID by one character that Unicode case mapping, case folding, NFC or
+// NFKC turns into the owned ID's letter; none of them may compare equal.
+func TestNormIDConfusables(t *testing.T) {
+	const owned = "G0K0SI0000000001"
+	cases := []struct{ name, foreign string }{
+		{"long s", "G0K0\u017fI0000000001"},
+		{"dotless i", "G0K0S\u01310000000001"},
+		{"dotless i lower", "g0k0s\u01310000000001"},
+		{"dotted capital I", "G0K0S\u01300000000001"},
+		{"kelvin sign", "G0\u212a0SI0000000001"},
+		{"fullwidth K", "G0\uff2b0SI0000000001"},
+		{"fullwidth digit", "G0K0SI000000000\uff11"},
+		{"mathematical bold S", "G0K0\U0001d412I0000000001"},
+		{"cyrillic Es", "G0K0\u0405I0000000001"},
+		{"zero-width space", "G0K0\u200bSI0000000001"},
+		{"right-to-left override", "G0K0\u202eSI0000000001"},
+		{"soft hyphen", "G0K0\u00adSI0000000001"},
+		{"byte order mark", "\ufeffG0K0SI0000000001"},
+		{"no-break space", "G0K0SI0000000001\u00a0"},
+	}
+	if NormID(" g0k0si0000000001\t") != NormID(owned) {
+		t.Fatalf("ASCII case and spaces must still fold: %q vs %q", NormID(" g0k0si0000000001\t"), NormID(owned))
+	}
+	for _, c := range cases {
+		if got := NormID(c.foreign); got == NormID(owned) {
+			t.Errorf("%s: NormID(%q) = %q, the owned ID's normal form", c.name, c.foreign, got)
+		}
+	}
+	const email = "anna.kiss@example.com"
+	for _, foreign := range []string{"anna.\u212aiss@example.com", "anna.ki\u017fs@example.com", "anna.k\u0131ss@example.com",
+		"anna.kiss@exampl\uff45.com", "anna.kiss@\u0435xample.com", "anna.kiss\u200b@example.com"} {
+		if got := NormEmail(foreign); got == NormEmail(email) {
+			t.Errorf("NormEmail(%q) = %q, the owned address's normal form", foreign, got)
+		}
+	}
+	if NormEmail(" Anna.KISS@Example.COM ") != NormEmail(email) {
+		t.Error("ASCII case must still fold in e-mail addresses")
 	}
 }
 
