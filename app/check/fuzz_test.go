@@ -111,7 +111,7 @@ func FuzzRun(f *testing.F) {
 		default:
 			t.Fatalf("verdict %q", r.Verdict)
 		}
-		if (r.Verdict == VerdictMismatch) != (r.ExitCode() == 1) {
+		if want := map[string]int{VerdictConsistent: ExitConsistent, VerdictMismatch: ExitMismatch, VerdictUnknown: ExitUnknown}[r.Verdict]; r.ExitCode() != want {
 			t.Fatalf("verdict %s but exit code %d", r.Verdict, r.ExitCode())
 		}
 		for _, fd := range r.Findings {

@@ -187,11 +187,8 @@ func TestVerdict(t *testing.T) {
 			if got := verdict(fs, tt.checkable); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
-			r := &Report{Findings: fs}
-			wantExit := 0
-			if tt.want == VerdictMismatch {
-				wantExit = 1
-			}
+			r := &Report{Findings: fs, Verdict: tt.want}
+			wantExit := map[string]int{VerdictConsistent: 0, VerdictMismatch: 1, VerdictUnknown: 3}[tt.want]
 			if got := r.ExitCode(); got != wantExit {
 				t.Errorf("exit code: got %d, want %d", got, wantExit)
 			}

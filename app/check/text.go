@@ -7,16 +7,28 @@ import (
 	"unicode"
 )
 
-// ExitCode is the command's exit status for this report: 1 when a finding
-// points to someone else's data (mismatch or likely), else 0. Status 2, for
-// input that cannot be read, is the caller's.
+// Exit statuses of `exportlens check`, so that a script can tell a clean
+// export from one nobody could check.
+const (
+	ExitConsistent = 0 // nothing points to someone else's data
+	ExitMismatch   = 1 // a finding of severity mismatch or likely
+	ExitUnreadable = 2 // the input cannot be read (the caller's)
+	ExitUnknown    = 3 // cannot tell: the verdict is unknown
+)
+
+// ExitCode is the command's exit status for this report: ExitMismatch when
+// a finding points to someone else's data (mismatch or likely), ExitUnknown
+// when the verdict is not consistent ("cannot tell"), else ExitConsistent.
 func (r *Report) ExitCode() int {
 	for _, f := range r.Findings {
 		if f.Severity == Mismatch || f.Severity == Likely {
-			return 1
+			return ExitMismatch
 		}
 	}
-	return 0
+	if r.Verdict != VerdictConsistent {
+		return ExitUnknown
+	}
+	return ExitConsistent
 }
 
 // WriteText writes the report for people: the verdict in plain words, the

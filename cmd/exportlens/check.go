@@ -88,7 +88,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
 		}
-		return 2
+		return check.ExitUnreadable
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -98,13 +98,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		layout, err = loadLayout(a.layout)
 		if err != nil {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-			return 2
+			return check.ExitUnreadable
 		}
 	}
 	inputs, closeInputs, err := openInputs(a.paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return 2
+		return check.ExitUnreadable
 	}
 	defer closeInputs()
 
@@ -129,19 +129,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	tree, err := archive.Open(ctx, inputs, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return 2
+		return check.ExitUnreadable
 	}
 	defer tree.Close()
 	if len(tree.Entries) == 0 && len(tree.Problems) > 0 {
 		for _, p := range tree.Problems {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", p)
 		}
-		return 2
+		return check.ExitUnreadable
 	}
 	x, err := export.Load(ctx, tree, layout)
 	if err != nil {
 		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return 2
+		return check.ExitUnreadable
 	}
 	rep := check.Run(x, a.declared)
 	wg.Wait()
@@ -155,11 +155,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(rep); err != nil {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-			return 2
+			return check.ExitUnreadable
 		}
 	} else if err := rep.WriteText(stdout, a.lang); err != nil {
 		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return 2
+		return check.ExitUnreadable
 	}
 	return rep.ExitCode()
 }

@@ -127,10 +127,7 @@ func TestFixtures(t *testing.T) {
 			if r.Verdict != p.Verdict {
 				t.Errorf("verdict: got %q, want %q\n%s", r.Verdict, p.Verdict, summarize(r))
 			}
-			wantCode := 0
-			if p.Verdict == check.VerdictMismatch {
-				wantCode = 1
-			}
+			wantCode := map[string]int{check.VerdictConsistent: 0, check.VerdictMismatch: 1, check.VerdictUnknown: 3}[p.Verdict]
 			if code != wantCode {
 				t.Errorf("exit status: got %d, want %d", code, wantCode)
 			}
@@ -335,4 +332,31 @@ func formSubject(s string) string {
 		return s[i:]
 	}
 	return s
+}
+
+// TestExitStatusCannotTell: an export nobody can check ("cannot tell") exits
+// 3, not 0, so that a script can tell it from a clean one; the text report
+// says it cannot tell.
+func TestExitStatusCannotTell(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "export")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("nothing any vendor writes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, _, code := runJSON(t, []string{dir})
+	if r.Verdict != check.VerdictUnknown {
+		t.Fatalf("verdict: got %q, want %q", r.Verdict, check.VerdictUnknown)
+	}
+	if code != 3 {
+		t.Errorf("exit status: got %d, want 3 (cannot tell)", code)
+	}
+	var out, errb bytes.Buffer
+	if code := runCheck([]string{dir}, &out, &errb); code != 3 {
+		t.Errorf("text: exit status got %d, want 3", code)
+	}
+	if !strings.Contains(out.String(), "Verdict: cannot tell") {
+		t.Errorf("text report does not say it cannot tell:\n%s", out.String())
+	}
 }

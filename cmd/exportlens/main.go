@@ -7,7 +7,8 @@
 //	                 [--device SERIAL]... [--no-devices] [--layout FILE] PATH...
 //
 // Exit status: 0 when nothing points to someone else's data, 1 when a finding
-// of severity mismatch or likely exists, 2 when the input cannot be read.
+// of severity mismatch or likely exists, 2 when the input cannot be read, 3
+// when it cannot tell (the verdict is unknown).
 package main
 
 import (
@@ -23,6 +24,7 @@ import (
 
 const usage = `usage: exportlens check [--json] [--lang en|de] [--email E] [--customer-id ID]
                         [--device SERIAL]... [--no-devices] [--layout FILE] PATH...
+           exit status: 0 consistent, 1 someone else's data, 2 unreadable, 3 cannot tell
        exportlens layout    (prints the default layout table, a valid --layout file)
        exportlens serve [--addr 127.0.0.1:8000] [--open=false]   (the viewer in your browser)
        exportlens static [--prefix /sub/path] DIR   (the viewer as a static site)
