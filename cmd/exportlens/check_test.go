@@ -15,6 +15,7 @@ import (
 
 	"exportlens/app/archive/unarr"
 	"exportlens/app/check"
+	"exportlens/cmd/mkexport/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden")
@@ -358,5 +359,33 @@ func TestExitStatusCannotTell(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "Verdict: cannot tell") {
 		t.Errorf("text report does not say it cannot tell:\n%s", out.String())
+	}
+}
+
+// checkIdents is the hostile case of idents.zip: every look-alike identifier
+// is the subject of a mismatch or likely finding, kept byte-exact in the
+// JSON, with a shown form that differs from the owned value.
+func checkIdents(t *testing.T, rep check.Report) {
+	t.Helper()
+	if rep.Verdict != check.VerdictMismatch {
+		t.Errorf("verdict: got %q, want %q", rep.Verdict, check.VerdictMismatch)
+	}
+	for _, pl := range hostile.IdentsForeign {
+		var f *check.Finding
+		for i, g := range rep.Findings {
+			if (g.Severity == check.Mismatch || g.Severity == check.Likely) && g.Subject == pl.Value {
+				f = &rep.Findings[i]
+			}
+		}
+		if f == nil {
+			t.Errorf("%s %q (%s): no mismatch or likely finding with it as subject\n%s", pl.Field, pl.Value, pl.What, summarize(rep))
+			continue
+		}
+		if f.SubjectShown == "" || f.SubjectShown == pl.Value || !strings.Contains(f.SubjectShown, "U+") {
+			t.Errorf("%s %q (%s): subjectShown %q does not show the difference", pl.Field, pl.Value, pl.What, f.SubjectShown)
+		}
+		if len(f.Evidence) == 0 || f.Evidence[0].Field != pl.Field || f.Evidence[0].Value != pl.Value || f.Evidence[0].ValueShown != f.SubjectShown {
+			t.Errorf("%s %q: evidence %+v, want the raw value and its shown form", pl.Field, pl.Value, f.Evidence)
+		}
 	}
 }
