@@ -23,7 +23,7 @@ func (c *claimView) Render() app.UI {
 	var ids []app.UI
 	add := func(key string, vals []string) {
 		for _, v := range vals {
-			ids = append(ids, app.Dt().Text(tr(c.Lang, key)), app.Dd().Text(v))
+			ids = append(ids, app.Dt().Text(tr(c.Lang, key)), app.Dd().Body(shownID(c.Lang, v)))
 		}
 	}
 	add("claim.customer", cl.CustomerIDs)
@@ -50,9 +50,9 @@ func (c *claimView) renderDevices() app.UI {
 	rows := make([]app.UI, len(c.Devices))
 	for i, d := range c.Devices {
 		rows[i] = app.Tr().Attr("data-testid", "device").Body(
-			app.Td().Class("mono").Text(d.Serial),
-			app.Td().Text(d.Name),
-			app.Td().Class("mono").Text(d.Type),
+			app.Td().Class("mono").Body(shownID(c.Lang, d.Serial)),
+			app.Td().Body(shownID(c.Lang, d.Name)),
+			app.Td().Class("mono").Body(shownID(c.Lang, d.Type)),
 			app.Td().Class("num").Text(strconv.Itoa(d.Records)),
 			app.Td().Body(badge(c.Lang, d.Registered)),
 		)
@@ -67,8 +67,8 @@ func (c *claimView) renderProfiles() app.UI {
 	rows := make([]app.UI, len(c.Profiles))
 	for i, p := range c.Profiles {
 		rows[i] = app.Tr().Attr("data-testid", "voice-profile").Body(
-			app.Td().Class("mono").Text(p.ID),
-			app.Td().Text(p.Name),
+			app.Td().Class("mono").Body(shownID(c.Lang, p.ID)),
+			app.Td().Body(shownID(c.Lang, p.Name)),
 			app.Td().Class("num").Text(strconv.Itoa(p.Records)),
 			app.Td().Body(badge(c.Lang, p.Registered)),
 		)

@@ -31,7 +31,7 @@ func (v *findingView) Render() app.UI {
 		),
 	}
 	if f.Subject != "" {
-		body = append(body, app.P().Class("subject").Text(tr(v.Lang, "finding.subject", f.Subject)))
+		body = append(body, app.P().Class("subject").Body(app.Text(tr(v.Lang, "finding.subject", "")), shownID(v.Lang, f.Subject, "mono")))
 	}
 	if f.Records > 0 {
 		records := []app.UI{app.Text(trn(v.Lang, "finding.records", f.Records))}
@@ -83,10 +83,10 @@ func evidenceItem(lang string, e check.Evidence) app.UI {
 		parts = append(parts, app.Span().Class("ev-field", "mono").Text(e.Field))
 	}
 	if e.Value != "" {
-		parts = append(parts, app.Mark().Class("ev-value", "mono").Text(e.Value))
+		parts = append(parts, app.Mark().Class("ev-value", "mono").Body(shownID(lang, e.Value)))
 	}
 	if e.Raw != "" {
-		parts = append(parts, app.Span().Class("ev-raw").Text(tr(lang, "ev.raw", e.Raw)))
+		parts = append(parts, app.Span().Class("ev-raw").Body(app.Text(tr(lang, "ev.raw", "")), shownID(lang, e.Raw)))
 	}
 	if e.Path == "" {
 		return app.Li().Attr("data-testid", "evidence").Body(parts...)

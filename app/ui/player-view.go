@@ -94,10 +94,15 @@ func (v *playerView) Render() app.UI {
 			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Text(val))
 		}
 	}
+	addID := func(key, val string) { // a value from the export
+		if val != "" {
+			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Body(shownID(v.Lang, val)))
+		}
+	}
 	if rec != nil {
 		add("rec.time", timeText(rec.Time))
-		add("rec.device", deviceText(ix, it.device, rec.Device.Text))
-		add("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
+		addID("rec.device", deviceText(ix, it.device, rec.Device.Text))
+		addID("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
 	}
 	var notes []app.UI
 	if fs := ix.itemFindings[k]; len(fs) > 0 {

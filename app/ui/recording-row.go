@@ -62,8 +62,8 @@ func (r *recordingRow) Render() app.UI {
 		Body(
 			app.Div().Class("rec-line").Body(
 				app.Span().Class("rec-time", "mono").Text(orDash(r.Time)),
-				app.Span().Class("rec-device").Text(r.Device),
-				app.Span().Class("rec-profile").Text(r.Profile),
+				app.Span().Class("rec-device").Body(shownID(r.Lang, r.Device)),
+				app.Span().Class("rec-profile").Body(shownID(r.Lang, r.Profile)),
 				app.Span().Class("rec-badges").Body(badges...),
 			),
 			snippet,

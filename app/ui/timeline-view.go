@@ -106,7 +106,7 @@ func (v *timelineView) Render() app.UI {
 			sw = sw.Class("foreign")
 			item = item.Class("foreign")
 		}
-		body := []app.UI{sw, app.Span().Text(s.label), app.Span().Class("muted").Text(" · " + itoa(s.count))}
+		body := []app.UI{sw, shownID(v.Lang, s.label), app.Span().Class("muted").Text(" · " + itoa(s.count))}
 		if s.foreign {
 			body = append(body, app.Span().Class("badge", "badge-warn").Text(tr(v.Lang, "timeline.foreign")))
 		}

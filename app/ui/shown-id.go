@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/check"
+)
+
+func init() { addTexts(shownTexts) }
+
+var shownTexts = map[string]text{
+	"shown.codes": {"Characters in ⟨ ⟩ are shown by their code: the export holds them, but they are invisible or only look like a plain letter. %s",
+		"Zeichen in ⟨ ⟩ sind mit ihrem Code dargestellt: Der Export enthält sie, aber sie sind unsichtbar oder sehen einem gewöhnlichen Buchstaben nur ähnlich. %s"},
+}
+
+// shownID shows an identifier from the export (a serial, customer ID,
+// person ID, e-mail address, device or profile name) so that a value that
+// only looks like the owner's does not read like it: inside <bdi>, so a
+// right-to-left character cannot turn the surrounding sentence around; with
+// invisible, direction and look-alike characters as their code
+// (check.Show); and, when something was made visible, with a note that
+// says what ("contains a Cyrillic letter"). The text is escaped (app.Text).
+func shownID(lang, s string, class ...string) app.UI {
+	sh := check.Show(s)
+	id := app.Bdi().Class(class...).Text(sh.Text)
+	note := sh.Note(lang)
+	if note == "" {
+		return id
+	}
+	return app.Span().Class("shown").Title(tr(lang, "shown.codes", note)).Body(
+		id.Attr("data-shown", "marked"),
+		app.Text(" "),
+		app.Small().Class("shown-note").Attr("data-testid", "shown-note").Text("("+note+")"),
+	)
+}
