@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"exportlens/app/export"
 )
@@ -183,4 +184,24 @@ func TestConfusableEmail(t *testing.T) {
 			t.Errorf("%q: no mismatch or likely finding with it as the shown subject:\n%s", foreign, strings.Join(summary(r.Findings), "\n"))
 		}
 	}
+}
+
+// FuzzShow: whatever the value, what is shown holds no invisible or
+// direction character, and plain ASCII is shown as written.
+func FuzzShow(f *testing.F) {
+	for _, s := range []string{"G070RQ0000000001", "\u0410B\u200b\u202e", "per\u017fon", "Кухнx", "台所のエコー", "a\x1b[2J", "\xff\xfe", "\u2066\u2069\ufeff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, out := range []string{Show(s).Text, ShowText(s)} {
+			for _, r := range out {
+				if invisible(r) || unicode.Is(unicode.Bidi_Control, r) {
+					t.Fatalf("Show(%q) = %q holds U+%04X", s, out, r)
+				}
+			}
+		}
+		if plainASCII(s) && (Show(s).Text != s || ShowText(s) != s) {
+			t.Fatalf("plain ASCII %q shown as %q", s, Show(s).Text)
+		}
+	})
 }
