@@ -167,12 +167,14 @@ func (p *recordingsPage) renderFindingChip(ix *recIndex) app.UI {
 func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 	f := p.filter
 	devices := []app.UI{app.Option().Value("all").Selected(f.device == filterAll).Text(tr(p.lang, "rec.allDevices"))}
+	// An <option> holds text only: identifiers are shown with their
+	// invisible, direction and look-alike characters as codes (shownPlain).
 	for i, d := range ix.devices {
-		label := d.Name
+		label := shownPlain(d.Name)
 		if label == "" {
-			label = d.Serial
+			label = shownPlain(d.Serial)
 		} else {
-			label += " (" + d.Serial + ")"
+			label += " (" + shownPlain(d.Serial) + ")"
 		}
 		if !d.Registered {
 			label += " — " + tr(p.lang, "badge.unregistered")
@@ -183,9 +185,9 @@ func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 
 	profiles := []app.UI{app.Option().Value("all").Selected(f.profile == filterAll).Text(tr(p.lang, "rec.allProfiles"))}
 	for i, pr := range ix.profiles {
-		label := pr.Name
+		label := shownPlain(pr.Name)
 		if label == "" {
-			label = pr.ID
+			label = shownPlain(pr.ID)
 		}
 		if !pr.Registered {
 			label += " — " + tr(p.lang, "badge.unregistered")

@@ -33,3 +33,7 @@ func shownID(lang, s string, class ...string) app.UI {
 		app.Small().Class("shown-note").Attr("data-testid", "shown-note").Text("("+note+")"),
 	)
 }
+
+// shownPlain is an identifier as plain text (check.Show), for places that
+// hold text only, such as an <option>.
+func shownPlain(s string) string { return check.Show(s).Text }
