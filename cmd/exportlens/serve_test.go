@@ -4,15 +4,23 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"exportlens/app/ui"
 )
 
 // needBuild skips a test that needs the built app (web/app.wasm and GOROOT's
@@ -227,35 +235,127 @@ func TestStaticSite(t *testing.T) {
 }
 
 // The site that `exportlens static` writes works from a plain file server:
-// every file the page and the service worker ask for exists.
+// every file the service worker caches exists there, with the bytes and the
+// type the worker's manifest says.
 func TestStaticSiteServesItsOwnFiles(t *testing.T) {
-	dir := t.TempDir()
-	if err := writeStatic(dir, "", fakeWeb()); err != nil {
-		t.Fatal(err)
+	for _, prefix := range []string{"", "/sub/path"} {
+		t.Run("prefix="+prefix, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := writeStatic(dir, prefix, fakeWeb()); err != nil {
+				t.Fatal(err)
+			}
+			files := http.FileServer(http.Dir(dir))
+			srv := httptest.NewServer(http.StripPrefix(prefix, files))
+			defer srv.Close()
+			worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := manifestOf(t, worker)
+			checkManifest(t, m, prefix, func(p string) (*http.Response, error) { return http.Get(srv.URL + p) })
+		})
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	defer srv.Close()
-	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+}
+
+// The worker that `exportlens serve` sends knows the hash of every file it
+// caches, as the server sends it (decoded), whatever encoding is asked for.
+func TestServeWorkerManifest(t *testing.T) {
+	h, err := newServer(fakeWeb())
 	if err != nil {
 		t.Fatal(err)
 	}
-	// resourcesToCache is a JSON list of paths in the worker.
-	start := strings.Index(string(worker), "resourcesToCache = [")
-	end := strings.Index(string(worker)[start:], "]")
-	if start < 0 || end < 0 {
-		t.Fatalf("app-worker.js: no resourcesToCache list:\n%s", worker)
+	w := get(t, h, "/app-worker.js")
+	if w.Code != 200 {
+		t.Fatalf("GET /app-worker.js: status %d", w.Code)
 	}
-	list := string(worker)[start+len("resourcesToCache = [") : start+end]
-	for _, q := range strings.Split(list, ",") {
-		p := strings.Trim(strings.TrimSpace(q), `"`)
-		res, err := http.Get(srv.URL + p)
+	m := manifestOf(t, w.Body.Bytes())
+	if got := m.Headers["Content-Security-Policy"]; got != csp {
+		t.Errorf("worker manifest: got CSP %q, want the server's %q", got, csp)
+	}
+	for _, enc := range []string{"", "br", "gzip"} {
+		checkManifest(t, m, "", func(p string) (*http.Response, error) {
+			rec := get(t, h, p, "Accept-Encoding", enc)
+			res := rec.Result()
+			// The fake brotli and gzip copies are not real encodings of
+			// app.wasm: what a browser decodes from them is the raw file.
+			if ce := res.Header.Get("Content-Encoding"); ce != "" {
+				res.Header.Del("Content-Encoding")
+				res.Body = io.NopCloser(bytes.NewReader(get(t, h, p).Body.Bytes()))
+			}
+			return res, nil
+		})
+	}
+}
+
+// The shell must be the same bytes for every request and every host, or the
+// worker's hash of it would not hold.
+func TestServeShellIsFixed(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := get(t, h, "/").Body.String()
+	for i := range 20 {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Host = fmt.Sprintf("host%d.example:8000", i)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Body.String() != first {
+			t.Fatalf("GET / with Host %s: got a different page than the first:\n%s\n---\n%s", r.Host, w.Body, first)
+		}
+		if strings.Contains(w.Body.String(), r.Host) {
+			t.Errorf("GET /: got the request's host %s in the shell", r.Host)
+		}
+	}
+}
+
+// manifestOf reads the manifest out of a worker script.
+func manifestOf(t *testing.T, worker []byte) workerManifest {
+	t.Helper()
+	if bytes.Contains(worker, []byte(ui.WorkerManifest)) {
+		t.Fatalf("the worker still has the empty manifest placeholder:\n%s", worker)
+	}
+	const start = "const manifest = "
+	i := bytes.Index(worker, []byte(start))
+	if i < 0 {
+		t.Fatalf("no %q in the worker:\n%s", start, worker)
+	}
+	var m workerManifest
+	if err := json.NewDecoder(bytes.NewReader(worker[i+len(start):])).Decode(&m); err != nil {
+		t.Fatalf("the worker's manifest: %v", err)
+	}
+	return m
+}
+
+// checkManifest fetches every file of m and compares it with its entry; it
+// also checks that m lists the files the app needs offline.
+func checkManifest(t *testing.T, m workerManifest, prefix string, fetch func(path string) (*http.Response, error)) {
+	t.Helper()
+	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/web/app.wasm", "/manifest.webmanifest", "/app.css", "/web/app.css", "/web/icon.svg", "/web/icon-192.png"} {
+		if _, ok := m.Files[prefix+want]; !ok {
+			t.Errorf("worker manifest: no %s%s; got %v", prefix, want, slices.Sorted(maps.Keys(m.Files)))
+		}
+	}
+	if _, ok := m.Files[prefix+"/app-worker.js"]; ok {
+		t.Errorf("worker manifest: lists the worker itself, which the browser must always fetch from the server")
+	}
+	for p, f := range m.Files {
+		res, err := fetch(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		io.Copy(io.Discard, res.Body)
+		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		if res.StatusCode != 200 {
-			t.Errorf("GET %s from the static site: got status %d, want 200", p, res.StatusCode)
+			t.Errorf("GET %s: got status %d, want 200", p, res.StatusCode)
+			continue
+		}
+		sum := sha256.Sum256(body)
+		if got := hex.EncodeToString(sum[:]); got != f.SHA256 {
+			t.Errorf("GET %s: got SHA-256 %s, want the manifest's %s", p, got, f.SHA256)
+		}
+		if mt, _, _ := strings.Cut(f.Type, ";"); mt == "" || !strings.HasPrefix(res.Header.Get("Content-Type"), mt) {
+			t.Errorf("GET %s: got Content-Type %q, manifest says %q", p, res.Header.Get("Content-Type"), f.Type)
 		}
 	}
 }
