@@ -154,6 +154,47 @@ func TestBrowserWorkerRefusesPoisonedCache(t *testing.T) {
 		})
 	}
 
+	// A poisoned app.js in a cache of its own, the worker's copy deleted:
+	// the worker must not look it up in other caches.
+	t.Run("online_foreign_cache", func(t *testing.T) {
+		plant := `(async () => {
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const req of await cache.keys()) {
+      if (new URL(req.url).pathname === "/app.js") await cache.delete(req);
+    }
+  }
+  const evil = await caches.open("app-planted");
+  await evil.put(new URL("/app.js", location.href).href,
+    new Response('window.__poisoned = true; document.title = "POISONED";', { headers: { "Content-Type": "text/javascript" } }));
+  return true;
+})()`
+		if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](plant, chromedp.EvalAwaitPromise)); err != nil {
+			t.Fatal(err)
+		}
+		if got := reloadState(t, tb, 30*time.Second); got != "app" {
+			tb.shot(t, "worker-poisoned-foreign-cache")
+			t.Fatalf("after planting app.js in another cache and reloading: got page state %q, want the real app", got)
+		}
+	})
+
+	// The page the worker built from its verified copy carries the CSP:
+	// inline script does not run in it.
+	inline := `(() => {
+  const s = document.createElement("script");
+  s.textContent = "window.__inline = true";
+  document.head.appendChild(s);
+  s.remove();
+  return !!window.__inline;
+})()`
+	ran, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](inline))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ran {
+		t.Error("the shell served by the worker let an inline script run: it came without the CSP")
+	}
+
 	// Offline: a good copy of the shell and a poisoned app.js and
 	// wasm_exec.js; then a poisoned shell. Neither may run the poison.
 	env.srv.Close()

@@ -26,18 +26,22 @@ import (
 	"exportlens/app/ui"
 )
 
-// The Content-Security-Policy of the viewer: only the app's own origin, plus
-// blob: for the object URLs that play recordings and show the PDF; wasm may
-// be compiled ('wasm-unsafe-eval'); no inline script. Style attributes are
-// allowed because go-app sets inline styles with setAttribute (Style()),
-// which style-src 'self' would refuse; they load nothing.
+// The Content-Security-Policy of the viewer: only the app's own origin;
+// wasm may be compiled ('wasm-unsafe-eval'); no inline script, and no
+// script from blob: or data: URLs, which is where export content could be.
+// blob: is allowed only where the app shows export content as media: the
+// object URLs that play recordings and show images (img, media) and the
+// sandboxed frame of a PDF preview (frame-src). No plugins (object-src), no
+// <base> (base-uri), no forms (form-action). Style attributes are allowed
+// because go-app sets inline styles with setAttribute (Style()), which
+// style-src 'self' would refuse; they load nothing.
 const cspBase = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; style-src-attr 'unsafe-inline'; " +
 	"img-src 'self' blob:; media-src 'self' blob:; " +
-	"frame-src 'self' blob:; object-src 'self' blob:; " +
+	"frame-src blob:; object-src 'none'; " +
 	"worker-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; " +
-	"base-uri 'self'; form-action 'none'"
+	"base-uri 'none'; form-action 'none'"
 
 // csp is the header form. frame-ancestors works only as a header, so the
 // <meta> form of a static site (cspBase) leaves it out.

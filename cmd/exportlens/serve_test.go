@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -252,7 +253,9 @@ func TestStaticSiteServesItsOwnFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := manifestOf(t, worker)
-			checkManifest(t, m, prefix, func(p string) (*http.Response, error) { return http.Get(srv.URL + p) })
+			// A static host picks its own types (the worker answers with the
+			// manifest's), so only the bytes are compared.
+			checkManifest(t, m, prefix, false, func(p string) (*http.Response, error) { return http.Get(srv.URL + p) })
 		})
 	}
 }
@@ -273,7 +276,7 @@ func TestServeWorkerManifest(t *testing.T) {
 		t.Errorf("worker manifest: got CSP %q, want the server's %q", got, csp)
 	}
 	for _, enc := range []string{"", "br", "gzip"} {
-		checkManifest(t, m, "", func(p string) (*http.Response, error) {
+		checkManifest(t, m, "", true, func(p string) (*http.Response, error) {
 			rec := get(t, h, p, "Accept-Encoding", enc)
 			res := rec.Result()
 			// The fake brotli and gzip copies are not real encodings of
@@ -327,9 +330,10 @@ func manifestOf(t *testing.T, worker []byte) workerManifest {
 	return m
 }
 
-// checkManifest fetches every file of m and compares it with its entry; it
-// also checks that m lists the files the app needs offline.
-func checkManifest(t *testing.T, m workerManifest, prefix string, fetch func(path string) (*http.Response, error)) {
+// checkManifest fetches every file of m and compares it with its entry (the
+// type too when types is set); it also checks that m lists the files the
+// app needs offline.
+func checkManifest(t *testing.T, m workerManifest, prefix string, types bool, fetch func(path string) (*http.Response, error)) {
 	t.Helper()
 	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/web/app.wasm", "/manifest.webmanifest", "/app.css", "/web/app.css", "/web/icon.svg", "/web/icon-192.png"} {
 		if _, ok := m.Files[prefix+want]; !ok {
@@ -354,8 +358,86 @@ func checkManifest(t *testing.T, m workerManifest, prefix string, fetch func(pat
 		if got := hex.EncodeToString(sum[:]); got != f.SHA256 {
 			t.Errorf("GET %s: got SHA-256 %s, want the manifest's %s", p, got, f.SHA256)
 		}
-		if mt, _, _ := strings.Cut(f.Type, ";"); mt == "" || !strings.HasPrefix(res.Header.Get("Content-Type"), mt) {
+		if mt, _, _ := strings.Cut(f.Type, ";"); mt == "" || types && !strings.HasPrefix(res.Header.Get("Content-Type"), mt) {
 			t.Errorf("GET %s: got Content-Type %q, manifest says %q", p, res.Header.Get("Content-Type"), f.Type)
+		}
+	}
+}
+
+// parseCSP splits a policy into its directives and their sources.
+func parseCSP(policy string) map[string][]string {
+	d := map[string][]string{}
+	for part := range strings.SplitSeq(policy, ";") {
+		f := strings.Fields(part)
+		if len(f) > 0 {
+			d[f[0]] = f[1:]
+		}
+	}
+	return d
+}
+
+// Export content becomes blob: URLs (and could be data: URLs): no policy
+// the app sends may let such a document or any inline code run script, load
+// a plugin, rebase links or submit a form; the header form also forbids
+// framing the app.
+func TestCSPLeavesNoScriptGap(t *testing.T) {
+	dir := t.TempDir()
+	if err := writeStatic(dir, "", fakeWeb()); err != nil {
+		t.Fatal(err)
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(index)
+	headers, _ := os.ReadFile(filepath.Join(dir, "_headers"))
+	header := regexp.MustCompile(`Content-Security-Policy: (.*)`).FindSubmatch(headers)
+	if meta == nil || header == nil {
+		t.Fatalf("static site: got meta %q and _headers %q, want a CSP in both", meta, headers)
+	}
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	policies := []struct {
+		name, policy string
+		header       bool
+	}{
+		{"serve", get(t, h, "/").Header().Get("Content-Security-Policy"), true},
+		{"static _headers", string(header[1]), true},
+		{"static meta", string(meta[1]), false},
+	}
+	for _, p := range policies {
+		d := parseCSP(p.policy)
+		if got := d["default-src"]; !slices.Equal(got, []string{"'self'"}) {
+			t.Errorf("%s: got default-src %q, want only 'self'", p.name, got)
+		}
+		for _, name := range []string{"script-src", "worker-src"} {
+			src, ok := d[name]
+			if !ok {
+				t.Errorf("%s: no %s; it must not fall back to a looser default", p.name, name)
+			}
+			for _, s := range src {
+				if s != "'self'" && s != "'wasm-unsafe-eval'" {
+					t.Errorf("%s: got %s %s; only 'self' and 'wasm-unsafe-eval' may run script", p.name, name, s)
+				}
+			}
+		}
+		for name, src := range d {
+			for _, s := range src {
+				if s == "*" || s == "data:" || s == "http:" || s == "https:" || s == "'unsafe-inline'" && name != "style-src-attr" || s == "'unsafe-eval'" {
+					t.Errorf("%s: got %s %s", p.name, name, s)
+				}
+			}
+		}
+		want := map[string]string{"object-src": "'none'", "base-uri": "'none'", "form-action": "'none'"}
+		if p.header {
+			want["frame-ancestors"] = "'none'"
+		}
+		for name, v := range want {
+			if got := d[name]; !slices.Equal(got, []string{v}) {
+				t.Errorf("%s: got %s %q, want %s", p.name, name, got, v)
+			}
+		}
+		if got := d["frame-src"]; !slices.Equal(got, []string{"blob:"}) {
+			t.Errorf("%s: got frame-src %q, want only blob: (the sandboxed PDF frame)", p.name, got)
 		}
 	}
 }

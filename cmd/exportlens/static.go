@@ -116,6 +116,9 @@ func addWorkerManifest(dir, prefix string, files fs.FS) error {
 			return nil, "", err
 		}
 		ctype := mime.TypeByExtension(path.Ext(name))
+		if path.Ext(name) == ".webmanifest" {
+			ctype = "application/manifest+json" // what go-app serves; Go's table lacks it
+		}
 		if ctype == "" {
 			ctype = http.DetectContentType(b)
 		}
