@@ -105,11 +105,11 @@ func addWorkerManifest(dir, prefix string, files fs.FS) error {
 	}
 	m, err := newWorkerManifest(paths, func(p string) ([]byte, string, error) {
 		name, ok := strings.CutPrefix(p, prefix+"/")
-		if !ok || !fs.ValidPath(strings.TrimSuffix(name, "/")) && name != "" {
-			return nil, "", fmt.Errorf("%s is not a path of the site under %q", p, prefix+"/")
-		}
 		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
+			name += "index.html" // what a static server sends for a folder
+		}
+		if !ok || !fs.ValidPath(name) {
+			return nil, "", fmt.Errorf("%s is not a path of the site under %s/", p, prefix)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
@@ -127,15 +127,15 @@ func addWorkerManifest(dir, prefix string, files fs.FS) error {
 	if err != nil {
 		return err
 	}
-	workerFile := filepath.Join(dir, "app-worker.js")
-	worker, err := os.ReadFile(workerFile)
+	name := filepath.Join(dir, "app-worker.js")
+	worker, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
 	if worker, err = withManifest(worker, m); err != nil {
 		return err
 	}
-	return os.WriteFile(workerFile, worker, 0o644)
+	return os.WriteFile(name, worker, 0o644)
 }
 
 // copyWeb writes the embedded web folder (what the server would serve under
