@@ -3,7 +3,8 @@ package ui
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // Handler returns the app description. The server wraps it (wasm_exec.js,
-// CSP, embedding); version must identify the build so that the service worker
+// CSP, embedding, the fixed shell page) and fills the worker's manifest
+// (WorkerManifest) with the hashes of what it serves; version must identify the build so that the service worker
 // refreshes its cache, and is never empty ("dev" when it is).
 func Handler(version string) *app.Handler {
 	if version == "" {
@@ -21,9 +22,10 @@ func Handler(version string) *app.Handler {
 			Large:   "/web/icon-512.png",
 			SVG:     "/web/icon.svg",
 		},
-		// go-app's worker caches the pages' shell, scripts, wasm, styles and
-		// the PNG icons; the SVG icon is linked by every page too, and must
-		// load offline.
+		// go-app's list of files to cache (the worker's manifest starts
+		// from it) has the pages' shell, scripts, wasm, styles and the PNG
+		// icons; the SVG icon is linked by every page too, and must load
+		// offline.
 		CacheableResources:    []string{"/web/icon.svg"},
 		Styles:                []string{"/web/app.css", "/web/open.css"},
 		BackgroundColor:       "#ffffff",

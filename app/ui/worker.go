@@ -1,69 +1,100 @@
 package ui
 
+// WorkerManifest is the placeholder in the worker script that the server (or
+// the static site's writer) replaces with the manifest of this build: the
+// URL path of every file the worker may cache, with the SHA-256 of its bytes
+// and its Content-Type, and the headers its responses carry (the CSP). The
+// files of the app are made by go-app's handler and the build, so only the
+// server that serves them can hash them; the placeholder itself is a valid,
+// empty manifest: a worker nobody filled in caches nothing.
+const WorkerManifest = `/* exportlens:manifest */ { "files": {}, "headers": {} }`
+
 // serviceWorkerJS is the app worker (go-app's ServiceWorkerTemplate). It
-// starts from go-app v9.8.0's default (DefaultAppWorkerJS, which is empty in
-// wasm builds, so it is written out here) and makes the app work offline
-// after one visit:
+// replaces go-app v9.8.0's default (DefaultAppWorkerJS, which is empty in
+// wasm builds) because that one serves whatever CacheStorage holds: any
+// document of the app's origin can write there (an export's SVG opened in a
+// tab of its own did), and a rewritten app.js then ran on every later visit.
+// This one trusts nothing it did not verify:
 //
-//   - install caches go-app's list (the pages' shell "/", app.js, wasm_exec.js,
-//     app.wasm, the manifest, styles, icons) and the bundled demos listed in
-//     web/demo/index.json, so "try a demo" works offline too;
-//   - activate claims the open pages, so the first visit is already served
-//     by the worker;
+//   - it caches exactly the files of the manifest (the pages' shell, app.js,
+//     wasm_exec.js, app.wasm, go-app's manifest and CSS, styles, icons, the
+//     bundled demos), fetched by itself on install and kept only when their
+//     bytes have the manifest's SHA-256: a half-updated server fails the
+//     install instead of mixing versions;
+//   - on every request for one of them it reads the cached copy, hashes it
+//     (crypto.subtle) and serves it only when the hash matches; a copy that
+//     does not is deleted and the file fetched again; offline with no good
+//     copy the request fails: never the poison;
+//   - what it serves is built from the verified bytes, with the manifest's
+//     Content-Type and security headers, never the stored headers (which a
+//     page could have written too);
+//   - nothing else is cached: other requests go to the network untouched,
+//     except that a page never cached (a route such as /recordings, opened
+//     by its URL) gets the verified shell when offline: the wasm routes by
+//     the URL;
 //   - lookups ignore the query string (go-app requests some files with
-//     "?v=...") and Vary: app.wasm is sent brotli- or gzip-encoded with
-//     "Vary: Accept-Encoding"; the cache holds the decoded response to the
-//     worker's own request, which must match the page's request whatever
-//     encodings that one accepts;
-//   - what is not cached yet is fetched and, when it is one of the app's own
-//     files (same origin, GET, complete), kept for the next time;
-//   - offline, a page that was never visited (a route such as /recordings,
-//     opened by its URL) gets the app shell "/": the wasm routes by the URL.
+//     "?v=...") and Vary (app.wasm is sent brotli- or gzip-encoded; the
+//     hash is of the decoded bytes the worker sees);
+//   - activate deletes every other cache of the origin and claims the open
+//     pages, so the first visit is already served by the worker.
 //
-// Only GETs of the app's own files pass through here: the export is read
-// from the person's files in the page and never requested. No push
-// notifications: the app has no server to send them.
+// The worker script itself is never in CacheStorage: the browser fetches it
+// from the server when it checks for updates. Only GETs of the app's own
+// files pass through here: the export is read from the person's files in
+// the page and never requested. No push notifications: the app has no
+// server to send them.
 const serviceWorkerJS = `const cacheName = "app-" + "{{.Version}}";
-const resourcesToCache = {{.ResourcesToCache}};
-const scope = self.registration.scope;
-// go-app names the root page of a site under a sub-path "/sub" while its
-// pages live at "/sub/"; cache the one that is navigated to.
-const toCache = resourcesToCache.map((u) => (new URL(u, scope).href + "/" === scope ? scope : u));
-const demoIndex = new URL("web/demo/index.json", scope).href;
+const manifest = ` + WorkerManifest + `;
+const files = new Map(Object.entries(manifest.files || {}));
+const shellPath = new URL(self.registration.scope).pathname;
 const lookup = { ignoreSearch: true, ignoreVary: true };
+
+function href(path) {
+  return new URL(path, self.location.origin).href;
+}
+
+async function sha256(buf) {
+  const d = new Uint8Array(await crypto.subtle.digest("SHA-256", buf));
+  return Array.from(d, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// respond makes the response from bytes whose hash was checked: the type
+// and headers come from the manifest, not from the cache.
+function respond(buf, file) {
+  const headers = new Headers(manifest.headers || {});
+  headers.set("Content-Type", file.type);
+  if (manifest.lengthHeader) {
+    headers.set(manifest.lengthHeader, String(buf.byteLength));
+  }
+  return new Response(buf, { status: 200, headers: headers });
+}
+
+// fetchFile gets a file from the server, past the HTTP cache's freshness.
+async function fetchFile(path) {
+  const resp = await fetch(href(path), { cache: "no-cache", credentials: "same-origin" });
+  return { resp: resp, buf: resp.ok ? await resp.arrayBuffer() : null };
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(cacheName)
-      .then((cache) => cache.addAll(toCache).then(() => cacheDemos(cache)))
-      .then(() => self.skipWaiting())
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await Promise.all(
+        Array.from(files, async ([path, file]) => {
+          const { resp, buf } = await fetchFile(path);
+          if (!buf) {
+            throw new Error("app worker: " + path + ": status " + resp.status);
+          }
+          if ((await sha256(buf)) !== file.sha256) {
+            throw new Error("app worker: " + path + " is not this version's file");
+          }
+          await cache.put(href(path), respond(buf, file));
+        })
+      );
+      await self.skipWaiting();
+    })()
   );
 });
-
-// cacheDemos adds the demo index and every demo file it lists. A site
-// without demos installs all the same.
-function cacheDemos(cache) {
-  return fetch(demoIndex)
-    .then((resp) => {
-      if (!resp.ok) {
-        return;
-      }
-      return resp
-        .clone()
-        .json()
-        .then((demos) => {
-          const urls = [];
-          for (const demo of demos || []) {
-            for (const file of demo.files || []) {
-              urls.push(new URL(file.replace(/^\/+/, ""), scope).href);
-            }
-          }
-          return cache.put(demoIndex, resp).then(() => cache.addAll(urls));
-        });
-    })
-    .catch((err) => console.log("app worker: demos not cached:", err));
-}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -74,31 +105,47 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// serve answers with the cached copy of path when its hash is the
+// manifest's; otherwise it drops the copy and fetches the file again.
+async function serve(path, file) {
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(href(path), lookup);
+  if (hit) {
+    const buf = await hit.arrayBuffer();
+    if ((await sha256(buf)) === file.sha256) {
+      return respond(buf, file);
+    }
+    console.warn("app worker: the cached " + path + " is not this version's file: dropped, fetched again");
+    await cache.delete(href(path), lookup);
+  }
+  // Offline this rejects, and the request fails: no good copy, no answer.
+  const { resp, buf } = await fetchFile(path);
+  if (!buf) {
+    return resp;
+  }
+  if ((await sha256(buf)) !== file.sha256) {
+    // The server has moved on to another version: hand its file on as it
+    // came, uncached; the browser updates this worker on the next visit.
+    return new Response(buf, { status: resp.status, statusText: resp.statusText, headers: resp.headers });
+  }
+  await cache.put(href(path), respond(buf, file));
+  return respond(buf, file);
+}
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
-  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) {
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) {
     return; // not the app's own file: the browser handles it (the CSP refuses other origins)
   }
-  event.respondWith(
-    caches.match(req, lookup).then((hit) => {
-      if (hit) {
-        return hit;
-      }
-      return fetch(req)
-        .then((resp) => {
-          if (resp.ok && resp.status === 200 && resp.type === "basic" && !req.headers.has("range")) {
-            const copy = resp.clone();
-            event.waitUntil(caches.open(cacheName).then((cache) => cache.put(req, copy)));
-          }
-          return resp;
-        })
-        .catch((err) => {
-          if (req.mode !== "navigate") {
-            throw err;
-          }
-          return caches.match(scope, lookup).then((shell) => shell || Promise.reject(err));
-        });
-    })
-  );
+  const file = files.get(url.pathname);
+  if (file) {
+    event.respondWith(serve(url.pathname, file));
+    return;
+  }
+  if (req.mode === "navigate" && files.has(shellPath)) {
+    event.respondWith(fetch(req).catch(() => serve(shellPath, files.get(shellPath))));
+  }
+  // Anything else goes to the network, and is not kept.
 });
 `

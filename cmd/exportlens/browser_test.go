@@ -491,8 +491,15 @@ func TestBrowser(t *testing.T) {
 // openInBrowser opens one fixture in a new tab and checks the page.
 func openInBrowser(t *testing.T, env *browserEnv, lang, name string, files []string, rep *check.Report, secret []string) {
 	tb := env.newTab(t, lang)
-	headers := tb.load(t, "/")
-	if got := headers["Content-Security-Policy"]; got != csp {
+	// Header names are case-insensitive: the service worker's responses
+	// have them in lower case (the Fetch API's Headers).
+	var got any
+	for k, v := range tb.load(t, "/") {
+		if strings.EqualFold(k, "Content-Security-Policy") {
+			got = v
+		}
+	}
+	if got != csp {
 		t.Errorf("GET /: got Content-Security-Policy %q, want %q", got, csp)
 	}
 	verdict := tb.open(t, files)

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -11,6 +12,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -24,18 +26,22 @@ import (
 	"exportlens/app/ui"
 )
 
-// The Content-Security-Policy of the viewer: only the app's own origin, plus
-// blob: for the object URLs that play recordings and show the PDF; wasm may
-// be compiled ('wasm-unsafe-eval'); no inline script. Style attributes are
-// allowed because go-app sets inline styles with setAttribute (Style()),
-// which style-src 'self' would refuse; they load nothing.
+// The Content-Security-Policy of the viewer: only the app's own origin;
+// wasm may be compiled ('wasm-unsafe-eval'); no inline script, and no
+// script from blob: or data: URLs, which is where export content could be.
+// blob: is allowed only where the app shows export content as media: the
+// object URLs that play recordings and show images (img, media) and the
+// sandboxed frame of a PDF preview (frame-src). No plugins (object-src), no
+// <base> (base-uri), no forms (form-action). Style attributes are allowed
+// because go-app sets inline styles with setAttribute (Style()), which
+// style-src 'self' would refuse; they load nothing.
 const cspBase = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; style-src-attr 'unsafe-inline'; " +
 	"img-src 'self' blob:; media-src 'self' blob:; " +
-	"frame-src 'self' blob:; object-src 'self' blob:; " +
+	"frame-src blob:; object-src 'none'; " +
 	"worker-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; " +
-	"base-uri 'self'; form-action 'none'"
+	"base-uri 'none'; form-action 'none'"
 
 // csp is the header form. frame-ancestors works only as a header, so the
 // <meta> form of a static site (cspBase) leaves it out.
@@ -166,7 +172,9 @@ func isRemote(u string) bool {
 
 // newServer is the whole HTTP side of `exportlens serve` (tests use it too):
 // go-app's handler over the embedded files, GOROOT's wasm_exec.js instead of
-// go-app's older copy, and the security headers on every response.
+// go-app's older copy, one fixed copy of the app shell, the service worker
+// with the hashes of what it may cache, and the security headers on every
+// response.
 func newServer(files fs.FS) (http.Handler, error) {
 	if !hasWasm(files) {
 		return nil, errors.New("this binary has no web/app.wasm: build it first with `make build` (the wasm is built before the native binary embeds it)")
@@ -176,21 +184,88 @@ func newServer(files fs.FS) (http.Handler, error) {
 	}
 	h := newAppHandler(files, "")
 	etag := `"` + h.Version + `"`
+	revalidate := func(w http.ResponseWriter, r *http.Request) bool {
+		// Same caching as go-app's own files: revalidate, by version.
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return true
+		}
+		return false
+	}
+	var app http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/wasm_exec.js" {
+			if !revalidate(w, r) {
+				serveFile(w, r, files, "wasm_exec.js")
+			}
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+
+	// go-app renders a page anew for every request, with its attributes in
+	// map order and the request's host in og:url: the worker could never
+	// check a hash of it. The shell "/" is rendered once, without og:url
+	// (it names no one place), and served as it is.
+	shell, shellType, err := inProcessGet(app, "/")
+	if err != nil {
+		return nil, fmt.Errorf("rendering the app shell: %w", err)
+	}
+	shell = ogURL.ReplaceAll(shell, nil)
+	app = withShell(app, shell, shellType, revalidate)
+
+	paths, err := workerPaths(files, "")
+	if err != nil {
+		return nil, err
+	}
+	m, err := newWorkerManifest(paths, func(p string) ([]byte, string, error) { return inProcessGet(app, p) })
+	if err != nil {
+		return nil, err
+	}
+	worker, workerType, err := inProcessGet(app, "/app-worker.js")
+	if err != nil {
+		return nil, err
+	}
+	if worker, err = withManifest(worker, m); err != nil {
+		return nil, err
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range securityHeaders {
 			w.Header().Set(k, v)
 		}
-		if r.URL.Path == "/wasm_exec.js" {
-			// Same caching as go-app's own files: revalidate, by version.
-			w.Header().Set("Cache-Control", "no-cache")
-			w.Header().Set("ETag", etag)
-			if r.Header.Get("If-None-Match") == etag {
-				w.WriteHeader(http.StatusNotModified)
-				return
+		if r.URL.Path == "/app-worker.js" {
+			if !revalidate(w, r) {
+				w.Header().Set("Content-Type", workerType)
+				http.ServeContent(w, r, "", zeroTime, bytes.NewReader(worker))
 			}
-			serveFile(w, r, files, "wasm_exec.js")
 			return
 		}
-		h.ServeHTTP(w, r)
+		app.ServeHTTP(w, r)
 	}), nil
+}
+
+// withShell serves page for "/" and leaves every other path to next.
+func withShell(next http.Handler, page []byte, ctype string, revalidate func(http.ResponseWriter, *http.Request) bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if !revalidate(w, r) {
+			w.Header().Set("Content-Type", ctype)
+			http.ServeContent(w, r, "", zeroTime, bytes.NewReader(page))
+		}
+	})
+}
+
+// inProcessGet is what a browser would get for path, decoded: no
+// Accept-Encoding, so precompressed files come as they are.
+func inProcessGet(h http.Handler, path string) ([]byte, string, error) {
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+	if w.Code != http.StatusOK {
+		return nil, "", fmt.Errorf("GET %s: status %d", path, w.Code)
+	}
+	return w.Body.Bytes(), w.Header().Get("Content-Type"), nil
 }

@@ -4,15 +4,24 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"exportlens/app/ui"
 )
 
 // needBuild skips a test that needs the built app (web/app.wasm and GOROOT's
@@ -227,35 +236,208 @@ func TestStaticSite(t *testing.T) {
 }
 
 // The site that `exportlens static` writes works from a plain file server:
-// every file the page and the service worker ask for exists.
+// every file the service worker caches exists there, with the bytes and the
+// type the worker's manifest says.
 func TestStaticSiteServesItsOwnFiles(t *testing.T) {
+	for _, prefix := range []string{"", "/sub/path"} {
+		t.Run("prefix="+prefix, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := writeStatic(dir, prefix, fakeWeb()); err != nil {
+				t.Fatal(err)
+			}
+			files := http.FileServer(http.Dir(dir))
+			srv := httptest.NewServer(http.StripPrefix(prefix, files))
+			defer srv.Close()
+			worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := manifestOf(t, worker)
+			// A static host picks its own types (the worker answers with the
+			// manifest's), so only the bytes are compared.
+			checkManifest(t, m, prefix, false, func(p string) (*http.Response, error) { return http.Get(srv.URL + p) })
+		})
+	}
+}
+
+// The worker that `exportlens serve` sends knows the hash of every file it
+// caches, as the server sends it (decoded), whatever encoding is asked for.
+func TestServeWorkerManifest(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := get(t, h, "/app-worker.js")
+	if w.Code != 200 {
+		t.Fatalf("GET /app-worker.js: status %d", w.Code)
+	}
+	m := manifestOf(t, w.Body.Bytes())
+	if got := m.Headers["Content-Security-Policy"]; got != csp {
+		t.Errorf("worker manifest: got CSP %q, want the server's %q", got, csp)
+	}
+	for _, enc := range []string{"", "br", "gzip"} {
+		checkManifest(t, m, "", true, func(p string) (*http.Response, error) {
+			rec := get(t, h, p, "Accept-Encoding", enc)
+			res := rec.Result()
+			// The fake brotli and gzip copies are not real encodings of
+			// app.wasm: what a browser decodes from them is the raw file.
+			if ce := res.Header.Get("Content-Encoding"); ce != "" {
+				res.Header.Del("Content-Encoding")
+				res.Body = io.NopCloser(bytes.NewReader(get(t, h, p).Body.Bytes()))
+			}
+			return res, nil
+		})
+	}
+}
+
+// The shell must be the same bytes for every request and every host, or the
+// worker's hash of it would not hold.
+func TestServeShellIsFixed(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := get(t, h, "/").Body.String()
+	for i := range 20 {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Host = fmt.Sprintf("host%d.example:8000", i)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Body.String() != first {
+			t.Fatalf("GET / with Host %s: got a different page than the first:\n%s\n---\n%s", r.Host, w.Body, first)
+		}
+		if strings.Contains(w.Body.String(), r.Host) {
+			t.Errorf("GET /: got the request's host %s in the shell", r.Host)
+		}
+	}
+}
+
+// manifestOf reads the manifest out of a worker script.
+func manifestOf(t *testing.T, worker []byte) workerManifest {
+	t.Helper()
+	if bytes.Contains(worker, []byte(ui.WorkerManifest)) {
+		t.Fatalf("the worker still has the empty manifest placeholder:\n%s", worker)
+	}
+	const start = "const manifest = "
+	i := bytes.Index(worker, []byte(start))
+	if i < 0 {
+		t.Fatalf("no %q in the worker:\n%s", start, worker)
+	}
+	var m workerManifest
+	if err := json.NewDecoder(bytes.NewReader(worker[i+len(start):])).Decode(&m); err != nil {
+		t.Fatalf("the worker's manifest: %v", err)
+	}
+	return m
+}
+
+// checkManifest fetches every file of m and compares it with its entry (the
+// type too when types is set); it also checks that m lists the files the
+// app needs offline.
+func checkManifest(t *testing.T, m workerManifest, prefix string, types bool, fetch func(path string) (*http.Response, error)) {
+	t.Helper()
+	for _, want := range []string{"/", "/app.js", "/wasm_exec.js", "/web/app.wasm", "/manifest.webmanifest", "/app.css", "/web/app.css", "/web/icon.svg", "/web/icon-192.png"} {
+		if _, ok := m.Files[prefix+want]; !ok {
+			t.Errorf("worker manifest: no %s%s; got %v", prefix, want, slices.Sorted(maps.Keys(m.Files)))
+		}
+	}
+	if _, ok := m.Files[prefix+"/app-worker.js"]; ok {
+		t.Errorf("worker manifest: lists the worker itself, which the browser must always fetch from the server")
+	}
+	for p, f := range m.Files {
+		res, err := fetch(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s: got status %d, want 200", p, res.StatusCode)
+			continue
+		}
+		sum := sha256.Sum256(body)
+		if got := hex.EncodeToString(sum[:]); got != f.SHA256 {
+			t.Errorf("GET %s: got SHA-256 %s, want the manifest's %s", p, got, f.SHA256)
+		}
+		if mt, _, _ := strings.Cut(f.Type, ";"); mt == "" || types && !strings.HasPrefix(res.Header.Get("Content-Type"), mt) {
+			t.Errorf("GET %s: got Content-Type %q, manifest says %q", p, res.Header.Get("Content-Type"), f.Type)
+		}
+	}
+}
+
+// parseCSP splits a policy into its directives and their sources.
+func parseCSP(policy string) map[string][]string {
+	d := map[string][]string{}
+	for part := range strings.SplitSeq(policy, ";") {
+		f := strings.Fields(part)
+		if len(f) > 0 {
+			d[f[0]] = f[1:]
+		}
+	}
+	return d
+}
+
+// Export content becomes blob: URLs (and could be data: URLs): no policy
+// the app sends may let such a document or any inline code run script, load
+// a plugin, rebase links or submit a form; the header form also forbids
+// framing the app.
+func TestCSPLeavesNoScriptGap(t *testing.T) {
 	dir := t.TempDir()
 	if err := writeStatic(dir, "", fakeWeb()); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	defer srv.Close()
-	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(index)
+	headers, _ := os.ReadFile(filepath.Join(dir, "_headers"))
+	header := regexp.MustCompile(`Content-Security-Policy: (.*)`).FindSubmatch(headers)
+	if meta == nil || header == nil {
+		t.Fatalf("static site: got meta %q and _headers %q, want a CSP in both", meta, headers)
+	}
+	h, err := newServer(fakeWeb())
 	if err != nil {
 		t.Fatal(err)
 	}
-	// resourcesToCache is a JSON list of paths in the worker.
-	start := strings.Index(string(worker), "resourcesToCache = [")
-	end := strings.Index(string(worker)[start:], "]")
-	if start < 0 || end < 0 {
-		t.Fatalf("app-worker.js: no resourcesToCache list:\n%s", worker)
+	policies := []struct {
+		name, policy string
+		header       bool
+	}{
+		{"serve", get(t, h, "/").Header().Get("Content-Security-Policy"), true},
+		{"static _headers", string(header[1]), true},
+		{"static meta", string(meta[1]), false},
 	}
-	list := string(worker)[start+len("resourcesToCache = [") : start+end]
-	for _, q := range strings.Split(list, ",") {
-		p := strings.Trim(strings.TrimSpace(q), `"`)
-		res, err := http.Get(srv.URL + p)
-		if err != nil {
-			t.Fatal(err)
+	for _, p := range policies {
+		d := parseCSP(p.policy)
+		if got := d["default-src"]; !slices.Equal(got, []string{"'self'"}) {
+			t.Errorf("%s: got default-src %q, want only 'self'", p.name, got)
 		}
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		if res.StatusCode != 200 {
-			t.Errorf("GET %s from the static site: got status %d, want 200", p, res.StatusCode)
+		for _, name := range []string{"script-src", "worker-src"} {
+			src, ok := d[name]
+			if !ok {
+				t.Errorf("%s: no %s; it must not fall back to a looser default", p.name, name)
+			}
+			for _, s := range src {
+				if s != "'self'" && s != "'wasm-unsafe-eval'" {
+					t.Errorf("%s: got %s %s; only 'self' and 'wasm-unsafe-eval' may run script", p.name, name, s)
+				}
+			}
+		}
+		for name, src := range d {
+			for _, s := range src {
+				if s == "*" || s == "data:" || s == "http:" || s == "https:" || s == "'unsafe-inline'" && name != "style-src-attr" || s == "'unsafe-eval'" {
+					t.Errorf("%s: got %s %s", p.name, name, s)
+				}
+			}
+		}
+		want := map[string]string{"object-src": "'none'", "base-uri": "'none'", "form-action": "'none'"}
+		if p.header {
+			want["frame-ancestors"] = "'none'"
+		}
+		for name, v := range want {
+			if got := d[name]; !slices.Equal(got, []string{v}) {
+				t.Errorf("%s: got %s %q, want %s", p.name, name, got, v)
+			}
+		}
+		if got := d["frame-src"]; !slices.Equal(got, []string{"blob:"}) {
+			t.Errorf("%s: got frame-src %q, want only blob: (the sandboxed PDF frame)", p.name, got)
 		}
 	}
 }

@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -82,11 +85,57 @@ func writeStatic(dir, prefix string, files fs.FS) error {
 	if err := addMetaCSP(dir); err != nil {
 		return err
 	}
+	if err := addWorkerManifest(dir, prefix, files); err != nil {
+		return err
+	}
 	headers := "/*\n"
 	for _, k := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
 		headers += "  " + k + ": " + securityHeaders[k] + "\n"
 	}
 	return os.WriteFile(filepath.Join(dir, "_headers"), []byte(headers), 0o644)
+}
+
+// addWorkerManifest hashes the files of the site the service worker caches,
+// as they are on disk after every change above (a static server sends them
+// as they are), and puts the hashes into the worker script.
+func addWorkerManifest(dir, prefix string, files fs.FS) error {
+	paths, err := workerPaths(files, prefix)
+	if err != nil {
+		return err
+	}
+	m, err := newWorkerManifest(paths, func(p string) ([]byte, string, error) {
+		name, ok := strings.CutPrefix(p, prefix+"/")
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html" // what a static server sends for a folder
+		}
+		if !ok || !fs.ValidPath(name) {
+			return nil, "", fmt.Errorf("%s is not a path of the site under %s/", p, prefix)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return nil, "", err
+		}
+		ctype := mime.TypeByExtension(path.Ext(name))
+		if path.Ext(name) == ".webmanifest" {
+			ctype = "application/manifest+json" // what go-app serves; Go's table lacks it
+		}
+		if ctype == "" {
+			ctype = http.DetectContentType(b)
+		}
+		return b, ctype, nil
+	})
+	if err != nil {
+		return err
+	}
+	name := filepath.Join(dir, "app-worker.js")
+	worker, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if worker, err = withManifest(worker, m); err != nil {
+		return err
+	}
+	return os.WriteFile(name, worker, 0o644)
 }
 
 // copyWeb writes the embedded web folder (what the server would serve under

@@ -6,16 +6,22 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/http/httptest"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"exportlens/app/ui"
 	"exportlens/web"
 )
 
@@ -151,3 +157,89 @@ func acceptsEncoding(header, token string) bool {
 // zeroTime leaves Last-Modified out: embedded files have no time; the
 // version ETag that go-app sets does the caching.
 var zeroTime time.Time
+
+// workerFile is one file the service worker may cache and serve.
+type workerFile struct {
+	SHA256 string `json:"sha256"` // of the bytes the worker sees (decoded)
+	Type   string `json:"type"`
+}
+
+// workerManifest is what the service worker knows of this build: every file
+// it may cache, by URL path, and the headers of what it serves. It is
+// embedded in the worker script (ui.WorkerManifest), which the browser
+// always fetches from the server, so a page that writes CacheStorage cannot
+// change it.
+type workerManifest struct {
+	Files        map[string]workerFile `json:"files"`
+	Headers      map[string]string     `json:"headers"`
+	LengthHeader string                `json:"lengthHeader"`
+}
+
+// workerPaths lists the URL paths the worker caches: go-app's own list (the
+// shell, app.js, wasm_exec.js, app.wasm, its manifest and CSS, the styles,
+// the icons) and the bundled demos with their index. The shell of a site
+// under a prefix is "PREFIX/", the address its pages live at.
+func workerPaths(files fs.FS, prefix string) ([]string, error) {
+	// go-app computes its list when it renders the worker template, and
+	// shows it to nobody else: a handler of the same description with a
+	// template that is only the list gives it exactly.
+	probe := newAppHandler(files, prefix)
+	probe.ServiceWorkerTemplate = "{{.ResourcesToCache}}"
+	w := httptest.NewRecorder()
+	probe.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/app-worker.js", nil))
+	var list []string
+	if err := json.Unmarshal(w.Body.Bytes(), &list); err != nil {
+		return nil, fmt.Errorf("reading go-app's list of files to cache: %w", err)
+	}
+	if b, err := fs.ReadFile(files, "demo/index.json"); err == nil {
+		var demos []struct {
+			Files []string `json:"files"`
+		}
+		if err := json.Unmarshal(b, &demos); err != nil {
+			return nil, fmt.Errorf("web/demo/index.json: %w", err)
+		}
+		list = append(list, prefix+"/web/demo/index.json")
+		for _, d := range demos {
+			for _, f := range d.Files {
+				list = append(list, prefix+"/"+strings.TrimLeft(f, "/"))
+			}
+		}
+	}
+	for i, p := range list {
+		if p == prefix || p == "" {
+			list[i] = prefix + "/"
+		}
+	}
+	sort.Strings(list)
+	return slices.Compact(list), nil
+}
+
+// newWorkerManifest hashes every path of the worker's list, as get returns
+// it: the decoded body and its Content-Type.
+func newWorkerManifest(paths []string, get func(path string) (body []byte, ctype string, err error)) (workerManifest, error) {
+	m := workerManifest{Files: map[string]workerFile{}, Headers: map[string]string{}, LengthHeader: wasmLengthHeader}
+	for k, v := range securityHeaders {
+		m.Headers[k] = v
+	}
+	for _, p := range paths {
+		body, ctype, err := get(p)
+		if err != nil {
+			return m, fmt.Errorf("hashing %s for the service worker: %w", p, err)
+		}
+		sum := sha256.Sum256(body)
+		m.Files[p] = workerFile{SHA256: hex.EncodeToString(sum[:]), Type: ctype}
+	}
+	return m, nil
+}
+
+// withManifest puts m into a worker script rendered from ui's template.
+func withManifest(worker []byte, m workerManifest) ([]byte, error) {
+	if !bytes.Contains(worker, []byte(ui.WorkerManifest)) {
+		return nil, errors.New("the service worker script has no manifest placeholder")
+	}
+	js, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Replace(worker, []byte(ui.WorkerManifest), js, 1), nil
+}
