@@ -7,6 +7,8 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -102,5 +104,37 @@ func TestTypeMedia(t *testing.T) {
 	}
 	if (Type{}).Known() || !PDF.IsPDF() || !PNG.Image() || PNG.Audio() || !WAV.Audio() || !MP4.Video() {
 		t.Error("the class predicates disagree with the types")
+	}
+}
+
+// FuzzSniff: Sniff never panics, and a file that starts like markup (an
+// SVG, HTML or XML document, after white space) is never a media type.
+func FuzzSniff(f *testing.F) {
+	f.Add([]byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`))
+	f.Add([]byte("\x89PNG\r\n\x1a\n"))
+	f.Add([]byte("RIFF\x24\x00\x00\x00WAVEfmt "))
+	f.Add([]byte{0xff, 0xfb, 0x90, 0x64})
+	f.Add([]byte("%PDF-1.4\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ty := Sniff(b)
+		if trimmed := bytes.TrimLeft(b, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '<' && ty.Media() {
+			t.Errorf("%.40q: got %q, want no media type for markup", b, ty.MIME())
+		}
+		if ty.Known() != (ty.MIME() != "") {
+			t.Errorf("%.40q: got Known %v with MIME %q", b, ty.Known(), ty.MIME())
+		}
+	})
+}
+
+// The MP3s of testdata (real encoder output) are MP3 by their bytes.
+func TestSniffTestdataMP3(t *testing.T) {
+	for _, name := range []string{"cbr.mp3", "cbr_info.mp3", "vbr.mp3"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Sniff(b[:min(len(b), SniffBytes)]); got != MP3 {
+			t.Errorf("%s: got %q, want audio/mpeg", name, got.MIME())
+		}
 	}
 }

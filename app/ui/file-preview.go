@@ -114,6 +114,9 @@ func (p *filePreview) load(ctx app.Context) {
 				p.asText = true // paged as text from now on
 				p.key = p.loadKey()
 			}
+			if p.data.URL != d.URL {
+				browser.Revoke(p.data.URL) // a new page of the same member: its URL is replaced
+			}
 			p.loading, p.data, p.scrolled = false, d, ""
 			p.scroll(ctx)
 		})
@@ -297,7 +300,7 @@ func (p *filePreview) Render() app.UI {
 	}
 	head := app.Div().Class("preview-head").Body(
 		app.H2().Class("mono").Attr("data-testid", "file-name").Text(e.Name()),
-		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(kindOf(e.Path)))),
+		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(k))), // what the bytes are, once read
 	)
 	body := []app.UI{head}
 	switch {

@@ -167,9 +167,14 @@ func TestBrowserOrigin(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, u := range urls {
-			if !opened[u] {
-				opened[u] = true
-				originOpenAlone(t, env, name, u)
+			if opened[u] {
+				continue
+			}
+			opened[u] = true
+			became := originOpenAlone(t, env, name, u)
+			t.Logf("%s: %s opened in a new tab: %s", name, u, became)
+			if u == got.Save && became != "a download" {
+				t.Errorf("%s: the original opened in a new tab became %s, want a download", name, became)
 			}
 		}
 	}
@@ -203,7 +208,7 @@ func TestBrowserOrigin(t *testing.T) {
 // originOpenAlone opens u (made while member name was shown) in a new tab, as "Open image in new tab" does,
 // and fails t if a script runs there: a changed title, a dialog or a
 // console message with hostile.OriginMarker.
-func originOpenAlone(t *testing.T, env *browserEnv, name, u string) {
+func originOpenAlone(t *testing.T, env *browserEnv, name, u string) (became string) {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(env.browser)
 	defer cancel()
@@ -234,9 +239,9 @@ func originOpenAlone(t *testing.T, env *browserEnv, name, u string) {
 	case err != nil:
 		t.Errorf("%s: %s: navigating a new tab there: %v", name, u, err)
 	case nav.IsDownload:
-		// application/octet-stream: saved, no document.
+		became = "a download" // application/octet-stream: saved, no document
 	case nav.ErrorText != "":
-		t.Logf("%s: %s: nothing to show: %s", name, u, nav.ErrorText) // revoked meanwhile
+		became = "nothing: " + nav.ErrorText // revoked meanwhile
 	default:
 		d, err = chromedp.Run(ctx, chromedp.Poll[doc](
 			`location.href === `+jsString(u)+` && document.readyState === 'complete' ? {title: document.title, type: document.contentType} : null`,
@@ -244,6 +249,7 @@ func originOpenAlone(t *testing.T, env *browserEnv, name, u string) {
 		if err != nil {
 			t.Errorf("%s: %s: the new tab never loaded: %v", name, u, err)
 		}
+		became = "a document of type " + d.Type
 		if !slices.Contains(originSafeTypes, d.Type) {
 			t.Errorf("%s: %s opened alone: rendered as %q, want a raster image, audio or video document (or a download)", name, u, d.Type)
 		}
@@ -266,6 +272,7 @@ func originOpenAlone(t *testing.T, env *browserEnv, name, u string) {
 	if got := dialogs(); len(got) > 0 {
 		t.Errorf("%s: %s opened alone: got dialogs %q", name, u, got)
 	}
+	return became
 }
 
 // originSafeTypes are the documents an object URL may become: media, which
