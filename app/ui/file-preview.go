@@ -295,7 +295,7 @@ func (p *filePreview) Render() app.UI {
 	}
 	e := p.Entry
 	k := kindOf(e.Path)
-	if p.data.Kind != "" {
+	if p.data.Kind != "" && p.member == p.memberKey() {
 		k = p.data.Kind
 	}
 	head := app.Div().Class("preview-head").Body(
@@ -304,7 +304,9 @@ func (p *filePreview) Render() app.UI {
 	)
 	body := []app.UI{head}
 	switch {
-	case p.loading:
+	case p.loading, p.member != p.memberKey():
+		// go-app renders the new member before OnUpdate reads it: never
+		// show the previous member's data under this one's name.
 		body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.loading")))
 	case p.data.Err != nil:
 		body = append(body, app.P().Class("error").Text(tr(p.Lang, "files.failed", p.data.Err.Error())))
