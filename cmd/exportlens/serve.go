@@ -25,7 +25,8 @@ import (
 )
 
 // The Content-Security-Policy of the viewer: only the app's own origin, plus
-// blob: for the object URLs that play recordings and show the PDF; wasm may
+// blob: for the object URLs of images and recordings; no frames or plugins
+// (a PDF is shown as its text, never rendered in the page); wasm may
 // be compiled ('wasm-unsafe-eval'); no inline script. Style attributes are
 // allowed because go-app sets inline styles with setAttribute (Style()),
 // which style-src 'self' would refuse; they load nothing.
@@ -33,7 +34,7 @@ const cspBase = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; style-src-attr 'unsafe-inline'; " +
 	"img-src 'self' blob:; media-src 'self' blob:; " +
-	"frame-src 'self' blob:; object-src 'self' blob:; " +
+	"frame-src 'none'; object-src 'none'; " +
 	"worker-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; " +
 	"base-uri 'self'; form-action 'none'"
 
