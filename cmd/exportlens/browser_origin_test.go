@@ -178,8 +178,27 @@ func TestBrowserOrigin(t *testing.T) {
 			}
 		}
 	}
-	if len(opened) < 2 {
-		t.Errorf("the page made %d object URLs, want at least 2: the real PNG's and the PDF's download", len(opened))
+	// The player: the recording whose .wav is SVG bytes gets a URL that
+	// only saves them.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[any](`goappNav("/recordings?rec=2")`)); err != nil {
+		t.Fatal(err)
+	}
+	src, err := chromedp.Run(tb.ctx, chromedp.Poll[string](
+		`(() => { const a = document.querySelector('audio[data-testid=player][data-item="2"]'); return a && a.getAttribute('src') })()`,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		tb.shot(t, "origin-timeout")
+		t.Fatalf("the player shows no audio for recording 2: %v", err)
+	}
+	opened[src] = true
+	became := originOpenAlone(t, env, hostile.OriginSVGRecording, src)
+	t.Logf("player: %s opened in a new tab: %s", src, became)
+	if became != "a download" {
+		t.Errorf("player: the SVG bytes named %s opened in a new tab became %s, want a download", hostile.OriginSVGRecording, became)
+	}
+
+	if len(opened) < 3 {
+		t.Errorf("the page made %d object URLs, want at least 3: the real PNG's, the PDF's download, the player's", len(opened))
 	}
 
 	// What the scripts would have written, seen from the app's own origin.

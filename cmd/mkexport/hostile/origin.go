@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(func() Archive {
-		return Archive{"origin.zip", "an SVG, an HTML, an XHTML and an XML member with script, a .png whose bytes are SVG, and a PDF with a link and OpenAction JavaScript, beside a small Amazon-like export", Origin()}
+		return Archive{"origin.zip", "an SVG, an HTML, an XHTML and an XML member with script, a .png and a recording .wav whose bytes are SVG, and a PDF with a link and OpenAction JavaScript, beside a small Amazon-like export", Origin()}
 	})
 }
 
@@ -43,6 +43,10 @@ const (
 	OriginXML     = "Attacks/feed.xml"
 	OriginPDF     = "Attacks/transcript.pdf"
 	OriginPNG     = "Attacks/IMG_0001.png" // a real raster image
+
+	// OriginSVGRecording is the audio file of the third recording (index
+	// 2) of the voice history, under Alexa.VoiceHistory/: SVG bytes.
+	OriginSVGRecording = "media/0002.wav"
 )
 
 // originScript is what each document runs: every way of being noticed, and
@@ -88,6 +92,9 @@ func Origin() []byte {
 		wavs = append(wavs, name)
 		media = append(media, member{"Alexa.VoiceHistory/" + name, wav(uint32(i+1), 8000), zip.Store})
 	}
+	// The third recording's audio is the SVG: the player must not type it by its name either.
+	wavs = append(wavs, OriginSVGRecording)
+	media = append(media, member{"Alexa.VoiceHistory/" + OriginSVGRecording, []byte(svg), zip.Store})
 	ms := []member{
 		{voiceHistoryPath, voiceHistory(wavs), zip.Deflate},
 		{voiceProfilesPath, voiceProfiles(), zip.Deflate},
