@@ -1,7 +1,9 @@
 // Package browser is the only package that touches syscall/js. It turns what
 // the person chose in the page into Go values the engine reads in place:
 // a File whose ReaderAt reads the JS Blob a block at a time (never the whole
-// file), object URLs for playback, and the browser's language.
+// file), object URLs for playback, and the browser's language. An object
+// URL is typed only by a media.Type sniffed from the bytes, so export
+// content never becomes a document (HTML, SVG, XML) of the app's origin.
 //
 // Entry points: InputFiles (an <input type=file>), ListenDrop (drag and
 // drop, folders included), File.ReaderAt, ObjectURL, BytesURL, Revoke,

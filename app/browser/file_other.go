@@ -5,6 +5,8 @@ package browser
 import (
 	"errors"
 	"io"
+
+	"exportlens/app/media"
 )
 
 // The native stand-in: the same API over byte slices, so the packages that
@@ -40,10 +42,10 @@ func InputFiles(id string) ([]*File, error) { return nil, errNoBrowser }
 func ListenDrop(fn func(files []*File, err error)) (stop func()) { return func() {} }
 
 // ObjectURL reports that there is no browser.
-func ObjectURL(f *File, start, end int64, mime string) (string, error) { return "", errNoBrowser }
+func ObjectURL(f *File, start, end int64, t media.Type) (string, error) { return "", errNoBrowser }
 
 // BytesURL reports that there is no browser.
-func BytesURL(data []byte, mime string) (string, error) { return "", errNoBrowser }
+func BytesURL(data []byte, t media.Type) (string, error) { return "", errNoBrowser }
 
 // Revoke does nothing natively.
 func Revoke(url string) {}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+
+	"exportlens/app/media"
 )
 
 // source is a JS Blob (a File is one).
@@ -85,22 +87,25 @@ func InputFiles(id string) (files []*File, err error) {
 	return files, nil
 }
 
-// ObjectURL returns a blob: URL of the bytes [start, end) of f typed mime,
-// without copying them (File.slice). Revoke it when it is no longer shown.
-func ObjectURL(f *File, start, end int64, mime string) (u string, err error) {
+// ObjectURL returns a blob: URL of the bytes [start, end) of f typed t,
+// without copying them (File.slice). t comes from media.Sniff of those
+// bytes: a media type is kept, anything else becomes
+// application/octet-stream (see blobType). Revoke it when no longer shown.
+func ObjectURL(f *File, start, end int64, t media.Type) (u string, err error) {
 	defer recoverJS(&err)
-	slice := f.src.blob.Call("slice", float64(start), float64(end), mime)
+	slice := f.src.blob.Call("slice", float64(start), float64(end), blobType(t))
 	return js.Global().Get("URL").Call("createObjectURL", slice).String(), nil
 }
 
-// BytesURL returns a blob: URL holding a copy of data typed mime (for
-// entries that had to be decompressed). Revoke it when no longer shown.
-func BytesURL(data []byte, mime string) (u string, err error) {
+// BytesURL returns a blob: URL holding a copy of data typed t (for entries
+// that had to be decompressed), as ObjectURL types it. Revoke it when no
+// longer shown.
+func BytesURL(data []byte, t media.Type) (u string, err error) {
 	defer recoverJS(&err)
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
 	opts := js.Global().Get("Object").New()
-	opts.Set("type", mime)
+	opts.Set("type", blobType(t))
 	blob := js.Global().Get("Blob").New([]any{arr}, opts)
 	return js.Global().Get("URL").Call("createObjectURL", blob).String(), nil
 }

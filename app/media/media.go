@@ -8,6 +8,9 @@
 //   - Peaks: a bounded min/max waveform summary of 16-bit PCM WAV audio for display.
 //   - PDFLines: the text lines of a PDF, page by page, so findings can cite page and line.
 //   - WritePDF: a minimal text PDF writer, used to generate synthetic transcripts.
+//   - Sniff: what a file's first bytes prove it to be (raster image, audio, video, PDF),
+//     as a Type that only this package makes, so a browser object typed by it can never
+//     be a document with script (HTML, SVG, XML), whatever the file's name says.
 //
 // Every size and count read from a file is treated as hostile and bounded before it
 // allocates anything; malformed input gives an error, never a panic.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -27,14 +28,18 @@ type previewData struct {
 	JSONNote string // why a JSON member is shown as text
 	PDF      []media.PDFLine
 	PDFErr   error
-	URL      string // object URL of an image, audio or PDF; revoked when replaced
+	URL      string // object URL of an image or audio, or the PDF to save; revoked when replaced
 	Err      error
 }
 
 // filePreview shows one member: CSV as a paged table with physical line
-// numbers, JSON as a tree, text with line numbers, images, PDFs (the
-// original in a frame and its text lines), audio. Loc's line, pointer or
-// page is marked and scrolled into view.
+// numbers, JSON as a tree, text with line numbers, raster images, audio,
+// PDFs as their text lines with the original to save. Loc's line, pointer
+// or page is marked and scrolled into view. No member is ever shown as a
+// document of the app's origin: object URLs are typed by the sniffed bytes
+// (browser.ObjectURL takes a media.Type), SVG, HTML and XML are text, and
+// a PDF is never rendered (a browser's PDF viewer follows the document's
+// links out of the app and may run its scripts).
 type filePreview struct {
 	app.Compo
 	Lang    string
@@ -70,7 +75,7 @@ func (p *filePreview) memberKey() string {
 func (p *filePreview) loadKey() string {
 	k := p.memberKey()
 	switch kindOf(p.Loc.Path) {
-	case kindCSV, kindText, kindOther:
+	case kindCSV, kindText, kindOther, kindImage, kindAudio: // the last three may turn out to be text
 		k += "\x00" + strconv.Itoa(p.Loc.Line) + "\x00" + strconv.Itoa(p.Loc.Page)
 	case kindJSON:
 		if p.asText {
@@ -108,6 +113,9 @@ func (p *filePreview) load(ctx app.Context) {
 			if d.JSONNote != "" && !p.asText {
 				p.asText = true // paged as text from now on
 				p.key = p.loadKey()
+			}
+			if p.data.URL != d.URL {
+				browser.Revoke(p.data.URL) // a new page of the same member: its URL is replaced
 			}
 			p.loading, p.data, p.scrolled = false, d, ""
 			p.scroll(ctx)
@@ -153,12 +161,6 @@ func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previ
 		d.CSV = &pg
 	case kindText:
 		d.Text, d.Err = readText(e, loc)
-	case kindOther:
-		if !sniffText(e) {
-			return
-		}
-		d.Kind = kindText
-		d.Text, d.Err = readText(e, loc)
 	case kindJSON:
 		rc, err := e.Open()
 		if err != nil {
@@ -179,8 +181,21 @@ func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previ
 		d.JSONNote = err.Error()
 		d.Kind = kindText
 		d.Text, d.Err = readText(e, loc)
-	case kindImage, kindAudio:
-		d.URL, d.Err = entryURL(s, e, mediaType(e.Path), maxPreviewMedia)
+	case kindImage, kindAudio, kindOther: // shown as what the bytes are
+		head, err := readHead(e)
+		if err != nil {
+			d.Err = err
+			return d
+		}
+		var t media.Type
+		switch d.Kind, t = previewKind(head); d.Kind {
+		case kindText:
+			d.Text, d.Err = readText(e, loc)
+		case kindImage, kindAudio:
+			d.URL, d.Err = entryURL(s, e, t, maxPreviewMedia)
+		case kindPDF:
+			d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
+		}
 	case kindPDF:
 		d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
 	}
@@ -197,26 +212,27 @@ func readText(e *archive.Entry, loc fileLoc) (*textPage, error) {
 	return &pg, nil
 }
 
-// sniffText reports whether a member of unknown kind starts like text.
-func sniffText(e *archive.Entry) bool {
+// readHead returns the first sniffBytes of a member (fewer if it is shorter).
+func readHead(e *archive.Entry) ([]byte, error) {
 	rc, err := e.Open()
 	if err != nil {
-		return false
+		return nil, err
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, sniffBytes))
 	if err != nil && len(b) == 0 {
-		return false
+		return nil, err
 	}
-	return looksText(b)
+	return b, nil
 }
 
-// readPDF returns the text lines of a PDF and an object URL of it. A stored
-// member is read in place; a compressed one is inflated once, bounded.
+// readPDF returns the text lines of a PDF and an object URL to save it
+// (typed application/octet-stream: opened, it is saved, never rendered). A
+// stored member is read in place; a compressed one is inflated once, bounded.
 func readPDF(s session, e *archive.Entry) (lines []media.PDFLine, linesErr error, url string, err error) {
 	if ra, ok := e.Section(); ok {
 		lines, linesErr = media.PDFLines(ra, e.Size)
-		url, err = entryURL(s, e, "application/pdf", maxPDFBytes)
+		url, err = entryURL(s, e, media.Opaque, maxPDFBytes)
 		return
 	}
 	data, err := readBounded(e, maxPDFBytes)
@@ -224,22 +240,37 @@ func readPDF(s session, e *archive.Entry) (lines []media.PDFLine, linesErr error
 		return nil, nil, "", err
 	}
 	lines, linesErr = media.PDFLines(bytes.NewReader(data), int64(len(data)))
-	url, err = browser.BytesURL(data, "application/pdf")
+	url, err = browser.BytesURL(data, media.Opaque)
 	return
 }
 
-// entryURL returns an object URL of e typed mime: a zero-copy slice of the
+// entryURL returns an object URL of e typed t: a zero-copy slice of the
 // input file when the member lies there uncompressed, else its bytes
-// decompressed once (at most max).
-func entryURL(s session, e *archive.Entry, mime string, max int64) (string, error) {
+// decompressed once (at most max). t is what e's first bytes sniffed as, or
+// media.Opaque for bytes to save; the bytes the URL serves are sniffed
+// again, and typed media.Opaque when they are not t.
+func entryURL(s session, e *archive.Entry, t media.Type, max int64) (string, error) {
 	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(s.Files) {
-		return browser.ObjectURL(s.Files[sp.Input], sp.Offset, sp.Offset+e.Size, mime)
+		f := s.Files[sp.Input]
+		if t != media.Opaque {
+			head := make([]byte, min(e.Size, media.SniffBytes))
+			if _, err := f.ReaderAt().ReadAt(head, sp.Offset); err != nil && !errors.Is(err, io.EOF) {
+				return "", err
+			}
+			if media.Sniff(head) != t {
+				t = media.Opaque
+			}
+		}
+		return browser.ObjectURL(f, sp.Offset, sp.Offset+e.Size, t)
 	}
 	data, err := readBounded(e, max)
 	if err != nil {
 		return "", err
 	}
-	return browser.BytesURL(data, mime)
+	if t != media.Opaque && media.Sniff(data) != t {
+		t = media.Opaque
+	}
+	return browser.BytesURL(data, t)
 }
 
 // readBounded reads a whole member that is at most max bytes.
@@ -264,16 +295,18 @@ func (p *filePreview) Render() app.UI {
 	}
 	e := p.Entry
 	k := kindOf(e.Path)
-	if p.data.Kind != "" {
+	if p.data.Kind != "" && p.member == p.memberKey() {
 		k = p.data.Kind
 	}
 	head := app.Div().Class("preview-head").Body(
 		app.H2().Class("mono").Attr("data-testid", "file-name").Text(e.Name()),
-		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(kindOf(e.Path)))),
+		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(k))), // what the bytes are, once read
 	)
 	body := []app.UI{head}
 	switch {
-	case p.loading:
+	case p.loading, p.member != p.memberKey():
+		// go-app renders the new member before OnUpdate reads it: never
+		// show the previous member's data under this one's name.
 		body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.loading")))
 	case p.data.Err != nil:
 		body = append(body, app.P().Class("error").Text(tr(p.Lang, "files.failed", p.data.Err.Error())))
@@ -400,12 +433,13 @@ func (p *filePreview) renderText(pg *textPage) []app.UI {
 }
 
 func (p *filePreview) renderPDF() []app.UI {
-	var out []app.UI
+	out := []app.UI{app.P().Class("hint").Attr("data-testid", "pdf-as-text").Text(tr(p.Lang, "files.pdfAsText"))}
 	if p.data.URL != "" {
-		out = append(out, app.IFrame().Class("pdf-frame").
-			Attr("data-testid", "pdf-frame").
-			Title(tr(p.Lang, "files.pdfFrame")).
-			Src(p.data.URL))
+		out = append(out, app.P().Body(
+			app.A().Href(p.data.URL).Attr("download", pdfSaveName(p.Entry.Path)).
+				Class("button").Attr("data-testid", "pdf-save").
+				Text(tr(p.Lang, "files.pdfSave")),
+		))
 	}
 	if p.data.PDFErr != nil {
 		return append(out, app.P().Class("error").Text(tr(p.Lang, "files.pdfNoText", p.data.PDFErr.Error())))
@@ -426,4 +460,16 @@ func (p *filePreview) renderPDF() []app.UI {
 		app.H3().Text(tr(p.Lang, "files.pdfText")),
 		app.Table().Class("pdf-lines").Body(app.TBody().Body(rows...)),
 	)
+}
+
+// pdfSaveName is the name the original PDF is saved under: the member's
+// base name, never a path.
+func pdfSaveName(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		p = p[i+1:]
+	}
+	if p == "" {
+		return "document.pdf"
+	}
+	return p
 }

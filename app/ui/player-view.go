@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 
 	"exportlens/app/archive"
 	"exportlens/app/browser"
+	"exportlens/app/media"
 )
 
 // maxDecodedAudio bounds a compressed audio entry decompressed into memory
@@ -373,9 +373,13 @@ func audioURL(ix *recIndex, k int, files []*browser.File) (string, error) {
 	if e == nil {
 		return "", errAudioMissing
 	}
-	mime := audioType(e.Path)
 	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(files) {
-		return browser.ObjectURL(files[sp.Input], sp.Offset, sp.Offset+e.Size, mime)
+		f := files[sp.Input]
+		head := make([]byte, min(e.Size, media.SniffBytes))
+		if _, err := f.ReaderAt().ReadAt(head, sp.Offset); err != nil && !errors.Is(err, io.EOF) {
+			return "", err
+		}
+		return browser.ObjectURL(f, sp.Offset, sp.Offset+e.Size, audioType(head))
 	}
 	// The size comes from the archive's header: bound it before allocating.
 	if e.Size > maxDecodedAudio {
@@ -390,21 +394,17 @@ func audioURL(ix *recIndex, k int, files []*browser.File) (string, error) {
 	if _, err := io.ReadFull(rc, data); err != nil {
 		return "", err
 	}
-	return browser.BytesURL(data, mime)
+	return browser.BytesURL(data, audioType(data))
 }
 
-func audioType(name string) string {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".mp3":
-		return "audio/mpeg"
-	case ".ogg", ".opus":
-		return "audio/ogg"
-	case ".m4a", ".mp4", ".aac":
-		return "audio/mp4"
-	case ".flac":
-		return "audio/flac"
+// audioType is what an audio's object URL is typed, from its first bytes,
+// never its name: audio or video as sniffed, else bytes to save (the
+// player still tries them; a tab that opens the URL only saves them).
+func audioType(head []byte) media.Type {
+	if t := media.Sniff(head); t.Audio() || t.Video() {
+		return t
 	}
-	return "audio/wav"
+	return media.Opaque
 }
 
 func orDash(s string) string {

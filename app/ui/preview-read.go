@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"exportlens/app/media"
 )
 
 // What a preview may read or keep. Member data is hostile: every bound is
@@ -27,7 +29,7 @@ const (
 	maxJSONDepth    = 200      // nesting of one JSON tree
 	maxPDFBytes     = 64 << 20 // a compressed PDF is read into memory up to this
 	maxPreviewMedia = 64 << 20 // a compressed image or audio is decoded into memory up to this
-	sniffBytes      = 4 << 10  // bytes looked at to tell text from binary
+	sniffBytes      = 4 << 10  // bytes looked at to tell text from binary, and the type (at least media.SniffBytes)
 )
 
 // kind is how a member is previewed.
@@ -44,21 +46,24 @@ const (
 	kindOther   kind = "other"
 )
 
-// kindOf tells a member's preview kind by its name. Unknown names are
-// previewed as text when their first bytes look like text (see looksText).
+// kindOf tells a member's preview kind by its name, before any byte is
+// read. A name only proposes: images, audio and unknown names are shown by
+// what their bytes are (see previewKind), and a document format is text
+// whatever it contains. SVG is text: it is a document that can hold
+// script, not a raster image.
 func kindOf(name string) kind {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".csv", ".tsv":
 		return kindCSV
 	case ".json", ".geojson":
 		return kindJSON
-	case ".txt", ".html", ".htm", ".xml", ".md", ".log", ".ics", ".vcf", ".mbox", ".eml", ".yaml", ".yml":
+	case ".txt", ".html", ".htm", ".xhtml", ".xht", ".xml", ".svg", ".md", ".log", ".ics", ".vcf", ".mbox", ".eml", ".yaml", ".yml":
 		return kindText
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico", ".svg":
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico":
 		return kindImage
 	case ".pdf":
 		return kindPDF
-	case ".wav", ".mp3", ".ogg", ".opus", ".m4a", ".aac", ".flac":
+	case ".wav", ".mp3", ".ogg", ".opus", ".m4a", ".aac", ".flac", ".mp4":
 		return kindAudio
 	case ".zip", ".tar", ".tgz", ".gz", ".7z", ".rar":
 		return kindArchive
@@ -66,39 +71,24 @@ func kindOf(name string) kind {
 	return kindOther
 }
 
-// mediaType is the MIME type a blob of the member is given, so the browser
-// shows it without guessing. SVG is only ever shown in <img>, where its
-// scripts do not run.
-func mediaType(name string) string {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".png":
-		return "image/png"
-	case ".jpg", ".jpeg":
-		return "image/jpeg"
-	case ".gif":
-		return "image/gif"
-	case ".webp":
-		return "image/webp"
-	case ".bmp":
-		return "image/bmp"
-	case ".ico":
-		return "image/x-icon"
-	case ".svg":
-		return "image/svg+xml"
-	case ".pdf":
-		return "application/pdf"
-	case ".mp3":
-		return "audio/mpeg"
-	case ".ogg", ".opus":
-		return "audio/ogg"
-	case ".m4a", ".aac":
-		return "audio/mp4"
-	case ".flac":
-		return "audio/flac"
-	case ".wav":
-		return "audio/wav"
+// previewKind is how a member whose name says image, audio or nothing
+// known is shown, from its first bytes: a raster image, audio (or video)
+// or PDF by their magic numbers, text when the bytes look like text (an SVG
+// or HTML named .png included), else nothing. t is what the object URL of
+// an image or audio is typed with.
+func previewKind(head []byte) (k kind, t media.Type) {
+	t = media.Sniff(head)
+	switch {
+	case t.Image():
+		return kindImage, t
+	case t.Audio(), t.Video():
+		return kindAudio, t
+	case t.IsPDF():
+		return kindPDF, t
+	case looksText(head):
+		return kindText, media.Type{}
 	}
-	return "application/octet-stream"
+	return kindOther, media.Type{}
 }
 
 // looksText reports whether b (the first bytes of a member) is text: valid

@@ -256,16 +256,25 @@ func TestBrowserFiles(t *testing.T) {
 			}
 			tb.shot(t, lang+"-transcripts")
 
-			// The original PDF, in a frame from a blob: URL, and its text lines.
+			// The original PDF: its text lines, and the original to save
+			// (a blob: URL with a download name), never a frame that
+			// renders it (its links would navigate the app away).
 			filesClick(t, tb, `[data-testid=transcript-original]`)
-			src, err := chromedp.Run(tb.ctx, chromedp.Poll[string](
-				`(() => { const f = document.querySelector('iframe[data-testid=pdf-frame]'); return f && f.getAttribute('src') })()`,
+			type pdfView struct {
+				Lines  int    `json:"lines"`
+				Save   string `json:"save"`
+				SaveAs string `json:"saveAs"`
+				Frames int    `json:"frames"`
+			}
+			view, err := chromedp.Run(tb.ctx, chromedp.Poll[pdfView](
+				`(() => { const a = document.querySelector('a[data-testid=pdf-save]'); const n = document.querySelectorAll('.pdf-lines tr').length;
+				  return a && n ? {lines: n, save: a.getAttribute('href'), saveAs: a.getAttribute('download'), frames: document.querySelectorAll('iframe, embed, object').length} : null })()`,
 				chromedp.WithPollingTimeout(30*time.Second)))
 			if err != nil {
-				t.Fatalf("no PDF frame: %v", err)
+				t.Fatalf("no PDF text with a link to save the original: %v", err)
 			}
-			if !strings.HasPrefix(src, "blob:") {
-				t.Errorf("PDF frame: got src %q, want a blob: URL", src)
+			if !strings.HasPrefix(view.Save, "blob:") || !strings.HasSuffix(view.SaveAs, ".pdf") || view.Frames != 0 || view.Lines < len(lines) {
+				t.Errorf("PDF view: got %+v, want a blob: URL saved as a .pdf, no frame, and at least the %d transcript lines", view, len(lines))
 			}
 			tb.shot(t, lang+"-files-pdf")
 
@@ -279,8 +288,8 @@ func TestBrowserFiles(t *testing.T) {
 				t.Errorf("marked PDF line: got page %s line %s %q, want page %d line %d containing %q", got.Page, got.Line, got.Text, ev.Page, ev.Line, ev.Value)
 			}
 			filesCheckURL(t, got.URL, ev, secret)
-			// Leave the PDF view, so that all its frame's loads are recorded
-			// before they are looked at.
+			// Leave the PDF view, so that all its loads are recorded before
+			// they are looked at.
 			tb.load(t, "/")
 			tb.finish(t, secret)
 		})

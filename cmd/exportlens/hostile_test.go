@@ -63,6 +63,8 @@ func hostileCases() []hostileCase {
 		}},
 		{file: "nested-deep.zip", problems: []hostileProblem{{deepPart, fmt.Sprintf("level%02d.zip", depth+1), "archives nested too deep"}}},
 		{file: "idents.zip", extra: checkIdents},
+		// Its attack is on the viewer (browser_origin_test.go); the command reads it as an export.
+		{file: "origin.zip"},
 		{file: "duplicate.zip", problems: []hostileProblem{
 			{"duplicate.zip", voiceProfilesCSV, "more than one member with this name"},
 		},

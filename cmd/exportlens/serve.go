@@ -26,20 +26,19 @@ import (
 	"exportlens/app/ui"
 )
 
-// The Content-Security-Policy of the viewer: only the app's own origin;
-// wasm may be compiled ('wasm-unsafe-eval'); no inline script, and no
-// script from blob: or data: URLs, which is where export content could be.
-// blob: is allowed only where the app shows export content as media: the
-// object URLs that play recordings and show images (img, media) and the
-// sandboxed frame of a PDF preview (frame-src). No plugins (object-src), no
-// <base> (base-uri), no forms (form-action). Style attributes are allowed
-// because go-app sets inline styles with setAttribute (Style()), which
-// style-src 'self' would refuse; they load nothing.
+// The Content-Security-Policy of the viewer: only the app's own origin, plus
+// blob: for the object URLs of images and recordings; no frames or plugins
+// (a PDF is shown as its text, never rendered in the page); wasm may
+// be compiled ('wasm-unsafe-eval'); no inline script, and no script from
+// blob: or data: URLs, which is where export content could be; no <base>
+// (base-uri), no forms (form-action). Style attributes are
+// allowed because go-app sets inline styles with setAttribute (Style()),
+// which style-src 'self' would refuse; they load nothing.
 const cspBase = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; style-src-attr 'unsafe-inline'; " +
 	"img-src 'self' blob:; media-src 'self' blob:; " +
-	"frame-src blob:; object-src 'none'; " +
+	"frame-src 'none'; object-src 'none'; " +
 	"worker-src 'self'; connect-src 'self'; font-src 'self'; manifest-src 'self'; " +
 	"base-uri 'none'; form-action 'none'"
 
