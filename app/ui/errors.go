@@ -190,4 +190,4 @@ func (f trackedFS) Open(name string) (fs.File, error) {
 
 // ReadDir and Stat keep the folder's own fast paths (fs.ReadDirFS, fs.StatFS).
 func (f trackedFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fs, name) }
-func (f trackedFS) Stat(name string) (fs.FileInfo, error)       { return fs.Stat(f.fs, name) }
+func (f trackedFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(f.fs, name) }
