@@ -42,10 +42,7 @@ func sentence(lang string, err error, fallback string) string {
 			file = pan.Name
 		}
 	case errors.As(err, &ae):
-		file = ae.Part
-		if ae.Path != "" {
-			file = ae.Path
-		}
+		file = archiveName(ae)
 	case errors.As(err, &pe):
 		file = pe.Path // a dropped file or folder the browser could not give
 	}
@@ -63,6 +60,24 @@ func sentence(lang string, err error, fallback string) string {
 		reason = "reason.browser"
 	}
 	return tr(lang, "open.failed", file, tr(lang, reason))
+}
+
+// archiveName names where an archive error happened as the tree names its
+// entries: the whole chain ("nested.zip!level01.zip!level02.zip"), with "/"
+// inside a folder input. The member alone ("level02.zip") does not tell a
+// person which of several archives holds it. archive.Error spells it in its
+// message ("archive: NAME: reason"), the one place it is exported.
+func archiveName(ae *archive.Error) string {
+	if ae.Path == "" || ae.Part == "" {
+		return ae.Part + ae.Path
+	}
+	msg := strings.TrimPrefix(ae.Error(), "archive: ")
+	if ae.Err != nil {
+		if name, ok := strings.CutSuffix(msg, ": "+ae.Err.Error()); ok {
+			return name
+		}
+	}
+	return ae.Part + "!" + ae.Path
 }
 
 func init() { addTexts(errorTexts) }
