@@ -252,6 +252,7 @@ func readExport(run context.Context, inputs []archive.Input, opts archive.Option
 		if err != nil || tree == nil || len(tree.Entries) == 0 {
 			return err
 		}
+		yieldNow() // listing and loading are each one stretch of work
 		x, err = st.load(run, tree, nil)
 		return err
 	})
@@ -283,9 +284,13 @@ func (y *yielder) maybe() {
 	if now-last < int64(yieldEvery) {
 		return
 	}
-	time.Sleep(time.Millisecond)
+	yieldNow()
 	y.last.Store(time.Now().UnixNano())
 }
+
+// yieldNow hands the thread back to the browser for a moment, between two
+// stretches of work that do not wait for anything.
+func yieldNow() { time.Sleep(time.Millisecond) }
 
 // yieldingReaderAt yields (yielder.maybe) before every read.
 type yieldingReaderAt struct {
@@ -344,6 +349,9 @@ func recheck(s session) session { return recheckWith(s, defaultSteps.check) }
 
 func recheckWith(s session, run func(*export.Export, check.Declared) *check.Report) session {
 	var rep *check.Report
+	// check.Run reads nothing, so it never waits: the browser gets its
+	// thread back before it, and again before the result is rendered.
+	yieldNow()
 	if err := guard(func() string { return firstName(s) }, func() error {
 		rep = run(s.Export, s.Declared)
 		return nil
@@ -364,6 +372,7 @@ func recheckWith(s session, run func(*export.Export, check.Declared) *check.Repo
 	s.Profiles = profileRows(s.Report, s.Export)
 	s.Flagged = flaggedSet(s.Report)
 	s.Status = statusLoaded
+	yieldNow()
 	return s
 }
 
