@@ -45,7 +45,6 @@ const hostileAttempts = 3
 // logged, not asserted; every other input, those added later included, must
 // meet the limit.
 //
-//
 // Measured on this 2-core machine shared with five other builds, after the
 // pipeline learned to yield between its stages (amazon-clean, a normal
 // export, then held the page 80-141 ms, before that 104-837 ms).
