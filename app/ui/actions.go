@@ -420,3 +420,21 @@ func onDeclare(ctx app.Context, a app.Action) {
 	}
 	publish(ctx, s)
 }
+
+// audioURLGuarded is audioURL with a panic turned into the player's error,
+// naming the recording's audio file.
+func audioURLGuarded(ix *recIndex, k int, files []*browser.File) (u string, err error) {
+	if perr := guard(func() string {
+		part, p := ix.audioOf(k)
+		if part != "" {
+			return part + "!" + p
+		}
+		return p
+	}, func() error {
+		u, err = audioURL(ix, k, files)
+		return nil
+	}); perr != nil {
+		return "", perr
+	}
+	return u, err
+}

@@ -12,8 +12,6 @@ import (
 	"testing/fstest"
 
 	"exportlens/app/archive"
-	"exportlens/app/browser"
-	"exportlens/app/check"
 	"exportlens/app/export"
 )
 
@@ -141,21 +139,6 @@ func TestPanicErrorUnwrapsRuntimeError(t *testing.T) {
 	plain := errors.New("archive: plain")
 	if got := guard(nil, func() error { return plain }); got != plain {
 		t.Errorf("got %v, want the function's own error", got)
-	}
-}
-
-func TestRecheckRecoversPanic(t *testing.T) {
-	s := session{Status: statusLoading, Files: []*browser.File{browser.NewFile("Alexa.zip", smallZip(t))}, Export: &export.Export{}}
-	got := recheckWith(s, func(*export.Export, check.Declared) *check.Report { panic("index out of range") })
-	if got.Status != statusFailed || got.Report != nil {
-		t.Fatalf("got status %v, report %v; want failed, none", got.Status, got.Report)
-	}
-	if want := "“Alexa.zip” could not be read: ExportLens ran into an internal error with it; the rest of the app still works."; sentence("en", got.Err, "") != want {
-		t.Errorf("got %q, want %q", sentence("en", got.Err, ""), want)
-	}
-	ok := recheckWith(s, check.Run)
-	if ok.Status != statusLoaded || ok.Report == nil {
-		t.Errorf("a check that does not panic: got status %v, report %v; want loaded, a report", ok.Status, ok.Report != nil)
 	}
 }
 
