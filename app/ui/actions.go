@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
 	"path"
 	"sync"
 	"sync/atomic"
@@ -54,7 +55,59 @@ func publish(ctx app.Context, s session) {
 }
 
 // onOpen reads the chosen files: archive.Open -> export.Load -> check.Run.
+//
+// A panic anywhere in it becomes the page's error naming the file being read
+// (see guard); the page stays usable and the next open starts afresh.
 func onOpen(ctx app.Context, a app.Action) {
+	name := ""
+	if err := guard(func() string { return name }, func() error {
+		name = openName(a.Value)
+		openValue(ctx, a)
+		return nil
+	}); err != nil {
+		failOpen(ctx, err)
+	}
+}
+
+// openName names what an open action reads, for an error that knows no
+// better: the first file, or the demo.
+func openName(v any) string {
+	var files []*browser.File
+	switch v := v.(type) {
+	case []*browser.File:
+		files = v
+	case openRequest:
+		files = v.Files
+	case demo:
+		return v.Name
+	}
+	if len(files) > 0 && files[0] != nil {
+		return files[0].Name()
+	}
+	return ""
+}
+
+// failOpen shows err as the outcome of the open in progress, as when
+// nothing could be read; the open's reads are cancelled.
+func failOpen(ctx app.Context, err error) {
+	current.mu.Lock()
+	defer current.mu.Unlock()
+	if current.s.Status != statusLoading {
+		return
+	}
+	if current.cancel != nil {
+		current.cancel()
+		current.cancel = nil
+	}
+	s := current.s
+	if s.Tree != nil {
+		s.Tree.Close()
+	}
+	s.Status, s.Err, s.Unreadable, s.Tree, s.Export, s.Report = statusFailed, err, nil, nil, nil, nil
+	publish(ctx, s)
+}
+
+func openValue(ctx app.Context, a app.Action) {
 	var req openRequest
 	switch v := a.Value.(type) {
 	case []*browser.File:
@@ -123,12 +176,15 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	inputs := make([]archive.Input, 0, len(plain)+len(folders))
 	var total int64
 	var read atomic.Int64 // bytes of the plain files read so far
+	var track readTracker
+	y := new(yielder)
 	for _, f := range plain {
-		inputs = append(inputs, archive.Input{Name: f.Name(), R: browser.ReaderAtContext(run, f.ReaderAt()), Size: f.Size()})
+		r := trackedReaderAt{yieldingReaderAt{browser.ReaderAtContext(run, f.ReaderAt()), y}, f.Name(), &track}
+		inputs = append(inputs, archive.Input{Name: f.Name(), R: r, Size: f.Size()})
 		total += f.Size()
 	}
 	for _, d := range folders {
-		inputs = append(inputs, archive.Input{Name: d.Name(), FS: d.FS(run)})
+		inputs = append(inputs, archive.Input{Name: d.Name(), FS: trackedFS{d.FS(run), d.Name(), &track}})
 	}
 	update := func(change func(*session)) {
 		current.mu.Lock()
@@ -147,9 +203,13 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	// archive.Open reports entries every thousand of them; the bytes are
 	// shown as they are read, so that a slow disk shows movement too.
 	var entries atomic.Int64
-	opts := archive.Options{Read: &read, Progress: func(p archive.Progress) { entries.Store(int64(p.Entries)) }}
+	opts := archive.Options{Read: &read, Progress: func(p archive.Progress) {
+		entries.Store(int64(p.Entries))
+		y.maybe()
+	}}
 	tick := time.NewTicker(progressEvery)
 	stop := make(chan struct{})
+	defer close(stop) // also when a step panicked
 	go func() {
 		defer tick.Stop()
 		for {
@@ -163,13 +223,84 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 			}
 		}
 	}()
-	tree, err := archive.Open(run, inputs, opts)
-	var x *export.Export
-	if err == nil && len(tree.Entries) > 0 {
-		x, err = export.Load(run, tree, nil)
-	}
-	close(stop)
+	tree, x, err := readExport(run, inputs, opts, &track, defaultSteps)
 	finish(ctx, gen, tree, x, err)
+}
+
+// steps are the pipeline's stages as function values, so that a test can
+// make one of them panic.
+type steps struct {
+	open  func(context.Context, []archive.Input, archive.Options) (*archive.Tree, error)
+	load  func(context.Context, *archive.Tree, *export.Layout) (*export.Export, error)
+	check func(*export.Export, check.Declared) *check.Report
+}
+
+var defaultSteps = steps{open: archive.Open, load: export.Load, check: check.Run}
+
+// readExport lists the inputs and loads the export: archive.Open, then
+// export.Load. A panic in either becomes a *panicError naming the input (or
+// the folder's file) read last; a tree already listed is returned with it,
+// for the caller to close.
+func readExport(run context.Context, inputs []archive.Input, opts archive.Options, track *readTracker, st steps) (tree *archive.Tree, x *export.Export, err error) {
+	first := ""
+	if len(inputs) > 0 {
+		first = inputs[0].Name
+	}
+	err = guard(func() string { return track.name(first) }, func() error {
+		var err error
+		tree, err = st.open(run, inputs, opts)
+		if err != nil || tree == nil || len(tree.Entries) == 0 {
+			return err
+		}
+		yieldNow() // listing and loading are each one stretch of work
+		x, err = st.load(run, tree, nil)
+		return err
+	})
+	if err != nil {
+		x = nil
+	}
+	return tree, x, err
+}
+
+// yieldEvery bounds how long the pipeline keeps the browser's only thread.
+// Go's wasm returns to the event loop only when every goroutine waits, and
+// reads served from the block cache do not wait: a member inflated or
+// parsed from cached blocks would freeze the page (clicks, Cancel, paint)
+// until it is done. So every read checks the clock and, once this much has
+// passed, sleeps a moment, which hands the thread back to the browser.
+const yieldEvery = 40 * time.Millisecond
+
+// yielder is the clock of yieldEvery, shared by the inputs of one open.
+type yielder struct{ last atomic.Int64 }
+
+// maybe yields when yieldEvery has passed since the last yield.
+func (y *yielder) maybe() {
+	now := time.Now().UnixNano()
+	last := y.last.Load()
+	if last == 0 {
+		y.last.CompareAndSwap(0, now)
+		return
+	}
+	if now-last < int64(yieldEvery) {
+		return
+	}
+	yieldNow()
+	y.last.Store(time.Now().UnixNano())
+}
+
+// yieldNow hands the thread back to the browser for a moment, between two
+// stretches of work that do not wait for anything.
+func yieldNow() { time.Sleep(time.Millisecond) }
+
+// yieldingReaderAt yields (yielder.maybe) before every read.
+type yieldingReaderAt struct {
+	r io.ReaderAt
+	y *yielder
+}
+
+func (r yieldingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	r.y.maybe()
+	return r.r.ReadAt(p, off)
 }
 
 // finish publishes the outcome of session gen's open, unless a newer open or
@@ -212,9 +343,23 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 	publish(ctx, recheck(s))
 }
 
-// recheck runs the checks on s's export with s's declared facts.
-func recheck(s session) session {
-	s.Report = check.Run(s.Export, s.Declared)
+// recheck runs the checks on s's export with s's declared facts. A panic
+// in check.Run fails the session with an error naming the first input.
+func recheck(s session) session { return recheckWith(s, defaultSteps.check) }
+
+func recheckWith(s session, run func(*export.Export, check.Declared) *check.Report) session {
+	var rep *check.Report
+	// check.Run reads nothing, so it never waits: the browser gets its
+	// thread back before it, and again before the result is rendered.
+	yieldNow()
+	if err := guard(func() string { return firstName(s) }, func() error {
+		rep = run(s.Export, s.Declared)
+		return nil
+	}); err != nil {
+		s.Status, s.Err, s.Unreadable, s.Report = statusFailed, err, nil, nil
+		return s
+	}
+	s.Report = rep
 	// As the command line lists them: a folder has no size of its own.
 	s.Report.Inputs = make([]check.Input, 0, len(s.Files)+len(s.Folders))
 	for _, f := range s.Files {
@@ -227,7 +372,20 @@ func recheck(s session) session {
 	s.Profiles = profileRows(s.Report, s.Export)
 	s.Flagged = flaggedSet(s.Report)
 	s.Status = statusLoaded
+	yieldNow()
 	return s
+}
+
+// readPreviewGuarded is readPreview with a panic turned into the preview's
+// error, naming the member: the Files page shows it, the app goes on.
+func readPreviewGuarded(s session, e *archive.Entry, loc fileLoc, asText bool) (d previewData) {
+	if err := guard(e.Name, func() error {
+		d = readPreview(s, e, loc, asText)
+		return nil
+	}); err != nil {
+		d = previewData{Kind: kindOf(e.Path), Err: err}
+	}
+	return d
 }
 
 // onCancel stops the open in progress. The page shows "cancelled" at once;
@@ -261,4 +419,22 @@ func onDeclare(ctx app.Context, a app.Action) {
 		s = recheck(s)
 	}
 	publish(ctx, s)
+}
+
+// audioURLGuarded is audioURL with a panic turned into the player's error,
+// naming the recording's audio file.
+func audioURLGuarded(ix *recIndex, k int, files []*browser.File) (u string, err error) {
+	if perr := guard(func() string {
+		part, p := ix.audioOf(k)
+		if part != "" {
+			return part + "!" + p
+		}
+		return p
+	}, func() error {
+		u, err = audioURL(ix, k, files)
+		return nil
+	}); perr != nil {
+		return "", perr
+	}
+	return u, err
 }

@@ -104,7 +104,7 @@ func (p *filePreview) load(ctx app.Context) {
 	p.loading = true
 	s, e, loc, asText := p.Session, p.Entry, p.Loc, p.asText
 	ctx.Async(func() {
-		d := readPreview(s, e, loc, asText)
+		d := readPreviewGuarded(s, e, loc, asText)
 		ctx.Dispatch(func(ctx app.Context) {
 			if p.key != key {
 				browser.Revoke(d.URL) // replaced while reading

@@ -26,8 +26,13 @@ func Handler(version string) *app.Handler {
 		// from it) has the pages' shell, scripts, wasm, styles and the PNG
 		// icons; the SVG icon is linked by every page too, and must load
 		// offline.
-		CacheableResources:    []string{"/web/icon.svg"},
-		Styles:                []string{"/web/app.css", "/web/open.css"},
+		CacheableResources: []string{"/web/icon.svg"},
+		Styles:             []string{"/web/app.css", "/web/open.css"},
+		// The watchdog says so when the wasm has stopped for good (a fatal
+		// error Go cannot recover). Not deferred: it must run before the
+		// deferred wasm_exec.js and app.js, to wrap the Go class they use.
+		// The worker's manifest holds the Scripts like go-app's own files.
+		Scripts:               []string{"/web/watchdog.js"},
 		BackgroundColor:       "#ffffff",
 		ThemeColor:            "#1d3557",
 		LoadingLabel:          "ExportLens",

@@ -70,7 +70,7 @@ func (v *playerView) load(ctx app.Context) {
 	}
 	v.playing, v.at, v.duration = false, 0, 0
 	ctx.Async(func() {
-		u, err := audioURL(ix, item, files)
+		u, err := audioURLGuarded(ix, item, files)
 		if slot.set(ix, item, u, err) {
 			ctx.Dispatch(func(app.Context) {})
 		}

@@ -61,6 +61,7 @@ func fakeWeb() fstest.MapFS {
 		"wasm_exec.js": {Data: []byte("// wasm_exec.js from GOROOT\n")},
 		"app.css":      {Data: []byte("body{}")},
 		"open.css":     {Data: []byte(".open-panel{}")},
+		"watchdog.js":  {Data: []byte("// the watchdog\n")},
 		"icon-192.png": {Data: []byte("png")},
 		"icon-512.png": {Data: []byte("png")},
 		"icon.svg":     {Data: []byte("<svg/>")},
