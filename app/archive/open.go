@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sync/atomic"
 )
 
@@ -21,6 +22,15 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 	lim := DefaultLimits()
 	if opt.Limits != nil {
 		lim = *opt.Limits
+		// Limits added later keep their defaults for callers that fill
+		// only the older ones.
+		d := DefaultLimits()
+		if lim.MaxArchives <= 0 {
+			lim.MaxArchives = d.MaxArchives
+		}
+		if lim.MaxMemory <= 0 {
+			lim.MaxMemory = d.MaxMemory
+		}
 	}
 	o := &opener{ctx: ctx, lim: lim, unpacker: opt.Unpacker, progress: opt.Progress, tree: &Tree{}}
 	o.nextReport = progressEvery
@@ -55,6 +65,10 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 		o.tree.Close()
 		return nil, err
 	}
+	if o.unopened > 0 {
+		o.problem(&Error{Part: o.unopenedPart, Err: fmt.Errorf("%w: %d more nested archives (first in %s) were not opened; they are listed as files", ErrInflateBudget, o.unopened, o.unopenedPart)})
+	}
+	o.tree.memLeft, o.tree.memKnown = max(o.lim.MaxMemory-o.inflated, 0), true
 	sortEntries(o.tree.Entries)
 	o.report()
 	return o.tree, nil
@@ -73,6 +87,13 @@ type opener struct {
 
 	total      int64         // declared bytes of the listed entries
 	inflated   int64         // bytes of nested archives held in memory
+	nested     int           // nested archives opened
+	// unopened counts the nested archives left closed once the budget
+	// for them was spent (the first is reported where it stood, the rest
+	// once, in unopenedPart): a 42.zip must not cost a problem per member.
+	unopened     int
+	unopenedPart string
+	budgetSpent  bool
 	read       *atomic.Int64 // bytes read from the file inputs
 	size       int64
 	nextReport int
@@ -94,7 +115,13 @@ type scope struct {
 
 func (o *opener) problem(e *Error) { o.tree.Problems = append(o.tree.Problems, e) }
 
-func (o *opener) stopped() bool { return o.ctx.Err() != nil }
+// stopped reports whether ctx is cancelled. The listing loops call it every
+// few hundred entries, so it also yields: in the browser nothing preempts
+// a running goroutine, and the page cannot paint or answer until it yields.
+func (o *opener) stopped() bool {
+	runtime.Gosched()
+	return o.ctx.Err() != nil
+}
 
 func (o *opener) report() {
 	if o.progress != nil {

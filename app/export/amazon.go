@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"runtime"
@@ -191,7 +192,8 @@ func (l *loader) readCSVFile(f file) {
 		cols    map[string]int
 		custIdx []int
 		mapped  = map[int]bool{}
-		n       int
+		n, kept int
+		allow   = l.allowance()
 	)
 	known := func(c string) bool { return l.known[c] }
 	head := func(h csvHeader) error {
@@ -228,6 +230,12 @@ func (l *loader) readCSVFile(f file) {
 				return err
 			}
 		}
+		if tab != nil || len(custIdx) > 0 {
+			if !allow.take(rowCost(tab, rw, len(custIdx))) {
+				return &budgetError{n: kept, unit: "rows"}
+			}
+			kept++
+		}
 		for _, c := range custIdx {
 			if v := l.cell(f, rw, header, c); !v.Empty() {
 				l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
@@ -253,8 +261,30 @@ func (l *loader) readCSVFile(f file) {
 		if l.ctx.Err() != nil {
 			return
 		}
+		if errors.Is(err, ErrBudget) {
+			l.problem(f, kindBudget, err)
+			return
+		}
 		l.problem(f, kindCSV, fmt.Errorf("export: csv: %w", err))
 	}
+}
+
+// rowCost is the memory a row keeps once read: its text, the record it
+// becomes and its values, and an identity per customer-ID cell.
+func rowCost(tab *compiledTable, rw csvRow, ids int) int64 {
+	n := cellBytes(rw.Cells) + int64(ids)*identityCost
+	if tab == nil {
+		return n
+	}
+	switch tab.key {
+	case "voiceHistory":
+		n += recordingCost
+	case "registration":
+		n += deviceCost
+	case "voiceProfiles":
+		n += profileCost
+	}
+	return n + int64(len(rw.Cells))*valueCost // Extra holds the unknown columns
 }
 
 func (l *loader) profileRow(r tableRow) {
@@ -361,6 +391,9 @@ func (l *loader) growRecordings(r tableRow) {
 		left := int(min((r.f.Size-r.rw.End)/perRow, 1<<20))
 		n = have + 1 + left + left/16 + 16
 	}
+	// Never reserve more than the budget could fill: a header declaring
+	// gigabytes must not buy a gigabyte of empty records.
+	n = min(n, have+1+int(max(l.budget, 0)/recordingCost))
 	grown := make([]Recording, have, n)
 	copy(grown, l.ex.Recordings)
 	l.ex.Recordings = grown

@@ -56,6 +56,22 @@ type named struct {
 	Name string `json:"name"`
 }
 
+// cost is the memory a record keeps as a Recording: its texts (the
+// pointers and IDs built from them add about as much again) and the record.
+func (r activityRecord) cost() int64 {
+	n := recordingCost + 2*int64(len(r.Title)+len(r.Time)+len(r.Header))
+	for _, s := range r.Subtitles {
+		n += int64(len(s.Name))
+	}
+	for _, s := range r.Details {
+		n += int64(len(s.Name))
+	}
+	for _, s := range r.Audio {
+		n += 2 * int64(len(s))
+	}
+	return n
+}
+
 // sameName compares file names as people see them: Takeout ZIPs made on a
 // Mac may spell "é" decomposed.
 func sameName(a, b string) bool {
@@ -115,6 +131,8 @@ func (l *loader) readActivityJSON(f file) {
 	}
 	defer rc.Close()
 	inFolder := l.inActivityFolder(f.Path)
+	allow := l.allowance()
+	kept := 0
 	isAct, err := parseActivityJSON(&limitReader{r: rc, left: maxActivityBytes}, func(i int, rec activityRecord) error {
 		if i%yieldEvery == 0 {
 			runtime.Gosched()
@@ -123,6 +141,10 @@ func (l *loader) readActivityJSON(f file) {
 			}
 		}
 		if inFolder || l.assistantRecord(rec) {
+			if !allow.take(rec.cost()) {
+				return &budgetError{n: kept, unit: "records"}
+			}
+			kept++
 			l.activityRecording(f, i, rec)
 		}
 		return nil
@@ -137,7 +159,11 @@ func (l *loader) readActivityJSON(f file) {
 			l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
 		}
 	}
-	if err != nil && l.ctx.Err() == nil {
+	switch {
+	case err == nil || l.ctx.Err() != nil:
+	case errors.Is(err, ErrBudget):
+		l.problem(f, kindBudget, err)
+	default:
 		l.problem(f, kindJSON, fmt.Errorf("export: json: %w", err))
 	}
 }
@@ -146,7 +172,9 @@ func (l *loader) readActivityJSON(f file) {
 // with each record's index. isActivity is true once an element with a title
 // and a time was seen. Elements of the wrong shape are skipped.
 func parseActivityJSON(r io.Reader, emit func(int, activityRecord) error) (isActivity bool, err error) {
-	dec := json.NewDecoder(r)
+	rl := &recordLimit{r: r}
+	dec := json.NewDecoder(rl)
+	rl.mark = dec.InputOffset
 	tok, err := dec.Token()
 	if err != nil {
 		return false, err
