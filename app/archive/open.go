@@ -85,18 +85,18 @@ type opener struct {
 	progress func(Progress)
 	tree     *Tree
 
-	total      int64         // declared bytes of the listed entries
-	inflated   int64         // bytes of nested archives held in memory
-	nested     int           // nested archives opened
+	total    int64 // declared bytes of the listed entries
+	inflated int64 // bytes of nested archives held in memory
+	nested   int   // nested archives opened
 	// unopened counts the nested archives left closed once the budget
 	// for them was spent (the first is reported where it stood, the rest
 	// once, in unopenedPart): a 42.zip must not cost a problem per member.
 	unopened     int
 	unopenedPart string
 	budgetSpent  bool
-	read       *atomic.Int64 // bytes read from the file inputs
-	size       int64
-	nextReport int
+	read         *atomic.Int64 // bytes read from the file inputs
+	size         int64
+	nextReport   int
 }
 
 // scope is one archive (or folder) being listed: where its entries come
