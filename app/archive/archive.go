@@ -193,6 +193,8 @@ var (
 	ErrTruncated      = errors.New("the archive is truncated or damaged")
 	ErrUnsupported    = errors.New("method or format not readable here")
 	ErrInflateBudget  = errors.New("nested archive too large to unpack in memory")
+	// ErrTempDisk: an Unpacker refused to write more than Limits.MaxTempDisk.
+	ErrTempDisk = errors.New("unpacking stopped")
 	// ErrSizeMismatch: the data is longer or shorter than its header declares
 	// (a lying header); reading stops there rather than yield extra bytes.
 	ErrSizeMismatch = errors.New("size differs from the declared size")

@@ -284,7 +284,10 @@ func (o *opener) unpack(s *scope, r io.ReaderAt, size int64) bool {
 	}
 	fsys, closeFn, err := o.unpacker.Unpack(o.ctx, s.part, r, size, o.lim)
 	if err != nil {
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrUnsupported, err)})
+		if !errors.Is(err, ErrTempDisk) { // a bomb, not a format we cannot read
+			err = fmt.Errorf("%w: %w", ErrUnsupported, err)
+		}
+		o.problem(&Error{Part: s.part, Err: err})
 		return false
 	}
 	if closeFn != nil {
