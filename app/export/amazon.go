@@ -231,7 +231,7 @@ func (l *loader) readCSVFile(f file) {
 			}
 		}
 		if tab != nil || len(custIdx) > 0 {
-			if !allow.take(rowCost(tab, rw, len(custIdx))) {
+			if !allow.take(rowCost(tab, rw, len(custIdx), len(mapped))) {
 				return &budgetError{n: kept, unit: "rows"}
 			}
 			kept++
@@ -270,8 +270,10 @@ func (l *loader) readCSVFile(f file) {
 }
 
 // rowCost is the memory a row keeps once read: its text, the record it
-// becomes and its values, and an identity per customer-ID cell.
-func rowCost(tab *compiledTable, rw csvRow, ids int) int64 {
+// becomes with the values of its unknown columns (mapped are the known
+// ones), and an identity per customer-ID cell. Measured: 20,690 voice
+// history rows charged 56 MiB held 32 MB; Recording's size dominates.
+func rowCost(tab *compiledTable, rw csvRow, ids, mapped int) int64 {
 	n := cellBytes(rw.Cells) + int64(ids)*identityCost
 	if tab == nil {
 		return n
@@ -284,7 +286,7 @@ func rowCost(tab *compiledTable, rw csvRow, ids int) int64 {
 	case "voiceProfiles":
 		n += profileCost
 	}
-	return n + int64(len(rw.Cells))*valueCost // Extra holds the unknown columns
+	return n + int64(max(len(rw.Cells)-mapped, 0))*valueCost // Extra
 }
 
 func (l *loader) profileRow(r tableRow) {
@@ -393,7 +395,7 @@ func (l *loader) growRecordings(r tableRow) {
 	}
 	// Never reserve more than the budget could fill: a header declaring
 	// gigabytes must not buy a gigabyte of empty records.
-	n = min(n, have+1+int(max(l.budget, 0)/recordingCost))
+	n = min(n, have+1+int(max(l.budget-l.budget/8, 0)/(recordingCost+perRow)))
 	grown := make([]Recording, have, n)
 	copy(grown, l.ex.Recordings)
 	l.ex.Recordings = grown

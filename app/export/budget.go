@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"unsafe"
 )
 
@@ -128,4 +129,16 @@ func cellBytes(cells []string) int64 {
 		n += int64(len(c))
 	}
 	return n
+}
+
+// addRecording appends r, growing the slice by a quarter rather than
+// doubling it: at tens of thousands of records a doubling reserves tens of
+// MB that no record may ever fill (the budget charges records, not room).
+func (l *loader) addRecording(r Recording) {
+	if n := len(l.ex.Recordings); n == cap(l.ex.Recordings) {
+		// Every record is charged at least recordingCost: what is left of
+		// the budget bounds how many more can come.
+		l.ex.Recordings = slices.Grow(l.ex.Recordings, int(min(int64(n/4+16), max(l.budget, 0)/recordingCost+1)))
+	}
+	l.ex.Recordings = append(l.ex.Recordings, r)
 }

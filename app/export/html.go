@@ -276,6 +276,6 @@ func (l *loader) activityHTML(f file, s string) {
 			}
 		}
 		l.joinTakeoutAudio(f, &r, a.Audio, src)
-		l.ex.Recordings = append(l.ex.Recordings, r)
+		l.addRecording(r)
 	}
 }
