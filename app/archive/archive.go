@@ -74,9 +74,9 @@ func DefaultLimits() Limits {
 		MaxTotalBytes: 1 << 40, // 1 TiB
 		MaxEntrySize:  64 << 30,
 		MaxDepth:      4,
-		MaxInflate:    64 << 20,
+		MaxInflate:    32 << 20,
 		MaxArchives:   1024,
-		MaxMemory:     128 << 20,
+		MaxMemory:     64 << 20,
 	}
 }
 
