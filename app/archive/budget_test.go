@@ -80,4 +80,3 @@ func TestMaxArchives(t *testing.T) {
 		t.Errorf("got %d entries, want 20 (5 opened, 15 listed as files)", len(tree.Entries))
 	}
 }
-

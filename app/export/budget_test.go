@@ -123,4 +123,3 @@ func TestLoadRecordTooLong(t *testing.T) {
 		})
 	}
 }
-
