@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sync/atomic"
 )
 
@@ -119,7 +118,7 @@ func (o *opener) problem(e *Error) { o.tree.Problems = append(o.tree.Problems, e
 // few hundred entries, so it also yields: in the browser nothing preempts
 // a running goroutine, and the page cannot paint or answer until it yields.
 func (o *opener) stopped() bool {
-	runtime.Gosched()
+	Yield()
 	return o.ctx.Err() != nil
 }
 

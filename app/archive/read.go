@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"runtime"
 	"sync/atomic"
 )
 
@@ -22,7 +21,7 @@ type exactReader struct {
 	sinceYield int
 }
 
-// yieldBytes is how much data an entry delivers between runtime.Gosched
+// yieldBytes is how much data an entry delivers between Yield
 // calls, about a millisecond of inflating: in the browser a long read
 // (a nested archive inflated, a table skimmed) must let the page answer.
 const yieldBytes = 1 << 20
@@ -57,7 +56,7 @@ func (r *exactReader) Read(p []byte) (int, error) {
 	r.left -= int64(n)
 	if r.sinceYield += n; r.sinceYield >= yieldBytes {
 		r.sinceYield = 0
-		runtime.Gosched()
+		Yield()
 	}
 	switch {
 	case err == io.EOF && r.left > 0:

@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 )
 
@@ -186,7 +185,7 @@ func (c *countReader) Read(p []byte) (int, error) {
 	c.n += int64(n)
 	if c.n >= c.nextYield {
 		c.nextYield = c.n + yieldBytes
-		runtime.Gosched()
+		Yield()
 	}
 	return n, err
 }

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"runtime"
 	"strings"
+
+	"exportlens/app/archive"
 )
 
 // compiledTable is a Table ready for matching headers.
@@ -225,7 +226,7 @@ func (l *loader) readCSVFile(f file) {
 	}
 	row := func(rw csvRow) error {
 		if n++; n%yieldEvery == 0 {
-			runtime.Gosched()
+			archive.Yield()
 			if err := l.ctx.Err(); err != nil {
 				return err
 			}

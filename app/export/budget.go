@@ -4,9 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"unsafe"
+
+	"exportlens/app/archive"
 )
 
 // DefaultBudget is the memory the records of one Load may hold when the
@@ -52,7 +53,7 @@ const (
 // stopped while it is read.
 const (
 	maxRecordBytes = 1 << 20
-	// yieldBytes is how much input passes between runtime.Gosched calls:
+	// yieldBytes is how much input passes between archive.Yield calls:
 	// skipping blank lines or a long record runs no per-record code, and
 	// in the browser nothing else runs (no paint, no GC finishing) until
 	// the goroutine yields. A MiB is about a millisecond of scanning.
@@ -87,7 +88,7 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 	l.read += int64(n)
 	if l.read >= l.nextYield {
 		l.nextYield = l.read + yieldBytes
-		runtime.Gosched()
+		archive.Yield()
 	}
 	return n, err
 }

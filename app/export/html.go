@@ -5,10 +5,11 @@ import (
 	"html"
 	"path"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
+
+	"exportlens/app/archive"
 )
 
 // The Takeout HTML pages are generated, regular markup: a few patterns
@@ -248,7 +249,7 @@ func (l *loader) activityHTML(f file, s string) {
 	kept := 0
 	for k, a := range recs {
 		if k%yieldEvery == 0 {
-			runtime.Gosched()
+			archive.Yield()
 		}
 		rec := activityRecord{Header: a.Header, Title: a.Title, Products: a.Products, Audio: a.Audio}
 		if !inFolder && !l.assistantRecord(rec) {

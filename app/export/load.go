@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"path"
-	"runtime"
 	"strings"
 	"time"
 
@@ -60,7 +59,7 @@ type loader struct {
 	budget int64 // bytes the records may still take (see allowance)
 }
 
-// yieldEvery is how many records a parser reads between runtime.Gosched
+// yieldEvery is how many records a parser reads between archive.Yield
 // calls. In the browser (wasm) nothing preempts a running goroutine, and a
 // garbage collection that started cannot finish until the goroutine yields:
 // without these yields the heap (and the wasm memory, which never shrinks)
@@ -112,21 +111,21 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	}
 
 	for _, i := range csvs {
-		runtime.Gosched()
+		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		l.readCSVFile(files[i])
 	}
 	for _, i := range jsons {
-		runtime.Gosched()
+		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		l.readJSONFile(files[i])
 	}
 	for _, i := range htmls {
-		runtime.Gosched()
+		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

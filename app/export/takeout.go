@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"exportlens/app/archive"
 )
 
 // Bounds for Takeout files. An activity file of ten years of daily use is
@@ -137,7 +138,7 @@ func (l *loader) readActivityJSON(f file) {
 	kept := 0
 	isAct, err := parseActivityJSON(&limitReader{r: rc, left: maxActivityBytes}, func(i int, rec activityRecord) error {
 		if i%yieldEvery == 0 {
-			runtime.Gosched()
+			archive.Yield()
 			if err := l.ctx.Err(); err != nil {
 				return err
 			}
