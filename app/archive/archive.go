@@ -45,7 +45,24 @@ type Limits struct {
 	MaxTotalBytes int64 // sum of declared uncompressed sizes
 	MaxEntrySize  int64 // declared uncompressed size of one entry
 	MaxDepth      int   // nesting of archives inside archives (the input is depth 0)
-	MaxInflate    int64 // bytes a compressed nested archive may be inflated to in memory
+	MaxInflate    int64 // bytes compressed nested archives may be inflated to in memory, all together
+	MaxArchives   int   // nested archives opened, all together
+	// MaxMemory is what one Open and the Load of its tree may hold: the
+	// nested archives inflated (within MaxInflate) and the records parsed
+	// (export.Load takes Tree.MemoryLeft). In the browser an out-of-memory
+	// is fatal, so this is sized to keep the wasm heap far below 256 MiB.
+	MaxMemory int64
+	// MaxTempDisk bounds what an Unpacker may write to temporary disk for
+	// one archive; 0 means TempDiskFor(size of the archive).
+	MaxTempDisk int64
+}
+
+// TempDiskFor is the default temporary disk for unpacking an archive of
+// size bytes: a few times its size, at least 64 MiB. Real archives of
+// recordings and tables compress little; a 7z that expands a thousand
+// times is a bomb.
+func TempDiskFor(size int64) int64 {
+	return max(8*size, 64<<20)
 }
 
 // DefaultLimits are generous for real exports (Amazon: up to 164 ZIPs, tens of
@@ -57,7 +74,9 @@ func DefaultLimits() Limits {
 		MaxTotalBytes: 1 << 40, // 1 TiB
 		MaxEntrySize:  64 << 30,
 		MaxDepth:      4,
-		MaxInflate:    128 << 20,
+		MaxInflate:    32 << 20,
+		MaxArchives:   1024,
+		MaxMemory:     64 << 20,
 	}
 }
 
@@ -138,7 +157,14 @@ type Tree struct {
 	Entries  []*Entry // sorted by Part, then Path, then RawName: deterministic
 	Problems []*Error // members or inputs that could not be read; the rest is usable
 	closers  []func() error
+	memLeft  int64
+	memKnown bool
 }
+
+// MemoryLeft is what Limits.MaxMemory leaves for parsing the tree's files
+// once its nested archives are held in memory; ok is false for a Tree not
+// made by Open.
+func (t *Tree) MemoryLeft() (n int64, ok bool) { return t.memLeft, t.memKnown }
 
 // InputInfo describes one selected input.
 type InputInfo struct {
@@ -167,6 +193,8 @@ var (
 	ErrTruncated      = errors.New("the archive is truncated or damaged")
 	ErrUnsupported    = errors.New("method or format not readable here")
 	ErrInflateBudget  = errors.New("nested archive too large to unpack in memory")
+	// ErrTempDisk: an Unpacker refused to write more than Limits.MaxTempDisk.
+	ErrTempDisk = errors.New("unpacking stopped")
 	// ErrSizeMismatch: the data is longer or shorter than its header declares
 	// (a lying header); reading stops there rather than yield extra bytes.
 	ErrSizeMismatch = errors.New("size differs from the declared size")

@@ -21,6 +21,15 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 	lim := DefaultLimits()
 	if opt.Limits != nil {
 		lim = *opt.Limits
+		// Limits added later keep their defaults for callers that fill
+		// only the older ones.
+		d := DefaultLimits()
+		if lim.MaxArchives <= 0 {
+			lim.MaxArchives = d.MaxArchives
+		}
+		if lim.MaxMemory <= 0 {
+			lim.MaxMemory = d.MaxMemory
+		}
 	}
 	o := &opener{ctx: ctx, lim: lim, unpacker: opt.Unpacker, progress: opt.Progress, tree: &Tree{}}
 	o.nextReport = progressEvery
@@ -55,6 +64,10 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 		o.tree.Close()
 		return nil, err
 	}
+	if o.unopened > 0 {
+		o.problem(&Error{Part: o.unopenedPart, Err: fmt.Errorf("%w: %d more nested archives (first in %s) were not opened; they are listed as files", ErrInflateBudget, o.unopened, o.unopenedPart)})
+	}
+	o.tree.memLeft, o.tree.memKnown = max(o.lim.MaxMemory-o.inflated, 0), true
 	sortEntries(o.tree.Entries)
 	o.report()
 	return o.tree, nil
@@ -71,11 +84,18 @@ type opener struct {
 	progress func(Progress)
 	tree     *Tree
 
-	total      int64         // declared bytes of the listed entries
-	inflated   int64         // bytes of nested archives held in memory
-	read       *atomic.Int64 // bytes read from the file inputs
-	size       int64
-	nextReport int
+	total    int64 // declared bytes of the listed entries
+	inflated int64 // bytes of nested archives held in memory
+	nested   int   // nested archives opened
+	// unopened counts the nested archives left closed once the budget
+	// for them was spent (the first is reported where it stood, the rest
+	// once, in unopenedPart): a 42.zip must not cost a problem per member.
+	unopened     int
+	unopenedPart string
+	budgetSpent  bool
+	read         *atomic.Int64 // bytes read from the file inputs
+	size         int64
+	nextReport   int
 }
 
 // scope is one archive (or folder) being listed: where its entries come
@@ -94,7 +114,13 @@ type scope struct {
 
 func (o *opener) problem(e *Error) { o.tree.Problems = append(o.tree.Problems, e) }
 
-func (o *opener) stopped() bool { return o.ctx.Err() != nil }
+// stopped reports whether ctx is cancelled. The listing loops call it every
+// few hundred entries, so it also yields: in the browser nothing preempts
+// a running goroutine, and the page cannot paint or answer until it yields.
+func (o *opener) stopped() bool {
+	Yield()
+	return o.ctx.Err() != nil
+}
 
 func (o *opener) report() {
 	if o.progress != nil {
@@ -257,7 +283,10 @@ func (o *opener) unpack(s *scope, r io.ReaderAt, size int64) bool {
 	}
 	fsys, closeFn, err := o.unpacker.Unpack(o.ctx, s.part, r, size, o.lim)
 	if err != nil {
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrUnsupported, err)})
+		if !errors.Is(err, ErrTempDisk) { // a bomb, not a format we cannot read
+			err = fmt.Errorf("%w: %w", ErrUnsupported, err)
+		}
+		o.problem(&Error{Part: s.part, Err: err})
 		return false
 	}
 	if closeFn != nil {

@@ -14,11 +14,17 @@ import (
 // byte beyond the declared size, so a deflate bomb cannot grow the reader's
 // output past what the limits accepted.
 type exactReader struct {
-	rc   io.ReadCloser
-	left int64
-	e    *Entry
-	err  error
+	rc         io.ReadCloser
+	left       int64
+	e          *Entry
+	err        error
+	sinceYield int
 }
+
+// yieldBytes is how much data an entry delivers between Yield
+// calls, about a millisecond of inflating: in the browser a long read
+// (a nested archive inflated, a table skimmed) must let the page answer.
+const yieldBytes = 1 << 20
 
 func (r *exactReader) Read(p []byte) (int, error) {
 	if r.err != nil {
@@ -48,6 +54,10 @@ func (r *exactReader) Read(p []byte) (int, error) {
 	}
 	n, err := r.rc.Read(p)
 	r.left -= int64(n)
+	if r.sinceYield += n; r.sinceYield >= yieldBytes {
+		r.sinceYield = 0
+		Yield()
+	}
 	switch {
 	case err == io.EOF && r.left > 0:
 		r.err = r.e.fail(fmt.Errorf("%w: size is smaller than declared", ErrSizeMismatch))

@@ -172,13 +172,20 @@ func (o *opener) tarZip(s *scope, src tarSource, tr *tar.Reader, e *Entry, off i
 }
 
 // countReader counts the bytes read through it: the position in a stream.
+// It yields every yieldBytes: archive/tar skips a member of a .tgz by
+// inflating it, a long loop that runs none of the listing's code.
 type countReader struct {
-	r io.Reader
-	n int64
+	r         io.Reader
+	n         int64
+	nextYield int64
 }
 
 func (c *countReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if c.n >= c.nextYield {
+		c.nextYield = c.n + yieldBytes
+		Yield()
+	}
 	return n, err
 }

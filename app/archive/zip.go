@@ -215,6 +215,18 @@ func (o *opener) nestedZip(s *scope, f *zip.File, e *Entry, r io.ReaderAt, limit
 		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
 		return false
 	}
+	if o.budgetSpent {
+		if o.unopened++; o.unopenedPart == "" {
+			o.unopenedPart = s.part
+		}
+		return false
+	}
+	if o.nested >= o.lim.MaxArchives {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d nested archives; the rest are listed as files", ErrTooManyEntries, o.lim.MaxArchives)})
+		o.budgetSpent = true
+		return false
+	}
+	o.nested++
 	switch {
 	case f.Method == zip.Store && f.CompressedSize64 == f.UncompressedSize64:
 		off, err := dataOffset(f, limit)
@@ -249,8 +261,11 @@ func (o *opener) nestedZip(s *scope, f *zip.File, e *Entry, r io.ReaderAt, limit
 
 // inflate reads a nested archive into memory if it fits the budget.
 func (o *opener) inflate(s *scope, e *Entry) ([]byte, bool) {
-	if e.Size > o.lim.MaxInflate-o.inflated {
-		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: %d bytes; %d of %d are left", ErrInflateBudget, e.Size, o.lim.MaxInflate-o.inflated, o.lim.MaxInflate)})
+	if left := min(o.lim.MaxInflate, o.lim.MaxMemory) - o.inflated; e.Size > left {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: %d bytes; %d of %d are left", ErrInflateBudget, e.Size, left, o.lim.MaxInflate)})
+		// Once a nested archive did not fit, later ones are not tried: each
+		// would cost a problem, and a 42.zip has 69,904 of them.
+		o.budgetSpent = true
 		return nil, false
 	}
 	rc, err := e.Open()

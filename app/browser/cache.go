@@ -86,9 +86,15 @@ func (r *blockReader) block(i int64) ([]byte, error) {
 	var buf []byte
 	if len(r.blocks) == cacheBlocks {
 		// Reuse the least recently used block's memory: no garbage per read.
-		buf = r.blocks[cacheBlocks-1].data[:cap(r.blocks[cacheBlocks-1].data)][:n]
+		// A file's last block may be short; its memory then cannot hold a
+		// full block (slicing past its capacity panics), so it is dropped.
+		old := r.blocks[cacheBlocks-1].data
 		r.blocks = r.blocks[:cacheBlocks-1]
-	} else {
+		if int64(cap(old)) >= n {
+			buf = old[:n]
+		}
+	}
+	if buf == nil {
 		buf = make([]byte, n)
 	}
 	r.reads++

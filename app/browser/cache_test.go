@@ -88,3 +88,29 @@ func TestPickLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A 1,000,000-row CSV and a 5 MB Takeout part ended in "slice bounds out of
+// range [:1048576] with capacity …": the short last block's memory was
+// reused for a full block.
+func TestCacheReusesShortLastBlock(t *testing.T) {
+	data := pattern((cacheBlocks+2)*BlockSize + 321)
+	r := NewFile("x.csv", data).ReaderAt()
+	p := make([]byte, 16)
+	last := int64(cacheBlocks+2) * BlockSize
+	// Full blocks first, then the short last one, then enough full blocks
+	// that the short one is the least recently used and is reused.
+	for _, off := range []int64{0, BlockSize, last, 2 * BlockSize, 3 * BlockSize, 4 * BlockSize, 5 * BlockSize} {
+		n, err := r.ReadAt(p, off+1)
+		if n != len(p) || err != nil {
+			t.Fatalf("reading at %d: got %d, %v", off+1, n, err)
+		}
+		if !bytes.Equal(p, data[off+1:off+1+int64(n)]) {
+			t.Fatalf("got wrong bytes at %d", off+1)
+		}
+	}
+	// And the short block read again after the reuse is still right.
+	n, err := r.ReadAt(p, last+300)
+	if n != 16 || err != nil || !bytes.Equal(p, data[last+300:last+316]) {
+		t.Fatalf("re-reading the short block: got %d, %v", n, err)
+	}
+}

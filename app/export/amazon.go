@@ -1,10 +1,12 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"path"
-	"runtime"
 	"strings"
+
+	"exportlens/app/archive"
 )
 
 // compiledTable is a Table ready for matching headers.
@@ -191,7 +193,8 @@ func (l *loader) readCSVFile(f file) {
 		cols    map[string]int
 		custIdx []int
 		mapped  = map[int]bool{}
-		n       int
+		n, kept int
+		allow   = l.allowance()
 	)
 	known := func(c string) bool { return l.known[c] }
 	head := func(h csvHeader) error {
@@ -223,10 +226,16 @@ func (l *loader) readCSVFile(f file) {
 	}
 	row := func(rw csvRow) error {
 		if n++; n%yieldEvery == 0 {
-			runtime.Gosched()
+			archive.Yield()
 			if err := l.ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if tab != nil || len(custIdx) > 0 {
+			if !allow.take(rowCost(tab, rw, len(custIdx), len(mapped))) {
+				return &budgetError{n: kept, unit: "rows"}
+			}
+			kept++
 		}
 		for _, c := range custIdx {
 			if v := l.cell(f, rw, header, c); !v.Empty() {
@@ -253,8 +262,32 @@ func (l *loader) readCSVFile(f file) {
 		if l.ctx.Err() != nil {
 			return
 		}
+		if errors.Is(err, ErrBudget) {
+			l.problem(f, kindBudget, err)
+			return
+		}
 		l.problem(f, kindCSV, fmt.Errorf("export: csv: %w", err))
 	}
+}
+
+// rowCost is the memory a row keeps once read: its text, the record it
+// becomes with the values of its unknown columns (mapped are the known
+// ones), and an identity per customer-ID cell. Measured: 20,690 voice
+// history rows charged 56 MiB held 32 MB; Recording's size dominates.
+func rowCost(tab *compiledTable, rw csvRow, ids, mapped int) int64 {
+	n := cellBytes(rw.Cells) + int64(ids)*identityCost
+	if tab == nil {
+		return n
+	}
+	switch tab.key {
+	case "voiceHistory":
+		n += recordingCost
+	case "registration":
+		n += deviceCost
+	case "voiceProfiles":
+		n += profileCost
+	}
+	return n + int64(max(len(rw.Cells)-mapped, 0))*valueCost // Extra
 }
 
 func (l *loader) profileRow(r tableRow) {
@@ -361,6 +394,9 @@ func (l *loader) growRecordings(r tableRow) {
 		left := int(min((r.f.Size-r.rw.End)/perRow, 1<<20))
 		n = have + 1 + left + left/16 + 16
 	}
+	// Never reserve more than the budget could fill: a header declaring
+	// gigabytes must not buy a gigabyte of empty records.
+	n = min(n, have+1+int(max(l.budget-l.budget/8, 0)/(recordingCost+perRow)))
 	grown := make([]Recording, have, n)
 	copy(grown, l.ex.Recordings)
 	l.ex.Recordings = grown

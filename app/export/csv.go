@@ -70,7 +70,8 @@ func readCSV(r io.Reader, known func(string) bool, footer []string, head func(cs
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(&lineLimit{r: br, max: maxCSVLine})
+	rl := &recordLimit{r: &lineLimit{r: br, max: maxCSVLine}}
+	cr := csv.NewReader(rl)
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
@@ -83,6 +84,7 @@ func readCSV(r io.Reader, known func(string) bool, footer []string, head func(cs
 			if err != nil {
 				return csvRow{}, err
 			}
+			rl.start = cr.InputOffset()
 			records++
 			if records > maxCSVRecords {
 				return csvRow{}, fmt.Errorf("more than %d records", maxCSVRecords)

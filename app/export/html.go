@@ -1,12 +1,15 @@
 package export
 
 import (
+	"fmt"
 	"html"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"exportlens/app/archive"
 )
 
 // The Takeout HTML pages are generated, regular markup: a few patterns
@@ -83,12 +86,20 @@ func (l *loader) readHTMLFile(f file) {
 	default:
 		return
 	}
+	// The page is read whole and parsed; what is kept are substrings of
+	// it, so its text stays charged; as much again is lent for the parse.
+	allow := l.allowance()
+	if f.Size <= maxHTMLBytes && !allow.take(2*max(f.Size, 0)) {
+		l.problem(f, kindBudget, fmt.Errorf("not read, %d bytes: %w", f.Size, ErrBudget))
+		return
+	}
 	data, err := readBounded(f, maxHTMLBytes)
 	if err != nil {
 		l.problem(f, kindOpen, err)
 		return
 	}
 	parse(f, string(data))
+	allow.give(max(f.Size, 0))
 }
 
 // browserPage is what an overview page says.
@@ -234,11 +245,21 @@ func (l *loader) activityHTML(f file, s string) {
 		l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
 	}
 	inFolder := l.inActivityFolder(f.Path)
-	for _, a := range recs {
+	allow := l.allowance()
+	kept := 0
+	for k, a := range recs {
+		if k%yieldEvery == 0 {
+			archive.Yield()
+		}
 		rec := activityRecord{Header: a.Header, Title: a.Title, Products: a.Products, Audio: a.Audio}
 		if !inFolder && !l.assistantRecord(rec) {
 			continue
 		}
+		if !allow.take(recordingCost) {
+			l.problem(f, kindBudget, &budgetError{n: kept, unit: "records"})
+			return
+		}
+		kept++
 		src := Source{Part: f.Part, Path: f.Path, Line: a.Line}
 		r := Recording{
 			ID:         f.Path + ":" + strconv.Itoa(a.Line),
@@ -256,6 +277,6 @@ func (l *loader) activityHTML(f file, s string) {
 			}
 		}
 		l.joinTakeoutAudio(f, &r, a.Audio, src)
-		l.ex.Recordings = append(l.ex.Recordings, r)
+		l.addRecording(r)
 	}
 }

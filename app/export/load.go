@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"path"
-	"runtime"
 	"strings"
 	"time"
 
@@ -56,9 +55,11 @@ type loader struct {
 	histories              int // voice-history tables read
 
 	google googleState
+
+	budget int64 // bytes the records may still take (see allowance)
 }
 
-// yieldEvery is how many records a parser reads between runtime.Gosched
+// yieldEvery is how many records a parser reads between archive.Yield
 // calls. In the browser (wasm) nothing preempts a running goroutine, and a
 // garbage collection that started cannot finish until the goroutine yields:
 // without these yields the heap (and the wasm memory, which never shrinks)
@@ -67,11 +68,16 @@ const yieldEvery = 256
 
 // load is Load on plain files: the whole pipeline, independent of archive.
 func load(ctx context.Context, files []file, lay *Layout) (*Export, error) {
+	return loadWithin(ctx, files, lay, DefaultBudget)
+}
+
+// loadWithin is load with budget bytes for the records it keeps.
+func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*Export, error) {
 	if lay == nil {
 		lay = DefaultLayout()
 	}
 	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown}, files: files,
-		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[[2]string]int{}}
+		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[[2]string]int{}, budget: budget}
 	l.compile()
 
 	var csvs, jsons, htmls, pdfs []int
@@ -105,21 +111,21 @@ func load(ctx context.Context, files []file, lay *Layout) (*Export, error) {
 	}
 
 	for _, i := range csvs {
-		runtime.Gosched()
+		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		l.readCSVFile(files[i])
 	}
 	for _, i := range jsons {
-		runtime.Gosched()
+		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		l.readJSONFile(files[i])
 	}
 	for _, i := range htmls {
-		runtime.Gosched()
+		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -179,6 +185,9 @@ func (l *loader) hasWAV() bool {
 // problem records a file that could not be (fully) parsed. The reason
 // never holds the file's content: it may be personal data.
 func (l *loader) problem(f file, kind string, err error) {
+	if errors.Is(err, ErrBudget) {
+		kind = kindBudget
+	}
 	l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: f.Part, Path: f.Path}, Reason: reason(err), Kind: kind})
 }
 

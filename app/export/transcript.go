@@ -49,6 +49,13 @@ func (l *loader) readTranscripts(pdfs []int) {
 			l.problem(f, kindPDF, fmt.Errorf("export: pdf of %d bytes is larger than the %d accepted", f.Size, maxPDFBytes))
 			continue
 		}
+		// The PDF reader's objects cost about the file's size; they are
+		// lent for the parse, the lines kept are charged after.
+		allow := l.allowance()
+		if !allow.take(2 * max(f.Size, 0)) {
+			l.problem(f, kindBudget, fmt.Errorf("not read, %d bytes: %w", f.Size, ErrBudget))
+			continue
+		}
 		var ra io.ReaderAt
 		if f.Section != nil {
 			if r, ok := f.Section(); ok {
@@ -64,6 +71,7 @@ func (l *loader) readTranscripts(pdfs []int) {
 			ra = bytes.NewReader(data)
 		}
 		lines, err := pdfLines(ra, f.Size)
+		allow.give(2 * max(f.Size, 0))
 		if err != nil {
 			l.problem(f, kindPDF, err)
 			continue
@@ -73,7 +81,11 @@ func (l *loader) readTranscripts(pdfs []int) {
 			continue
 		}
 		l.amazonHits++
-		for _, t := range ts {
+		for k, t := range ts {
+			if !allow.take(lineCost + int64(len(t.Text))) {
+				l.problem(f, kindBudget, &budgetError{n: k, unit: "lines"})
+				break
+			}
 			t.Src.Part, t.Src.Path = f.Part, f.Path
 			l.ex.Transcripts = append(l.ex.Transcripts, t)
 		}

@@ -27,7 +27,11 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 			Section: func() (io.ReaderAt, bool) { return e.Section() },
 		})
 	}
-	x, err := load(ctx, files, layout)
+	budget, ok := t.MemoryLeft()
+	if !ok {
+		budget = DefaultBudget // a tree not made by archive.Open
+	}
+	x, err := loadWithin(ctx, files, layout, budget)
 	if err != nil {
 		return nil, err
 	}

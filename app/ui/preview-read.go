@@ -27,8 +27,8 @@ const (
 	maxJSONBytes    = 8 << 20  // a JSON tree is built from at most this much
 	maxJSONNodes    = 200_000  // nodes of one JSON tree (about 100 bytes each)
 	maxJSONDepth    = 200      // nesting of one JSON tree
-	maxPDFBytes     = 64 << 20 // a compressed PDF is read into memory up to this
-	maxPreviewMedia = 64 << 20 // a compressed image or audio is decoded into memory up to this
+	maxPDFBytes     = 32 << 20 // a compressed PDF is read into memory up to this (beside the export's 64 MiB budget)
+	maxPreviewMedia = 32 << 20 // a compressed image or audio is decoded into memory up to this
 	sniffBytes      = 4 << 10  // bytes looked at to tell text from binary, and the type (at least media.SniffBytes)
 )
 

@@ -72,6 +72,12 @@ func extract(a childArgs) error {
 		if total += size; total > a.lim.MaxTotalBytes {
 			return fmt.Errorf("members declare more than %d bytes in total (the limit)", a.lim.MaxTotalBytes)
 		}
+		// Every member is written whole and exactly at its declared size,
+		// so the declared sizes are what the disk takes: stop before the
+		// member that would pass the budget, not after writing it.
+		if total > a.lim.MaxDisk {
+			return diskError(a.lim.MaxDisk)
+		}
 		rec := record{Name: name, Size: size, MTime: unixTime(unarrc.EntryGetFiletime(ar))}
 		stored := filepath.Join(files, storedName(i))
 		if err := writeMember(ar, stored, size, buf); err != nil {

@@ -4,4 +4,4 @@ package unarr
 
 // setLimits does nothing where setrlimit is not available (Windows): only
 // the parent's time limit applies there.
-func setLimits(memory, cpuSeconds uint64) error { return nil }
+func setLimits(memory, cpuSeconds, fileSize uint64) error { return nil }

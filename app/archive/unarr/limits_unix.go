@@ -9,9 +9,14 @@ import (
 
 // setLimits bounds the child's memory (see limitAddressSpace) and its CPU
 // time, in case the parent dies before it can kill the child, and disables
-// core dumps: a crash would write the archive's bytes to disk.
-func setLimits(memory, cpuSeconds uint64) error {
+// core dumps: a crash would write the archive's bytes to disk. fileSize
+// bounds each file it writes (RLIMIT_FSIZE; Go ignores SIGXFSZ, so a write
+// past it fails with EFBIG) behind the child's own count of what it wrote.
+func setLimits(memory, cpuSeconds, fileSize uint64) error {
 	if err := setrlimit(syscall.RLIMIT_CORE, 0); err != nil {
+		return err
+	}
+	if err := setrlimit(syscall.RLIMIT_FSIZE, fileSize); err != nil {
 		return err
 	}
 	if err := setrlimit(syscall.RLIMIT_CPU, cpuSeconds); err != nil {

@@ -57,7 +57,7 @@ func (u *Unpacker) Unpack(ctx context.Context, name string, r io.ReaderAt, size 
 	if size <= 0 { // unarr panics on empty input; there is nothing to unpack anyway
 		return fail("empty file")
 	}
-	l := limitsOf(lim)
+	l := limitsOf(lim, size)
 	tmp, err := os.MkdirTemp("", "exportlens-unarr-")
 	if err != nil {
 		return fail("%w", err)
@@ -161,6 +161,7 @@ func (u *Unpacker) run(ctx context.Context, arc, out string, l limits) error {
 		"-max-entries", strconv.Itoa(l.MaxEntries),
 		"-max-entry-size", strconv.FormatInt(l.MaxEntrySize, 10),
 		"-max-total", strconv.FormatInt(l.MaxTotalBytes, 10),
+		"-max-disk", strconv.FormatInt(l.MaxDisk, 10),
 		"-memory", strconv.FormatUint(mem, 10),
 		"-cpu-seconds", strconv.FormatInt(int64(timeout/time.Second)+5, 10),
 	)
@@ -191,7 +192,11 @@ func (u *Unpacker) run(ctx context.Context, arc, out string, l limits) error {
 func childError(err error, stderr string, mem uint64) error {
 	for line := range strings.Lines(stderr) {
 		if reason, ok := strings.CutPrefix(line, childErrPrefix); ok {
-			return errors.New(strings.TrimSpace(reason))
+			reason = strings.TrimSpace(reason)
+			if rest, ok := strings.CutPrefix(reason, ErrDisk.Error()); ok {
+				return fmt.Errorf("%w%s", ErrDisk, rest)
+			}
+			return errors.New(reason)
 		}
 	}
 	low := strings.ToLower(stderr)
@@ -242,11 +247,23 @@ type limits struct {
 	MaxEntries    int
 	MaxEntrySize  int64
 	MaxTotalBytes int64
+	MaxDisk       int64 // temporary disk the members may take
 }
 
-func limitsOf(l archive.Limits) limits {
+// ErrDisk: the members would take more temporary disk than allowed
+// (archive.Limits.MaxTempDisk, by default a few times the archive's size).
+var ErrDisk = archive.ErrTempDisk
+
+func diskError(max int64) error {
+	return fmt.Errorf("%w: it would write more than %d MB to temporary disk", ErrDisk, max/1e6)
+}
+
+func limitsOf(l archive.Limits, size int64) limits {
 	d := archive.DefaultLimits()
-	out := limits{MaxEntries: l.MaxEntries, MaxEntrySize: l.MaxEntrySize, MaxTotalBytes: l.MaxTotalBytes}
+	out := limits{MaxEntries: l.MaxEntries, MaxEntrySize: l.MaxEntrySize, MaxTotalBytes: l.MaxTotalBytes, MaxDisk: l.MaxTempDisk}
+	if out.MaxDisk <= 0 {
+		out.MaxDisk = archive.TempDiskFor(size)
+	}
 	if out.MaxEntries <= 0 {
 		out.MaxEntries = d.MaxEntries
 	}

@@ -1,0 +1,125 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// repeatFile is a member whose content is head, then unit n times, then
+// tail, produced as it is read (a table of gigabytes costs no memory here).
+func repeatFile(part, p, head, unit, tail string, n int) file {
+	size := int64(len(head)) + int64(len(unit))*int64(n) + int64(len(tail))
+	return file{Part: part, Path: p, Size: size, Open: func() (io.ReadCloser, error) {
+		rs := []io.Reader{strings.NewReader(head), &repeater{unit: unit, left: n}, strings.NewReader(tail)}
+		return io.NopCloser(io.MultiReader(rs...)), nil
+	}}
+}
+
+type repeater struct {
+	unit string
+	left int
+	off  int
+}
+
+func (r *repeater) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && r.left > 0 {
+		k := copy(p[n:], r.unit[r.off:])
+		n += k
+		if r.off += k; r.off == len(r.unit) {
+			r.off, r.left = 0, r.left-1
+		}
+	}
+	if n == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+const (
+	historyPath  = "Alexa.VoiceHistory/datasets/Alexa.VoiceHistory/Alexa.VoiceHistory.csv"
+	profilesPath = "Alexa.VoiceProfiles/datasets/Alexa.VoiceProfiles/Alexa.VoiceProfiles.csv"
+	historyHead  = "Timestamp,CustomerId,DeviceSerialNumber,DeviceType,DeviceName,UtteranceId,CustomerTranscript,AlexaResponse,PersonId,PersonFirstName,AudioFile\n"
+	historyRow   = "2023-09-16T07:00:03.277Z,A1B2C3D4E5F6G7,G070RQ0000000001,A3S5BH2HU6VAYF,Küche,UTT-0000,what time is it,It is seven.,,,\n"
+	profiles     = "PersonId,PersonFirstName,PersonType,CustomerId,EnrolledAt\namzn1.actor.person.oid.A1ANNAPROFILE1,Anna,ADULT,A1B2C3D4E5F6G7,2023-05-02T18:31:54.000Z\n"
+)
+
+// A table of 5 million rows (the old count limit) held 18 GB at the 3.6 KiB
+// a row cost: rows are bounded by the memory they keep. The file stops with
+// a problem naming it, the rows read stay, and the table beside it is read.
+func TestLoadBudgetStopsRows(t *testing.T) {
+	const budget = 4 << 20
+	files := []file{
+		repeatFile("x.zip", historyPath, historyHead, historyRow, "", 5_000_000),
+		memFile("x.zip", profilesPath, profiles),
+	}
+	ex, err := loadWithin(context.Background(), files, nil, budget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perRow := recordingCost + identityCost + int64(len(historyRow))
+	if n := int64(len(ex.Recordings)); n == 0 || n > budget/perRow+1 {
+		t.Errorf("got %d recordings, want some and at most %d (the budget over %d bytes a row)", n, budget/perRow+1, perRow)
+	}
+	want := fmt.Sprintf("stopped after %d rows: the export's memory budget is spent", len(ex.Recordings))
+	var got *Problem
+	for i, p := range ex.Problems {
+		if p.Src.Path == historyPath {
+			got = &ex.Problems[i]
+		}
+	}
+	if got == nil || got.Reason != want || got.Kind != kindBudget {
+		t.Errorf("got problems %+v, want %q (kind %s) for the voice history", ex.Problems, want, kindBudget)
+	}
+	if len(ex.VoiceProfiles) != 1 {
+		t.Errorf("got %d voice profiles, want the 1 of the table beside", len(ex.VoiceProfiles))
+	}
+	if cap(ex.Recordings) > 2*len(ex.Recordings)+16 {
+		t.Errorf("got room for %d recordings, %d used: the reservation ignores the budget", cap(ex.Recordings), len(ex.Recordings))
+	}
+}
+
+// The same for activity records of a Takeout JSON.
+func TestLoadBudgetStopsActivity(t *testing.T) {
+	item := `{"header":"Assistant","title":"Said what time is it","time":"2024-03-01T10:15:00.000Z","products":["Assistant"]},`
+	files := []file{repeatFile("t.zip", "Takeout/My Activity/Assistant/MyActivity.json", "[", item, `{"title":"x","time":"2024-03-01T10:15:00.000Z"}]`, 2_000_000)}
+	ex, err := loadWithin(context.Background(), files, nil, 4<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex.Problems) != 1 || !errorsIsBudget(ex.Problems[0]) || !strings.HasPrefix(ex.Problems[0].Reason, fmt.Sprintf("stopped after %d records", len(ex.Recordings))) {
+		t.Fatalf("got %d recordings and problems %+v, want a stop at the budget", len(ex.Recordings), ex.Problems)
+	}
+}
+
+func errorsIsBudget(p Problem) bool {
+	return p.Kind == kindBudget && strings.HasSuffix(p.Reason, ErrBudget.Error())
+}
+
+// encoding/csv and encoding/json hold a whole record before returning it:
+// one quoted cell over many short lines, or one JSON string, of 200 MB cost
+// gigabytes before a limit on physical lines or on the file saw them.
+func TestLoadRecordTooLong(t *testing.T) {
+	tests := []struct {
+		name string
+		f    file
+		want string
+	}{
+		{"csv cell over many lines", repeatFile("x.zip", historyPath, historyHead+`2023-09-16T07:00:03.277Z,A1,G1,T,K,U1,"`, "a\n", "\",,,,,\n", 100<<20), "csv: a record is longer than 1048576 bytes"},
+		{"json string", repeatFile("t.zip", "Takeout/My Activity/Assistant/MyActivity.json", `[{"header":"Assistant","time":"2024-03-01T10:15:00.000Z","title":"Said `, "a", `"}]`, 200<<20), "json: a record is longer than 1048576 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, err := loadWithin(context.Background(), []file{tt.f}, nil, DefaultBudget)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ex.Problems) != 1 || ex.Problems[0].Reason != tt.want || ex.Problems[0].Src.Path != tt.f.Path {
+				t.Fatalf("got problems %+v, want %q for %s", ex.Problems, tt.want, tt.f.Path)
+			}
+		})
+	}
+}
