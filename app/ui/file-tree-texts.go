@@ -6,5 +6,4 @@ func init() { addTexts(fileTreeTexts) }
 
 var fileTreeTexts = map[string]text{
 	"files.memberGone": {"This export has no file with the ID in the address. Was the link made for another export?", "Dieser Export enthält keine Datei mit der ID aus der Adresse. Stammt der Link von einem anderen Export?"},
-	"files.rows":       {"%d rows", "%d Zeilen"},
 }
