@@ -62,6 +62,8 @@ func hostileCases() []hostileCase {
 			{"lying.zip", voiceProfilesCSV, "the archive is truncated or damaged"},
 		}},
 		{file: "nested-deep.zip", problems: []hostileProblem{{deepPart, fmt.Sprintf("level%02d.zip", depth+1), "archives nested too deep"}}},
+		// 200,000 folders: nothing to report; the viewer's test is TestBrowserFolders.
+		{file: "folders.zip"},
 		{file: "duplicate.zip", problems: []hostileProblem{
 			{"duplicate.zip", voiceProfilesCSV, "more than one member with this name"},
 		},
