@@ -273,7 +273,9 @@ func (p *filePreview) Render() app.UI {
 	)
 	body := []app.UI{head}
 	switch {
-	case p.loading:
+	case p.loading, p.memberKey() != p.member:
+		// go-app renders a new Entry before OnUpdate loads it: until then
+		// data is the previous member's, and its links and URLs are stale.
 		body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.loading")))
 	case p.data.Err != nil:
 		body = append(body, app.P().Class("error").Text(tr(p.Lang, "files.failed", p.data.Err.Error())))
