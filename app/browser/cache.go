@@ -85,10 +85,14 @@ func (r *blockReader) block(i int64) ([]byte, error) {
 	n := min(int64(BlockSize), r.size-start)
 	var buf []byte
 	if len(r.blocks) == cacheBlocks {
-		// Reuse the least recently used block's memory: no garbage per read.
-		buf = r.blocks[cacheBlocks-1].data[:cap(r.blocks[cacheBlocks-1].data)][:n]
+		// Reuse the least recently used block's memory: no garbage per read,
+		// unless it is the file's short last block and too small.
+		if old := r.blocks[cacheBlocks-1].data; int64(cap(old)) >= n {
+			buf = old[:n]
+		}
 		r.blocks = r.blocks[:cacheBlocks-1]
-	} else {
+	}
+	if buf == nil {
 		buf = make([]byte, n)
 	}
 	r.reads++
