@@ -49,3 +49,37 @@ func TestFileTreeVirtual(t *testing.T) {
 		t.Errorf("another export: got %d rows, want its root open with its 3 folders", len(rows))
 	}
 }
+
+func BenchmarkBuildTree(b *testing.B) {
+	es := manyFolders(200_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		buildTree(es)
+	}
+}
+
+// Folders whose names sort around '/' ("a-x/", "a.txt", "a/") each get one
+// folder: the stack buildTree keeps relies on byte order.
+func TestBuildTreeNeighbours(t *testing.T) {
+	var es []*archive.Entry
+	for _, p := range []string{"a-x/1", "a.txt", "a/b/2", "a/b/3", "a/c", "a0/4", "b/5"} {
+		es = append(es, &archive.Entry{Part: "p.zip", Path: p, Size: 1})
+	}
+	root := buildTree(es)[0]
+	var got []string
+	var walk func(f *treeFolder)
+	walk = func(f *treeFolder) {
+		got = append(got, fmt.Sprintf("%s:%d", f.Dir, f.Count))
+		for _, sub := range f.Folders {
+			walk(sub)
+		}
+	}
+	walk(root)
+	want := []string{":7", "a-x/:1", "a/:3", "a/b/:2", "a0/:1", "b/:1"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got folders %q, want %q", got, want)
+	}
+	if len(root.Files) != 1 || root.Files[0].Path != "a.txt" {
+		t.Errorf("got root files %d, want a.txt", len(root.Files))
+	}
+}
