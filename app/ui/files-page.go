@@ -18,11 +18,9 @@ type filesPage struct {
 	loc  fileLoc // url, resolved through the open export
 	ids  memberIndex
 
-	parts   []*treeFolder // the tree of s.Tree, built once per open
-	treeGen int
 }
 
-func newFilesPage() *filesPage { return &filesPage{treeGen: -1} }
+func newFilesPage() *filesPage { return &filesPage{} }
 
 func (p *filesPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
@@ -34,15 +32,24 @@ func (p *filesPage) OnNav(ctx app.Context) {
 	p.url = parseFileLoc(ctx.Page().URL().Query())
 }
 
-// tree returns the member tree of the open export.
+// tree returns the member tree of the open export. go-app mounts a new
+// page on every visit, so the tree is kept for the export (built once per
+// open: 200,000 folders take a few hundred milliseconds in the browser).
 func (p *filesPage) tree() []*treeFolder {
 	if p.s.Tree == nil {
 		return nil
 	}
-	if p.treeGen != p.s.Gen {
-		p.parts, p.treeGen = buildTree(p.s.Tree.Entries), p.s.Gen
+	if filesTree.of != p.s.Tree {
+		filesTree.of, filesTree.parts = p.s.Tree, buildTree(p.s.Tree.Entries)
 	}
-	return p.parts
+	return filesTree.parts
+}
+
+// filesTree is the tree of the last export the Files page showed; only
+// the UI goroutine uses it.
+var filesTree struct {
+	of    *archive.Tree
+	parts []*treeFolder
 }
 
 // entry finds the member loc names; nil when there is none. Of duplicate
