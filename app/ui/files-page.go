@@ -17,7 +17,6 @@ type filesPage struct {
 	url  urlLoc  // the view the URL names
 	loc  fileLoc // url, resolved through the open export
 	ids  memberIndex
-
 }
 
 func newFilesPage() *filesPage { return &filesPage{} }

@@ -154,7 +154,7 @@ func (w *urlWalk) wait(t *testing.T, cond string) {
 
 func (w *urlWalk) count(t *testing.T, sel string) int {
 	t.Helper()
-	n, err := chromedp.Run(w.tb.ctx, chromedp.Evaluate[int](`document.querySelectorAll(` + strconv.Quote(sel) + `).length`))
+	n, err := chromedp.Run(w.tb.ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestBrowserURLs(t *testing.T) {
 			}
 			var reload struct{ url, pointer, line string }
 			for i := range w.count(t, `[data-testid=tree-file] a`) {
-				w.click(t, `[data-testid=tree-file] a`, i, `(() => { const a = document.querySelectorAll('[data-testid=tree-file] a')[`+strconv.Itoa(i)+`]; const n = document.querySelector('[data-testid=file-name]'); return !!a && !!n && n.textContent.endsWith(a.textContent) })() && ` + urlPreviewDoneJS)
+				w.click(t, `[data-testid=tree-file] a`, i, `(() => { const a = document.querySelectorAll('[data-testid=tree-file] a')[`+strconv.Itoa(i)+`]; const n = document.querySelector('[data-testid=file-name]'); return !!a && !!n && n.textContent.endsWith(a.textContent) })() && `+urlPreviewDoneJS)
 				w.look(t, "file "+strconv.Itoa(i))
 				// A few JSON keys and line numbers of each file.
 				for _, sel := range []string{`.json-tree a.json-key`, `.ln-link`} {
