@@ -7,20 +7,19 @@ import (
 )
 
 // filesPage is "/files": the tree of every part and member, and a preview
-// of the member the URL names (/files?part=…&path=…&line=…). The URL holds
-// the whole view, so loading it again after the export is opened shows the
-// same place.
+// of the member the URL names (/files?m=…&line=…). The URL holds the whole
+// view, as positions (see fileLoc), so loading it again after the export is
+// opened shows the same place.
 type filesPage struct {
 	app.Compo
 	s    session
 	lang string
-	loc  fileLoc
-
-	parts   []*treeFolder // the tree of s.Tree, built once per open
-	treeGen int
+	url  urlLoc  // the view the URL names
+	loc  fileLoc // url, resolved through the open export
+	ids  memberIndex
 }
 
-func newFilesPage() *filesPage { return &filesPage{treeGen: -1} }
+func newFilesPage() *filesPage { return &filesPage{} }
 
 func (p *filesPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
@@ -29,18 +28,27 @@ func (p *filesPage) OnMount(ctx app.Context) {
 // OnNav reads the view from the URL. go-app keeps this component when only
 // the query changes, so the tree's open folders stay as they were.
 func (p *filesPage) OnNav(ctx app.Context) {
-	p.loc = parseFileLoc(ctx.Page().URL().Query())
+	p.url = parseFileLoc(ctx.Page().URL().Query())
 }
 
-// tree returns the member tree of the open export.
+// tree returns the member tree of the open export. go-app mounts a new
+// page on every visit, so the tree is kept for the export (built once per
+// open: 200,000 folders take a few hundred milliseconds in the browser).
 func (p *filesPage) tree() []*treeFolder {
 	if p.s.Tree == nil {
 		return nil
 	}
-	if p.treeGen != p.s.Gen {
-		p.parts, p.treeGen = buildTree(p.s.Tree.Entries), p.s.Gen
+	if filesTree.of != p.s.Tree {
+		filesTree.of, filesTree.parts = p.s.Tree, buildTree(p.s.Tree.Entries)
 	}
-	return p.parts
+	return filesTree.parts
+}
+
+// filesTree is the tree of the last export the Files page showed; only
+// the UI goroutine uses it.
+var filesTree struct {
+	of    *archive.Tree
+	parts []*treeFolder
 }
 
 // entry finds the member loc names; nil when there is none. Of duplicate
@@ -49,12 +57,7 @@ func (p *filesPage) entry() *archive.Entry {
 	if p.s.Tree == nil || p.loc.Path == "" {
 		return nil
 	}
-	for _, e := range p.s.Tree.Entries {
-		if e.Part == p.loc.Part && e.Path == p.loc.Path {
-			return e
-		}
-	}
-	return nil
+	return p.ids.lookup(p.s.Tree, memberID(p.loc.Part, p.loc.Path))
 }
 
 func (p *filesPage) Render() app.UI {
@@ -66,13 +69,24 @@ func (p *filesPage) Render() app.UI {
 			&openPanel{Lang: p.lang, Session: p.s},
 		)
 	} else {
+		p.loc = p.url.resolve(p.s, &p.ids)
 		main = app.Main().Class("files", "files-loaded").Body(
 			&fileTree{Lang: p.lang, Parts: p.tree(), Selected: p.loc},
-			&filePreview{Lang: p.lang, Session: p.s, Entry: p.entry(), Loc: p.loc},
+			p.preview(),
 		)
 	}
 	return app.Div().Class("page", "page-wide").Body(
 		&topBar{Lang: p.lang, Current: filesRoute},
 		main,
 	)
+}
+
+// preview shows the member; an address whose member ID names none of the
+// open export's members says so (the ID is all the address has of it).
+func (p *filesPage) preview() app.UI {
+	if p.url.Member != "" && p.loc.Path == "" {
+		return app.Section().Class("file-preview").Body(
+			app.P().Class("error").Attr("data-testid", "member-gone").Text(tr(p.lang, "files.memberGone")))
+	}
+	return &filePreview{Lang: p.lang, Session: p.s, Entry: p.entry(), Loc: p.loc}
 }

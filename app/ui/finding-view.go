@@ -22,7 +22,7 @@ func (v *findingView) Render() app.UI {
 	f := v.Finding
 	ev := make([]app.UI, len(f.Evidence))
 	for i, e := range f.Evidence {
-		ev[i] = evidenceItem(v.Lang, e)
+		ev[i] = evidenceItem(v.Lang, v.Index, i, e)
 	}
 	body := []app.UI{
 		app.Div().Class("finding-head").Body(
@@ -58,8 +58,9 @@ func (v *findingView) Render() app.UI {
 		Body(body...)
 }
 
-// evidenceItem shows one place: file, line / pointer / page, field, value.
-func evidenceItem(lang string, e check.Evidence) app.UI {
+// evidenceItem shows one place, item i of finding f: file, line / pointer /
+// page, field, value.
+func evidenceItem(lang string, f, i int, e check.Evidence) app.UI {
 	file := e.Path
 	if e.Part != "" {
 		file = e.Part + "!" + e.Path
@@ -94,7 +95,7 @@ func evidenceItem(lang string, e check.Evidence) app.UI {
 	// The link names the place, never the value: the value is read again
 	// from the file and marked there.
 	return app.Li().Attr("data-testid", "evidence").Body(
-		app.A().Href(evidenceLoc(e).URL()).Class("ev-link").
+		app.A().Href(evidenceLoc(f, i, e).URL()).Class("ev-link").
 			Title(tr(lang, "evidence.open")).
 			Body(parts...),
 	)

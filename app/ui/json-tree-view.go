@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -11,9 +12,10 @@ import (
 const kidsShown = 200
 
 // jsonTreeView shows a JSON document as a collapsible tree. Each node
-// carries its JSON pointer (data-pointer); the node at Loc.Pointer is
-// expanded to, marked and scrolled into view. Clicking a key selects that
-// node: the URL then names its pointer.
+// carries its JSON pointer (data-pointer); the node at Loc.Pointer (or, from
+// a URL, at the child positions Loc.Node) is expanded to, marked and
+// scrolled into view. Clicking a key selects that node: the URL then names
+// its child positions, never its keys.
 type jsonTreeView struct {
 	app.Compo
 	Lang string
@@ -38,30 +40,56 @@ func (v *jsonTreeView) Render() app.UI {
 	if v.root != v.Root { // another document: forget what was toggled
 		v.root, v.toggled, v.more = v.Root, nil, nil
 	}
+	target := v.Loc.Pointer
+	if target == "" && v.Loc.Node != "" {
+		target = nodePointer(v.Root, v.Loc.Node)
+	}
 	path := map[string]bool{}
-	if v.Loc.Pointer != "" {
-		for _, p := range pointerPrefixes(v.Loc.Pointer) {
+	if target != "" {
+		for _, p := range pointerPrefixes(target) {
 			path[p] = true
 		}
 	}
 	body := []app.UI{}
-	if v.Loc.Pointer != "" {
-		body = append(body, app.P().Class("hint").Text(tr(v.Lang, "files.pointer", v.Loc.Pointer)))
+	if target != "" {
+		body = append(body, app.P().Class("hint").Text(tr(v.Lang, "files.pointer", target)))
 	}
 	return app.Div().Class("json-tree", "mono").Body(append(body,
-		app.Ul().Class("json-root").Body(v.node(v.Root, "", path)),
+		app.Ul().Class("json-root").Body(v.node(v.Root, "", "", target, path)),
 	)...)
 }
 
-func (v *jsonTreeView) node(n *jsonNode, ptr string, path map[string]bool) app.UI {
-	hit := v.Loc.Pointer != "" && ptr == v.Loc.Pointer
+// nodePointer returns the JSON pointer of the node at child positions at
+// ("3.0.12": the root's 4th member, its 1st, its 13th); "" when there is
+// no such node.
+func nodePointer(root *jsonNode, at string) string {
+	n, ptr := root, ""
+	for _, i := range positions(at, maxJSONDepth+1) {
+		if n == nil || i >= len(n.Kids) {
+			return ""
+		}
+		n = n.Kids[i]
+		ptr += "/" + escapePointerToken(n.Key)
+	}
+	return ptr
+}
+
+// node renders n, whose pointer is ptr and child positions at; target is
+// the pointer to mark.
+func (v *jsonTreeView) node(n *jsonNode, ptr, at, target string, path map[string]bool) app.UI {
+	// A URL's node is marked by its position: of two members with the same
+	// key (a hostile document) only the one it names.
+	hit := target != "" && ptr == target
+	if v.Loc.Pointer == "" {
+		hit = target != "" && at == v.Loc.Node
+	}
 	li := app.Li().Class("json-node").Attr("data-pointer", ptr)
 	if hit {
 		li = li.Class("hit").ID(hitID).Attr("data-testid", "evidence-target")
 	}
 	key := app.UI(app.Span().Class("json-key").Text(tr(v.Lang, "files.root")))
 	if ptr != "" {
-		sel := fileLoc{Part: v.Loc.Part, Path: v.Loc.Path, Pointer: ptr}
+		sel := fileLoc{Part: v.Loc.Part, Path: v.Loc.Path, Node: at}
 		key = app.A().Href(sel.URL()).Class("json-key").Text(n.Key)
 	}
 	if n.Kind != 'o' && n.Kind != 'a' {
@@ -93,7 +121,11 @@ func (v *jsonTreeView) node(n *jsonNode, ptr string, path map[string]bool) app.U
 		if i >= limit && !path[kp] {
 			continue
 		}
-		kids = append(kids, v.node(k, kp, path))
+		ka := strconv.Itoa(i)
+		if at != "" {
+			ka = at + "." + ka
+		}
+		kids = append(kids, v.node(k, kp, ka, target, path))
 	}
 	if hidden := len(n.Kids) - limit; hidden > 0 {
 		kids = append(kids, app.Li().Body(

@@ -2,12 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
 
 	"exportlens/app/archive"
-	"exportlens/app/check"
 )
 
 func TestReadCSVPageLines(t *testing.T) {
@@ -142,24 +140,6 @@ func TestReadJSONTreeBounds(t *testing.T) {
 				t.Errorf("got %v, want %v", err, tc.want)
 			}
 		})
-	}
-}
-
-func TestFileLocURL(t *testing.T) {
-	l := fileLoc{Part: "export.zip!Alexa.zip", Path: "Alexa/a b&c.csv", Line: 17, Field: "DeviceSerialNumber"}
-	u, err := url.Parse(l.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if u.Path != filesRoute {
-		t.Errorf("got path %q, want %q", u.Path, filesRoute)
-	}
-	if got := parseFileLoc(u.Query()); got != l {
-		t.Errorf("got %+v back, want %+v", got, l)
-	}
-	ev := check.Evidence{Part: "p.zip", Path: "a.json", Pointer: "/1/details/1/name", Field: "name", Value: "secret"}
-	if got := evidenceLoc(ev).URL(); strings.Contains(got, "secret") || strings.Contains(got, "field") {
-		t.Errorf("got %q, want the place without the value or field", got)
 	}
 }
 

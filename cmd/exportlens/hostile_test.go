@@ -115,6 +115,8 @@ func hostileCases() []hostileCase {
 				t.Errorf("got problems %+v, want the first nested archive over the budget and one for the rest", rep.Problems)
 			}
 		}},
+		// 200,000 folders: nothing to report; the viewer's test is TestBrowserFolders.
+		{file: "folders.zip"},
 		{file: "duplicate.zip", problems: []hostileProblem{
 			{"duplicate.zip", voiceProfilesCSV, "more than one member with this name"},
 		},
