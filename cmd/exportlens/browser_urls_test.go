@@ -226,7 +226,13 @@ func TestBrowserURLs(t *testing.T) {
 				// A few JSON keys and line numbers of each file.
 				for _, sel := range []string{`.json-tree a.json-key`, `.ln-link`} {
 					for k := 0; k < 3 && k < w.count(t, sel); k++ {
-						w.click(t, sel, k, `!!document.querySelector('[data-testid=evidence-target]')`)
+						// A line of a text member is a new read: wait until the
+						// page is at the link's address and shows its mark.
+						href, err := chromedp.Run(w.tb.ctx, chromedp.Evaluate[string](`document.querySelectorAll(`+strconv.Quote(sel)+`)[`+strconv.Itoa(k)+`].href`))
+						if err != nil {
+							t.Fatal(err)
+						}
+						w.click(t, sel, k, `location.href === `+strconv.Quote(href)+` && `+urlPreviewDoneJS+` && !!document.querySelector('[data-testid=evidence-target]')`)
 						w.look(t, "file "+strconv.Itoa(i)+" "+sel+" "+strconv.Itoa(k))
 						if reload.url == "" || sel == `.json-tree a.json-key` && reload.pointer == "" {
 							got := filesWaitTarget(t, w.tb)
