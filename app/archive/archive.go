@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -128,21 +127,19 @@ type Entry struct {
 	// browser, so it is resolved on demand: use Locate, which covers both.
 	Stored *Span
 
-	open   func() (io.ReadCloser, error)
-	readAt func() (io.ReaderAt, error) // nil unless random access is cheap (stored or folder)
+	// Where the bytes come from: one source serves every entry of an
+	// archive or folder, and what differs per entry is an offset here, so
+	// listing allocates nothing per entry but the Entry and its name (a
+	// ZIP of 200,000 members would otherwise hold 200,000 zip.Files and
+	// closures: issue 6).
+	src     source
+	at      int64 // ZIP: offset of the central directory record; tar: offset of the data
+	limit   int64 // ZIP: where the member's data must end (the next member's header)
+	located int64 // Locate's answer, kept: 0 unknown, -1 none, else the offset + 1 (atomic)
 
-	err      error     // why the entry cannot be opened (over a limit, damaged, ...)
-	inFolder bool      // a plain file of a folder input: Name joins with "/"
-	locate   *lazySpan // resolves the span of a stored ZIP member; nil otherwise
-}
-
-// lazySpan finds a ZIP member's data once, on first use. It is a pointer so
-// that Entry stays copyable.
-type lazySpan struct {
-	once sync.Once
-	find func() (Span, error)
-	span Span
-	ok   bool
+	err      error // why the entry cannot be opened (over a limit, damaged, ...)
+	inFolder bool  // a plain file of a folder input: Name joins with "/"
+	stored   bool  // ZIP: stored uncompressed, so it can be read at random
 }
 
 // Span locates an entry's bytes inside an input file.
@@ -235,10 +232,10 @@ func (e *Entry) Open() (io.ReadCloser, error) {
 	if e.Encrypted {
 		return nil, e.fail(ErrEncrypted)
 	}
-	if e.open == nil {
+	if e.src == nil {
 		return nil, e.fail(ErrUnsupported)
 	}
-	rc, err := e.open()
+	rc, err := e.src.open(e)
 	if err != nil {
 		return nil, e.fail(err)
 	}
@@ -249,10 +246,10 @@ func (e *Entry) Open() (io.ReadCloser, error) {
 // stored (uncompressed) ZIP or tar member, or a file of a folder. The reader
 // is limited to Size bytes. ok is false otherwise; use Open then.
 func (e *Entry) Section() (r io.ReaderAt, ok bool) {
-	if e.err != nil || e.Encrypted || e.readAt == nil {
+	if e.err != nil || e.Encrypted || e.src == nil {
 		return nil, false
 	}
-	ra, err := e.readAt()
+	ra, err := e.src.section(e)
 	if err != nil || ra == nil {
 		return nil, false
 	}
@@ -268,15 +265,22 @@ func (e *Entry) Locate() (Span, bool) {
 	if e.Stored != nil {
 		return *e.Stored, true
 	}
-	if e.err != nil || e.Encrypted || e.locate == nil {
+	if e.err != nil || e.Encrypted || e.src == nil {
 		return Span{}, false
 	}
-	l := e.locate
-	l.once.Do(func() {
-		sp, err := l.find()
-		l.span, l.ok = sp, err == nil
-	})
-	return l.span, l.ok
+	switch at := atomic.LoadInt64(&e.located); {
+	case at < 0:
+		return Span{}, false
+	case at > 0:
+		return Span{Input: e.src.input(), Offset: at - 1}, true
+	}
+	sp, ok := e.src.locate(e)
+	if !ok {
+		atomic.StoreInt64(&e.located, -1)
+		return Span{}, false
+	}
+	atomic.StoreInt64(&e.located, sp.Offset+1)
+	return sp, true
 }
 
 // fail wraps err as an *Error naming the entry, unless it already is one.

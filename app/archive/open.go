@@ -264,9 +264,7 @@ func (o *opener) file(s *scope, r io.ReaderAt, size int64) {
 	case kindRar, kind7z:
 		o.unpack(s, r, size)
 	default:
-		e := &Entry{Path: s.part, Size: size}
-		e.open = func() (io.ReadCloser, error) { return io.NopCloser(io.NewSectionReader(r, 0, size)), nil }
-		e.readAt = func() (io.ReaderAt, error) { return r, nil }
+		e := &Entry{Path: s.part, Size: size, src: &plainFile{r: r, in: s.input}}
 		if s.base >= 0 {
 			e.Stored = &Span{Input: s.input, Offset: s.base}
 		}

@@ -83,12 +83,9 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		return false
 	}
 	zr.RegisterDecompressor(methodBzip2, func(r io.Reader) io.ReadCloser { return io.NopCloser(bzip2.NewReader(r)) })
+	za := &zipArchive{r: r, size: size, base: dir.base, in: s.input, inAt: s.base}
 
-	type pendingMember struct {
-		e *Entry
-		f *zip.File
-	}
-	var pending []pendingMember
+	var pending []*Entry
 	var nDamaged int
 	for i, f := range zr.File {
 		if i%256 == 0 && o.stopped() {
@@ -110,7 +107,8 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 			e.err = truncated("its data runs past the end of the archive")
 			nDamaged++
 		}
-		s.zipMember(e, f, r, limit[i])
+		e.src, e.at, e.limit = za, dir.members[i].record, limit[i]
+		e.stored = f.Method == zip.Store && f.CompressedSize64 == f.UncompressedSize64
 		if e.err == nil && !e.Encrypted && isName(p, ".zip") && o.nestedZip(s, f, e, r, limit[i]) {
 			continue // its entries stand for it
 		}
@@ -119,7 +117,7 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 				s.unsupported = map[uint16]int{}
 			}
 			s.unsupported[f.Method]++
-			pending = append(pending, pendingMember{e, f})
+			pending = append(pending, e)
 		}
 		if !s.add(e) {
 			break
@@ -137,12 +135,9 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if closeFn != nil {
 			o.tree.closers = append(o.tree.closers, closeFn)
 		}
-		for _, pm := range pending {
-			name := pm.e.Path
-			if fs.ValidPath(pm.f.Name) {
-				name = pm.f.Name
-			}
-			pm.e.open = func() (io.ReadCloser, error) { return fsys.Open(name) }
+		u := &unpacked{fsSource{fsys: fsys, in: s.input}}
+		for _, e := range pending {
+			e.src = u
 		}
 		s.unsupported = nil
 	}
@@ -154,42 +149,6 @@ func sizeOf(u uint64) int64 {
 		return math.MaxInt64 // over every limit: refused by add
 	}
 	return int64(u)
-}
-
-// zipMember sets how e is opened. limit is where its data must end.
-func (s *scope) zipMember(e *Entry, f *zip.File, r io.ReaderAt, limit int64) {
-	dataAt := func() (int64, error) { return dataOffset(f, limit) }
-	e.open = func() (io.ReadCloser, error) {
-		if _, err := dataAt(); err != nil {
-			return nil, err
-		}
-		if !decodable(f.Method) {
-			return nil, fmt.Errorf("%w: %s compression (method %d)", ErrUnsupported, methodName(f.Method), f.Method)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, readErr(err)
-		}
-		return rc, nil
-	}
-	if f.Method != zip.Store || f.CompressedSize64 != f.UncompressedSize64 {
-		return
-	}
-	n := int64(f.CompressedSize64)
-	e.readAt = func() (io.ReaderAt, error) {
-		off, err := dataAt()
-		if err != nil {
-			return nil, err
-		}
-		return io.NewSectionReader(r, off, n), nil
-	}
-	if s.base >= 0 {
-		input, base := s.input, s.base
-		e.locate = &lazySpan{find: func() (Span, error) {
-			off, err := dataAt()
-			return Span{Input: input, Offset: base + off}, err
-		}}
-	}
 }
 
 // dataOffset reads f's local header to find its data, and refuses data that

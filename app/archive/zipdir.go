@@ -30,12 +30,14 @@ const (
 // zipDir is what the central directory tells about where members lie.
 type zipDir struct {
 	start   int64 // absolute offset of the central directory: member data ends here
+	base    int64 // where the archive starts: data may be prepended (a self-extractor)
 	members []zipMember
 }
 
 type zipMember struct {
 	header  int64  // absolute offset of the local header
 	comp    uint64 // compressed size
+	record  int64  // offset of its central directory record: where an entry finds its zip.File again
 	nameLen int
 }
 
@@ -85,14 +87,14 @@ func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
 		return nil, fmt.Errorf("%w: the archive declares %d", ErrTooManyEntries, records)
 	}
 	start := base + int64(dirOff)
-	d := &zipDir{start: start}
+	d := &zipDir{start: start, base: base}
 	// The declared count may be truncated to 16 bits (archive/zip glosses
 	// over it the same way), so read until the records end; stop early
 	// when there are more than room.
 	br := bufio.NewReaderSize(io.NewSectionReader(r, start, size-start), 64<<10)
 	var hdr [cdHeaderLen]byte
 	var rest []byte
-	for {
+	for pos := start; ; {
 		if _, err := io.ReadFull(br, hdr[:]); err != nil {
 			break
 		}
@@ -110,6 +112,8 @@ func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
 		if _, err := io.ReadFull(br, rest); err != nil {
 			break
 		}
+		record := pos
+		pos += cdHeaderLen + int64(len(rest))
 		comp, off, ok := zip64Extra(rest[nameLen:nameLen+extraLen], usize, comp, off)
 		if !ok {
 			break
@@ -120,7 +124,7 @@ func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
 		if off > 1<<62 {
 			off = 1 << 62 // out of the file; flagged as damaged later
 		}
-		d.members = append(d.members, zipMember{header: base + int64(off), comp: comp, nameLen: nameLen})
+		d.members = append(d.members, zipMember{header: base + int64(off), comp: comp, record: record, nameLen: nameLen})
 	}
 	if uint16(len(d.members)) != uint16(records) {
 		return nil, truncated("the directory declares %d entries, %d could be read", records, len(d.members))
