@@ -51,6 +51,12 @@ type Limits struct {
 	// (export.Load takes Tree.MemoryLeft). In the browser an out-of-memory
 	// is fatal, so this is sized to keep the wasm heap far below 256 MiB.
 	MaxMemory int64
+	// MaxEntryMemory is the part of MaxMemory that listed entries may
+	// hold (an estimate per entry: entryCost), so that a directory of
+	// millions of small members cannot take the heap; the rest is left to
+	// the records. Past it an archive is listed only in part, and one
+	// Problem (ErrEntryMemory) names it. 0 means MaxMemory/2.
+	MaxEntryMemory int64
 	// MaxTempDisk bounds what an Unpacker may write to temporary disk for
 	// one archive; 0 means TempDiskFor(size of the archive).
 	MaxTempDisk int64
@@ -190,6 +196,9 @@ var (
 	ErrTruncated      = errors.New("the archive is truncated or damaged")
 	ErrUnsupported    = errors.New("method or format not readable here")
 	ErrInflateBudget  = errors.New("nested archive too large to unpack in memory")
+	// ErrEntryMemory: an archive holds more entries than
+	// Limits.MaxEntryMemory can list; the first ones are listed.
+	ErrEntryMemory = errors.New("the memory set aside for one export is spent")
 	// ErrTempDisk: an Unpacker refused to write more than Limits.MaxTempDisk.
 	ErrTempDisk = errors.New("unpacking stopped")
 	// ErrSizeMismatch: the data is longer or shorter than its header declares

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Open reads the directories of the inputs into one tree. It fails only when
@@ -30,6 +31,9 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 		if lim.MaxMemory <= 0 {
 			lim.MaxMemory = d.MaxMemory
 		}
+	}
+	if lim.MaxEntryMemory <= 0 {
+		lim.MaxEntryMemory = lim.MaxMemory / 2
 	}
 	o := &opener{ctx: ctx, lim: lim, unpacker: opt.Unpacker, progress: opt.Progress, tree: &Tree{}}
 	o.nextReport = progressEvery
@@ -67,7 +71,7 @@ func Open(ctx context.Context, inputs []Input, opt Options) (*Tree, error) {
 	if o.unopened > 0 {
 		o.problem(&Error{Part: o.unopenedPart, Err: fmt.Errorf("%w: %d more nested archives (first in %s) were not opened; they are listed as files", ErrInflateBudget, o.unopened, o.unopenedPart)})
 	}
-	o.tree.memLeft, o.tree.memKnown = max(o.lim.MaxMemory-o.inflated, 0), true
+	o.tree.memLeft, o.tree.memKnown = max(o.lim.MaxMemory-o.inflated-o.entryMem, 0), true
 	sortEntries(o.tree.Entries)
 	o.report()
 	return o.tree, nil
@@ -86,6 +90,7 @@ type opener struct {
 
 	total    int64 // declared bytes of the listed entries
 	inflated int64 // bytes of nested archives held in memory
+	entryMem int64 // what the listed entries hold, by entryCost
 	nested   int   // nested archives opened
 	// unopened counts the nested archives left closed once the budget
 	// for them was spent (the first is reported where it stood, the rest
@@ -107,8 +112,13 @@ type scope struct {
 	input int    // index of the top-level input
 	base  int64  // where this archive's bytes start inside the input; -1 when not contiguous there
 
-	tooLarge    []string // members over MaxEntrySize or the total
-	tooMany     bool
+	tooLarge []string // members over MaxEntrySize or the total
+	tooMany  bool
+	listed   int // entries this scope added
+	// memFull: listing stopped at Limits.MaxEntryMemory after shown of
+	// of entries (of is 0 when the archive does not declare its count).
+	memFull     bool
+	shown, of   int
 	unsupported map[uint16]int // ZIP method -> members
 }
 
@@ -133,15 +143,40 @@ func (o *opener) room(n uint64) bool {
 	return n <= uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0))
 }
 
+// entryFixed is what one listed entry holds beside its names: the Entry
+// and its pointer in Tree.Entries, with the room append leaves there on
+// average, and the headers of its name strings. Measured with
+// folders.zip (200,000 entries with 13-byte names): 185 bytes each.
+const entryFixed = int64(unsafe.Sizeof(Entry{})) + 8 + 8 + 16
+
+// entryCost estimates what an entry with names of n bytes in all holds.
+func entryCost(n int) int64 { return entryFixed + int64(n) }
+
+// entryRoom is what listed entries may still take: their share of the
+// memory, which nested archives held in memory also draw on.
+func (o *opener) entryRoom() int64 {
+	return max(min(o.lim.MaxEntryMemory-o.entryMem, o.lim.MaxMemory-o.inflated-o.entryMem), 0)
+}
+
 // add lists e. Declared sizes are checked here, before anything is read:
 // an entry over the limits stays visible but refuses to open. It returns
-// false when MaxEntries is reached and the scope must stop listing.
+// false when MaxEntries or the entries' memory is reached and the scope
+// must stop listing.
 func (s *scope) add(e *Entry) bool {
 	o := s.o
 	if !o.room(1) {
 		s.tooMany = true
 		return false
 	}
+	cost := entryCost(len(e.Path) + len(e.RawName))
+	if cost > o.entryRoom() {
+		if !s.memFull {
+			s.memFull, s.shown = true, s.listed
+		}
+		return false
+	}
+	o.entryMem += cost
+	s.listed++
 	if e.err == nil {
 		switch {
 		case e.Size < 0 || e.Size > o.lim.MaxEntrySize:
@@ -172,6 +207,12 @@ func (s *scope) finish() {
 	o := s.o
 	if s.tooMany {
 		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: more than %d; the rest is not listed", ErrTooManyEntries, o.lim.MaxEntries)})
+	}
+	switch {
+	case s.memFull && s.of > 0:
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("only the first %d of %d entries are listed: %w", s.shown, s.of, ErrEntryMemory)})
+	case s.memFull:
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("only the first %d entries are listed: %w", s.shown, ErrEntryMemory)})
 	}
 	switch n := len(s.tooLarge); {
 	case n == 1:

@@ -119,32 +119,49 @@ func (z *zipArchive) locate(e *Entry) (Span, bool) {
 }
 
 // withRecord is an archive's bytes followed by zeros and a central
-// directory of one record with its zip64 end records.
+// directory (records of r, then rec) with its zip64 end records.
 type withRecord struct {
-	r    io.ReaderAt
-	size int64 // of r
-	pad  int64 // zeros after r
-	tail []byte
+	r      io.ReaderAt
+	size   int64 // of r
+	pad    int64 // zeros after r
+	dirAt  int64 // records taken from r
+	dirLen int64
+	tail   []byte
 }
 
 // oneRecord makes the archive that archive/zip reads for one member: r
-// (size bytes, the archive starting at base), base zeros, the record, and
-// end records that place the directory so archive/zip computes the same
-// base. The zeros keep archive/zip's guess at a wrong base (a directory
-// header where the base would be 0) from finding one.
+// (size bytes, the archive starting at base), base zeros, the record rec,
+// and end records that place the directory so archive/zip computes the
+// same base. The zeros keep archive/zip's guess at a wrong base (a
+// directory header where the base would be 0) from finding one.
 func oneRecord(r io.ReaderAt, size, base int64, rec []byte) *withRecord {
-	v := &withRecord{r: r, size: size, pad: base}
-	end64 := size + base + int64(len(rec))
+	return directory(r, size, base, 0, 0, rec, 1)
+}
+
+// reader is the archive archive/zip reads for d: r itself, or when d was
+// cut short, r with a directory of the records d holds.
+func (d *zipDir) reader(r io.ReaderAt, size int64) (io.ReaderAt, int64) {
+	if !d.cut {
+		return r, size
+	}
+	v := directory(r, size, d.base, d.start, d.end-d.start, nil, len(d.members))
+	return v, v.len()
+}
+
+func directory(r io.ReaderAt, size, base, dirAt, dirLen int64, rec []byte, n int) *withRecord {
+	v := &withRecord{r: r, size: size, pad: base, dirAt: dirAt, dirLen: dirLen}
+	dirSize := dirLen + int64(len(rec))
+	end64 := size + base + dirSize
 	t := rec
 	t = binary.LittleEndian.AppendUint32(t, sigEOCD64)
 	t = binary.LittleEndian.AppendUint64(t, eocd64Len-12)
-	t = binary.LittleEndian.AppendUint16(t, 45) // version made by
-	t = binary.LittleEndian.AppendUint16(t, 45) // version needed
-	t = binary.LittleEndian.AppendUint32(t, 0)  // this disk
-	t = binary.LittleEndian.AppendUint32(t, 0)  // disk of the directory
-	t = binary.LittleEndian.AppendUint64(t, 1)  // records on this disk
-	t = binary.LittleEndian.AppendUint64(t, 1)  // records
-	t = binary.LittleEndian.AppendUint64(t, uint64(len(rec)))
+	t = binary.LittleEndian.AppendUint16(t, 45)        // version made by
+	t = binary.LittleEndian.AppendUint16(t, 45)        // version needed
+	t = binary.LittleEndian.AppendUint32(t, 0)         // this disk
+	t = binary.LittleEndian.AppendUint32(t, 0)         // disk of the directory
+	t = binary.LittleEndian.AppendUint64(t, uint64(n)) // records on this disk
+	t = binary.LittleEndian.AppendUint64(t, uint64(n)) // records
+	t = binary.LittleEndian.AppendUint64(t, uint64(dirSize))
 	t = binary.LittleEndian.AppendUint64(t, uint64(size)) // directory offset from base: base+size
 	t = binary.LittleEndian.AppendUint32(t, sigEOCD64Loc)
 	t = binary.LittleEndian.AppendUint32(t, 0)
@@ -162,7 +179,7 @@ func oneRecord(r io.ReaderAt, size, base int64, rec []byte) *withRecord {
 	return v
 }
 
-func (v *withRecord) len() int64 { return v.size + v.pad + int64(len(v.tail)) }
+func (v *withRecord) len() int64 { return v.size + v.pad + v.dirLen + int64(len(v.tail)) }
 
 func (v *withRecord) ReadAt(p []byte, off int64) (int, error) {
 	n := 0
@@ -185,8 +202,18 @@ func (v *withRecord) ReadAt(p []byte, off int64) (int, error) {
 			q := p[:min(int64(len(p)), v.size+v.pad-off)]
 			clear(q)
 			m = len(q)
+		case off < v.size+v.pad+v.dirLen:
+			q := p[:min(int64(len(p)), v.size+v.pad+v.dirLen-off)]
+			k, err := v.r.ReadAt(q, v.dirAt+off-v.size-v.pad)
+			if k < len(q) {
+				if err == nil || err == io.EOF {
+					err = io.ErrUnexpectedEOF
+				}
+				return n + k, err
+			}
+			m = k
 		case off < v.len():
-			m = copy(p, v.tail[off-v.size-v.pad:])
+			m = copy(p, v.tail[off-v.size-v.pad-v.dirLen:])
 		default:
 			return n, io.EOF
 		}

@@ -51,12 +51,20 @@ func sortedMethods(m map[uint16]int) []uint16 {
 // zip lists a ZIP archive read through r. It reports whether the archive
 // could be opened at all; when it could not, a Problem names it.
 func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
-	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)))
+	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)), o.entryRoom())
 	if err != nil {
 		o.problem(&Error{Part: s.part, Err: err})
 		return false
 	}
-	zr, err := zip.NewReader(r, size)
+	if dir.cut {
+		// archive/zip would hold a File for every record: give it the
+		// records that fit.
+		s.memFull, s.shown, s.of = true, len(dir.members), int(dir.declared)
+		if len(dir.members) == 0 {
+			return true
+		}
+	}
+	zr, err := zip.NewReader(dir.reader(r, size))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled below
 		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrTruncated, err)})
 		return false
@@ -91,6 +99,7 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if i%256 == 0 && o.stopped() {
 			return true
 		}
+		zr.File[i] = nil // the entry keeps what it needs: the File can go at the next collection
 		if mode := f.Mode(); mode.IsDir() || mode&fs.ModeSymlink != 0 {
 			continue
 		}
