@@ -125,6 +125,8 @@ type Entry struct {
 	Encrypted bool      // the archive marks it encrypted: listed, never decoded
 	Duplicate bool      // another entry of the same Part has the same Path; both are kept
 	Unsafe    bool      // the name was absolute or climbed out with ".."
+	inFolder  bool      // a plain file of a folder input: Name joins with "/"
+	stored    bool      // ZIP: stored uncompressed, so it can be read at random
 	// Stored is set when the entry's bytes lie uncompressed and contiguous in
 	// one input file, so the browser can play it with zero copies.
 	// It is filled while listing only where the offset is known without a
@@ -137,15 +139,12 @@ type Entry struct {
 	// archive or folder, and what differs per entry is an offset here, so
 	// listing allocates nothing per entry but the Entry and its name (a
 	// ZIP of 200,000 members would otherwise hold 200,000 zip.Files and
-	// closures: issue 6).
-	src     source
-	at      int64 // ZIP: offset of the central directory record; tar: offset of the data
-	limit   int64 // ZIP: where the member's data must end (the next member's header)
-	located int64 // Locate's answer, kept: 0 unknown, -1 none, else the offset + 1 (atomic)
-
-	err      error // why the entry cannot be opened (over a limit, damaged, ...)
-	inFolder bool  // a plain file of a folder input: Name joins with "/"
-	stored   bool  // ZIP: stored uncompressed, so it can be read at random
+	// closures: issue 6). The fields are ordered to keep an Entry at 144
+	// bytes, a size class below 160.
+	src   source
+	at    int64 // ZIP: offset of the central directory record; tar: offset of the data
+	limit int64 // ZIP: where the member's data must end (the next member's header)
+	err   error // why the entry cannot be opened (over a limit, damaged, ...)
 }
 
 // Span locates an entry's bytes inside an input file.
@@ -267,9 +266,11 @@ func (e *Entry) Section() (r io.ReaderAt, ok bool) {
 
 // Locate reports where the entry's bytes lie uncompressed and contiguous in
 // an input file (Span.Input indexes Tree.Inputs), also through stored
-// nested ZIPs. For a ZIP member the first call reads its local header (one
-// small read); the answer is kept. ok is false when there is no such place
-// (compressed, inside a folder or an unpacked archive) or it cannot be read.
+// nested ZIPs. For a ZIP member each call reads its directory record and
+// local header again (three small reads): keeping the answer would cost
+// every entry the room, and Locate is called once per click. ok is false
+// when there is no such place (compressed, inside a folder or an unpacked
+// archive) or it cannot be read.
 func (e *Entry) Locate() (Span, bool) {
 	if e.Stored != nil {
 		return *e.Stored, true
@@ -277,19 +278,7 @@ func (e *Entry) Locate() (Span, bool) {
 	if e.err != nil || e.Encrypted || e.src == nil {
 		return Span{}, false
 	}
-	switch at := atomic.LoadInt64(&e.located); {
-	case at < 0:
-		return Span{}, false
-	case at > 0:
-		return Span{Input: e.src.input(), Offset: at - 1}, true
-	}
-	sp, ok := e.src.locate(e)
-	if !ok {
-		atomic.StoreInt64(&e.located, -1)
-		return Span{}, false
-	}
-	atomic.StoreInt64(&e.located, sp.Offset+1)
-	return sp, true
+	return e.src.locate(e)
 }
 
 // fail wraps err as an *Error naming the entry, unless it already is one.

@@ -138,16 +138,6 @@ func oneRecord(r io.ReaderAt, size, base int64, rec []byte) *withRecord {
 	return directory(r, size, base, 0, 0, rec, 1)
 }
 
-// reader is the archive archive/zip reads for d: r itself, or when d was
-// cut short, r with a directory of the records d holds.
-func (d *zipDir) reader(r io.ReaderAt, size int64) (io.ReaderAt, int64) {
-	if !d.cut {
-		return r, size
-	}
-	v := directory(r, size, d.base, d.start, d.end-d.start, nil, len(d.members))
-	return v, v.len()
-}
-
 func directory(r io.ReaderAt, size, base, dirAt, dirLen int64, rec []byte, n int) *withRecord {
 	v := &withRecord{r: r, size: size, pad: base, dirAt: dirAt, dirLen: dirLen}
 	dirSize := dirLen + int64(len(rec))

@@ -3,7 +3,6 @@ package archive
 import (
 	"archive/zip"
 	"bytes"
-	"compress/bzip2"
 	"errors"
 	"fmt"
 	"io"
@@ -64,18 +63,13 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 			return true
 		}
 	}
-	zr, err := zip.NewReader(dir.reader(r, size))
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled below
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrTruncated, err)})
-		return false
-	}
-	if len(zr.File) != len(dir.members) {
-		o.problem(&Error{Part: s.part, Err: truncated("the central directory reads inconsistently")})
-		return false
-	}
-	for i, f := range zr.File {
-		if len(f.Name) != dir.members[i].nameLen || f.CompressedSize64 != dir.members[i].comp {
-			o.problem(&Error{Part: s.part, Err: truncated("the central directory reads inconsistently")})
+	// archive/zip holds a File of a few hundred bytes for every record
+	// it reads: it is given the directory a chunk at a time, once to check
+	// that it reads the directory as readZipDir did, once to list.
+	var zr *zip.Reader
+	for from := 0; from < len(dir.members) || from == 0 && !dir.cut; from += zipChunk {
+		if zr, err = dir.files(r, size, from); err != nil {
+			o.problem(&Error{Part: s.part, Err: err})
 			return false
 		}
 	}
@@ -85,21 +79,26 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if errors.As(err, &ov) {
 			// Name the members: a person can look at them in another tool.
 			err = fmt.Errorf("%w: the data of %q lies inside %q (%d entries in all)",
-				ErrOverlap, zr.File[ov.inner].Name, zr.File[ov.outer].Name, len(zr.File))
+				ErrOverlap, dir.name(r, size, ov.inner), dir.name(r, size, ov.outer), len(dir.members))
 		}
 		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w; the archive is not listed", err)})
 		return false
 	}
-	zr.RegisterDecompressor(methodBzip2, func(r io.Reader) io.ReadCloser { return io.NopCloser(bzip2.NewReader(r)) })
 	za := &zipArchive{r: r, size: size, base: dir.base, in: s.input, inAt: s.base}
 
 	var pending []*Entry
 	var nDamaged int
-	for i, f := range zr.File {
+	for i := range dir.members {
 		if i%256 == 0 && o.stopped() {
 			return true
 		}
-		zr.File[i] = nil // the entry keeps what it needs: the File can go at the next collection
+		if i%zipChunk == 0 && len(dir.members) > zipChunk {
+			if zr, err = dir.files(r, size, i); err != nil { // as it read before: r does not change
+				o.problem(&Error{Part: s.part, Err: err})
+				return true
+			}
+		}
+		f := zr.File[i%zipChunk]
 		if mode := f.Mode(); mode.IsDir() || mode&fs.ModeSymlink != 0 {
 			continue
 		}
@@ -151,6 +150,56 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		s.unsupported = nil
 	}
 	return true
+}
+
+// zipChunk is how many directory records archive/zip parses at a time.
+const zipChunk = 4096
+
+// files has archive/zip read the records from..from+zipChunk of d and
+// checks that it reads them as readZipDir did: the same count, name
+// lengths and compressed sizes (a parser that reads a directory
+// differently could see other members than the checks here saw).
+func (d *zipDir) files(r io.ReaderAt, size int64, from int) (*zip.Reader, error) {
+	to := min(from+zipChunk, len(d.members))
+	var zr *zip.Reader
+	var err error
+	if from == 0 && to == len(d.members) && !d.cut {
+		zr, err = zip.NewReader(r, size)
+	} else {
+		end := d.end
+		if to < len(d.members) {
+			end = d.members[to].record
+		}
+		at := d.members[from].record
+		v := directory(r, size, d.base, at, end-at, nil, to-from)
+		zr, err = zip.NewReader(v, v.len())
+	}
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled by the listing
+		return nil, fmt.Errorf("%w: %w", ErrTruncated, err)
+	}
+	if len(zr.File) != to-from {
+		return nil, truncated("the central directory reads inconsistently")
+	}
+	for i, f := range zr.File {
+		if m := d.members[from+i]; len(f.Name) != m.nameLen || f.CompressedSize64 != m.comp {
+			return nil, truncated("the central directory reads inconsistently")
+		}
+	}
+	return zr, nil
+}
+
+// name is the name of record i, for a message.
+func (d *zipDir) name(r io.ReaderAt, size int64, i int) string {
+	at := d.members[i].record
+	end := d.end
+	if i+1 < len(d.members) {
+		end = d.members[i+1].record
+	}
+	v := directory(r, size, d.base, at, end-at, nil, 1)
+	if zr, err := zip.NewReader(v, v.len()); zr != nil && len(zr.File) == 1 && (err == nil || errors.Is(err, zip.ErrInsecurePath)) {
+		return zr.File[0].Name
+	}
+	return fmt.Sprintf("entry %d", i)
 }
 
 func sizeOf(u uint64) int64 {
