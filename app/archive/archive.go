@@ -164,8 +164,8 @@ type Tree struct {
 }
 
 // MemoryLeft is what Limits.MaxMemory leaves for parsing the tree's files
-// once its nested archives are held in memory; ok is false for a Tree not
-// made by Open.
+// once its nested archives are held in memory and its entries listed (by
+// entryCost); ok is false for a Tree not made by Open.
 func (t *Tree) MemoryLeft() (n int64, ok bool) { return t.memLeft, t.memKnown }
 
 // InputInfo describes one selected input.

@@ -72,6 +72,7 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 			o.problem(&Error{Part: s.part, Err: err})
 			return false
 		}
+		Yield()
 	}
 	limit, damaged, err := dir.layout(size)
 	if err != nil {

@@ -141,6 +141,9 @@ func readZipDir(r io.ReaderAt, size int64, room uint64, mem int64) (*zipDir, err
 		}
 		d.members = append(d.members, zipMember{header: base + int64(off), comp: comp, record: record, nameLen: nameLen})
 		d.end = pos
+		if len(d.members)%1024 == 0 {
+			Yield() // a directory of 200,000 records takes the page a while
+		}
 	}
 	if !d.cut && uint16(len(d.members)) != uint16(records) {
 		return nil, truncated("the directory declares %d entries, %d could be read", records, len(d.members))
@@ -256,7 +259,9 @@ func (d *zipDir) layout(size int64) (limit []int64, damaged []bool, err error) {
 		ends[i] = e + int64(m.comp)
 		order = append(order, i)
 	}
+	Yield()
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(d.members[a].header, d.members[b].header) })
+	Yield()
 	for k, i := range order {
 		if k > 0 && d.members[i].header < ends[order[k-1]] {
 			return nil, nil, &overlapError{inner: i, outer: order[k-1]}

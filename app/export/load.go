@@ -82,6 +82,9 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 
 	var csvs, jsons, htmls, pdfs []int
 	for i, f := range files {
+		if i%yieldEvery == yieldEvery-1 {
+			archive.Yield() // a tree of 200,000 entries took the page half a second here
+		}
 		if l.byPath[f.Part] == nil {
 			l.byPath[f.Part] = map[string]int{}
 		}
