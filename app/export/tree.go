@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"exportlens/app/archive"
 )
@@ -25,8 +24,7 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 		}
 		files = append(files, file{
 			Part: e.Part, Path: e.Path, Size: e.Size, Modified: e.Modified,
-			Open:    func() (io.ReadCloser, error) { return e.Open() },
-			Section: func() (io.ReaderAt, bool) { return e.Section() },
+			entry: e,
 		})
 	}
 	budget, ok := t.MemoryLeft()
