@@ -92,7 +92,7 @@ type opener struct {
 	inflated int64 // bytes of nested archives held in memory
 	entryMem int64 // what the listed entries hold, by entryCost
 	names    nameBlocks
-	nested   int   // nested archives opened
+	nested   int // nested archives opened
 	// unopened counts the nested archives left closed once the budget
 	// for them was spent (the first is reported where it stood, the rest
 	// once, in unopenedPart): a 42.zip must not cost a problem per member.
