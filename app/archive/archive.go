@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -52,6 +51,12 @@ type Limits struct {
 	// (export.Load takes Tree.MemoryLeft). In the browser an out-of-memory
 	// is fatal, so this is sized to keep the wasm heap far below 256 MiB.
 	MaxMemory int64
+	// MaxEntryMemory is the part of MaxMemory that listed entries may
+	// hold (an estimate per entry: entryCost), so that a directory of
+	// millions of small members cannot take the heap; the rest is left to
+	// the records. Past it an archive is listed only in part, and one
+	// Problem (ErrEntryMemory) names it. 0 means MaxMemory/2.
+	MaxEntryMemory int64
 	// MaxTempDisk bounds what an Unpacker may write to temporary disk for
 	// one archive; 0 means TempDiskFor(size of the archive).
 	MaxTempDisk int64
@@ -120,6 +125,8 @@ type Entry struct {
 	Encrypted bool      // the archive marks it encrypted: listed, never decoded
 	Duplicate bool      // another entry of the same Part has the same Path; both are kept
 	Unsafe    bool      // the name was absolute or climbed out with ".."
+	inFolder  bool      // a plain file of a folder input: Name joins with "/"
+	stored    bool      // ZIP: stored uncompressed, so it can be read at random
 	// Stored is set when the entry's bytes lie uncompressed and contiguous in
 	// one input file, so the browser can play it with zero copies.
 	// It is filled while listing only where the offset is known without a
@@ -128,21 +135,16 @@ type Entry struct {
 	// browser, so it is resolved on demand: use Locate, which covers both.
 	Stored *Span
 
-	open   func() (io.ReadCloser, error)
-	readAt func() (io.ReaderAt, error) // nil unless random access is cheap (stored or folder)
-
-	err      error     // why the entry cannot be opened (over a limit, damaged, ...)
-	inFolder bool      // a plain file of a folder input: Name joins with "/"
-	locate   *lazySpan // resolves the span of a stored ZIP member; nil otherwise
-}
-
-// lazySpan finds a ZIP member's data once, on first use. It is a pointer so
-// that Entry stays copyable.
-type lazySpan struct {
-	once sync.Once
-	find func() (Span, error)
-	span Span
-	ok   bool
+	// Where the bytes come from: one source serves every entry of an
+	// archive or folder, and what differs per entry is an offset here, so
+	// listing allocates nothing per entry but the Entry and its name (a
+	// ZIP of 200,000 members would otherwise hold 200,000 zip.Files and
+	// closures: issue 6). The fields are ordered to keep an Entry at 144
+	// bytes, a size class below 160.
+	src   source
+	at    int64 // ZIP: offset of the central directory record; tar: offset of the data
+	limit int64 // ZIP: where the member's data must end (the next member's header)
+	err   error // why the entry cannot be opened (over a limit, damaged, ...)
 }
 
 // Span locates an entry's bytes inside an input file.
@@ -162,8 +164,8 @@ type Tree struct {
 }
 
 // MemoryLeft is what Limits.MaxMemory leaves for parsing the tree's files
-// once its nested archives are held in memory; ok is false for a Tree not
-// made by Open.
+// once its nested archives are held in memory and its entries listed (by
+// entryCost); ok is false for a Tree not made by Open.
 func (t *Tree) MemoryLeft() (n int64, ok bool) { return t.memLeft, t.memKnown }
 
 // InputInfo describes one selected input.
@@ -193,6 +195,9 @@ var (
 	ErrTruncated      = errors.New("the archive is truncated or damaged")
 	ErrUnsupported    = errors.New("method or format not readable here")
 	ErrInflateBudget  = errors.New("nested archive too large to unpack in memory")
+	// ErrEntryMemory: an archive holds more entries than
+	// Limits.MaxEntryMemory can list; the first ones are listed.
+	ErrEntryMemory = errors.New("the memory set aside for one export is spent")
 	// ErrTempDisk: an Unpacker refused to write more than Limits.MaxTempDisk.
 	ErrTempDisk = errors.New("unpacking stopped")
 	// ErrSizeMismatch: the data is longer or shorter than its header declares
@@ -235,10 +240,10 @@ func (e *Entry) Open() (io.ReadCloser, error) {
 	if e.Encrypted {
 		return nil, e.fail(ErrEncrypted)
 	}
-	if e.open == nil {
+	if e.src == nil {
 		return nil, e.fail(ErrUnsupported)
 	}
-	rc, err := e.open()
+	rc, err := e.src.open(e)
 	if err != nil {
 		return nil, e.fail(err)
 	}
@@ -249,10 +254,10 @@ func (e *Entry) Open() (io.ReadCloser, error) {
 // stored (uncompressed) ZIP or tar member, or a file of a folder. The reader
 // is limited to Size bytes. ok is false otherwise; use Open then.
 func (e *Entry) Section() (r io.ReaderAt, ok bool) {
-	if e.err != nil || e.Encrypted || e.readAt == nil {
+	if e.err != nil || e.Encrypted || e.src == nil {
 		return nil, false
 	}
-	ra, err := e.readAt()
+	ra, err := e.src.section(e)
 	if err != nil || ra == nil {
 		return nil, false
 	}
@@ -261,22 +266,19 @@ func (e *Entry) Section() (r io.ReaderAt, ok bool) {
 
 // Locate reports where the entry's bytes lie uncompressed and contiguous in
 // an input file (Span.Input indexes Tree.Inputs), also through stored
-// nested ZIPs. For a ZIP member the first call reads its local header (one
-// small read); the answer is kept. ok is false when there is no such place
-// (compressed, inside a folder or an unpacked archive) or it cannot be read.
+// nested ZIPs. For a ZIP member each call reads its directory record and
+// local header again (three small reads): keeping the answer would cost
+// every entry the room, and Locate is called once per click. ok is false
+// when there is no such place (compressed, inside a folder or an unpacked
+// archive) or it cannot be read.
 func (e *Entry) Locate() (Span, bool) {
 	if e.Stored != nil {
 		return *e.Stored, true
 	}
-	if e.err != nil || e.Encrypted || e.locate == nil {
+	if e.err != nil || e.Encrypted || e.src == nil {
 		return Span{}, false
 	}
-	l := e.locate
-	l.once.Do(func() {
-		sp, err := l.find()
-		l.span, l.ok = sp, err == nil
-	})
-	return l.span, l.ok
+	return e.src.locate(e)
 }
 
 // fail wraps err as an *Error naming the entry, unless it already is one.

@@ -16,6 +16,7 @@ import (
 func (o *opener) walk(s *scope, fsys fs.FS, folder bool) {
 	errStop := errors.New("stop")
 	n := 0
+	src := &fsSource{fsys: fsys, in: s.input}
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			o.problem(&Error{Part: s.part, Path: p, Err: err, inFolder: folder})
@@ -36,8 +37,7 @@ func (o *opener) walk(s *scope, fsys fs.FS, folder bool) {
 			return nil
 		}
 		e := &Entry{Part: s.part, Path: p, Size: info.Size(), Modified: info.ModTime(), inFolder: folder}
-		e.open = func() (io.ReadCloser, error) { return fsys.Open(p) }
-		e.readAt = func() (io.ReaderAt, error) { return readerAtOf(fsys, p) }
+		e.src = src
 		if !s.add(e) {
 			return errStop
 		}

@@ -55,6 +55,7 @@ func (o *opener) tar(s *scope, src tarSource) bool {
 		r, pos = cr, func() int64 { return cr.n }
 	}
 	tr := tar.NewReader(r)
+	ta := &tarArchive{src: src, in: s.input, inAt: s.base}
 	for i := 0; ; i++ {
 		if i%256 == 0 && o.stopped() {
 			return true
@@ -81,7 +82,7 @@ func (o *opener) tar(s *scope, src tarSource) bool {
 		} else if isName(p, ".zip") && o.tarZip(s, src, tr, e, off) {
 			continue
 		}
-		s.tarMember(e, src, off)
+		s.tarMember(e, ta, off)
 		if !s.add(e) {
 			break
 		}
@@ -102,32 +103,17 @@ func isSparse(h *tar.Header) bool {
 }
 
 // tarMember sets how e, whose data starts at off in the tar stream, opens.
-func (s *scope) tarMember(e *Entry, src tarSource, off int64) {
-	size := e.Size
-	if src.inPlace() {
-		if size < 0 || off > src.size || size > src.size-off {
-			if e.err == nil {
-				e.err = truncated("its data runs past the end of the archive")
-			}
-			return
-		}
-		e.open = func() (io.ReadCloser, error) { return io.NopCloser(io.NewSectionReader(src.ra, off, size)), nil }
-		e.readAt = func() (io.ReaderAt, error) { return io.NewSectionReader(src.ra, off, size), nil }
-		if s.base >= 0 {
-			e.Stored = &Span{Input: s.input, Offset: s.base + off}
+func (s *scope) tarMember(e *Entry, ta *tarArchive, off int64) {
+	src := ta.src
+	if src.inPlace() && (e.Size < 0 || off > src.size || e.Size > src.size-off) {
+		if e.err == nil {
+			e.err = truncated("its data runs past the end of the archive")
 		}
 		return
 	}
-	e.open = func() (io.ReadCloser, error) {
-		r, closeFn, err := src.stream()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.CopyN(io.Discard, r, off); err != nil {
-			closeFn()
-			return nil, readErr(err)
-		}
-		return readCloser{io.LimitReader(r, size), closeFn}, nil
+	e.src, e.at = ta, off
+	if src.inPlace() && s.base >= 0 {
+		e.Stored = &Span{Input: s.input, Offset: s.base + off}
 	}
 }
 

@@ -3,7 +3,6 @@ package archive
 import (
 	"archive/zip"
 	"bytes"
-	"compress/bzip2"
 	"errors"
 	"fmt"
 	"io"
@@ -51,25 +50,29 @@ func sortedMethods(m map[uint16]int) []uint16 {
 // zip lists a ZIP archive read through r. It reports whether the archive
 // could be opened at all; when it could not, a Problem names it.
 func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
-	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)))
+	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)), o.entryRoom())
 	if err != nil {
 		o.problem(&Error{Part: s.part, Err: err})
 		return false
 	}
-	zr, err := zip.NewReader(r, size)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled below
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: %w", ErrTruncated, err)})
-		return false
+	if dir.cut {
+		// archive/zip would hold a File for every record: give it the
+		// records that fit.
+		s.memFull, s.shown, s.of = true, len(dir.members), int(dir.declared)
+		if len(dir.members) == 0 {
+			return true
+		}
 	}
-	if len(zr.File) != len(dir.members) {
-		o.problem(&Error{Part: s.part, Err: truncated("the central directory reads inconsistently")})
-		return false
-	}
-	for i, f := range zr.File {
-		if len(f.Name) != dir.members[i].nameLen || f.CompressedSize64 != dir.members[i].comp {
-			o.problem(&Error{Part: s.part, Err: truncated("the central directory reads inconsistently")})
+	// archive/zip holds a File of a few hundred bytes for every record
+	// it reads: it is given the directory a chunk at a time, once to check
+	// that it reads the directory as readZipDir did, once to list.
+	var zr *zip.Reader
+	for from := 0; from < len(dir.members) || from == 0 && !dir.cut; from += zipChunk {
+		if zr, err = dir.files(r, size, from); err != nil {
+			o.problem(&Error{Part: s.part, Err: err})
 			return false
 		}
+		Yield()
 	}
 	limit, damaged, err := dir.layout(size)
 	if err != nil {
@@ -77,23 +80,26 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if errors.As(err, &ov) {
 			// Name the members: a person can look at them in another tool.
 			err = fmt.Errorf("%w: the data of %q lies inside %q (%d entries in all)",
-				ErrOverlap, zr.File[ov.inner].Name, zr.File[ov.outer].Name, len(zr.File))
+				ErrOverlap, dir.name(r, size, ov.inner), dir.name(r, size, ov.outer), len(dir.members))
 		}
 		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w; the archive is not listed", err)})
 		return false
 	}
-	zr.RegisterDecompressor(methodBzip2, func(r io.Reader) io.ReadCloser { return io.NopCloser(bzip2.NewReader(r)) })
+	za := &zipArchive{r: r, size: size, base: dir.base, in: s.input, inAt: s.base}
 
-	type pendingMember struct {
-		e *Entry
-		f *zip.File
-	}
-	var pending []pendingMember
+	var pending []*Entry
 	var nDamaged int
-	for i, f := range zr.File {
+	for i := range dir.members {
 		if i%256 == 0 && o.stopped() {
 			return true
 		}
+		if i%zipChunk == 0 && len(dir.members) > zipChunk {
+			if zr, err = dir.files(r, size, i); err != nil { // as it read before: r does not change
+				o.problem(&Error{Part: s.part, Err: err})
+				return true
+			}
+		}
+		f := zr.File[i%zipChunk]
 		if mode := f.Mode(); mode.IsDir() || mode&fs.ModeSymlink != 0 {
 			continue
 		}
@@ -110,7 +116,8 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 			e.err = truncated("its data runs past the end of the archive")
 			nDamaged++
 		}
-		s.zipMember(e, f, r, limit[i])
+		e.src, e.at, e.limit = za, dir.members[i].record, limit[i]
+		e.stored = f.Method == zip.Store && f.CompressedSize64 == f.UncompressedSize64
 		if e.err == nil && !e.Encrypted && isName(p, ".zip") && o.nestedZip(s, f, e, r, limit[i]) {
 			continue // its entries stand for it
 		}
@@ -119,7 +126,7 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 				s.unsupported = map[uint16]int{}
 			}
 			s.unsupported[f.Method]++
-			pending = append(pending, pendingMember{e, f})
+			pending = append(pending, e)
 		}
 		if !s.add(e) {
 			break
@@ -137,16 +144,63 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if closeFn != nil {
 			o.tree.closers = append(o.tree.closers, closeFn)
 		}
-		for _, pm := range pending {
-			name := pm.e.Path
-			if fs.ValidPath(pm.f.Name) {
-				name = pm.f.Name
-			}
-			pm.e.open = func() (io.ReadCloser, error) { return fsys.Open(name) }
+		u := &unpacked{fsSource{fsys: fsys, in: s.input}}
+		for _, e := range pending {
+			e.src = u
 		}
 		s.unsupported = nil
 	}
 	return true
+}
+
+// zipChunk is how many directory records archive/zip parses at a time.
+const zipChunk = 4096
+
+// files has archive/zip read the records from..from+zipChunk of d and
+// checks that it reads them as readZipDir did: the same count, name
+// lengths and compressed sizes (a parser that reads a directory
+// differently could see other members than the checks here saw).
+func (d *zipDir) files(r io.ReaderAt, size int64, from int) (*zip.Reader, error) {
+	to := min(from+zipChunk, len(d.members))
+	var zr *zip.Reader
+	var err error
+	if from == 0 && to == len(d.members) && !d.cut {
+		zr, err = zip.NewReader(r, size)
+	} else {
+		end := d.end
+		if to < len(d.members) {
+			end = d.members[to].record
+		}
+		at := d.members[from].record
+		v := directory(r, size, d.base, at, end-at, nil, to-from)
+		zr, err = zip.NewReader(v, v.len())
+	}
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled by the listing
+		return nil, fmt.Errorf("%w: %w", ErrTruncated, err)
+	}
+	if len(zr.File) != to-from {
+		return nil, truncated("the central directory reads inconsistently")
+	}
+	for i, f := range zr.File {
+		if m := d.members[from+i]; len(f.Name) != m.nameLen || f.CompressedSize64 != m.comp {
+			return nil, truncated("the central directory reads inconsistently")
+		}
+	}
+	return zr, nil
+}
+
+// name is the name of record i, for a message.
+func (d *zipDir) name(r io.ReaderAt, size int64, i int) string {
+	at := d.members[i].record
+	end := d.end
+	if i+1 < len(d.members) {
+		end = d.members[i+1].record
+	}
+	v := directory(r, size, d.base, at, end-at, nil, 1)
+	if zr, err := zip.NewReader(v, v.len()); zr != nil && len(zr.File) == 1 && (err == nil || errors.Is(err, zip.ErrInsecurePath)) {
+		return zr.File[0].Name
+	}
+	return fmt.Sprintf("entry %d", i)
 }
 
 func sizeOf(u uint64) int64 {
@@ -154,42 +208,6 @@ func sizeOf(u uint64) int64 {
 		return math.MaxInt64 // over every limit: refused by add
 	}
 	return int64(u)
-}
-
-// zipMember sets how e is opened. limit is where its data must end.
-func (s *scope) zipMember(e *Entry, f *zip.File, r io.ReaderAt, limit int64) {
-	dataAt := func() (int64, error) { return dataOffset(f, limit) }
-	e.open = func() (io.ReadCloser, error) {
-		if _, err := dataAt(); err != nil {
-			return nil, err
-		}
-		if !decodable(f.Method) {
-			return nil, fmt.Errorf("%w: %s compression (method %d)", ErrUnsupported, methodName(f.Method), f.Method)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, readErr(err)
-		}
-		return rc, nil
-	}
-	if f.Method != zip.Store || f.CompressedSize64 != f.UncompressedSize64 {
-		return
-	}
-	n := int64(f.CompressedSize64)
-	e.readAt = func() (io.ReaderAt, error) {
-		off, err := dataAt()
-		if err != nil {
-			return nil, err
-		}
-		return io.NewSectionReader(r, off, n), nil
-	}
-	if s.base >= 0 {
-		input, base := s.input, s.base
-		e.locate = &lazySpan{find: func() (Span, error) {
-			off, err := dataAt()
-			return Span{Input: input, Offset: base + off}, err
-		}}
-	}
 }
 
 // dataOffset reads f's local header to find its data, and refuses data that

@@ -29,20 +29,30 @@ const (
 
 // zipDir is what the central directory tells about where members lie.
 type zipDir struct {
-	start   int64 // absolute offset of the central directory: member data ends here
-	members []zipMember
+	start int64 // absolute offset of the central directory: member data ends here
+	base  int64 // where the archive starts: data may be prepended (a self-extractor)
+	end   int64 // where the records read end
+	// declared is the count of records the end record declares; cut is
+	// set when reading stopped before the end at the memory given.
+	declared uint64
+	cut      bool
+	members  []zipMember
 }
 
 type zipMember struct {
 	header  int64  // absolute offset of the local header
 	comp    uint64 // compressed size
+	record  int64  // offset of its central directory record: where an entry finds its zip.File again
 	nameLen int
 }
 
 // readZipDir reads the end record and the central directory. room bounds the
-// number of records it accepts (ErrTooManyEntries beyond). Other failures
-// are ErrTruncated: the end record or directory is missing or broken.
-func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
+// number of records it accepts (ErrTooManyEntries beyond). mem bounds what
+// the entries listed from them would hold (entryCost): past it reading
+// stops and cut is set, so that the first records are listed. Other
+// failures are ErrTruncated: the end record or directory is missing or
+// broken.
+func readZipDir(r io.ReaderAt, size int64, room uint64, mem int64) (*zipDir, error) {
 	end, endOff, err := findEOCD(r, size)
 	if err != nil {
 		return nil, err
@@ -85,14 +95,17 @@ func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
 		return nil, fmt.Errorf("%w: the archive declares %d", ErrTooManyEntries, records)
 	}
 	start := base + int64(dirOff)
-	d := &zipDir{start: start}
+	d := &zipDir{start: start, base: base, end: start, declared: records}
+	// The records are counted against room and mem before being kept;
+	// room for them is reserved up to what both allow.
+	d.members = make([]zipMember, 0, min(records, room, uint64(max(mem, 0)/entryFixed)+1, uint64(size)/cdHeaderLen))
 	// The declared count may be truncated to 16 bits (archive/zip glosses
 	// over it the same way), so read until the records end; stop early
 	// when there are more than room.
 	br := bufio.NewReaderSize(io.NewSectionReader(r, start, size-start), 64<<10)
 	var hdr [cdHeaderLen]byte
 	var rest []byte
-	for {
+	for pos := start; ; {
 		if _, err := io.ReadFull(br, hdr[:]); err != nil {
 			break
 		}
@@ -110,6 +123,8 @@ func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
 		if _, err := io.ReadFull(br, rest); err != nil {
 			break
 		}
+		record := pos
+		pos += cdHeaderLen + int64(len(rest))
 		comp, off, ok := zip64Extra(rest[nameLen:nameLen+extraLen], usize, comp, off)
 		if !ok {
 			break
@@ -117,12 +132,20 @@ func readZipDir(r io.ReaderAt, size int64, room uint64) (*zipDir, error) {
 		if uint64(len(d.members)) >= room {
 			return nil, fmt.Errorf("%w: the directory holds more than %d", ErrTooManyEntries, room)
 		}
+		if mem -= entryCost(nameLen); mem < 0 {
+			d.cut = true
+			break
+		}
 		if off > 1<<62 {
 			off = 1 << 62 // out of the file; flagged as damaged later
 		}
-		d.members = append(d.members, zipMember{header: base + int64(off), comp: comp, nameLen: nameLen})
+		d.members = append(d.members, zipMember{header: base + int64(off), comp: comp, record: record, nameLen: nameLen})
+		d.end = pos
+		if len(d.members)%1024 == 0 {
+			Yield() // a directory of 200,000 records takes the page a while
+		}
 	}
-	if uint16(len(d.members)) != uint16(records) {
+	if !d.cut && uint16(len(d.members)) != uint16(records) {
 		return nil, truncated("the directory declares %d entries, %d could be read", records, len(d.members))
 	}
 	return d, nil
@@ -236,7 +259,9 @@ func (d *zipDir) layout(size int64) (limit []int64, damaged []bool, err error) {
 		ends[i] = e + int64(m.comp)
 		order = append(order, i)
 	}
+	Yield()
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(d.members[a].header, d.members[b].header) })
+	Yield()
 	for k, i := range order {
 		if k > 0 && d.members[i].header < ends[order[k-1]] {
 			return nil, nil, &overlapError{inner: i, outer: order[k-1]}

@@ -12,7 +12,7 @@ import (
 // tail, produced as it is read (a table of gigabytes costs no memory here).
 func repeatFile(part, p, head, unit, tail string, n int) file {
 	size := int64(len(head)) + int64(len(unit))*int64(n) + int64(len(tail))
-	return file{Part: part, Path: p, Size: size, Open: func() (io.ReadCloser, error) {
+	return file{Part: part, Path: p, Size: size, OpenFn: func() (io.ReadCloser, error) {
 		rs := []io.Reader{strings.NewReader(head), &repeater{unit: unit, left: n}, strings.NewReader(tail)}
 		return io.NopCloser(io.MultiReader(rs...)), nil
 	}}

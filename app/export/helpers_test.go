@@ -12,7 +12,7 @@ import (
 // memFile is a member with the given content.
 func memFile(part, p, content string) file {
 	return file{Part: part, Path: p, Size: int64(len(content)),
-		Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(content)), nil }}
+		OpenFn: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(content)), nil }}
 }
 
 // opened counts reads of files that Load must never open (audio).
@@ -20,7 +20,7 @@ var opened atomic.Int64
 
 // audioFile is an audio member whose bytes must not be read while loading.
 func audioFile(part, p string, size int64) file {
-	return file{Part: part, Path: p, Size: size, Open: func() (io.ReadCloser, error) {
+	return file{Part: part, Path: p, Size: size, OpenFn: func() (io.ReadCloser, error) {
 		opened.Add(1)
 		return nil, errors.New("audio must not be opened while loading")
 	}}
@@ -28,7 +28,7 @@ func audioFile(part, p string, size int64) file {
 
 // brokenFile fails when opened.
 func brokenFile(part, p string) file {
-	return file{Part: part, Path: p, Size: 10, Open: func() (io.ReadCloser, error) {
+	return file{Part: part, Path: p, Size: 10, OpenFn: func() (io.ReadCloser, error) {
 		return nil, errors.New("damaged member")
 	}}
 }

@@ -57,10 +57,8 @@ func (l *loader) readTranscripts(pdfs []int) {
 			continue
 		}
 		var ra io.ReaderAt
-		if f.Section != nil {
-			if r, ok := f.Section(); ok {
-				ra = r
-			}
+		if r, ok := f.Section(); ok {
+			ra = r
 		}
 		if ra == nil {
 			data, err := readBounded(f, maxPDFBytes)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"exportlens/app/archive"
 )
@@ -19,12 +18,13 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 		return nil, errors.New("export: no archive tree")
 	}
 	files := make([]file, 0, len(t.Entries))
-	for _, e := range t.Entries {
-		e := e
+	for i, e := range t.Entries {
+		if i%yieldEvery == yieldEvery-1 {
+			archive.Yield()
+		}
 		files = append(files, file{
 			Part: e.Part, Path: e.Path, Size: e.Size, Modified: e.Modified,
-			Open:    func() (io.ReadCloser, error) { return e.Open() },
-			Section: func() (io.ReaderAt, bool) { return e.Section() },
+			entry: e,
 		})
 	}
 	budget, ok := t.MemoryLeft()

@@ -25,6 +25,7 @@ var reasons = []struct {
 	{archive.ErrTruncated, "reason.truncated"},
 	{archive.ErrUnsupported, "reason.unsupported"},
 	{archive.ErrInflateBudget, "reason.inflate"},
+	{archive.ErrEntryMemory, "reason.entryMemory"},
 	{archive.ErrSizeMismatch, "reason.size"},
 }
 

@@ -8,9 +8,12 @@ package main
 // of an export of 200,000 folders renders at once.
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -22,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/cmd/mkexport/hostile"
 )
@@ -300,6 +304,21 @@ func TestBrowserURLs(t *testing.T) {
 // TestBrowserFolders opens the 200,000-folder ZIP: Files renders in well
 // under a second with a few hundred tree rows in the DOM at most, scrolling
 // shows later folders, and the wasm memory stays modest.
+// listedFolders counts the folders archive.Open lists of a ZIP, as the viewer does.
+func listedFolders(t *testing.T, data []byte) int {
+	t.Helper()
+	tree, err := archive.Open(context.Background(), []archive.Input{{Name: "folders.zip", R: bytes.NewReader(data), Size: int64(len(data))}}, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	dirs := map[string]bool{}
+	for _, e := range tree.Entries {
+		dirs[path.Dir(e.Path)] = true
+	}
+	return len(dirs)
+}
+
 func TestBrowserFolders(t *testing.T) {
 	env := startBrowser(t)
 	dir := t.TempDir()
@@ -372,14 +391,21 @@ func TestBrowserFolders(t *testing.T) {
 	if shown < 10 || shown > 300 || nodes > 5000 {
 		t.Errorf("got %d tree rows and %d DOM nodes, want a window: 10 to 300 rows, under 5,000 nodes", shown, nodes)
 	}
+	// Not every folder is listed: their entries are more than the memory
+	// set aside for listing one export holds (the page says so). The
+	// folders listed are those the same code lists natively.
+	listed := listedFolders(t, hostile.Folders())
 	total, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`document.getElementById('file-tree-list').dataset.rows`))
-	if err != nil || total != strconv.Itoa(hostile.FolderCount+1) {
-		t.Errorf("got %q rows in the list (%v), want the root and %d folders", total, err, hostile.FolderCount)
+	if err != nil || total != strconv.Itoa(listed+1) {
+		t.Errorf("got %q rows in the list (%v), want the root and the %d folders listed", total, err, listed)
+	}
+	if listed < hostile.FolderCount/2 {
+		t.Errorf("got %d folders listed, want most of the %d", listed, hostile.FolderCount)
 	}
 
 	// Scrolling far down shows the folders there.
 	want := "f150000"
-	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`(() => { const l = document.getElementById('file-tree-list'); l.scrollTop = 150001 * l.scrollHeight / 200001; return true })()`)); err != nil {
+	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`(() => { const l = document.getElementById('file-tree-list'); l.scrollTop = 150001 * l.scrollHeight / +l.dataset.rows; return true })()`)); err != nil {
 		t.Fatal(err)
 	}
 	w.wait(t, `[...document.querySelectorAll('[data-testid=tree-folder] .tree-name')].some(e => e.textContent === `+strconv.Quote(want)+`)`)
@@ -398,6 +424,8 @@ func TestBrowserFolders(t *testing.T) {
 
 	// Back on Files after the overview: the tree is the export's, not built again.
 	w.click(t, `header nav a[href="/"]`, 0, urlOnOverview)
+	// The overview says that folders.zip is listed only in part.
+	w.wait(t, `[...document.querySelectorAll('[data-testid=open-problems] li')].some(li => li.textContent.includes('folders.zip') && li.textContent.includes('the first ones are listed'))`)
 	ms = timed(`header nav a[href="/files"]`, rows+` > 0`)
 	t.Logf("Files shown again %.0f ms after the click", ms)
 	if ms > 1000 {
@@ -409,8 +437,11 @@ func TestBrowserFolders(t *testing.T) {
 		t.Fatalf("the wasm memory was not found (%v)", err)
 	}
 	t.Logf("wasm memory %.0f MiB (%.0f MiB once opened, before Files)", mem/(1<<20), opened/(1<<20))
-	if mem > 512<<20 {
-		t.Errorf("got %.0f MiB of wasm memory, want well below the 2.3 GiB the whole tree took", mem/(1<<20))
+	// Issue 6: at most 256 MiB for any input (the whole tree took 2.3 GiB;
+	// before the entries were charged to the budget, 195 MiB once opened
+	// and 243-270 MiB after Files).
+	if mem > 256<<20 || opened > 256<<20 {
+		t.Errorf("got %.0f MiB of wasm memory (%.0f MiB once opened), want at most 256 MiB", mem/(1<<20), opened/(1<<20))
 	}
 	tb.finish(t, nil)
 }

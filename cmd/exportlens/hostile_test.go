@@ -115,8 +115,25 @@ func hostileCases() []hostileCase {
 				t.Errorf("got problems %+v, want the first nested archive over the budget and one for the rest", rep.Problems)
 			}
 		}},
-		// 200,000 folders: nothing to report; the viewer's test is TestBrowserFolders.
-		{file: "folders.zip"},
+		// 200,000 folders: more entries than the memory set aside for
+		// listing holds; the first are listed, one problem names the
+		// archive. The viewer's test is TestBrowserFolders.
+		{file: "folders.zip", extra: func(t *testing.T, rep check.Report) {
+			for _, p := range rep.Problems {
+				var n int
+				if p.Part != "folders.zip" || p.Path != "" {
+					continue
+				}
+				want := fmt.Sprintf(" of %d entries are listed: the memory set aside for one export is spent", hostile.FolderCount)
+				if _, err := fmt.Sscanf(p.Reason, "only the first %d of", &n); err == nil && strings.HasSuffix(p.Reason, want) {
+					if n < hostile.FolderCount/2 || n >= hostile.FolderCount {
+						t.Errorf("got %q, want most of the %d entries listed, not all", p.Reason, hostile.FolderCount)
+					}
+					return
+				}
+			}
+			t.Errorf("got problems %+v, want folders.zip listed in part: the memory for its entries is spent", rep.Problems)
+		}},
 		{file: "duplicate.zip", problems: []hostileProblem{
 			{"duplicate.zip", voiceProfilesCSV, "more than one member with this name"},
 		},
