@@ -209,15 +209,21 @@ func (ix *recIndex) timeline() (days []timelineDay, undated int) {
 	for i := range days {
 		days[i] = timelineDay{day: start.AddDate(0, 0, i*per).Format(dayLayout), days: per, counts: make([]int, nseries)}
 	}
-	for _, it := range ix.items {
+	// Items come in time order mostly: a day is parsed once per run.
+	lastDay, lastB := "", -1
+	for i, it := range ix.items {
+		paceUI(i)
 		if it.day == "" {
 			continue
 		}
-		t, err := time.Parse(dayLayout, it.day)
-		if err != nil {
-			continue
+		if it.day != lastDay {
+			t, err := time.Parse(dayLayout, it.day)
+			if err != nil {
+				continue
+			}
+			lastDay, lastB = it.day, int(t.Sub(start).Hours()/24)/per
 		}
-		b := int(t.Sub(start).Hours()/24) / per
+		b := lastB
 		days[b].counts[seriesOf(ix, it)]++
 		days[b].total++
 		if it.flagged {
