@@ -32,7 +32,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		return
 	}
 	if known, missing := k.known(); !known {
-		g := &group{}
+		g := &group{hits: make([]hit, 0, len(with))}
 		for _, i := range with {
 			pace()
 			r := &x.Recordings[i]
