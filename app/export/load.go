@@ -82,6 +82,9 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 
 	var csvs, jsons, htmls, pdfs []int
 	for i, f := range files {
+		if i%yieldEvery == 0 {
+			archive.Yield()
+		}
 		if l.byPath[f.Part] == nil {
 			l.byPath[f.Part] = map[string]int{}
 		}

@@ -19,7 +19,10 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 		return nil, errors.New("export: no archive tree")
 	}
 	files := make([]file, 0, len(t.Entries))
-	for _, e := range t.Entries {
+	for i, e := range t.Entries {
+		if i%yieldEvery == 0 {
+			archive.Yield()
+		}
 		e := e
 		files = append(files, file{
 			Part: e.Part, Path: e.Path, Size: e.Size, Modified: e.Modified,
@@ -52,7 +55,10 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 func entryWarnings(entries []*archive.Entry) []Problem {
 	var out []Problem
 	seenDup := map[[2]string]bool{}
-	for _, e := range entries {
+	for i, e := range entries {
+		if i%yieldEvery == 0 {
+			archive.Yield()
+		}
 		src := Source{Part: e.Part, Path: e.Path}
 		switch {
 		case e.Unsafe:

@@ -490,4 +490,4 @@ func manyMembers(t *testing.T) []byte {
 }
 
 // cancelMembers is how many recordings manyMembers holds.
-const cancelMembers = 60_000
+const cancelMembers = 30_000
