@@ -47,6 +47,8 @@ type recIndex struct {
 	entriesMu    sync.Mutex                // entry runs on the player's goroutines
 	entries      map[string]*archive.Entry // part+"\x00"+path -> audio entry, built on first play
 	days         []timelineDay             // built on first use by the timeline
+	seriesOnce   sync.Once
+	series       []timelineSeries // the timeline's legend, "no device" unnamed
 	// search holds each item's transcript and response, lower-cased, built
 	// on the first search: the overview never needs it.
 	searchOnce sync.Once
@@ -71,6 +73,7 @@ func prepareRecIndex(s session) {
 	}
 	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
 	ix.timeline()
+	ix.timelineSeries("en")
 	preparedIndex.Store(ix)
 }
 
