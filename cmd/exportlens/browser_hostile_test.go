@@ -40,25 +40,34 @@ const hostileAttempts = 3
 
 // hostileKnownSlow names the inputs whose opening still holds the page's
 // thread longer than hostileMaxGap, and why. Their gaps are measured and
-// logged, not asserted; every other input, those added later included, must
-// meet the limit.
+// logged, and asserted against hostileMarkGap only; every other input,
+// those added later included, must meet hostileMaxGap.
 //
 // Measured on this 2-core machine shared with five other builds (best of 3
-// tabs, `CI=1 go test -run 'TestBrowserHostile$'`): every other input 27-95
-// ms once check.Run, the recordings index and export.Load yield and
-// archive.Yield sleeps again after a garbage collection's mark; before,
-// high-ratio.zip 551-898 ms, rows-4gib.zip 317-478, rows-1m.zip 276-302,
-// zeros.zip 153-188, nested-deep.zip 95-102 (those two were listed here).
+// tabs, `CI=1 go test -run 'TestBrowserHostile$'`, six runs): every other
+// input 27-95 ms once check.Run, the recordings index and export.Load yield
+// and archive.Yield sleeps again after a garbage collection's mark (a busy
+// machine adds tens of ms to any input). Before, on main: high-ratio.zip
+// 551-898 ms, rows-4gib.zip 317-478, rows-1m.zip 276-302, zeros.zip 153-188,
+// nested-deep.zip 95-102 (those two were listed here, now 40-70 ms).
+//
+// The three left are the budget's biggest exports: it keeps 36,000-40,000
+// recordings, 105-111 MiB of live heap (about 2.8 KB and 60 pointers a
+// record; measured natively with runtime.ReadMemStats after a GC). Go's wasm
+// finishes a garbage collection's mark before it gives the thread back to
+// the browser, 60-90 ms in one piece in a Chromium CPU profile
+// (gcBgMarkWorker in idle mode), and no yield can split a mark. A smaller
+// Recording (sources as indexes, not strings) is the fix.
 var hostileKnownSlow = map[string]string{
-	"high-ratio.zip": "83-142 ms at best in five runs: the budget keeps 39,558 recordings, 108 MiB of live heap " +
-		"(2.8 KB and some 60 pointers a record); Go's wasm finishes a garbage collection's mark of it before it " +
-		"gives the thread back (60-90 ms in one piece in a CPU profile), and no yield can split a mark; " +
-		"a smaller Recording is the fix",
+	"high-ratio.zip": "GC mark of 108 MiB (39,558 recordings): 83-142 ms at best, 125-180 on a busy machine",
+	"rows-4gib.zip":  "GC mark of 105 MiB (36,563 recordings): 69-123 ms at best, 110-133 on a busy machine",
+	"rows-1m.zip":    "GC mark of 106 MiB (37,810 recordings): 62-100 ms at best, 125 on a busy machine",
 }
 
-// hostileFreeze is the ceiling for the known-slow inputs: past it a person
-// takes the page for hung (before the fix, 42.zip held it 20 s).
-const hostileFreeze = 3 * time.Second
+// hostileMarkGap is the ceiling for the known-slow inputs: twice the worst
+// best-of-3 measured, and below every gap they had before the pipeline
+// yielded (276-898 ms).
+const hostileMarkGap = 250 * time.Millisecond
 
 // hostileProbe runs in the page before its own scripts. It ticks on
 // setTimeout(0) (a task, as a click's handler is) and on animation frames,
@@ -249,8 +258,8 @@ func TestBrowserHostile(t *testing.T) {
 			summary = append(summary, fmt.Sprintf("%-24s longest task gap %s ms", a.Name, strings.Join(gaps, ", ")))
 			if why, known := hostileKnownSlow[a.Name]; known && best > limit {
 				t.Logf("known gap: %s held the page %.0f ms at best (limit %.0f ms): %s", a.Name, best, limit, why)
-				if best > float64(hostileFreeze.Milliseconds()) {
-					t.Errorf("the page froze for %.0f ms while opening %s, want at most %v even for a known gap", best, a.Name, hostileFreeze)
+				if best > float64(hostileMarkGap.Milliseconds()) {
+					t.Errorf("the page did not answer for %.0f ms while opening %s, want at most %v even for a known gap", best, a.Name, hostileMarkGap)
 				}
 			} else if best > limit {
 				t.Errorf("the page did not answer for %.0f ms at best (attempts: %s ms) while opening %s, want at most %.0f ms",
