@@ -147,12 +147,14 @@ func declaredDevices(c *checker) {
 		}
 	}
 	for i := range c.x.Recordings {
+		pace()
 		r := &c.x.Recordings[i]
 		if key := export.NormID(r.Device.Text); key != "" {
 			see(key, r.Device, r.Src, true, i)
 		}
 	}
 	for key, g := range groups {
+		pace()
 		// The registration row first, then the recordings.
 		ev := firstEvidence(registered[key], 1)
 		ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
@@ -186,6 +188,7 @@ func declaredNoDevices(c *checker) {
 		}
 	}
 	for i := range c.x.Recordings {
+		pace()
 		r := &c.x.Recordings[i]
 		if g := groups[export.NormID(r.Device.Text)]; g != nil {
 			g.add(valueEvidence(r.Device, r.Src), rowKey(r.Src), i)

@@ -152,6 +152,7 @@ func (g *group) add(ev Evidence, row string, rec int) {
 func (g *group) records() int {
 	seen := map[string]bool{}
 	for _, h := range g.hits {
+		pace()
 		if h.row != "" {
 			seen[h.row] = true
 		}
@@ -163,6 +164,7 @@ func (g *group) records() int {
 func (g *group) evidence() []Evidence {
 	evs := make([]Evidence, 0, len(g.hits))
 	for _, h := range g.hits {
+		pace()
 		evs = append(evs, h.ev)
 	}
 	return firstEvidence(evs, maxEvidence)
@@ -172,6 +174,7 @@ func (g *group) evidence() []Evidence {
 func (g *group) subject() string {
 	var first *Evidence
 	for i := range g.hits {
+		pace()
 		if e := &g.hits[i].ev; first == nil || compareEvidence(*e, *first) < 0 {
 			first = e
 		}
@@ -186,6 +189,7 @@ func (g *group) subject() string {
 func (g *group) affected() []int {
 	var out []int
 	for _, h := range g.hits {
+		pace()
 		if h.rec >= 0 {
 			out = append(out, h.rec)
 		}
@@ -197,7 +201,7 @@ func (g *group) affected() []int {
 // firstEvidence sorts evs in source order, drops repeats and keeps n.
 func firstEvidence(evs []Evidence, n int) []Evidence {
 	evs = slices.Clone(evs)
-	slices.SortFunc(evs, compareEvidence)
+	slices.SortFunc(evs, func(a, b Evidence) int { pace(); return compareEvidence(a, b) })
 	evs = slices.Compact(evs)
 	if len(evs) > n {
 		evs = evs[:n]

@@ -23,6 +23,7 @@ func checkForeignCustomer(c *checker) {
 	}
 	places := make([]place, 0, len(x.Recordings)+len(x.Devices)+len(x.VoiceProfiles)+len(x.Identities))
 	for i := range x.Recordings {
+		pace()
 		r := &x.Recordings[i]
 		places = append(places, place{&r.CustomerID, &r.Src, i})
 	}
@@ -70,6 +71,7 @@ func checkForeignCustomer(c *checker) {
 		g.add(ev, rowKey(row), p.rec)
 	}
 	for _, g := range groups {
+		pace()
 		n, subj := g.records(), export.NormID(g.subject())
 		c.add(finding(ruleForeignCustomer, Mismatch, subj, n, g.evidence(), g.affected(), msgForeignCustomer, n, subj))
 	}

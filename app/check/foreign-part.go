@@ -73,6 +73,7 @@ func checkForeignPart(c *checker) {
 func partGroup(items []voiceItem, part string) *group {
 	g := &group{}
 	for _, it := range items {
+		pace()
 		if it.ev.Part == part || strings.HasPrefix(it.ev.Part, part+"!") {
 			g.add(it.ev, it.row, it.rec)
 		}

@@ -39,6 +39,7 @@ func (c *checker) buildEmails() {
 	c.emails.add(ref.v.Text, ref.v.Src)
 	agree := map[string]bool{}
 	for _, o := range obs {
+		pace()
 		if o.key == ref.key {
 			agree[o.file] = true
 		}
@@ -99,6 +100,7 @@ func (c *checker) emailObservations() []*emailObs {
 	// belongs to the claim.
 	out := obs[:0]
 	for _, o := range obs {
+		pace()
 		if n := len(out); n > 0 {
 			last := out[n-1]
 			if last.key == o.key && last.v.Text == o.v.Text && rowKey(last.v.Src) == rowKey(o.v.Src) {
@@ -114,6 +116,7 @@ func (c *checker) emailObservations() []*emailObs {
 func pickReference(obs []*emailObs) *emailObs {
 	var parts []*emailObs
 	for _, o := range obs {
+		pace()
 		if o.part != "" {
 			parts = append(parts, o)
 		}
@@ -133,6 +136,7 @@ func pickReference(obs []*emailObs) *emailObs {
 	// The export's own claim decides; other places only when it names none.
 	var claimed []*emailObs
 	for _, o := range obs {
+		pace()
 		if o.claim {
 			claimed = append(claimed, o)
 		}
@@ -146,6 +150,7 @@ func pickReference(obs []*emailObs) *emailObs {
 	// One vote per file, ties to the first in source order.
 	files := map[string]map[string]bool{}
 	for _, o := range obs {
+		pace()
 		if files[o.key] == nil {
 			files[o.key] = map[string]bool{}
 		}
@@ -177,6 +182,7 @@ func checkIdentityConflict(c *checker) {
 	obs := c.emailObservations()
 	byFile := map[string][]*emailObs{}
 	for _, o := range obs {
+		pace()
 		if o.part == "" {
 			byFile[o.file] = append(byFile[o.file], o)
 		}
@@ -184,6 +190,7 @@ func checkIdentityConflict(c *checker) {
 	conflicts := map[string]*group{}
 	var order []string
 	for _, o := range obs {
+		pace()
 		if o.part != "" {
 			continue
 		}
@@ -215,6 +222,7 @@ func checkIdentityConflict(c *checker) {
 func evidenceOf(g *group) []Evidence {
 	evs := make([]Evidence, len(g.hits))
 	for i, h := range g.hits {
+		pace()
 		evs[i] = h.ev
 	}
 	return evs

@@ -9,6 +9,7 @@ func checkMissingRecording(c *checker) {
 	g := &group{}
 	subject, first := "", Evidence{}
 	for i := range c.x.Recordings {
+		pace()
 		r := &c.x.Recordings[i]
 		if r.Audio.Empty() || r.AudioPath != "" {
 			continue

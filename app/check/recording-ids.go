@@ -23,6 +23,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 	x := c.x
 	var with []int
 	for i := range x.Recordings {
+		pace()
 		if export.NormID(k.value(&x.Recordings[i]).Text) != "" {
 			with = append(with, i)
 		}
@@ -31,8 +32,9 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		return
 	}
 	if known, missing := k.known(); !known {
-		g := &group{}
+		g := &group{hits: make([]hit, 0, len(with))}
 		for _, i := range with {
+			pace()
 			r := &x.Recordings[i]
 			g.add(valueEvidence(k.value(r), r.Src), rowKey(r.Src), i)
 		}
@@ -42,6 +44,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 	}
 	groups := map[string]*group{}
 	for _, i := range with {
+		pace()
 		r := &x.Recordings[i]
 		v := k.value(r)
 		ev := valueEvidence(v, r.Src)
@@ -61,6 +64,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		g.add(ev, rowKey(r.Src), i)
 	}
 	for _, g := range groups {
+		pace()
 		n := g.records()
 		subject := g.subject()
 		if k.normalize {

@@ -25,6 +25,7 @@ func checkRecordingsWithoutDevice(c *checker) {
 	}
 	var serialLess, nonVoice []voiceItem
 	for _, it := range c.voiceItems() {
+		pace()
 		if it.serial == "" {
 			serialLess = append(serialLess, it)
 			continue
@@ -107,6 +108,7 @@ func (c *checker) voiceItems() []voiceItem {
 	items := make([]voiceItem, 0, len(x.Recordings)+len(x.Audio))
 	held := make(map[[2]string]bool, len(x.Recordings)) // {part, path}
 	for i := range x.Recordings {
+		pace()
 		r := &x.Recordings[i]
 		ev := recordingEvidence(r)
 		items = append(items, voiceItem{ev: ev, row: rowKey(r.Src), rec: i, serial: export.NormID(r.Device.Text)})
@@ -115,6 +117,7 @@ func (c *checker) voiceItems() []voiceItem {
 		}
 	}
 	for _, a := range x.Audio {
+		pace()
 		if held[[2]string{a.Part, a.Path}] {
 			continue
 		}
@@ -127,6 +130,7 @@ func (c *checker) voiceItems() []voiceItem {
 func itemGroup(items []voiceItem) *group {
 	g := &group{}
 	for _, it := range items {
+		pace()
 		g.add(it.ev, it.row, it.rec)
 	}
 	return g

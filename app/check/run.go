@@ -1,10 +1,10 @@
 package check
 
 import (
-	"runtime"
 	"slices"
 	"strings"
 
+	"exportlens/app/archive"
 	"exportlens/app/export"
 )
 
@@ -53,7 +53,7 @@ func Run(x *export.Export, d Declared) *Report {
 			// and a garbage collection cannot finish until it yields: let
 			// one finish between rules, or the wasm memory (which never
 			// shrinks) grows by everything the rules allocate.
-			runtime.Gosched()
+			archive.Yield()
 		}
 		c.reportNoClaim()
 		c.reportMissingFiles()
@@ -76,6 +76,7 @@ func Run(x *export.Export, d Declared) *Report {
 // ownership could not be checked at all; consistent otherwise.
 func verdict(fs []Finding, checkable bool) string {
 	for _, f := range fs {
+		pace()
 		if f.Severity == Mismatch || f.Severity == Likely {
 			return VerdictMismatch
 		}
@@ -106,6 +107,7 @@ func summarize(x *export.Export) Summary {
 	// that matches no recording; a recording with both counts once.
 	withLine := make([]bool, len(x.Recordings))
 	for _, t := range x.Transcripts {
+		pace()
 		if t.Recording >= 0 && t.Recording < len(x.Recordings) {
 			withLine[t.Recording] = true
 		} else {
@@ -113,6 +115,7 @@ func summarize(x *export.Export) Summary {
 		}
 	}
 	for i, rec := range x.Recordings {
+		pace()
 		if withLine[i] || !rec.Transcript.Empty() {
 			s.Transcripts++
 		}
@@ -153,6 +156,7 @@ func sevRank(s Severity) int {
 // remaining ties by content, so that the order never depends on input order.
 func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
+		pace()
 		if d := sevRank(a.Severity) - sevRank(b.Severity); d != 0 {
 			return d
 		}
@@ -180,6 +184,7 @@ func cmpStrings(pairs ...string) int {
 // person would otherwise misread (see Show).
 func addShown(fs []Finding) {
 	for i := range fs {
+		pace()
 		f := &fs[i]
 		if sh := Show(f.Subject); sh.Changed() {
 			f.SubjectShown = sh.Text

@@ -14,6 +14,7 @@ func checkTranscriptMismatch(c *checker) {
 	lines := &group{}
 	withLine := make([]bool, len(x.Recordings))
 	for _, t := range x.Transcripts {
+		pace()
 		if t.Recording >= 0 && t.Recording < len(x.Recordings) {
 			withLine[t.Recording] = true
 			continue
@@ -29,6 +30,7 @@ func checkTranscriptMismatch(c *checker) {
 	}
 	recs := &group{}
 	for i := range x.Recordings {
+		pace()
 		r := &x.Recordings[i]
 		if withLine[i] || !r.Transcript.Empty() {
 			continue

@@ -12,6 +12,7 @@ const unrecognizedSubject = "unrecognized speaker"
 func checkUnrecognizedSpeaker(c *checker) {
 	g := &group{}
 	for i := range c.x.Recordings {
+		pace()
 		r := &c.x.Recordings[i]
 		if !r.Unrecognized {
 			continue

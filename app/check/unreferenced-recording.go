@@ -17,6 +17,7 @@ func checkUnreferencedRecording(c *checker) {
 	}
 	var files []export.AudioFile
 	for _, a := range x.Audio {
+		pace()
 		if !a.Referenced {
 			files = append(files, a)
 		}
@@ -42,9 +43,11 @@ func checkUnreferencedRecording(c *checker) {
 	// One finding per folder: a foreign batch usually sits together.
 	byFolder := map[string][]export.AudioFile{}
 	for _, a := range files {
+		pace()
 		byFolder[folderOf(a.Path)] = append(byFolder[folderOf(a.Path)], a)
 	}
 	for folder, fs := range byFolder {
+		pace()
 		g := audioGroup(c, fs)
 		n := g.records()
 		c.add(finding(ruleUnreferencedRecording, Likely, folder, n, g.evidence(), g.affected(), msgUnreferencedRecording, n))
@@ -56,6 +59,7 @@ func checkUnreferencedRecording(c *checker) {
 func audioGroup(c *checker, files []export.AudioFile) *group {
 	bare := map[[2]string]int{} // {part, path}
 	for i := range c.x.Recordings {
+		pace()
 		r := &c.x.Recordings[i]
 		if r.AudioPath != "" && r.Src.Line == 0 && r.Src.Pointer == "" && r.Src.Page == 0 {
 			part := r.AudioPart
@@ -67,6 +71,7 @@ func audioGroup(c *checker, files []export.AudioFile) *group {
 	}
 	g := &group{}
 	for _, a := range files {
+		pace()
 		ev := Evidence{Part: a.Part, Path: a.Path}
 		rec, ok := bare[[2]string{a.Part, a.Path}]
 		if !ok {
@@ -81,6 +86,7 @@ func audioGroup(c *checker, files []export.AudioFile) *group {
 // audio files, so an audio file can be referenced at all.
 func (c *checker) hasRecordTable() bool {
 	for i := range c.x.Recordings {
+		pace()
 		s := c.x.Recordings[i].Src
 		if s.Line > 0 || s.Pointer != "" || s.Page > 0 {
 			return true

@@ -397,9 +397,7 @@ func (l *loader) growRecordings(r tableRow) {
 	// Never reserve more than the budget could fill: a header declaring
 	// gigabytes must not buy a gigabyte of empty records.
 	n = min(n, have+1+int(max(l.budget-l.budget/8, 0)/(recordingCost+perRow)))
-	grown := make([]Recording, have, n)
-	copy(grown, l.ex.Recordings)
-	l.ex.Recordings = grown
+	l.ex.Recordings = growYielding(l.ex.Recordings, n)
 }
 
 // amazonAudio resolves a voice-history audio reference within the CSV's

@@ -52,7 +52,10 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 func entryWarnings(entries []*archive.Entry) []Problem {
 	var out []Problem
 	seenDup := map[[2]string]bool{}
-	for _, e := range entries {
+	for i, e := range entries {
+		if i%yieldEvery == 0 {
+			archive.Yield()
+		}
 		src := Source{Part: e.Part, Path: e.Path}
 		switch {
 		case e.Unsafe:

@@ -372,6 +372,7 @@ func recheckWith(s session, run func(*export.Export, check.Declared) *check.Repo
 	s.Profiles = profileRows(s.Report, s.Export)
 	s.Flagged = flaggedSet(s.Report)
 	s.Status = statusLoaded
+	prepareRecIndex(s)
 	yieldNow()
 	return s
 }

@@ -31,7 +31,8 @@ type profileRow struct {
 func deviceRows(r *check.Report, x *export.Export) []deviceRow {
 	counts := map[string]int{}
 	names := map[string]string{}
-	for _, rec := range x.Recordings {
+	for i, rec := range x.Recordings {
+		paceUI(i)
 		if id := export.NormID(rec.Device.Text); id != "" {
 			counts[id]++
 			if names[id] == "" {
@@ -47,7 +48,8 @@ func deviceRows(r *check.Report, x *export.Export) []deviceRow {
 		rows = append(rows, deviceRow{Serial: d.Serial, Name: d.Name, Type: d.Type, Registered: true, Records: counts[id]})
 	}
 	var other []deviceRow
-	for _, rec := range x.Recordings {
+	for i, rec := range x.Recordings {
+		paceUI(i)
 		id := export.NormID(rec.Device.Text)
 		if id == "" || seen[id] {
 			continue
@@ -65,7 +67,8 @@ func deviceRows(r *check.Report, x *export.Export) []deviceRow {
 // recordings name.
 func profileRows(r *check.Report, x *export.Export) []profileRow {
 	counts := map[string]int{}
-	for _, rec := range x.Recordings {
+	for i, rec := range x.Recordings {
+		paceUI(i)
 		if id := export.NormID(rec.PersonID.Text); id != "" {
 			counts[id]++
 		}
@@ -78,7 +81,8 @@ func profileRows(r *check.Report, x *export.Export) []profileRow {
 		rows = append(rows, profileRow{ID: p.ID, Name: p.Name, Registered: true, Records: counts[id]})
 	}
 	var other []profileRow
-	for _, rec := range x.Recordings {
+	for i, rec := range x.Recordings {
+		paceUI(i)
 		id := export.NormID(rec.PersonID.Text)
 		if id == "" || seen[id] {
 			continue

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"exportlens/app/archive"
@@ -46,6 +47,8 @@ type recIndex struct {
 	entriesMu    sync.Mutex                // entry runs on the player's goroutines
 	entries      map[string]*archive.Entry // part+"\x00"+path -> audio entry, built on first play
 	days         []timelineDay             // built on first use by the timeline
+	seriesOnce   sync.Once
+	series       []timelineSeries // the timeline's legend, "no device" unnamed
 	// search holds each item's transcript and response, lower-cased, built
 	// on the first search: the overview never needs it.
 	searchOnce sync.Once
@@ -56,13 +59,36 @@ type recIndex struct {
 // Used from the UI goroutine only (Render and handlers).
 var recIndexCache *recIndex
 
+// preparedIndex is the index recheck built for the session it publishes,
+// off the UI goroutine and with yields (prepareRecIndex): built in the
+// first Render instead, a big export's index and timeline held the page
+// 100-200 ms in one stretch.
+var preparedIndex atomic.Pointer[recIndex]
+
+// prepareRecIndex builds s's index and its timeline for recIndexOf to
+// adopt. It runs where the pipeline runs, so it may yield.
+func prepareRecIndex(s session) {
+	if !s.loaded() || s.Export == nil || s.Report == nil {
+		return
+	}
+	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
+	ix.timeline()
+	ix.timelineSeries("en")
+	preparedIndex.Store(ix)
+}
+
 // recIndexOf returns the index of s, building it when s's report changed.
 func recIndexOf(s session) *recIndex {
 	if !s.loaded() || s.Export == nil {
 		return nil
 	}
-	if c := recIndexCache; c != nil && c.x == s.Export && c.r == s.Report && c.tree == s.Tree {
+	same := func(c *recIndex) bool { return c != nil && c.x == s.Export && c.r == s.Report && c.tree == s.Tree }
+	if c := recIndexCache; same(c) {
 		return c
+	}
+	if p := preparedIndex.Load(); same(p) {
+		recIndexCache = p
+		return p
 	}
 	recIndexCache = newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
 	return recIndexCache
@@ -89,6 +115,7 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 	days := dayNamer{}
 	ix.items = make([]recItem, 0, len(x.Recordings))
 	for i := range x.Recordings {
+		paceUI(i)
 		rec := &x.Recordings[i]
 		ix.items = append(ix.items, recItem{
 			rec: i, audio: -1,
@@ -101,6 +128,7 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 		}
 	}
 	for j, a := range x.Audio {
+		paceUI(j)
 		if held[audioRef{a.Part, a.Path}] {
 			continue
 		}
@@ -109,9 +137,11 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 
 	ix.findings = make([][]int, len(r.Findings))
 	for fi := range r.Findings {
+		paceUI(fi)
 		f := &r.Findings[fi]
 		its := slices.Clone(f.Affected)
 		for k := len(x.Recordings); k < len(ix.items); k++ {
+			paceUI(k)
 			if findingHoldsAudio(f, x.Audio[ix.items[k].audio]) {
 				its = append(its, k)
 			}
@@ -122,7 +152,8 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 		if f.Severity != check.Mismatch && f.Severity != check.Likely {
 			continue
 		}
-		for _, k := range its {
+		for n, k := range its {
+			paceUI(n)
 			if k >= 0 && k < len(ix.items) {
 				ix.items[k].flagged = true
 				ix.itemFindings[k] = append(ix.itemFindings[k], fi)
@@ -373,4 +404,14 @@ func flaggedSet(r *check.Report) map[int]bool {
 		}
 	}
 	return out
+}
+
+// paceUI lets the browser have its thread (archive.Yield, at most every
+// 30 ms of work) every 256th step i of a loop over recordings or findings.
+// Only for code that runs off the UI goroutine or before a render, never in
+// Render itself.
+func paceUI(i int) {
+	if i%256 == 255 {
+		archive.Yield()
+	}
 }

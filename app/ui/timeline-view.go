@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -135,7 +136,16 @@ func (v *timelineView) Render() app.UI {
 }
 
 // timelineSeries lists the devices, then "no device", with their colours.
+// The counts and marks are computed once per index (seriesOnce; recheck
+// does it before the first Render, with yields): a Render only names them.
 func (ix *recIndex) timelineSeries(lang string) []timelineSeries {
+	ix.seriesOnce.Do(func() { ix.series = ix.countSeries() })
+	out := slices.Clone(ix.series)
+	out[len(out)-1].label = tr(lang, "rec.noDevice")
+	return out
+}
+
+func (ix *recIndex) countSeries() []timelineSeries {
 	out := make([]timelineSeries, len(ix.devices)+1)
 	for i, d := range ix.devices {
 		label := d.Name
@@ -148,7 +158,8 @@ func (ix *recIndex) timelineSeries(lang string) []timelineSeries {
 	}
 	// A registered device is foreign too when a finding names it (the
 	// person said it is not theirs).
-	for _, f := range ix.r.Findings {
+	for fi, f := range ix.r.Findings {
+		paceUI(fi)
 		if f.Severity != check.Mismatch && f.Severity != check.Likely {
 			continue
 		}
@@ -159,8 +170,9 @@ func (ix *recIndex) timelineSeries(lang string) []timelineSeries {
 		}
 	}
 	none := len(ix.devices)
-	out[none] = timelineSeries{label: tr(lang, "rec.noDevice"), colour: "#8a939e"}
-	for _, it := range ix.items {
+	out[none] = timelineSeries{colour: "#8a939e"}
+	for i, it := range ix.items {
+		paceUI(i)
 		s := seriesOf(ix, it)
 		out[s].count++
 		// Recordings without a device are foreign when flagged: nothing
@@ -209,15 +221,21 @@ func (ix *recIndex) timeline() (days []timelineDay, undated int) {
 	for i := range days {
 		days[i] = timelineDay{day: start.AddDate(0, 0, i*per).Format(dayLayout), days: per, counts: make([]int, nseries)}
 	}
-	for _, it := range ix.items {
+	// Items come in time order mostly: a day is parsed once per run.
+	lastDay, lastB := "", -1
+	for i, it := range ix.items {
+		paceUI(i)
 		if it.day == "" {
 			continue
 		}
-		t, err := time.Parse(dayLayout, it.day)
-		if err != nil {
-			continue
+		if it.day != lastDay {
+			t, err := time.Parse(dayLayout, it.day)
+			if err != nil {
+				continue
+			}
+			lastDay, lastB = it.day, int(t.Sub(start).Hours()/24)/per
 		}
-		b := int(t.Sub(start).Hours()/24) / per
+		b := lastB
 		days[b].counts[seriesOf(ix, it)]++
 		days[b].total++
 		if it.flagged {

@@ -10,11 +10,9 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"math"
 	"os"
 	"path/filepath"
@@ -42,20 +40,34 @@ const hostileAttempts = 3
 
 // hostileKnownSlow names the inputs whose opening still holds the page's
 // thread longer than hostileMaxGap, and why. Their gaps are measured and
-// logged, not asserted; every other input, those added later included, must
-// meet the limit.
+// logged, and asserted against hostileMarkGap only; every other input,
+// those added later included, must meet hostileMaxGap.
 //
-// Measured on this 2-core machine shared with five other builds, after the
-// pipeline learned to yield between its stages (amazon-clean, a normal
-// export, then held the page 80-141 ms, before that 104-837 ms).
+// Measured on this 2-core machine shared with five other builds (best of 3
+// tabs, `CI=1 go test -run 'TestBrowserHostile$'`, six runs): every other
+// input 27-95 ms once check.Run, the recordings index and export.Load yield
+// and archive.Yield sleeps again after a garbage collection's mark (a busy
+// machine adds tens of ms to any input). Before, on main: high-ratio.zip
+// 551-898 ms, rows-4gib.zip 317-478, rows-1m.zip 276-302, zeros.zip 153-188,
+// nested-deep.zip 95-102 (those two were listed here, now 40-70 ms).
+//
+// The three left are the budget's biggest exports: it keeps 36,000-40,000
+// recordings, 105-111 MiB of live heap (about 2.8 KB and 60 pointers a
+// record; measured natively with runtime.ReadMemStats after a GC). Go's wasm
+// finishes a garbage collection's mark before it gives the thread back to
+// the browser, 60-90 ms in one piece in a Chromium CPU profile
+// (gcBgMarkWorker in idle mode), and no yield can split a mark. A smaller
+// Recording (sources as indexes, not strings) is the fix.
 var hostileKnownSlow = map[string]string{
-	"zeros.zip":       "inflating the 1 GiB member up to the line limit: 153-188 ms in every try",
-	"nested-deep.zip": "listing ten nested archives, then rendering: 95-102 ms, at the limit",
+	"high-ratio.zip": "GC mark of 108 MiB (39,558 recordings): 83-142 ms at best, 125-180 on a busy machine",
+	"rows-4gib.zip":  "GC mark of 105 MiB (36,563 recordings): 69-123 ms at best, 110-133 on a busy machine",
+	"rows-1m.zip":    "GC mark of 106 MiB (37,810 recordings): 62-100 ms at best, 125 on a busy machine",
 }
 
-// hostileFreeze is the ceiling for the known-slow inputs: past it a person
-// takes the page for hung (before the fix, 42.zip held it 20 s).
-const hostileFreeze = 3 * time.Second
+// hostileMarkGap is the ceiling for the known-slow inputs: twice the worst
+// best-of-3 measured, and below every gap they had before the pipeline
+// yielded (276-898 ms).
+const hostileMarkGap = 250 * time.Millisecond
 
 // hostileProbe runs in the page before its own scripts. It ticks on
 // setTimeout(0) (a task, as a click's handler is) and on animation frames,
@@ -246,8 +258,8 @@ func TestBrowserHostile(t *testing.T) {
 			summary = append(summary, fmt.Sprintf("%-24s longest task gap %s ms", a.Name, strings.Join(gaps, ", ")))
 			if why, known := hostileKnownSlow[a.Name]; known && best > limit {
 				t.Logf("known gap: %s held the page %.0f ms at best (limit %.0f ms): %s", a.Name, best, limit, why)
-				if best > float64(hostileFreeze.Milliseconds()) {
-					t.Errorf("the page froze for %.0f ms while opening %s, want at most %v even for a known gap", best, a.Name, hostileFreeze)
+				if best > float64(hostileMarkGap.Milliseconds()) {
+					t.Errorf("the page did not answer for %.0f ms while opening %s, want at most %v even for a known gap", best, a.Name, hostileMarkGap)
 				}
 			} else if best > limit {
 				t.Errorf("the page did not answer for %.0f ms at best (attempts: %s ms) while opening %s, want at most %.0f ms",
@@ -298,15 +310,18 @@ func hostileNative(t *testing.T, path string) hostileNativeResult {
 	return hostileNativeResult{problems: len(tree.Problems) + len(x.Problems)}
 }
 
-// TestBrowserHostileCancel opens a big, compressible voice history (a
-// million rows, 190 MB inflated from under 1 MB) and clicks Cancel while it
-// is parsed: reading a member whose blocks are cached never waits for the
-// browser, so this needs the pipeline to yield. The notice must show within
-// a second of the click, no verdict afterwards, and a normal export opens.
+// TestBrowserHostileCancel opens an export that takes seconds of CPU to
+// open within every limit (manyMembers: 60,000 recordings, each a member
+// of its own) and clicks Cancel while it is listed or loaded: reading a
+// file that the page holds never waits for the browser, so this needs the
+// pipeline to yield. The notice must show within a second of the click, no
+// verdict afterwards, and a normal export opens. (The million-row table
+// this test opened before is now stopped by the memory budget in about a
+// second; an open slowed by a slow disk is TestBrowserOpenCancel's.)
 func TestBrowserHostileCancel(t *testing.T) {
 	env := startBrowser(t)
-	p := filepath.Join(t.TempDir(), "million-rows.zip")
-	if err := os.WriteFile(p, millionRows(t), 0o644); err != nil {
+	p := filepath.Join(t.TempDir(), "many-members.zip")
+	if err := os.WriteFile(p, manyMembers(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	normal := fixtureFiles(t, "amazon-clean")
@@ -319,13 +334,14 @@ func TestBrowserHostileCancel(t *testing.T) {
 	if err := chromedp.Do(ht.ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), []string{p})); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ht.ctx, chromedp.Poll[bool](`!!document.querySelector('[data-testid=open-progress]')`,
+	// Into the CPU-bound part: a sixth of the members listed.
+	into := fmt.Sprintf(`(() => { const e = document.querySelector('[data-testid=open-progress]'); return !!e && +e.dataset.entries >= %d })()`, cancelMembers/6)
+	if _, err := chromedp.Run(ht.ctx, chromedp.Poll[bool](into,
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		t.Fatalf("no progress shown: %v", err)
-	}
-	// Into the parsing: the directory is read at once, the table takes seconds.
-	if err := chromedp.Do(ht.ctx, chromedp.Sleep(1500*time.Millisecond)); err != nil {
-		t.Fatal(err)
+		if out, _ := chromedp.Run(ht.ctx, chromedp.Evaluate[*hostileOutcome](hostileOutcomeJS)); out != nil {
+			t.Fatalf("the open ended before Cancel could be clicked: %+v (console %q): the input is too small to test Cancel", *out, ht.died())
+		}
+		t.Fatalf("no progress with %d entries shown: %v", cancelMembers/6, err)
 	}
 	if out, _ := chromedp.Run(ht.ctx, chromedp.Evaluate[*hostileOutcome](hostileOutcomeJS)); out != nil {
 		if out.Stopped != "" {
@@ -364,55 +380,6 @@ func TestBrowserHostileCancel(t *testing.T) {
 	if got := ht.open(t, normal); got != normalRep.Verdict {
 		t.Errorf("opening after the cancel: got verdict %q, want %q", got, normalRep.Verdict)
 	}
-}
-
-// millionRows is a ZIP whose voice history has 1,048,576 rows: a header
-// block, then one deflated MiB of rows repeated. Each copy of the block was
-// compressed alone (it refers to nothing before it), so the copies decode
-// to the same rows and building the archive takes no compression of 200 MB.
-func millionRows(t *testing.T) []byte {
-	t.Helper()
-	header := "Timestamp,CustomerId,DeviceSerialNumber,DeviceType,DeviceName,UtteranceId,CustomerTranscript,AlexaResponse,PersonId,PersonFirstName,AudioFile\n"
-	row := "2023-09-16T07:00:03.277Z,A1B2C3D4E5F6G7,G070RQ0000000001,A3S5BH2HU6VAYF,Kitchen,UTT-0001,\"Alexa, what time is it?\",It is seven.,amzn1.actor.person.oid.A1ANNAPROFILE1,Anna,\n"
-	var chunk []byte
-	for len(chunk)+len(row) <= 1<<20 {
-		chunk = append(chunk, row...)
-	}
-	rowsPerChunk := len(chunk) / len(row)
-	copies := (1<<20 + rowsPerChunk - 1) / rowsPerChunk
-	block := func(b []byte) []byte {
-		var out bytes.Buffer
-		w, _ := flate.NewWriter(&out, flate.BestSpeed)
-		w.Write(b)
-		w.Flush() // byte-aligned, not final: blocks concatenate
-		return out.Bytes()
-	}
-	var stream []byte
-	stream = append(stream, block([]byte(header))...)
-	crc := crc32.ChecksumIEEE([]byte(header))
-	one := block(chunk)
-	for range copies {
-		stream = append(stream, one...)
-		crc = crc32.Update(crc, crc32.IEEETable, chunk)
-	}
-	var end bytes.Buffer
-	w, _ := flate.NewWriter(&end, flate.BestSpeed)
-	w.Close()
-	stream = append(stream, end.Bytes()...)
-	size := uint64(len(header)) + uint64(copies)*uint64(len(chunk))
-
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	fw, err := zw.CreateRaw(&zip.FileHeader{Name: voiceHistoryCSV, Method: zip.Deflate, CRC32: crc,
-		CompressedSize64: uint64(len(stream)), UncompressedSize64: size})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Write(stream)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // TestBrowserWasmStopped makes the Go program die for real and checks that
@@ -501,3 +468,40 @@ func TestBrowserWasmStopped(t *testing.T) {
 		t.Errorf("after Reload: got verdict %q, want %q", got, rep.Verdict)
 	}
 }
+
+// manyMembers is an Amazon-like export whose opening is slow on the CPU and
+// still within every limit: a voice profile, and cancelMembers recordings,
+// each a tiny stored member in a folder of its own day, with a voice
+// history row naming it. Listing, loading and checking them take seconds in
+// the viewer; nothing waits for the disk (the file is cached in the page).
+func manyMembers(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	add := func(name string, method uint16, data []byte) {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: time.Date(2024, 3, 1, 10, 15, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	var csv strings.Builder
+	csv.WriteString("Timestamp,CustomerId,DeviceSerialNumber,DeviceType,DeviceName,UtteranceId,CustomerTranscript,AlexaResponse,PersonId,PersonFirstName,AudioFile\n")
+	wav := []byte("RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x80\x3e\x00\x00\x02\x00\x10\x00data\x00\x00\x00\x00")
+	base := time.Date(2023, 1, 1, 7, 0, 0, 0, time.UTC)
+	for i := range cancelMembers {
+		at := base.Add(time.Duration(i) * 17 * time.Minute)
+		audio := fmt.Sprintf("Alexa.VoiceHistory/audio/%s/utt-%06d.wav", at.Format("2006-01-02"), i)
+		fmt.Fprintf(&csv, "%s,A1B2C3D4E5F6G7,G070RQ%010d,A3S5BH2HU6VAYF,Kitchen,UTT-%06d,\"Alexa, what time is it?\",It is seven.,amzn1.actor.person.oid.A1ANNAPROFILE1,Anna,%s\n",
+			at.Format("2006-01-02T15:04:05.000Z"), i%7, i, audio)
+		add(audio, zip.Store, wav)
+	}
+	add(voiceHistoryCSV, zip.Deflate, []byte(csv.String()))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// cancelMembers is how many recordings manyMembers holds.
+const cancelMembers = 30_000
