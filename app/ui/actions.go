@@ -92,12 +92,8 @@ func openName(v any) string {
 func failOpen(ctx app.Context, err error) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
-	if current.s.Status != statusLoading {
+	if !stopLoading() {
 		return
-	}
-	if current.cancel != nil {
-		current.cancel()
-		current.cancel = nil
 	}
 	s := current.s
 	if s.Tree != nil {
@@ -389,18 +385,27 @@ func readPreviewGuarded(s session, e *archive.Entry, loc fileLoc, asText bool) (
 	return d
 }
 
+// stopLoading cancels the reads of the open in progress and reports
+// whether there was one. current.mu is held.
+func stopLoading() bool {
+	if current.s.Status != statusLoading {
+		return false
+	}
+	if current.cancel != nil {
+		current.cancel()
+		current.cancel = nil
+	}
+	return true
+}
+
 // onCancel stops the open in progress. The page shows "cancelled" at once;
 // the reading goroutine stops at its next read (its reads fail once the
 // context is done) and its result is dropped.
 func onCancel(ctx app.Context, a app.Action) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
-	if current.s.Status != statusLoading {
+	if !stopLoading() {
 		return
-	}
-	if current.cancel != nil {
-		current.cancel()
-		current.cancel = nil
 	}
 	publish(ctx, session{Gen: current.s.Gen + 1, Status: statusEmpty, Canceled: true, Declared: current.s.Declared})
 }
