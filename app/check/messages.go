@@ -3,8 +3,9 @@ package check
 import "fmt"
 
 // message is one sentence in every language the app speaks. args names the
-// kind of each argument ('d' an int, 's' a string) so a test can render every
-// form. The *One forms are used when the first int argument is 1; a message
+// kind of each argument ('d' an int, 's' a string, 'i' an identifier: a
+// customer ID, serial, voice profile or e-mail, shown with look-alike
+// letters marked, see Show) so a test can render every form. The *One forms are used when the first int argument is 1; a message
 // that has one must have it in every language.
 type message struct {
 	args      string
@@ -83,7 +84,7 @@ const (
 )
 
 var messages = map[string]message{
-	msgForeignCustomer: {args: "ds",
+	msgForeignCustomer: {args: "di",
 		en: "%d records name customer ID %s, not the customer this export belongs to", enOne: "%d record names customer ID %s, not the customer this export belongs to",
 		de: "%d Datensätze nennen die Kundennummer %s, nicht die des Kontos dieses Exports", deOne: "%d Datensatz nennt die Kundennummer %s, nicht die des Kontos dieses Exports"},
 	msgUnregisteredDevice: {args: "d",
@@ -101,10 +102,10 @@ var messages = map[string]message{
 	msgRecordingsWithoutDevice: {args: "d",
 		en: "%d recordings exist, but no device registered to this account can record voice", enOne: "%d recording exists, but no device registered to this account can record voice",
 		de: "Es gibt %d Aufnahmen, aber kein für dieses Konto registriertes Gerät kann Sprache aufnehmen", deOne: "Es gibt %d Aufnahme, aber kein für dieses Konto registriertes Gerät kann Sprache aufnehmen"},
-	msgRecordingsDeviceTypeUnknown: {args: "dss",
+	msgRecordingsDeviceTypeUnknown: {args: "dii",
 		en: "%d recordings can only come from device %s, whose type %s is unknown: cannot tell whether it records voice", enOne: "%d recording can only come from device %s, whose type %s is unknown: cannot tell whether it records voice",
 		de: "%d Aufnahmen können nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar"},
-	msgIdentityConflict: {args: "ss",
+	msgIdentityConflict: {args: "ii",
 		en: "The export names two different accounts: %s and %s",
 		de: "Der Export nennt zwei verschiedene Konten: %s und %s"},
 	msgUnreferencedRecording: {args: "d",
@@ -119,7 +120,7 @@ var messages = map[string]message{
 	msgUnrecognizedSpeaker: {args: "d",
 		en: "%d recordings are marked as coming from an unrecognized speaker", enOne: "%d recording is marked as coming from an unrecognized speaker",
 		de: "%d Aufnahmen sind als Aufnahmen eines nicht erkannten Sprechers markiert", deOne: "%d Aufnahme ist als Aufnahme eines nicht erkannten Sprechers markiert"},
-	msgForeignPartAccount: {args: "ss",
+	msgForeignPartAccount: {args: "si",
 		en: "Part %s belongs to another account: %s",
 		de: "Teil %s gehört zu einem anderen Konto: %s"},
 	msgForeignPartUnlisted: {args: "s",
@@ -134,28 +135,28 @@ var messages = map[string]message{
 	msgTranscriptRecordings: {args: "d",
 		en: "%d recordings have no transcript line", enOne: "%d recording has no transcript line",
 		de: "%d Aufnahmen haben keine Transkriptzeile", deOne: "%d Aufnahme hat keine Transkriptzeile"},
-	msgDeclaredCustomer: {args: "ss",
+	msgDeclaredCustomer: {args: "ii",
 		en: "The export belongs to customer ID %s, not to the one you gave (%s)",
 		de: "Der Export gehört zur Kundennummer %s, nicht zu der von Ihnen angegebenen (%s)"},
-	msgDeclaredEmail: {args: "ss",
+	msgDeclaredEmail: {args: "ii",
 		en: "The export belongs to the e-mail address %s, not to the one you gave (%s)",
 		de: "Der Export gehört zur E-Mail-Adresse %s, nicht zu der von Ihnen angegebenen (%s)"},
-	msgDeclaredNoClaimCustomer: {args: "s",
+	msgDeclaredNoClaimCustomer: {args: "i",
 		en: "Cannot compare the customer ID you gave (%s): the export names none",
 		de: "Die angegebene Kundennummer (%s) lässt sich nicht vergleichen: der Export nennt keine"},
-	msgDeclaredNoClaimEmail: {args: "s",
+	msgDeclaredNoClaimEmail: {args: "i",
 		en: "Cannot compare the e-mail address you gave (%s): the export names none",
 		de: "Die angegebene E-Mail-Adresse (%s) lässt sich nicht vergleichen: der Export nennt keine"},
-	msgDeclaredDeviceRecordings: {args: "ds",
+	msgDeclaredDeviceRecordings: {args: "di",
 		en: "%d recordings come from device %s, which you did not name as yours", enOne: "%d recording comes from device %s, which you did not name as yours",
 		de: "%d Aufnahmen stammen von Gerät %s, das Sie nicht als Ihres angegeben haben", deOne: "%d Aufnahme stammt von Gerät %s, das Sie nicht als Ihres angegeben haben"},
-	msgDeclaredDeviceRegistered: {args: "s",
+	msgDeclaredDeviceRegistered: {args: "i",
 		en: "Device %s is registered to this account, but you did not name it as yours",
 		de: "Gerät %s ist für dieses Konto registriert, aber Sie haben es nicht als Ihres angegeben"},
 	msgDeclaredNoDevicesRecordings: {args: "d",
 		en: "You own no voice-assistant device, yet the export holds %d voice recordings", enOne: "You own no voice-assistant device, yet the export holds %d voice recording",
 		de: "Sie besitzen kein Sprachassistenz-Gerät, doch der Export enthält %d Sprachaufnahmen", deOne: "Sie besitzen kein Sprachassistenz-Gerät, doch der Export enthält %d Sprachaufnahme"},
-	msgDeclaredNoDevicesDevice: {args: "ss",
+	msgDeclaredNoDevicesDevice: {args: "is",
 		en: "You own no voice-assistant device, yet the voice device %s (%s) is registered to this account",
 		de: "Sie besitzen kein Sprachassistenz-Gerät, doch das Sprachgerät %s (%s) ist für dieses Konto registriert"},
 	msgFormatUnknown: {
@@ -254,10 +255,16 @@ func render(lang, key string, args ...any) string {
 	}
 	// A value from the export in a sentence of ours must not reverse it
 	// (a right-to-left override) or hide in it (a zero-width space).
+	// An identifier also must not pass for an owned one (a Cyrillic А
+	// among Latin letters): it is shown as Show does.
 	shown := make([]any, len(args))
 	for i, a := range args {
 		if s, ok := a.(string); ok {
-			a = ShowText(s)
+			if i < len(m.args) && m.args[i] == 'i' {
+				a = Show(s).Text
+			} else {
+				a = ShowText(s)
+			}
 		}
 		shown[i] = a
 	}

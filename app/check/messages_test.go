@@ -34,8 +34,8 @@ func TestMessagesComplete(t *testing.T) {
 		if (m.enOne == "") != (m.deOne == "") {
 			t.Errorf("%s: got singular en %q de %q, want both or neither", key, m.enOne, m.deOne)
 		}
-		if strings.Trim(m.args, "ds") != "" {
-			t.Errorf("%s: args %q: want only d and s", key, m.args)
+		if strings.Trim(m.args, "dsi") != "" {
+			t.Errorf("%s: args %q: want only d, s and i", key, m.args)
 		}
 		for _, lang := range []string{"en", "de"} {
 			for _, n := range []int{1, 7} {
@@ -111,5 +111,21 @@ func TestFindingText(t *testing.T) {
 	// A finding built by hand without a message keeps its title.
 	if got := (Finding{Title: "as is"}).Text("de"); got != "as is" {
 		t.Errorf("got %q, want the title", got)
+	}
+}
+
+// TestMessageMarksLookAlikeIdentifiers: a customer ID with a Cyrillic А in a
+// finding's title reads differently from the owned A…, in both languages;
+// a string argument that is not an identifier (a file name) is left as it is.
+func TestMessageMarksLookAlikeIdentifiers(t *testing.T) {
+	for _, lang := range []string{"en", "de"} {
+		got := render(lang, msgForeignCustomer, 1, "\u04101B2C3D4E5F6G7")
+		if !strings.Contains(got, "⟨А U+0410⟩1B2C3D4E5F6G7") {
+			t.Errorf("%s: got %q, want the Cyrillic letter shown as its code", lang, got)
+		}
+		got = render(lang, msgRecordingsNoRegistration, 2, "Gerätе.csv") // a Cyrillic е, in a file name
+		if !strings.Contains(got, "Gerätе.csv") {
+			t.Errorf("%s: got %q, want the file name as written", lang, got)
+		}
 	}
 }
