@@ -239,7 +239,7 @@ func (t *fileTree) row(r treeRow) app.UI {
 				Aria("expanded", fmt.Sprint(open)).
 				OnClick(func(ctx app.Context, e app.Event) { t.onToggle(f, !open) }, f).
 				Body(
-					app.Span().Class("tree-name").Text(name),
+					app.Span().Class("tree-name").Body(shownName(name)),
 					app.Span().Class("tree-meta").Text(count),
 				),
 		)
@@ -254,7 +254,7 @@ func (t *fileTree) file(e *archive.Entry, indent string) app.UI {
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		name = name[i+1:]
 	}
-	a := app.A().Href(fileLoc{Part: e.Part, Path: e.Path}.URL()).Class("tree-file-link").Text(name)
+	a := app.A().Href(fileLoc{Part: e.Part, Path: e.Path}.URL()).Class("tree-file-link").Body(shownName(name))
 	cls := []string{"tree-row", "tree-file"}
 	if t.isSelected(e) {
 		cls = append(cls, "selected")

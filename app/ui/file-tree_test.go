@@ -2,7 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/archive"
 )
@@ -81,5 +84,27 @@ func TestBuildTreeNeighbours(t *testing.T) {
 	}
 	if len(root.Files) != 1 || root.Files[0].Path != "a.txt" {
 		t.Errorf("got root files %d, want a.txt", len(root.Files))
+	}
+}
+
+// A member named with a right-to-left override ("invoice‮fdp.exe" reads as
+// "invoiceexe.pdf") or a zero-width space: the tree and the preview's header
+// show those characters as their code, isolated, never raw.
+func TestFileNamesShownVisibly(t *testing.T) {
+	es := []*archive.Entry{
+		{Part: "x.zip", Path: "Dokumente\u200b/invoice\u202efdp.exe", Size: 3},
+	}
+	tr := &fileTree{Lang: "de", Parts: buildTree(es), Selected: fileLoc{Part: "x.zip", Path: es[0].Path}}
+	prev := &filePreview{Lang: "de", Entry: es[0], Loc: fileLoc{Part: "x.zip", Path: es[0].Path}}
+	html := app.HTMLString(tr.Render()) + app.HTMLString(prev.Render())
+	for _, want := range []string{"invoice⟨U+202E⟩fdp.exe", "Dokumente⟨U+200B⟩", "<bdi"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page does not show %q:\n%s", want, html)
+		}
+	}
+	for _, raw := range []string{"\u202e", "\u200b"} {
+		if strings.Contains(html, raw) {
+			t.Errorf("the page shows a raw %q", raw)
+		}
 	}
 }

@@ -37,3 +37,10 @@ func shownID(lang, s string, class ...string) app.UI {
 // shownPlain is an identifier as plain text (check.Show), for places that
 // hold text only, such as an <option>.
 func shownPlain(s string) string { return check.Show(s).Text }
+
+// shownName shows a file or folder name from the export: inside <bdi>, with
+// invisible and direction characters as their code (check.ShowText), so a
+// right-to-left override in a member's name cannot turn the page's text
+// around or hide what the name is. Letters are left as they are: names are
+// no proof of an account.
+func shownName(s string) app.UI { return app.Bdi().Text(check.ShowText(s)) }
