@@ -110,13 +110,21 @@ func BytesURL(data []byte, t media.Type) (u string, err error) {
 	return js.Global().Get("URL").Call("createObjectURL", blob).String(), nil
 }
 
-// Revoke releases an object URL. An empty url is ignored.
+// revokeDelay is how long an object URL outlives its last use. A media
+// element that the page no longer shows may still be fetching its source
+// (preload, a range request of a seek): revoked at once, that fetch fails
+// with ERR_FILE_NOT_FOUND. After a few seconds nothing reads it any more.
+const revokeDelay = 3000 // ms
+
+// Revoke releases an object URL once nothing shown uses it (after
+// revokeDelay). An empty url is ignored.
 func Revoke(url string) {
 	if url == "" {
 		return
 	}
 	defer func() { recover() }()
-	js.Global().Get("URL").Call("revokeObjectURL", url)
+	u := js.Global().Get("URL")
+	js.Global().Call("setTimeout", u.Get("revokeObjectURL").Call("bind", u, url), revokeDelay)
 }
 
 // Language is the browser's preferred language, "de" or "en".

@@ -138,9 +138,13 @@ func (w *urlWalk) saw(t *testing.T, what ...string) {
 // click clicks the i-th element sel and waits until cond holds.
 func (w *urlWalk) click(t *testing.T, sel string, i int, cond string) {
 	t.Helper()
+	// The page may still be drawing what the last click asked for (a text
+	// member's new page is a new read): find and click the item in one
+	// step, as soon as it is there.
 	js := `(() => { const e = document.querySelectorAll(` + strconv.Quote(sel) + `)[` + strconv.Itoa(i) + `]; if (!e) return false; e.click(); return true })()`
-	ok, err := chromedp.Run(w.tb.ctx, chromedp.Evaluate[bool](js))
-	if err != nil || !ok {
+	if _, err := chromedp.Run(w.tb.ctx, chromedp.Poll[bool](js,
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		w.tb.shot(t, "urls-timeout")
 		t.Fatalf("no %s #%d to click (%v)", sel, i, err)
 	}
 	w.wait(t, cond)
@@ -229,14 +233,17 @@ func TestBrowserURLs(t *testing.T) {
 				w.look(t, "file "+strconv.Itoa(i))
 				// A few JSON keys and line numbers of each file.
 				for _, sel := range []string{`.json-tree a.json-key`, `.ln-link`} {
-					for k := 0; k < 3 && k < w.count(t, sel); k++ {
-						// A line of a text member is a new read: wait until the
-						// page is at the link's address and shows its mark.
-						href, err := chromedp.Run(w.tb.ctx, chromedp.Evaluate[string](`document.querySelectorAll(`+strconv.Quote(sel)+`)[`+strconv.Itoa(k)+`].href`))
-						if err != nil {
-							t.Fatal(err)
-						}
-						w.click(t, sel, k, `location.href === `+strconv.Quote(href)+` && `+urlPreviewDoneJS+` && !!document.querySelector('[data-testid=evidence-target]')`)
+					// The first three links as the file is shown: the page is
+					// drawn anew after each click (the mark moves, a text
+					// member reads its new page), so each is found by its
+					// address, not by its place in the list.
+					hrefs, err := chromedp.Run(w.tb.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(`+strconv.Quote(sel)+`)].slice(0, 3).map((a) => a.getAttribute('href'))`))
+					if err != nil {
+						t.Fatal(err)
+					}
+					for k, h := range hrefs {
+						link := sel + `[href=` + strconv.Quote(h) + `]`
+						w.click(t, link, 0, `location.pathname + location.search === `+strconv.Quote(h)+` && `+urlPreviewDoneJS+` && !!document.querySelector('[data-testid=evidence-target]')`)
 						w.look(t, "file "+strconv.Itoa(i)+" "+sel+" "+strconv.Itoa(k))
 						if reload.url == "" || sel == `.json-tree a.json-key` && reload.pointer == "" {
 							got := filesWaitTarget(t, w.tb)
