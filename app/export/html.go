@@ -22,8 +22,8 @@ var (
 	reFileItem    = regexp.MustCompile(`(?is)<li[^>]*class\s*=\s*["'][^"']*\bfile\b[^"']*["'][^>]*>(.*?)</li>`)
 	// The real overview is a nested tree: folder names, and file leaves
 	// that hold base names only (see FORMATS.md, "Seen in real exports").
-	reFileLeaf = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-file-name\b[^"']*["'][^>]*>(.*?)</div>`)
-	reFolder   = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-folder-name\b[^"']*["'][^>]*>(.*?)</div>`)
+	reFileLeaf    = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-file-name\b[^"']*["'][^>]*>(.*?)</div>`)
+	reFolder      = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-folder-name\b[^"']*["'][^>]*>(.*?)</div>`)
 	reEmail       = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 	reBreak       = regexp.MustCompile(`(?is)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|td|b)>`)
 	reTag         = regexp.MustCompile(`(?s)<[^>]*>`)
