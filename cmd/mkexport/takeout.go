@@ -121,6 +121,12 @@ type takeoutPlan struct {
 	profile string // e-mail written into Profile.json
 	// strangers are inserted at these record positions (array order).
 	strangerAt []int
+	// realOverview writes archive_browser.html as Google really does: a
+	// nested tree of folder names and base names, no <li class="file">.
+	realOverview bool
+	// accountsLast puts Profile.json beside the account page in the last
+	// part (by default it is in part 1 with the activity).
+	accountsLast bool
 }
 
 type takeoutResult struct {
@@ -212,7 +218,11 @@ func buildTakeout(s *synth, p takeoutPlan) (*takeoutResult, error) {
 	}
 	last := res.parts[p.parts-1]
 	res.parts[0].add(res.path["activity"], js.Bytes())
-	res.parts[0].add(res.path["profile"], profileJSON(p.profile))
+	if p.accountsLast {
+		last.add(res.path["profile"], profileJSON(p.profile))
+	} else {
+		res.parts[0].add(res.path["profile"], profileJSON(p.profile))
+	}
 	last.add(res.path["subscriber"], subscriberInfo(emailAlice))
 	names := make([]string, 0, len(audio))
 	for n := range audio {
@@ -228,7 +238,11 @@ func buildTakeout(s *synth, p takeoutPlan) (*takeoutResult, error) {
 	}
 	all = append(all, res.path["browser"])
 	sort.Strings(all)
-	res.parts[0].add(res.path["browser"], archiveBrowser(loc, emailAlice, all))
+	if p.realOverview {
+		res.parts[0].add(res.path["browser"], archiveBrowserTree(loc, emailAlice, all))
+	} else {
+		res.parts[0].add(res.path["browser"], archiveBrowser(loc, emailAlice, all))
+	}
 	return res, nil
 }
 
@@ -270,6 +284,56 @@ func archiveBrowser(loc takeoutLocale, email string, files []string) []byte {
 		fmt.Fprintf(&b, "<li class=\"file\">%s</li>\n", html.EscapeString(strings.TrimPrefix(f, "Takeout/")))
 	}
 	b.WriteString("</ul>\n</body></html>\n")
+	return []byte(b.String())
+}
+
+// archiveBrowserTree writes the overview in the real form (FORMATS.md,
+// "Seen in real exports"): one section per product (the top folder under
+// Takeout/), nested folder names below it, and file leaves holding the base
+// name only, after a space; the product's folder is not repeated. Class
+// names are the real ones; the page around them is reduced.
+func archiveBrowserTree(loc takeoutLocale, email string, files []string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>Google Takeout</title></head><body>\n", loc.lang)
+	fmt.Fprintf(&b, "<div class=\"header\"><h1 class=\"header_title\">%s%s</h1></div>\n", html.EscapeString(loc.header), html.EscapeString(email))
+	product := ""
+	var open []string // folders open below the product
+	closeTo := func(n int) {
+		for len(open) > n {
+			b.WriteString("</div>\n")
+			open = open[:len(open)-1]
+		}
+	}
+	for _, f := range files {
+		rel := strings.Split(strings.TrimPrefix(f, "Takeout/"), "/")
+		if len(rel) == 1 {
+			continue // the overview itself
+		}
+		if rel[0] != product {
+			closeTo(0)
+			if product != "" {
+				b.WriteString("</div>\n")
+			}
+			product = rel[0]
+			fmt.Fprintf(&b, "<div class=\"service_container\"><div class=\"service_name\"><h1 class=\"data-folder-name\">%s</h1></div>\n", html.EscapeString(product))
+		}
+		dirs := rel[1 : len(rel)-1]
+		same := 0
+		for same < len(open) && same < len(dirs) && open[same] == dirs[same] {
+			same++
+		}
+		closeTo(same)
+		for _, d := range dirs[same:] {
+			fmt.Fprintf(&b, "<div class=\"extracted-folder\"><div class=\"extracted-folder-name\">%s</div>\n", html.EscapeString(d))
+			open = append(open, d)
+		}
+		fmt.Fprintf(&b, "<div class=\"file-leaf\"><div class=\"extracted-file-name\"> %s</div></div>\n", html.EscapeString(rel[len(rel)-1]))
+	}
+	closeTo(0)
+	if product != "" {
+		b.WriteString("</div>\n")
+	}
+	b.WriteString("</body></html>\n")
 	return []byte(b.String())
 }
 
