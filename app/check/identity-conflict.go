@@ -158,12 +158,22 @@ func pickReference(obs []*emailObs, allParts []export.Part) *emailObs {
 //  1. the account files (Profile, SubscriberInfo: any file that is not an
 //     overview) that name the account;
 //  2. the parts that speak for it: a part whose overview names it, and a
-//     part that names no account but belongs to the same Takeout job
-//     (takeout-<timestamp>-NNN) as a part that does;
+//     part whose overview names no account but that belongs to the same
+//     Takeout job (takeout-<timestamp>-NNN) as an overview or account file
+//     that names it;
 //  3. only when both tie, the first part by name, so that the report stays
 //     the same for the same input.
 func pickPartsReference(obs, parts []*emailObs, allParts []export.Part) *emailObs {
 	slices.SortStableFunc(parts, func(a, b *emailObs) int { return cmpStrings(a.part, b.part) })
+	jobKeys := map[string]map[string]bool{} // job -> keys its overviews and account files name
+	inJob := func(part, key string) {
+		if j := takeoutJob(part); j != "" {
+			if jobKeys[j] == nil {
+				jobKeys[j] = map[string]bool{}
+			}
+			jobKeys[j][key] = true
+		}
+	}
 	files := map[string]map[string]bool{} // key -> account files naming it
 	for _, o := range obs {
 		pace()
@@ -172,20 +182,13 @@ func pickPartsReference(obs, parts []*emailObs, allParts []export.Part) *emailOb
 				files[o.key] = map[string]bool{}
 			}
 			files[o.key][o.file] = true
+			inJob(o.v.Src.Part, o.key)
 		}
 	}
-	named := map[string]bool{}              // parts whose overview names an account
-	jobKeys := map[string]map[string]bool{} // job -> keys its parts name
+	named := map[string]bool{} // parts whose overview names an account
 	for _, o := range parts {
 		named[o.part] = true
-		j := takeoutJob(o.part)
-		if j == "" {
-			continue
-		}
-		if jobKeys[j] == nil {
-			jobKeys[j] = map[string]bool{}
-		}
-		jobKeys[j][o.key] = true
+		inJob(o.part, o.key)
 	}
 	support := map[string]map[string]bool{} // key -> parts speaking for it
 	vote := func(key, part string) {
