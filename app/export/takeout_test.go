@@ -134,11 +134,11 @@ func TestLoadTakeoutForeignPart(t *testing.T) {
 // nested folders, file leaves holding base names only (with the space
 // before the name the real page has), the product's top folder not
 // repeated.
-const realTree = `<div class="service_container"><div class="service_name"><h1 class="data-folder-name">My Activity</h1></div>
-<div class="extracted-folder"><div class="extracted-folder-name">Assistant</div>
-<div class="file-leaf"><div class="extracted-file-name"> MonActivit&eacute;.json</div></div>
-<div class="file-leaf"><div class="extracted-file-name">
- 2024-02-11_08_15_03_120_UTC.mp3</div></div></div></div>`
+const realTree = `<div id="service-details-0" class="service-detail"><div class="service_name"><h1 class="data-folder-name" data-folder-name="My Activity">My Activity</h1></div>
+<div class="service_summary">2 files</div><div class="extracted-list"><div class="table-row"><button class="extracted-folder"><div class="extracted-folder-name">Assistant</div></button>
+<div class="extracted-child"><div class="file-leaf"><div class="extracted-file-name"> MonActivit&eacute;.json</div></div></div>
+<div class="extracted-child"><div class="file-leaf"><div class="extracted-file-name">
+ 2024-02-11_08_15_03_120_UTC.mp3</div></div></div></div></div></div>`
 
 func TestParseArchiveBrowser(t *testing.T) {
 	tests := []struct {

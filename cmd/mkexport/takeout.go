@@ -288,50 +288,57 @@ func archiveBrowser(loc takeoutLocale, email string, files []string) []byte {
 }
 
 // archiveBrowserTree writes the overview in the real form (FORMATS.md,
-// "Seen in real exports"): one section per product (the top folder under
-// Takeout/), nested folder names below it, and file leaves holding the base
-// name only, after a space; the product's folder is not repeated. Class
-// names are the real ones; the page around them is reduced.
+// "Seen in real exports"; the markup as other projects' tests of real pages
+// show it): one service block per product (the top folder under Takeout/),
+// a row per folder with the folder's name, and file leaves that hold the
+// base name only, after a space; the product's folder is not repeated.
+// Class names are the real ones; the page around them is reduced.
 func archiveBrowserTree(loc takeoutLocale, email string, files []string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>Google Takeout</title></head><body>\n", loc.lang)
 	fmt.Fprintf(&b, "<div class=\"header\"><h1 class=\"header_title\">%s%s</h1></div>\n", html.EscapeString(loc.header), html.EscapeString(email))
-	product := ""
-	var open []string // folders open below the product
-	closeTo := func(n int) {
-		for len(open) > n {
-			b.WriteString("</div>\n")
-			open = open[:len(open)-1]
-		}
+	type folder struct {
+		name  string
+		files []string
 	}
+	var products []string
+	tree := map[string][]*folder{} // product -> its folders ("" for files at its top)
 	for _, f := range files {
 		rel := strings.Split(strings.TrimPrefix(f, "Takeout/"), "/")
 		if len(rel) == 1 {
 			continue // the overview itself
 		}
-		if rel[0] != product {
-			closeTo(0)
-			if product != "" {
-				b.WriteString("</div>\n")
-			}
-			product = rel[0]
-			fmt.Fprintf(&b, "<div class=\"service_container\"><div class=\"service_name\"><h1 class=\"data-folder-name\">%s</h1></div>\n", html.EscapeString(product))
+		prod, dir, base := rel[0], strings.Join(rel[1:len(rel)-1], "/"), rel[len(rel)-1]
+		if _, ok := tree[prod]; !ok {
+			products = append(products, prod)
 		}
-		dirs := rel[1 : len(rel)-1]
-		same := 0
-		for same < len(open) && same < len(dirs) && open[same] == dirs[same] {
-			same++
+		fs := tree[prod]
+		if len(fs) == 0 || fs[len(fs)-1].name != dir {
+			fs = append(fs, &folder{name: dir})
 		}
-		closeTo(same)
-		for _, d := range dirs[same:] {
-			fmt.Fprintf(&b, "<div class=\"extracted-folder\"><div class=\"extracted-folder-name\">%s</div>\n", html.EscapeString(d))
-			open = append(open, d)
-		}
-		fmt.Fprintf(&b, "<div class=\"file-leaf\"><div class=\"extracted-file-name\"> %s</div></div>\n", html.EscapeString(rel[len(rel)-1]))
+		fs[len(fs)-1].files = append(fs[len(fs)-1].files, base)
+		tree[prod] = fs
 	}
-	closeTo(0)
-	if product != "" {
-		b.WriteString("</div>\n")
+	for i, prod := range products {
+		n := 0
+		for _, fo := range tree[prod] {
+			n += len(fo.files)
+		}
+		p := html.EscapeString(prod)
+		fmt.Fprintf(&b, "<div id=\"service-details-%d\" class=\"service-detail\"><div class=\"service_name\"><h1 class=\"data-folder-name\" data-folder-name=\"%s\">%s</h1></div>\n", i, p, p)
+		fmt.Fprintf(&b, "<div class=\"service_summary\">%d files</div><div class=\"extracted-list\">\n", n)
+		for _, fo := range tree[prod] {
+			b.WriteString("<div class=\"table-row\">")
+			if fo.name != "" {
+				fmt.Fprintf(&b, "<button class=\"extracted-folder\"><div class=\"extracted-folder-name\">%s</div></button>", html.EscapeString(fo.name))
+			}
+			b.WriteString("\n")
+			for _, f := range fo.files {
+				fmt.Fprintf(&b, "<div class=\"extracted-child\"><div class=\"file-leaf\"><div class=\"extracted-file-name\"> %s</div></div></div>\n", html.EscapeString(f))
+			}
+			b.WriteString("</div>\n")
+		}
+		b.WriteString("</div></div>\n")
 	}
 	b.WriteString("</body></html>\n")
 	return []byte(b.String())
