@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,6 +75,9 @@ func TestTakeoutStrangerPartBlamedWhateverItsName(t *testing.T) {
 			}
 			if len(r.Claim.Emails) == 0 || r.Claim.Emails[0] != "alice.muster@example.com" {
 				t.Errorf("claim: got %q want alice.muster@example.com first", r.Claim.Emails)
+			}
+			if slices.Contains(r.Claim.Names, "Bob Fremd") {
+				t.Errorf("claim names: got %q, want not the stranger's profile name", r.Claim.Names)
 			}
 			f, ok := findSubject(r, "foreign-part", "bob.fremd@example.org", true)
 			if !ok || f.Rule != "foreign-part" {
