@@ -137,8 +137,24 @@ func (c *checker) claim() Claim {
 }
 
 // names lists the claimed names, each once, as first written in source order.
+// A name from a file that names account e-mails, none of them the
+// reference, is that other account's (a stranger's Profile.json in a part
+// mixed in), not the claim's.
 func (c *checker) names() []string {
 	vs := slices.Clone(c.x.Names)
+	if c.refEmail != nil && c.x.Vendor == export.Google {
+		keys := map[string]map[string]bool{} // file -> e-mails it names
+		for _, o := range c.emailObservations() {
+			if keys[o.file] == nil {
+				keys[o.file] = map[string]bool{}
+			}
+			keys[o.file][o.key] = true
+		}
+		vs = slices.DeleteFunc(vs, func(v export.Value) bool {
+			k := keys[fileKey(v.Src)]
+			return len(k) > 0 && !k[c.refEmail.key]
+		})
+	}
 	slices.SortStableFunc(vs, func(a, b export.Value) int {
 		if d := compareSrc(a.Src, b.Src); d != 0 {
 			return d

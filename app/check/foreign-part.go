@@ -10,8 +10,11 @@ import (
 const ruleForeignPart = "foreign-part"
 
 // checkForeignPart: a Takeout export comes in parts that belong together.
-// A part whose archive overview names another account, or whose files the
-// export's overview does not list, was mixed in from another export.
+// A part whose archive overview names another account was mixed in from
+// another account's export: that is the only mismatch here. A part the
+// overview does not list, or one of another Takeout job that names no
+// account, is an absence, not another account's identifier (DESIGN.md):
+// a note, never a mismatch.
 func checkForeignPart(c *checker) {
 	parts := slices.Clone(c.x.Parts)
 	if len(parts) == 0 {
@@ -64,7 +67,13 @@ func checkForeignPart(c *checker) {
 		} else {
 			ev = append(ev, Evidence{Part: p.Name, Path: p.Src.Path})
 		}
-		c.add(finding(ruleForeignPart, Mismatch, p.Name, n, ev, g.affected(), msgForeignPartUnlisted, p.Name))
+		msg, args := msgForeignPartUnlisted, []any{p.Name}
+		if ref != nil {
+			if own, job := takeoutJob(ref.v.Src.Part), takeoutJob(p.Name); own != "" && job != "" && own != job {
+				msg, args = msgForeignPartOtherJob, []any{p.Name, job}
+			}
+		}
+		c.add(finding(ruleForeignPart, Note, p.Name, n, ev, g.affected(), msg, args...))
 	}
 }
 

@@ -1,7 +1,9 @@
 package check
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 
 	"exportlens/app/export"
 )
@@ -23,15 +25,15 @@ type emailObs struct {
 func fileKey(s export.Source) string { return s.Part + "\x00" + s.Path }
 
 // buildEmails collects every place that names an account e-mail and picks the
-// reference: the account the parts' archive overviews name (most parts win,
-// then the first part by name), else the e-mail most files of the export's
+// reference: among the accounts the parts' archive overviews name, the one
+// the account files and the Takeout jobs' parts support (pickPartsReference), else the e-mail most files of the export's
 // profile name (then the first in source order). The claim is the reference
 // plus the e-mails of files that also name it (a profile may list an
 // alternate address besides the primary one).
 func (c *checker) buildEmails() {
 	c.emails = newRefSet(export.NormEmail, true)
 	obs := c.emailObservations()
-	c.refEmail = pickReference(obs)
+	c.refEmail = pickReference(obs, c.x.Parts)
 	if c.refEmail == nil {
 		return
 	}
@@ -113,7 +115,7 @@ func (c *checker) emailObservations() []*emailObs {
 	return out
 }
 
-func pickReference(obs []*emailObs) *emailObs {
+func pickReference(obs []*emailObs, allParts []export.Part) *emailObs {
 	var parts []*emailObs
 	for _, o := range obs {
 		pace()
@@ -122,16 +124,7 @@ func pickReference(obs []*emailObs) *emailObs {
 		}
 	}
 	if len(parts) > 0 {
-		// One vote per part, ties to the first part by name.
-		slices.SortStableFunc(parts, func(a, b *emailObs) int { return cmpStrings(a.part, b.part) })
-		votes := map[string]map[string]bool{}
-		for _, o := range parts {
-			if votes[o.key] == nil {
-				votes[o.key] = map[string]bool{}
-			}
-			votes[o.key][o.part] = true
-		}
-		return mostVoted(parts, func(o *emailObs) int { return len(votes[o.key]) })
+		return pickPartsReference(obs, parts, allParts)
 	}
 	// The export's own claim decides; other places only when it names none.
 	var claimed []*emailObs
@@ -157,6 +150,87 @@ func pickReference(obs []*emailObs) *emailObs {
 		files[o.key][o.file] = true
 	}
 	return mostVoted(obs, func(o *emailObs) int { return len(files[o.key]) })
+}
+
+// pickPartsReference chooses among the accounts that parts' overviews name.
+// The order of file names is no evidence: a stranger's part may sort first.
+// What decides, in this order:
+//  1. the account files (Profile, SubscriberInfo: any file that is not an
+//     overview) that name the account;
+//  2. the parts that speak for it: a part whose overview names it, and a
+//     part whose overview names no account but that belongs to the same
+//     Takeout job (takeout-<timestamp>-NNN) as an overview or account file
+//     that names it;
+//  3. only when both tie, the first part by name, so that the report stays
+//     the same for the same input.
+func pickPartsReference(obs, parts []*emailObs, allParts []export.Part) *emailObs {
+	slices.SortStableFunc(parts, func(a, b *emailObs) int { return cmpStrings(a.part, b.part) })
+	jobKeys := map[string]map[string]bool{} // job -> keys its overviews and account files name
+	inJob := func(part, key string) {
+		if j := takeoutJob(part); j != "" {
+			if jobKeys[j] == nil {
+				jobKeys[j] = map[string]bool{}
+			}
+			jobKeys[j][key] = true
+		}
+	}
+	files := map[string]map[string]bool{} // key -> account files naming it
+	for _, o := range obs {
+		pace()
+		if o.part == "" && o.file != "" {
+			if files[o.key] == nil {
+				files[o.key] = map[string]bool{}
+			}
+			files[o.key][o.file] = true
+			inJob(o.v.Src.Part, o.key)
+		}
+	}
+	named := map[string]bool{} // parts whose overview names an account
+	for _, o := range parts {
+		named[o.part] = true
+		inJob(o.part, o.key)
+	}
+	support := map[string]map[string]bool{} // key -> parts speaking for it
+	vote := func(key, part string) {
+		if support[key] == nil {
+			support[key] = map[string]bool{}
+		}
+		support[key][part] = true
+	}
+	for _, o := range parts {
+		vote(o.key, o.part)
+	}
+	for _, p := range allParts {
+		if named[p.Name] {
+			continue
+		}
+		for k := range jobKeys[takeoutJob(p.Name)] {
+			vote(k, p.Name)
+		}
+	}
+	best := parts[0]
+	for _, o := range parts[1:] {
+		df := len(files[o.key]) - len(files[best.key])
+		if df > 0 || df == 0 && len(support[o.key]) > len(support[best.key]) {
+			best = o
+		}
+	}
+	return best
+}
+
+// reTakeoutJob is the name Google gives the parts of one Takeout job.
+var reTakeoutJob = regexp.MustCompile(`(?i)^takeout-(\d{8}T\d{6}Z)-\d+`)
+
+// takeoutJob returns the job (its timestamp) a part's name says it belongs
+// to, "" when the name is not Google's.
+func takeoutJob(part string) string {
+	if i := strings.LastIndex(part, "/"); i >= 0 {
+		part = part[i+1:]
+	}
+	if m := reTakeoutJob.FindStringSubmatch(part); m != nil {
+		return strings.ToUpper(m[1])
+	}
+	return ""
 }
 
 // mostVoted returns the first observation with the most votes.

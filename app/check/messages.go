@@ -29,6 +29,7 @@ const (
 	msgUnrecognizedSpeaker         = "unrecognized-speaker"
 	msgForeignPartAccount          = "foreign-part-account"
 	msgForeignPartUnlisted         = "foreign-part-unlisted"
+	msgForeignPartOtherJob         = "foreign-part-other-job"
 	msgForeignPartUnverifiable     = "foreign-part-unverifiable"
 	msgTranscriptLines             = "transcript-lines"
 	msgTranscriptRecordings        = "transcript-recordings"
@@ -124,8 +125,11 @@ var messages = map[string]message{
 		en: "Part %s belongs to another account: %s",
 		de: "Teil %s gehört zu einem anderen Konto: %s"},
 	msgForeignPartUnlisted: {args: "s",
-		en: "Part %s is not listed in the export's archive overview",
-		de: "Teil %s ist in der Archivübersicht des Exports nicht aufgeführt"},
+		en: "Part %s is not listed in the export's archive overview; that alone does not show it belongs to another account",
+		de: "Teil %s ist in der Archivübersicht des Exports nicht aufgeführt; das allein zeigt nicht, dass er zu einem anderen Konto gehört"},
+	msgForeignPartOtherJob: {args: "ss",
+		en: "Part %s comes from another Takeout download (%s) and names no account: an earlier export of the same account, or another's; nothing in it says which",
+		de: "Teil %s stammt aus einem anderen Takeout-Download (%s) und nennt kein Konto: ein früherer Export desselben Kontos oder der eines anderen; nichts darin sagt, welches"},
 	msgForeignPartUnverifiable: {args: "d",
 		en: "Cannot tell whether the %d parts belong together: no part names its account",
 		de: "Ob die %d Teile zusammengehören, ist nicht feststellbar: kein Teil nennt sein Konto"},

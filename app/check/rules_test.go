@@ -176,7 +176,14 @@ func TestRules(t *testing.T) {
 			x := takeout()
 			x.Parts[1].Listed = false
 			return x
-		}, want: []string{`mismatch foreign-part "takeout-20240301T101500Z-002.zip" 1`}, verdict: VerdictMismatch},
+		}, want: []string{`note foreign-part "takeout-20240301T101500Z-002.zip" 1`}, verdict: VerdictConsistent},
+		// Regression: every clean multi-part Takeout was "not yours" because
+		// a part without an overview entry was a mismatch.
+		{name: "takeout: part of another job names no account", x: func() *export.Export {
+			x := takeout()
+			x.Parts = append(x.Parts, export.Part{Name: "takeout-20231105T090000Z-001.zip", Src: export.Source{Part: "takeout-20231105T090000Z-001.zip"}})
+			return x
+		}, want: []string{`note foreign-part "takeout-20231105T090000Z-001.zip" 0`}, verdict: VerdictConsistent},
 		{name: "takeout: no overview in any part", x: func() *export.Export {
 			x := takeout()
 			x.Parts[0].Account, x.Parts[0].Listed, x.Parts[1].Listed = "", false, false

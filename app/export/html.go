@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"exportlens/app/archive"
 )
 
@@ -18,6 +20,10 @@ import (
 var (
 	reHeaderTitle = regexp.MustCompile(`(?is)<h1[^>]*class\s*=\s*["'][^"']*\bheader_title\b[^"']*["'][^>]*>(.*?)</h1>`)
 	reFileItem    = regexp.MustCompile(`(?is)<li[^>]*class\s*=\s*["'][^"']*\bfile\b[^"']*["'][^>]*>(.*?)</li>`)
+	// The real overview is a nested tree: folder names, and file leaves
+	// that hold base names only (see FORMATS.md, "Seen in real exports").
+	reFileLeaf    = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-file-name\b[^"']*["'][^>]*>(.*?)</div>`)
+	reFolder      = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-folder-name\b[^"']*["'][^>]*>(.*?)</div>`)
 	reEmail       = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 	reBreak       = regexp.MustCompile(`(?is)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|td|b)>`)
 	reTag         = regexp.MustCompile(`(?s)<[^>]*>`)
@@ -106,7 +112,12 @@ func (l *loader) readHTMLFile(f file) {
 type browserPage struct {
 	Account     string // the e-mail in the header, "" if none
 	AccountLine int
-	Files       []string // the listed paths, relative to the Takeout root
+	Files       []string // the listed paths, relative to the Takeout root (old list form)
+	// Names are the base names of the real tree form's file leaves: the
+	// tree does not repeat the product's top folder, so no path can be
+	// rebuilt from it that one could trust.
+	Names   []string
+	Folders int // folder names in the tree form
 }
 
 // parseArchiveBrowser reads archive_browser.html: the account its header
@@ -127,6 +138,16 @@ func parseArchiveBrowser(s string) (browserPage, bool) {
 		if t := strings.Join(htmlText(m[1]), " "); t != "" {
 			p.Files = append(p.Files, strings.TrimPrefix(t, "/"))
 		}
+	}
+	for _, m := range reFileLeaf.FindAllStringSubmatch(s, -1) {
+		found = true
+		if t := strings.Join(htmlText(m[1]), " "); t != "" {
+			p.Names = append(p.Names, path.Base(strings.ReplaceAll(t, "\\", "/")))
+		}
+	}
+	if n := len(reFolder.FindAllStringIndex(s, -1)); n > 0 {
+		found = true
+		p.Folders = n
 	}
 	return p, found
 }
@@ -149,6 +170,12 @@ func (l *loader) archiveBrowser(f file, s string) {
 	}
 	for _, name := range p.Files {
 		l.google.listed[name] = true
+	}
+	if l.google.listedNames == nil {
+		l.google.listedNames = map[string]bool{}
+	}
+	for _, name := range p.Names {
+		l.google.listedNames[listedKey(name)] = true
 	}
 }
 
@@ -279,4 +306,10 @@ func (l *loader) activityHTML(f file, s string) {
 		l.joinTakeoutAudio(f, &r, a.Audio, src)
 		l.addRecording(r)
 	}
+}
+
+// listedKey is how a base name of the overview tree is compared with a
+// member's base name: as people see it (case, composed accents).
+func listedKey(name string) string {
+	return strings.ToLower(norm.NFC.String(strings.TrimSpace(name)))
 }

@@ -28,6 +28,7 @@ const (
 type googleState struct {
 	browsers      []browserInfo
 	listed        map[string]bool // paths relative to the Takeout root
+	listedNames   map[string]bool // base names of the real overview tree (listedKey)
 	profileEmails []Value
 	activityFound *Source
 	profileFound  *Source
@@ -436,7 +437,7 @@ func (l *loader) finishGoogle() {
 				continue
 			}
 			rel, _ := l.rootRel(f.Path)
-			if g.listed[rel] || g.listed[f.Path] {
+			if g.listed[rel] || g.listed[f.Path] || g.listedNames[listedKey(path.Base(f.Path))] {
 				p.Listed = true
 				break
 			}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,20 +130,37 @@ func TestLoadTakeoutForeignPart(t *testing.T) {
 	}
 }
 
+// realTree is the file tree of a real archive_browser.html, shortened:
+// nested folders, file leaves holding base names only (with the space
+// before the name the real page has), the product's top folder not
+// repeated.
+const realTree = `<div id="service-details-0" class="service-detail"><div class="service_name"><h1 class="data-folder-name" data-folder-name="My Activity">My Activity</h1></div>
+<div class="service_summary">2 files</div><div class="extracted-list"><div class="table-row"><button class="extracted-folder"><div class="extracted-folder-name">Assistant</div></button>
+<div class="extracted-child"><div class="file-leaf"><div class="extracted-file-name"> MonActivit&eacute;.json</div></div></div>
+<div class="extracted-child"><div class="file-leaf"><div class="extracted-file-name">
+ 2024-02-11_08_15_03_120_UTC.mp3</div></div></div></div></div></div>`
+
 func TestParseArchiveBrowser(t *testing.T) {
 	tests := []struct {
 		name, in, account string
 		files             int
+		names             []string
 	}{
-		{"english", `<h1 class="header_title">Archive for alice@example.com</h1><li class="file">a/b.json</li>`, "alice@example.com", 1},
-		{"french", `<h1 class='header_title big'>Archive du compte&nbsp;alice@example.com</h1>`, "alice@example.com", 0},
-		{"german", "<h1 class=\"header_title\">\n  Archiv für <b>alice@example.com</b></h1>", "alice@example.com", 0},
-		{"no header", `<li class="file">a</li><li class="file">b</li>`, "", 2},
+		{"english", `<h1 class="header_title">Archive for alice@example.com</h1><li class="file">a/b.json</li>`, "alice@example.com", 1, nil},
+		{"french", `<h1 class='header_title big'>Archive du compte&nbsp;alice@example.com</h1>`, "alice@example.com", 0, nil},
+		{"german", "<h1 class=\"header_title\">\n  Archiv für <b>alice@example.com</b></h1>", "alice@example.com", 0, nil},
+		{"no header", `<li class="file">a</li><li class="file">b</li>`, "", 2, nil},
+		{"real tree, english", `<h1 class="header_title">Archive for alice@example.com</h1>` + realTree, "alice@example.com", 0,
+			[]string{"MonActivité.json", "2024-02-11_08_15_03_120_UTC.mp3"}},
+		{"real tree, french", `<h1 class="header_title">Archive du compte alice@example.com</h1>` + realTree, "alice@example.com", 0,
+			[]string{"MonActivité.json", "2024-02-11_08_15_03_120_UTC.mp3"}},
+		{"real tree, no header", realTree, "", 0, []string{"MonActivité.json", "2024-02-11_08_15_03_120_UTC.mp3"}},
+		{"real tree, folders only", `<div class="extracted-folder-name">Assistant</div>`, "", 0, nil},
 	}
 	for _, tc := range tests {
 		p, ok := parseArchiveBrowser(tc.in)
-		if !ok || p.Account != tc.account || len(p.Files) != tc.files {
-			t.Errorf("%s: got %+v, %v want account %q, %d files", tc.name, p, ok, tc.account, tc.files)
+		if !ok || p.Account != tc.account || len(p.Files) != tc.files || !slices.Equal(p.Names, tc.names) {
+			t.Errorf("%s: got %+v, %v want account %q, %d files, names %q", tc.name, p, ok, tc.account, tc.files, tc.names)
 		}
 	}
 	if _, ok := parseArchiveBrowser("<html><h1>Holiday</h1></html>"); ok {
@@ -232,5 +250,20 @@ func TestLoadTakeoutJSONAndHTML(t *testing.T) {
 	ex := mustLoad(t, files, nil)
 	if len(ex.Recordings) != 2 {
 		t.Errorf("recordings with JSON and HTML copies: got %d want 2 (the JSON ones)", len(ex.Recordings))
+	}
+}
+
+// Regression: the real overview has no <li class="file"> list, so every
+// later part of a clean Takeout read as unlisted.
+func TestLoadTakeoutRealOverviewListsParts(t *testing.T) {
+	files := takeoutFiles("archive_browser.html", "Archive for", "My Activity", "MyActivity.json", "Said ", "Profile", "Profile.json")
+	files[0] = memFile("takeout-20240301T101500Z-001.zip", "Takeout/archive_browser.html",
+		"<html><body>\n<h1 class=\"header_title\">Archive for alice.muster@example.com</h1>\n"+
+			`<div class="extracted-folder-name">Assistant</div>`+"\n"+
+			`<div class="file-leaf"><div class="extracted-file-name"> MyActivity.json</div></div>`+"\n"+
+			`<div class="file-leaf"><div class="extracted-file-name"> 2024-02-11_08_15_03_120_UTC.mp3</div></div>`+"\n</body></html>\n")
+	ex := mustLoad(t, files, nil)
+	if len(ex.Parts) != 2 || ex.Parts[0].Account != "alice.muster@example.com" || !ex.Parts[1].Listed {
+		t.Errorf("parts: got %+v want part 2 listed by the real tree", ex.Parts)
 	}
 }

@@ -187,6 +187,8 @@ func (w *writer) takeoutFixtures(s *synth) error {
 			"Alice Muster's Takeout in one part with French folder and file names; consistent.", "consistent"},
 		{takeoutPlan{name: "takeout-unrecognized", loc: takeoutEN, parts: 1, profile: emailAlice, strangerAt: []int{1, 4, 5}},
 			"Alice Muster's Takeout where three records come from an unrecognised speaker (another voice).", "mismatch"},
+		{takeoutPlan{name: "takeout-parts", loc: takeoutEN, parts: 3, profile: emailAlice, realOverview: true, accountsLast: true},
+			"Alice Muster's Takeout in three parts as Google writes it: the real overview tree (base names, no file list) in part 1 only, the profile and account page in part 3; consistent.", "consistent"},
 		{takeoutPlan{name: "takeout-emails", loc: takeoutEN, parts: 1, profile: emailBob},
 			"A Takeout whose Profile.json names bob.fremd@example.org while archive_browser.html names alice.muster@example.com.", "mismatch"},
 	}

@@ -121,6 +121,12 @@ type takeoutPlan struct {
 	profile string // e-mail written into Profile.json
 	// strangers are inserted at these record positions (array order).
 	strangerAt []int
+	// realOverview writes archive_browser.html as Google really does: a
+	// nested tree of folder names and base names, no <li class="file">.
+	realOverview bool
+	// accountsLast puts Profile.json beside the account page in the last
+	// part (by default it is in part 1 with the activity).
+	accountsLast bool
 }
 
 type takeoutResult struct {
@@ -212,7 +218,11 @@ func buildTakeout(s *synth, p takeoutPlan) (*takeoutResult, error) {
 	}
 	last := res.parts[p.parts-1]
 	res.parts[0].add(res.path["activity"], js.Bytes())
-	res.parts[0].add(res.path["profile"], profileJSON(p.profile))
+	if p.accountsLast {
+		last.add(res.path["profile"], profileJSON(p.profile))
+	} else {
+		res.parts[0].add(res.path["profile"], profileJSON(p.profile))
+	}
 	last.add(res.path["subscriber"], subscriberInfo(emailAlice))
 	names := make([]string, 0, len(audio))
 	for n := range audio {
@@ -228,7 +238,11 @@ func buildTakeout(s *synth, p takeoutPlan) (*takeoutResult, error) {
 	}
 	all = append(all, res.path["browser"])
 	sort.Strings(all)
-	res.parts[0].add(res.path["browser"], archiveBrowser(loc, emailAlice, all))
+	if p.realOverview {
+		res.parts[0].add(res.path["browser"], archiveBrowserTree(loc, emailAlice, all))
+	} else {
+		res.parts[0].add(res.path["browser"], archiveBrowser(loc, emailAlice, all))
+	}
 	return res, nil
 }
 
@@ -270,6 +284,63 @@ func archiveBrowser(loc takeoutLocale, email string, files []string) []byte {
 		fmt.Fprintf(&b, "<li class=\"file\">%s</li>\n", html.EscapeString(strings.TrimPrefix(f, "Takeout/")))
 	}
 	b.WriteString("</ul>\n</body></html>\n")
+	return []byte(b.String())
+}
+
+// archiveBrowserTree writes the overview in the real form (FORMATS.md,
+// "Seen in real exports"; the markup as other projects' tests of real pages
+// show it): one service block per product (the top folder under Takeout/),
+// a row per folder with the folder's name, and file leaves that hold the
+// base name only, after a space; the product's folder is not repeated.
+// Class names are the real ones; the page around them is reduced.
+func archiveBrowserTree(loc takeoutLocale, email string, files []string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>Google Takeout</title></head><body>\n", loc.lang)
+	fmt.Fprintf(&b, "<div class=\"header\"><h1 class=\"header_title\">%s%s</h1></div>\n", html.EscapeString(loc.header), html.EscapeString(email))
+	type folder struct {
+		name  string
+		files []string
+	}
+	var products []string
+	tree := map[string][]*folder{} // product -> its folders ("" for files at its top)
+	for _, f := range files {
+		rel := strings.Split(strings.TrimPrefix(f, "Takeout/"), "/")
+		if len(rel) == 1 {
+			continue // the overview itself
+		}
+		prod, dir, base := rel[0], strings.Join(rel[1:len(rel)-1], "/"), rel[len(rel)-1]
+		if _, ok := tree[prod]; !ok {
+			products = append(products, prod)
+		}
+		fs := tree[prod]
+		if len(fs) == 0 || fs[len(fs)-1].name != dir {
+			fs = append(fs, &folder{name: dir})
+		}
+		fs[len(fs)-1].files = append(fs[len(fs)-1].files, base)
+		tree[prod] = fs
+	}
+	for i, prod := range products {
+		n := 0
+		for _, fo := range tree[prod] {
+			n += len(fo.files)
+		}
+		p := html.EscapeString(prod)
+		fmt.Fprintf(&b, "<div id=\"service-details-%d\" class=\"service-detail\"><div class=\"service_name\"><h1 class=\"data-folder-name\" data-folder-name=\"%s\">%s</h1></div>\n", i, p, p)
+		fmt.Fprintf(&b, "<div class=\"service_summary\">%d files</div><div class=\"extracted-list\">\n", n)
+		for _, fo := range tree[prod] {
+			b.WriteString("<div class=\"table-row\">")
+			if fo.name != "" {
+				fmt.Fprintf(&b, "<button class=\"extracted-folder\"><div class=\"extracted-folder-name\">%s</div></button>", html.EscapeString(fo.name))
+			}
+			b.WriteString("\n")
+			for _, f := range fo.files {
+				fmt.Fprintf(&b, "<div class=\"extracted-child\"><div class=\"file-leaf\"><div class=\"extracted-file-name\"> %s</div></div></div>\n", html.EscapeString(f))
+			}
+			b.WriteString("</div>\n")
+		}
+		b.WriteString("</div></div>\n")
+	}
+	b.WriteString("</body></html>\n")
 	return []byte(b.String())
 }
 
