@@ -58,6 +58,9 @@ const (
 	txtVerdictMismatch   = "text-verdict-mismatch"
 	txtVerdictConsistent = "text-verdict-consistent"
 	txtVerdictUnknown    = "text-verdict-unknown"
+	txtVerdictUnknownWhy = "text-verdict-unknown-why"
+	txtWhyUnreadable     = "text-why-unreadable"
+	txtWhyDamagedPart    = "text-why-damaged-part"
 	txtFormat            = "text-format"
 	txtClaim             = "text-claim"
 	txtClaimNone         = "text-claim-none"
@@ -212,6 +215,15 @@ var messages = map[string]message{
 	txtVerdictUnknown: {
 		en: "Verdict: cannot tell whether this export is yours.",
 		de: "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar."},
+	txtVerdictUnknownWhy: {args: "s",
+		en: "Verdict: cannot tell whether this export is yours. %s.",
+		de: "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. %s."},
+	txtWhyUnreadable: {args: "s",
+		en: "A file the checks need could not be read: %s",
+		de: "Eine Datei, die für die Prüfung nötig ist, ist nicht lesbar: %s"},
+	txtWhyDamagedPart: {args: "s",
+		en: "A part of the export could not be read: %s",
+		de: "Ein Teil des Exports ist nicht lesbar: %s"},
 	txtFormat:     {args: "s", en: "Format: %s", de: "Format: %s"},
 	txtClaim:      {en: "The export says it belongs to:", de: "Laut Export gehört er zu:"},
 	txtClaimNone:  {en: "  (nobody named)", de: "  (niemand genannt)"},

@@ -47,6 +47,9 @@ type Report struct {
 	Verdict  string    `json:"verdict"`
 	Findings []Finding `json:"findings"`
 	Problems []Problem `json:"problems,omitempty"` // files that could not be read
+	// why is the reason of an unknown verdict (see VerdictReason); not
+	// part of the JSON report.
+	why verdictWhy
 }
 
 // Input is one selected input. SHA256 is filled by the caller that has the bytes.

@@ -63,7 +63,7 @@ func TestRules(t *testing.T) {
 			x.Devices = nil
 			x.Expected[1].Found = false
 			return x
-		}, want: []string{`unknown unregistered-device "registration.csv" 4`}, verdict: VerdictConsistent},
+		}, want: []string{`unknown unregistered-device "registration.csv" 4`}, verdict: VerdictUnknown},
 
 		// unknown-voice-profile
 		{name: "unknown voice profile", x: func() *export.Export {
@@ -84,7 +84,7 @@ func TestRules(t *testing.T) {
 			x.VoiceProfiles = nil
 			x.Expected[3].Found = false
 			return x
-		}, want: []string{`unknown unknown-voice-profile "voice-profiles.csv" 4`}, verdict: VerdictConsistent},
+		}, want: []string{`unknown unknown-voice-profile "voice-profiles.csv" 4`}, verdict: VerdictUnknown},
 
 		// recordings-without-device: the 2018 case
 		{name: "2018: recordings, only a Kindle", x: func() *export.Export { return amazon2018(6) },
@@ -99,12 +99,12 @@ func TestRules(t *testing.T) {
 			x.Devices = nil
 			x.Expected[1].Found = false
 			return x
-		}, want: []string{`unknown recordings-without-device "registration.csv" 3`}, verdict: VerdictConsistent},
+		}, want: []string{`unknown recordings-without-device "registration.csv" 3`}, verdict: VerdictUnknown},
 		{name: "2018: device of unknown type", x: func() *export.Export {
 			x := amazon2018(3)
 			x.Devices[0].Type.Text = "AZZZZUNKNOWNZZ"
 			return x
-		}, want: []string{`unknown recordings-without-device "G000KI0000000003" 3`}, verdict: VerdictConsistent},
+		}, want: []string{`unknown recordings-without-device "G000KI0000000003" 3`}, verdict: VerdictUnknown},
 		{name: "2018: an Echo explains the recordings", x: func() *export.Export {
 			x := amazon2018(3)
 			x.Devices = append(x.Devices, amazonClean().Devices[0])
@@ -163,7 +163,7 @@ func TestRules(t *testing.T) {
 			}
 			x.Expected[0].Found = false
 			return x
-		}, want: []string{`unknown unreferenced-recording "Takeout/My Activity/Assistant/MyActivity.json" 3`}, verdict: VerdictConsistent},
+		}, want: []string{`unknown unreferenced-recording "Takeout/My Activity/Assistant/MyActivity.json" 3`}, verdict: VerdictUnknown},
 
 		// foreign-part
 		{name: "takeout: part names another account", x: func() *export.Export {
@@ -207,7 +207,7 @@ func TestRules(t *testing.T) {
 			}
 			x.Expected[2].Found = false
 			return x
-		}, want: []string{`unknown unreferenced-recording "voice-history.csv" 4`}, verdict: VerdictConsistent},
+		}, want: []string{`unknown unreferenced-recording "voice-history.csv" 4`}, verdict: VerdictUnknown},
 
 		// missing-recording
 		{name: "record refers to an absent audio file", x: func() *export.Export {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -67,24 +68,95 @@ func Run(x *export.Export, d Declared) *Report {
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
-	r.Verdict = verdict(r.Findings, c.vendorKnown() && c.claimEstablished())
+	r.Verdict, r.why = verdict(r.Findings, c.vendorKnown() && c.claimEstablished(), neededProblem(x))
 	r.Problems = problems(x.Problems)
 	return r
 }
 
+// verdictWhy is why a verdict is unknown: the finding that could not tell,
+// or the unreadable file a check needs. Both nil: no reason to give.
+type verdictWhy struct {
+	finding *Finding
+	problem *export.Problem
+}
+
 // verdict: mismatch when any finding points to someone else; unknown when
-// ownership could not be checked at all; consistent otherwise.
-func verdict(fs []Finding, checkable bool) string {
+// ownership could not be checked at all, when a check about records ended
+// unknown (a finding of severity unknown that counts records: recordings
+// whose device, profile or record table cannot be told), or when a file the
+// checks need could not be read (bad, a problem on such a file); consistent
+// only when none of these holds (DESIGN.md: "consistent" needs every recording
+// explained). The reason is bad, the cause of all else (a damaged activity
+// file reads as a missing one), else the first such finding in report order.
+func verdict(fs []Finding, checkable bool, bad *export.Problem) (string, verdictWhy) {
 	for _, f := range fs {
 		pace()
 		if f.Severity == Mismatch || f.Severity == Likely {
-			return VerdictMismatch
+			return VerdictMismatch, verdictWhy{}
 		}
 	}
-	if !checkable {
-		return VerdictUnknown
+	var first, records *Finding
+	for i := range fs {
+		if fs[i].Severity != Unknown {
+			continue
+		}
+		if first == nil {
+			first = &fs[i]
+		}
+		if records == nil && fs[i].Records > 0 {
+			records = &fs[i]
+		}
 	}
-	return VerdictConsistent
+	switch {
+	case bad != nil:
+		return VerdictUnknown, verdictWhy{problem: bad}
+	case !checkable:
+		return VerdictUnknown, verdictWhy{finding: first}
+	case records != nil:
+		return VerdictUnknown, verdictWhy{finding: records}
+	}
+	return VerdictConsistent, verdictWhy{}
+}
+
+// neededProblem returns the first (in report order) problem that leaves a
+// check without its input: a part or member the archive layer could not read
+// (a damaged part may hold anything), or a file that could not be (fully)
+// read and is one the checks need: the voice history, the activity, the
+// registration, the customer profile... (an expectation found there, or of
+// the same name, spaces aside: "My Activity.json" is "MyActivity.json"). A
+// warning about a member's name or a duplicate copy is no such problem.
+func neededProblem(x *export.Export) *export.Problem {
+	base := func(p string) string {
+		return strings.ToLower(strings.ReplaceAll(path.Base(p), " ", ""))
+	}
+	needed := map[[2]string]bool{}
+	names := map[string]bool{}
+	for _, e := range x.Expected {
+		if e.Found {
+			needed[[2]string{e.Src.Part, e.Src.Path}] = true
+			names[base(e.Src.Path)] = true
+		}
+		if !strings.ContainsAny(e.Path, "*?[") {
+			names[base(e.Path)] = true
+		}
+	}
+	var out *export.Problem
+	for i := range x.Problems {
+		p := &x.Problems[i]
+		switch p.Kind {
+		case "name", "duplicate":
+			continue
+		case "archive":
+		default:
+			if !needed[[2]string{p.Src.Part, p.Src.Path}] && !names[base(p.Src.Path)] {
+				continue
+			}
+		}
+		if out == nil || cmpStrings(p.Src.Part, out.Src.Part, p.Src.Path, out.Src.Path, p.Reason, out.Reason) < 0 {
+			out = p
+		}
+	}
+	return out
 }
 
 func summarize(x *export.Export) Summary {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"exportlens/app/export"
@@ -169,23 +170,33 @@ func TestVerdict(t *testing.T) {
 		sevs      []Severity
 		checkable bool
 		want      string
+		records   int             // records of each finding
+		bad       *export.Problem // a needed file that could not be read
 	}{
-		{"nothing found", nil, true, VerdictConsistent},
-		{"notes only", []Severity{Note, Note}, true, VerdictConsistent},
-		{"a check could not be made", []Severity{Unknown}, true, VerdictConsistent},
-		{"likely is enough", []Severity{Note, Likely}, true, VerdictMismatch},
-		{"mismatch", []Severity{Mismatch}, true, VerdictMismatch},
-		{"not checkable", []Severity{Unknown}, false, VerdictUnknown},
-		{"not checkable, yet foreign", []Severity{Unknown, Likely}, false, VerdictMismatch},
+		{"nothing found", nil, true, VerdictConsistent, 0, nil},
+		{"notes only", []Severity{Note, Note}, true, VerdictConsistent, 0, nil},
+		{"a check could not be made", []Severity{Unknown}, true, VerdictConsistent, 0, nil},
+		{"likely is enough", []Severity{Note, Likely}, true, VerdictMismatch, 0, nil},
+		{"mismatch", []Severity{Mismatch}, true, VerdictMismatch, 0, nil},
+		{"not checkable", []Severity{Unknown}, false, VerdictUnknown, 0, nil},
+		{"not checkable, yet foreign", []Severity{Unknown, Likely}, false, VerdictMismatch, 0, nil},
+		{"recordings that cannot be told", []Severity{Note, Unknown}, true, VerdictUnknown, 3, nil},
+		{"recordings that cannot be told, yet foreign", []Severity{Unknown, Likely}, true, VerdictMismatch, 3, nil},
+		{"a needed file unreadable", nil, true, VerdictUnknown, 0, &export.Problem{Kind: "json"}},
+		{"a needed file unreadable, yet foreign", []Severity{Mismatch}, true, VerdictMismatch, 1, &export.Problem{Kind: "json"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var fs []Finding
 			for _, s := range tt.sevs {
-				fs = append(fs, Finding{Severity: s})
+				fs = append(fs, Finding{Severity: s, Records: tt.records})
 			}
-			if got := verdict(fs, tt.checkable); got != tt.want {
+			got, why := verdict(fs, tt.checkable, tt.bad)
+			if got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
+			}
+			if hasWhy := why.finding != nil || why.problem != nil; (got == VerdictUnknown) != hasWhy && tt.checkable {
+				t.Errorf("reason given: %v, verdict %s", hasWhy, got)
 			}
 			r := &Report{Findings: fs, Verdict: tt.want}
 			wantExit := map[string]int{VerdictConsistent: 0, VerdictMismatch: 1, VerdictUnknown: 3}[tt.want]
@@ -323,5 +334,87 @@ func TestClaimShowsCanonicalIDs(t *testing.T) {
 	wantFindings(t, r, []string{`note foreign-customer "" 8`})
 	if r.Verdict != VerdictConsistent {
 		t.Errorf("verdict: got %s, want consistent", r.Verdict)
+	}
+}
+
+// TestVerdictCannotTell: the verdict is consistent only when every recording
+// is explained. The 2018 story with a device type nobody knows, or with no
+// device list, and a Takeout whose activity file or a part is damaged, cannot
+// tell, and the verdict line says why in both languages; a problem on a file
+// no check needs, or a warning that is no damage, leaves a clean export
+// consistent.
+func TestVerdictCannotTell(t *testing.T) {
+	p1 := "takeout-20240301T101500Z-001.zip"
+	act := "Takeout/My Activity/Assistant/MyActivity.json"
+	withProblem := func(p export.Problem) func() *export.Export {
+		return func() *export.Export {
+			x := takeout()
+			x.Problems = append(x.Problems, p)
+			return x
+		}
+	}
+	tests := []struct {
+		name   string
+		x      func() *export.Export
+		want   string
+		en, de string // the verdict line
+	}{
+		{name: "2018: device of unknown type", x: func() *export.Export {
+			x := amazon2018(3)
+			x.Devices[0].Type.Text = "AZZZZUNKNOWNZZ"
+			return x
+		}, want: VerdictUnknown,
+			en: "Verdict: cannot tell whether this export is yours. 3 recordings can only come from device G000KI0000000003, whose type AZZZZUNKNOWNZZ is unknown: cannot tell whether it records voice.",
+			de: "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. 3 Aufnahmen können nur von Gerät G000KI0000000003 stammen, dessen Typ AZZZZUNKNOWNZZ unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar."},
+		{name: "2018: no device list", x: func() *export.Export {
+			x := amazon2018(1)
+			x.Devices = nil
+			x.Expected[1].Found = false
+			return x
+		}, want: VerdictUnknown,
+			en: "Verdict: cannot tell whether this export is yours. Cannot tell whether 1 recording comes from this account's devices: registration.csv is missing.",
+			de: "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Ob 1 Aufnahme von einem Gerät dieses Kontos stammt, ist nicht feststellbar: registration.csv fehlt."},
+		{name: "2018: registration unreadable", x: func() *export.Export {
+			x := amazon2018(3)
+			x.Devices = append(x.Devices, amazonClean().Devices[0]) // an Echo explains the recordings
+			x.Problems = []export.Problem{{Src: x.Expected[1].Src, Kind: "csv", Reason: "csv: bad quote"}}
+			return x
+		}, want: VerdictUnknown,
+			en: "Verdict: cannot tell whether this export is yours. A file the checks need could not be read: export.zip!Devices.Registration/registration.csv.",
+			de: "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Eine Datei, die für die Prüfung nötig ist, ist nicht lesbar: export.zip!Devices.Registration/registration.csv."},
+		{name: "takeout: activity file damaged", x: withProblem(export.Problem{Src: export.Source{Part: p1, Path: act}, Kind: "json", Reason: "json: unexpected end of input"}),
+			want: VerdictUnknown,
+			en:   "Verdict: cannot tell whether this export is yours. A file the checks need could not be read: " + p1 + "!" + act + ".",
+			de:   "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Eine Datei, die für die Prüfung nötig ist, ist nicht lesbar: " + p1 + "!" + act + "."},
+		{name: "takeout: real activity name damaged", x: withProblem(export.Problem{Src: export.Source{Part: p1, Path: "Takeout/My Activity/Google Assistant/My Activity.json"}, Kind: "json", Reason: "json: unexpected end of input"}),
+			want: VerdictUnknown,
+			en:   "Verdict: cannot tell whether this export is yours. A file the checks need could not be read: " + p1 + "!Takeout/My Activity/Google Assistant/My Activity.json."},
+		{name: "takeout: a part damaged", x: withProblem(export.Problem{Src: export.Source{Part: "takeout-20240301T101500Z-003.zip"}, Kind: "archive", Reason: "zip: not a valid zip file"}),
+			want: VerdictUnknown,
+			en:   "Verdict: cannot tell whether this export is yours. A part of the export could not be read: takeout-20240301T101500Z-003.zip.",
+			de:   "Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Ein Teil des Exports ist nicht lesbar: takeout-20240301T101500Z-003.zip."},
+		{name: "takeout: a file no check needs damaged", x: withProblem(export.Problem{Src: export.Source{Part: p1, Path: "Takeout/YouTube/history/watch-history.json"}, Kind: "json", Reason: "json: unexpected end of input"}),
+			want: VerdictConsistent, en: "Verdict: nothing in this export points to someone else."},
+		{name: "takeout: activity held twice", x: withProblem(export.Problem{Src: export.Source{Part: p1, Path: act}, Kind: "duplicate", Reason: "the archive holds more than one member with this name; every copy is kept and read"}),
+			want: VerdictConsistent, en: "Verdict: nothing in this export points to someone else."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Run(tt.x(), Declared{})
+			if r.Verdict != tt.want {
+				t.Fatalf("verdict: got %s, want %s; findings %v", r.Verdict, tt.want, summary(r.Findings))
+			}
+			if want := map[string]int{VerdictConsistent: ExitConsistent, VerdictUnknown: ExitUnknown}[tt.want]; r.ExitCode() != want {
+				t.Errorf("exit code: got %d, want %d", r.ExitCode(), want)
+			}
+			for lang, want := range map[string]string{"en": tt.en, "de": tt.de} {
+				if want == "" {
+					continue
+				}
+				if got, _, _ := strings.Cut(writeText(t, r, lang), "\n"); got != want {
+					t.Errorf("%s verdict line:\n got %q\nwant %q", lang, got, want)
+				}
+			}
+		})
 	}
 }

@@ -48,7 +48,11 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 	case VerdictConsistent:
 		line(t(txtVerdictConsistent))
 	default:
-		line(t(txtVerdictUnknown))
+		if why := r.VerdictReason(lang); why != "" {
+			line(t(txtVerdictUnknownWhy, why))
+		} else {
+			line(t(txtVerdictUnknown))
+		}
 	}
 	line(t(txtFormat, clean(r.Vendor)))
 
@@ -119,6 +123,27 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// VerdictReason says, in lang, why the verdict is unknown ("cannot tell"):
+// the finding that could not tell, or the file the checks need that could
+// not be read. "" when the verdict is not unknown or the report was not made
+// by Run (a report read back from JSON).
+func (r *Report) VerdictReason(lang string) string {
+	if r.Verdict != VerdictUnknown {
+		return ""
+	}
+	switch w := r.why; {
+	case w.finding != nil:
+		return clean(w.finding.Text(lang))
+	case w.problem != nil:
+		key := txtWhyUnreadable
+		if w.problem.Kind == "archive" {
+			key = txtWhyDamagedPart
+		}
+		return render(lang, key, location(lang, Evidence{Part: w.problem.Src.Part, Path: w.problem.Src.Path}))
+	}
+	return ""
 }
 
 func severityLabel(lang string, s Severity) string {

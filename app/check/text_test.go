@@ -57,7 +57,7 @@ func TestWriteText(t *testing.T) {
 			"No findings.",
 		}},
 		{name: "unknown format in german", r: Run(&export.Export{Vendor: export.Unknown}, Declared{}), lang: "de", lines: []string{
-			"Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar.",
+			"Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Für dieses Format gibt es keine Prüfung, wem die Daten gehören.",
 			"  (niemand genannt)",
 			"[unklar] Für dieses Format gibt es keine Prüfung, wem die Daten gehören",
 		}},
