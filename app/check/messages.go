@@ -81,6 +81,7 @@ const (
 	txtPage              = "text-page"
 	txtPageLine          = "text-page-line"
 	txtProblems          = "text-problems"
+	txtProblemZone       = "text-problem-zone"
 	txtSevMismatch       = "text-severity-mismatch"
 	txtSevLikely         = "text-severity-likely"
 	txtSevUnknown        = "text-severity-unknown"
@@ -244,10 +245,13 @@ var messages = map[string]message{
 	txtRecords: {args: "d",
 		en: "%d records", enOne: "%d record",
 		de: "%d Datensätze", deOne: "%d Datensatz"},
-	txtRaw:         {args: "s", en: " (as written: %s)", de: " (so geschrieben: %s)"},
-	txtPage:        {args: "d", en: "(page %d)", de: "(Seite %d)"},
-	txtPageLine:    {args: "dd", en: "(page %d, line %d)", de: "(Seite %d, Zeile %d)"},
-	txtProblems:    {args: "d", en: "Files with problems (%d):", de: "Dateien mit Problemen (%d):"},
+	txtRaw:      {args: "s", en: " (as written: %s)", de: " (so geschrieben: %s)"},
+	txtPage:     {args: "d", en: "(page %d)", de: "(Seite %d)"},
+	txtPageLine: {args: "dd", en: "(page %d, line %d)", de: "(Seite %d, Zeile %d)"},
+	txtProblems: {args: "d", en: "Files with problems (%d):", de: "Dateien mit Problemen (%d):"},
+	txtProblemZone: {args: "s",
+		en: "its times are given in the time zone %s, which ExportLens does not know; they are read as UTC and may be off by hours",
+		de: "seine Zeiten sind in der Zeitzone %s angegeben, die ExportLens nicht kennt; sie werden als UTC gelesen und können um Stunden abweichen"},
 	txtSevMismatch: {en: "mismatch", de: "fremd"},
 	txtSevLikely:   {en: "likely", de: "wahrscheinlich fremd"},
 	txtSevUnknown:  {en: "unknown", de: "unklar"},

@@ -129,4 +129,7 @@ type Problem struct {
 	Part   string `json:"part,omitempty"`
 	Path   string `json:"path,omitempty"`
 	Reason string `json:"reason"`
+	// Zone is set when the file's times are written in this zone
+	// abbreviation, which no table knows: they were read as UTC.
+	Zone string `json:"zone,omitempty"`
 }

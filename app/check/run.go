@@ -202,6 +202,9 @@ func problems(ps []export.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
 		out[i] = Problem{Part: p.Src.Part, Path: p.Src.Path, Reason: p.Reason}
+		if p.Kind == "zone" {
+			out[i].Zone = p.Zone
+		}
 	}
 	slices.SortFunc(out, func(a, b Problem) int {
 		return cmpStrings(a.Part, b.Part, a.Path, b.Path, a.Reason, b.Reason)

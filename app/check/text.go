@@ -118,7 +118,11 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		b.WriteByte('\n')
 		line(t(txtProblems, len(r.Problems)))
 		for _, p := range r.Problems {
-			line("  " + location(lang, Evidence{Part: p.Part, Path: p.Path}) + ": " + clean(p.Reason))
+			reason := clean(p.Reason)
+			if p.Zone != "" {
+				reason = t(txtProblemZone, clean(p.Zone))
+			}
+			line("  " + location(lang, Evidence{Part: p.Part, Path: p.Path}) + ": " + reason)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

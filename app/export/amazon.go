@@ -358,8 +358,9 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	if rec.ID == "" {
 		rec.ID = fmt.Sprintf("%s:%d", r.f.Path, r.rw.Line)
 	}
-	if t, ok := parseTime(r.get("time").Text); ok {
-		rec.Time = t
+	if t, zone, ok := parseTimeZone(r.get("time").Text); ok {
+		rec.Time, rec.ZoneUnknown = t, zone
+		l.zoneUnknown(r.f, zone)
 	}
 	if !rec.Audio.Empty() {
 		want, found := l.amazonAudio(r.f.Part, r.f.Path, rec.Audio.Text)

@@ -198,6 +198,7 @@ type htmlActivity struct {
 	Header   string
 	Title    string
 	Time     time.Time
+	Zone     string   // the zone abbreviation of Time when no table knows it
 	Other    []string // further text lines of the record (the answer)
 	Products []string
 	Details  []string
@@ -244,8 +245,8 @@ func parseActivityHTML(s string) []htmlActivity {
 						a.Title = ln
 						continue
 					}
-					if t, ok := parseTime(ln); ok && a.Time.IsZero() {
-						a.Time = t
+					if t, zone, ok := parseTimeZone(ln); ok && a.Time.IsZero() {
+						a.Time, a.Zone = t, zone
 						continue
 					}
 					a.Other = append(a.Other, ln)
@@ -289,10 +290,11 @@ func (l *loader) activityHTML(f file, s string) {
 		kept++
 		src := Source{Part: f.Part, Path: f.Path, Line: a.Line}
 		r := Recording{
-			ID:         f.Path + ":" + strconv.Itoa(a.Line),
-			Time:       a.Time,
-			Transcript: Value{Text: l.said(a.Title), Src: src},
-			Src:        src,
+			ID:          f.Path + ":" + strconv.Itoa(a.Line),
+			Time:        a.Time,
+			ZoneUnknown: a.Zone,
+			Transcript:  Value{Text: l.said(a.Title), Src: src},
+			Src:         src,
 		}
 		if len(a.Other) > 0 {
 			r.Response = Value{Text: strings.Join(a.Other, "\n"), Src: src}
@@ -304,6 +306,7 @@ func (l *loader) activityHTML(f file, s string) {
 			}
 		}
 		l.joinTakeoutAudio(f, &r, a.Audio, src)
+		l.zoneUnknown(f, r.ZoneUnknown)
 		l.addRecording(r)
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -47,6 +48,9 @@ const (
 	kindHTML = "html"
 	kindPDF  = "pdf"
 	kindOpen = "open"
+	// kindZone: times written in a zone nobody knows, read as UTC. The file
+	// was read; only its clock times may be off.
+	kindZone = "zone"
 )
 
 // audioExts are the audio formats listed in Export.Audio. Their bytes are
@@ -73,6 +77,8 @@ type loader struct {
 	histories              int // voice-history tables read
 
 	google googleState
+
+	zoneNoted map[string]bool // part+"\x00"+path of files with a kind "zone" problem
 
 	budget int64 // bytes the records may still take (see allowance)
 }
@@ -210,6 +216,24 @@ func (l *loader) problem(f file, kind string, err error) {
 		kind = kindBudget
 	}
 	l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: f.Part, Path: f.Path}, Reason: reason(err), Kind: kind})
+}
+
+// zoneUnknown notes, once per file, that its times are written in a zone
+// no table knows and were read as UTC.
+func (l *loader) zoneUnknown(f file, zone string) {
+	if zone == "" {
+		return
+	}
+	key := f.Part + "\x00" + f.Path
+	if l.zoneNoted == nil {
+		l.zoneNoted = map[string]bool{}
+	}
+	if l.zoneNoted[key] {
+		return
+	}
+	l.zoneNoted[key] = true
+	l.problem(f, kindZone, fmt.Errorf("time zone %q is not known: its times are read as UTC and may be hours off", zone))
+	l.ex.Problems[len(l.ex.Problems)-1].Zone = zone
 }
 
 // reason words err for a Problem, whose Source already names the file: the

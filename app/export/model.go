@@ -92,19 +92,23 @@ type VoiceProfile struct {
 
 // Recording is one voice interaction: a history record, an audio file, or both.
 type Recording struct {
-	ID         string    // utterance ID, or the audio path when there is no record
-	Time       time.Time // UTC; zero when unknown
-	CustomerID Value
-	Device     Value // device serial
-	DeviceType Value
-	DeviceName Value
-	PersonID   Value
-	PersonName Value
-	Transcript Value  // what the assistant recognised
-	Response   Value  // what the assistant answered
-	Audio      Value  // the audio reference as written (Src names the record's field)
-	AudioPath  string // the resolved member path of the audio file, "" when none or missing
-	AudioPart  string
+	ID   string    // utterance ID, or the audio path when there is no record
+	Time time.Time // UTC; zero when unknown
+	// ZoneUnknown is the zone abbreviation Time was written with when no
+	// table knows it ("WIB"): Time is then that clock time read as UTC and
+	// may be hours off. The file has a Problem of kind "zone".
+	ZoneUnknown string
+	CustomerID  Value
+	Device      Value // device serial
+	DeviceType  Value
+	DeviceName  Value
+	PersonID    Value
+	PersonName  Value
+	Transcript  Value  // what the assistant recognised
+	Response    Value  // what the assistant answered
+	Audio       Value  // the audio reference as written (Src names the record's field)
+	AudioPath   string // the resolved member path of the audio file, "" when none or missing
+	AudioPart   string
 	// AudioExpected is the member path the reference points to, set also
 	// when that file is missing (the subject of "missing-recording").
 	AudioExpected   string
@@ -155,5 +159,7 @@ type Expectation struct {
 type Problem struct {
 	Src    Source
 	Reason string // lower-case English, for logs and tests; the UI translates by Kind
-	Kind   string // short code: "csv", "json", "html", "pdf", "archive", ...
+	Kind   string // short code: "csv", "json", "html", "pdf", "archive", "zone", ...
+	// Zone is, for kind "zone", the abbreviation no table knows ("WIB").
+	Zone string
 }

@@ -100,11 +100,20 @@ func (l *loader) isActivityFile(p string) bool {
 	return l.inActivityFolder(p) || inList(path.Base(p), l.lay.Google.ActivityFiles)
 }
 
-// rootRel returns p relative to the Takeout root, and whether it was under it.
+// rootRel returns p relative to the Takeout root, and whether it was under
+// it. The root is found at any depth: an extracted or re-zipped Takeout has
+// a folder above it ("takeout-20220516T075809Z-001/Takeout/…"); the first
+// folder of that name counts.
 func (l *loader) rootRel(p string) (string, bool) {
 	root := strings.Trim(l.lay.Google.Root, "/") + "/"
-	if root != "/" && strings.HasPrefix(p, root) {
+	if root == "/" {
+		return p, false
+	}
+	if strings.HasPrefix(p, root) {
 		return p[len(root):], true
+	}
+	if i := strings.Index(p, "/"+root); i >= 0 {
+		return p[i+1+len(root):], true
 	}
 	return p, false
 }
@@ -240,8 +249,9 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 		Transcript: Value{Text: l.said(rec.Title), Src: at("/title", "title")},
 		Src:        src,
 	}
-	if t, ok := parseTime(rec.Time); ok {
-		r.Time = t
+	if t, zone, ok := parseTimeZone(rec.Time); ok {
+		r.Time, r.ZoneUnknown = t, zone
+		l.zoneUnknown(f, zone)
 	}
 	var answers []string
 	for _, s := range rec.Subtitles {

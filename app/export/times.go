@@ -1,6 +1,7 @@
 package export
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -57,28 +58,69 @@ var monthNames = strings.NewReplacer(
 )
 
 // parseTime reads a timestamp in any format of timeLayouts (and Unix
-// seconds or milliseconds) and returns it in UTC.
+// seconds or milliseconds) and returns it in UTC. A time in a zone nobody
+// knows is read as if it were UTC: use parseTimeZone where that must be said.
 func parseTime(s string) (time.Time, bool) {
+	t, _, ok := parseTimeZone(s)
+	return t, ok
+}
+
+// reOffsetZone is a trailing numeric zone: "UTC−7", "UTC+5:30", "GMT+0200",
+// "GMT -03:00" (Takeout HTML writes U+2212 MINUS SIGN as well as '-').
+var reOffsetZone = regexp.MustCompile(`\b(?:UTC|GMT)\s?([+\-\x{2212}])(\d{1,2})(?::?(\d{2}))?$`)
+
+// parseTimeZone is parseTime that also returns the zone abbreviation of s
+// when no table knows it ("WIB"): the time is then the clock time read as
+// UTC, which may be hours off, and the caller must say so.
+func parseTimeZone(s string) (t time.Time, unknownZone string, ok bool) {
 	s = cleanSpace(s)
 	if s == "" || len(s) > 64 {
-		return time.Time{}, false
+		return time.Time{}, "", false
 	}
 	if t, ok := parseEpoch(s); ok {
-		return t, true
+		return t, "", true
 	}
+	offset := 0
+	if m := reOffsetZone.FindStringSubmatchIndex(s); m != nil {
+		h, _ := strconv.Atoi(s[m[4]:m[5]])
+		mins := 0
+		if m[6] >= 0 {
+			mins, _ = strconv.Atoi(s[m[6]:m[7]])
+		}
+		if h > 14 || mins > 59 {
+			return time.Time{}, "", false
+		}
+		offset = h*3600 + mins*60
+		if s[m[2]:m[3]] != "+" {
+			offset = -offset
+		}
+		s = s[:m[0]] + "UTC"
+	}
+	t, unknownZone, ok = parseLayouts(s)
+	if !ok {
+		return time.Time{}, "", false
+	}
+	return t.Add(-time.Duration(offset) * time.Second), unknownZone, true
+}
+
+// parseLayouts tries every layout, first on s and then with its month
+// names made English.
+func parseLayouts(s string) (time.Time, string, bool) {
 	for _, l := range timeLayouts {
 		if t, err := time.ParseInLocation(l, s, time.UTC); err == nil {
-			return fixZone(t), true
+			t, unknown := fixZone(t)
+			return t, unknown, true
 		}
 	}
 	if m := monthNames.Replace(s); m != s {
 		for _, l := range timeLayouts {
 			if t, err := time.ParseInLocation(l, m, time.UTC); err == nil {
-				return fixZone(t), true
+				t, unknown := fixZone(t)
+				return t, unknown, true
 			}
 		}
 	}
-	return time.Time{}, false
+	return time.Time{}, "", false
 }
 
 // parseEpoch reads 10-digit seconds or 13-digit milliseconds since 1970.
@@ -97,15 +139,16 @@ func parseEpoch(s string) (time.Time, bool) {
 }
 
 // fixZone applies the offset of a known zone abbreviation that Go parsed
-// with offset zero, and returns UTC.
-func fixZone(t time.Time) time.Time {
+// with offset zero, and returns UTC; unknown is the abbreviation when the
+// table does not know it (the clock time is then returned as UTC).
+func fixZone(t time.Time) (_ time.Time, unknown string) {
 	name, off := t.Zone()
 	if off != 0 || name == "UTC" || name == "" {
-		return t.UTC()
+		return t.UTC(), ""
 	}
 	h, ok := zoneOffsets[strings.ToUpper(name)]
 	if !ok {
-		return t.UTC()
+		return t.UTC(), name
 	}
 	secs := h * 3600
 	if name == "IST" {
@@ -113,5 +156,5 @@ func fixZone(t time.Time) time.Time {
 	}
 	y, mo, d := t.Date()
 	hh, mm, ss := t.Clock()
-	return time.Date(y, mo, d, hh, mm, ss, t.Nanosecond(), time.FixedZone(name, secs)).UTC()
+	return time.Date(y, mo, d, hh, mm, ss, t.Nanosecond(), time.FixedZone(name, secs)).UTC(), ""
 }

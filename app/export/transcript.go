@@ -132,7 +132,8 @@ func splitTime(text string, layouts []string) (time.Time, string, bool) {
 			continue
 		}
 		if t, err := time.ParseInLocation(lay, strings.Join(words[:k], " "), time.UTC); err == nil {
-			return fixZone(t), rest(k), true
+			t, _ = fixZone(t)
+			return t, rest(k), true
 		}
 	}
 	for k := min(maxPrefixWords, len(words)); k >= 1; k-- {
