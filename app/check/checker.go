@@ -322,6 +322,11 @@ func (c *checker) reportMissingFiles() {
 				m.rule = ruleIdentityConflict
 			}
 		}
+		if e.What == "customer-profile" && len(c.x.Emails) > 0 {
+			// The account is named (Retail.Authentication.json), only
+			// its customer ID is not.
+			m.msg = msgMissingCustomerID
+		}
 		c.add(finding(m.rule, Unknown, subj, 0, nil, nil, m.msg, subj))
 	}
 }

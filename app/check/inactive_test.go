@@ -34,3 +34,22 @@ func TestInactiveRegistration(t *testing.T) {
 	r = Run(x, Declared{Devices: []string{echoDot, echo}})
 	wantFindings(t, r, []string{})
 }
+
+// A real export names the account by e-mail (Retail.Authentication.json)
+// and has no customer profile: the finding says what cannot be compared,
+// not that nobody is named.
+func TestMissingCustomerProfileWithEmail(t *testing.T) {
+	x := amazonClean()
+	x.CustomerIDs, x.Identities = nil, nil
+	x.Emails = []export.Value{val(annaEmail, at("Retail.Authentication.zip", "Retail.Authentication/Retail.Authentication.json", 0, "Email"))}
+	for i := range x.Expected {
+		if x.Expected[i].What == "customer-profile" {
+			x.Expected[i].Found = false
+		}
+	}
+	r := Run(x, Declared{})
+	f := findRule(r, ruleForeignCustomer, Unknown)
+	if f == nil || f.Msg != msgMissingCustomerID {
+		t.Fatalf("want an unknown foreign-customer finding %q, got %+v", msgMissingCustomerID, r.Findings)
+	}
+}
