@@ -15,11 +15,12 @@ type checker struct {
 	emails   refSet // the claimed e-mails (the reference one and those that agree with it)
 	refEmail *emailObs
 
-	// devices registered to the claimed account, by normalised serial; in
-	// source order in accountDevices.
+	// devices registered to the claimed account, by normalised serial
+	// (deregistered ones too); the current ones in source order in
+	// accountDevices.
 	devices        refSet
 	accountDevices []*export.Device
-	deviceByKey    map[string]*export.Device // first registration row per normalised serial
+	deviceByKey    map[string]*export.Device // first registration row per normalised serial, current ones first, then deregistered ones
 	// voice profiles enrolled under the claimed account.
 	profiles        refSet
 	accountProfiles []*export.VoiceProfile
@@ -69,17 +70,25 @@ func (c *checker) ownedBy(customerID export.Value) bool {
 
 func (c *checker) buildDevices() {
 	c.devices = newRefSet(export.NormID, true)
+	var past []*export.Device
 	for i := range c.x.Devices {
 		dv := &c.x.Devices[i]
 		if dv.Serial.Empty() || !c.ownedBy(dv.CustomerID) {
 			continue
 		}
-		c.accountDevices = append(c.accountDevices, dv)
 		c.devices.add(dv.Serial.Text, dv.Serial.Src)
+		if dv.Inactive {
+			// Deregistered: not a current device, but a serial of the
+			// account, so a recording from it is not foreign.
+			past = append(past, dv)
+			continue
+		}
+		c.accountDevices = append(c.accountDevices, dv)
 	}
 	slices.SortStableFunc(c.accountDevices, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
+	slices.SortStableFunc(past, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
 	c.deviceByKey = map[string]*export.Device{}
-	for _, dv := range c.accountDevices {
+	for _, dv := range append(slices.Clip(c.accountDevices), past...) {
 		if k := export.NormID(dv.Serial.Text); c.deviceByKey[k] == nil {
 			c.deviceByKey[k] = dv
 		}
@@ -312,6 +321,11 @@ func (c *checker) reportMissingFiles() {
 			if c.x.Vendor == export.Google {
 				m.rule = ruleIdentityConflict
 			}
+		}
+		if e.What == "customer-profile" && len(c.x.Emails) > 0 {
+			// The account is named (Retail.Authentication.json), only
+			// its customer ID is not.
+			m.msg = msgMissingCustomerID
 		}
 		c.add(finding(m.rule, Unknown, subj, 0, nil, nil, m.msg, subj))
 	}

@@ -149,7 +149,11 @@ func declaredDevices(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		if key := export.NormID(r.Device.Text); key != "" {
+		key := export.NormID(r.Device.Text)
+		if dv := c.deviceByKey[key]; dv != nil && dv.Inactive {
+			continue // a former device of the account: not the person's to list
+		}
+		if key != "" {
 			see(key, r.Device, r.Src, true, i)
 		}
 	}

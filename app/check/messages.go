@@ -45,6 +45,7 @@ const (
 	msgNoClaim                     = "no-claim"
 	msgNoClaimFile                 = "no-claim-file"
 	msgMissingCustomerProfile      = "missing-customer-profile"
+	msgMissingCustomerID           = "missing-customer-id"
 	msgMissingRegistration         = "missing-registration"
 	msgMissingVoiceHistory         = "missing-voice-history"
 	msgMissingVoiceProfiles        = "missing-voice-profiles"
@@ -179,6 +180,9 @@ var messages = map[string]message{
 	msgMissingCustomerProfile: {args: "s",
 		en: "Cannot tell whose export this is: %s is missing",
 		de: "Wem dieser Export gehört, ist nicht feststellbar: %s fehlt"},
+	msgMissingCustomerID: {args: "s",
+		en: "Cannot compare customer IDs: the export names the account only by its e-mail address (%s is missing)",
+		de: "Kundennummern sind nicht vergleichbar: Der Export nennt das Konto nur mit seiner E-Mail-Adresse (%s fehlt)"},
 	msgMissingRegistration: {args: "s",
 		en: "Cannot tell which devices are registered to this account: %s is missing",
 		de: "Welche Geräte für dieses Konto registriert sind, ist nicht feststellbar: %s fehlt"},

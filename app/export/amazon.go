@@ -1,10 +1,16 @@
 package export
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"exportlens/app/archive"
 )
@@ -106,7 +112,8 @@ type tableRow struct {
 	header []string
 	cols   map[string]int
 	rw     csvRow
-	hdr    csvHeader // Line, End and RowBytes: where the table starts, how long its rows are
+	hdr    csvHeader    // Line, End and RowBytes: where the table starts, how long its rows are
+	bad    map[int]bool // cells of this row in ID columns without the identifier's shape
 }
 
 func (r tableRow) src() Source { return Source{Part: r.f.Part, Path: r.f.Path, Line: r.rw.Line} }
@@ -115,7 +122,7 @@ func (r tableRow) src() Source { return Source{Part: r.f.Part, Path: r.f.Path, L
 // (with Src naming the expected column when known).
 func (r tableRow) get(field string) Value {
 	c, ok := r.cols[field]
-	if !ok {
+	if !ok || r.bad[c] {
 		return Value{}
 	}
 	return r.l.cell(r.f, r.rw, r.header, c)
@@ -195,7 +202,13 @@ func (l *loader) readCSVFile(f file) {
 		mapped  = map[int]bool{}
 		n, kept int
 		allow   = l.allowance()
+		shapes  *idColumns
 	)
+	defer func() {
+		if shapes != nil {
+			shapes.notes()
+		}
+	}()
 	known := func(c string) bool { return l.known[c] }
 	head := func(h csvHeader) error {
 		hdr = csvHeader{Line: h.Line, End: h.End, RowBytes: h.RowBytes}
@@ -222,6 +235,7 @@ func (l *loader) readCSVFile(f file) {
 				mapped[c] = true
 			}
 		}
+		shapes = newIDColumns(l, f, header, tab, cols, custIdx)
 		return nil
 	}
 	row := func(rw csvRow) error {
@@ -237,15 +251,21 @@ func (l *loader) readCSVFile(f file) {
 			}
 			kept++
 		}
+		// A value in an ID column without the identifier's shape (the
+		// documentation row under a header, a placeholder) is no identity:
+		// a row whose ID cells all lack it is not read at all.
+		if ids, bad := shapes.check(rw); bad > 0 && bad == ids {
+			return nil
+		}
 		for _, c := range custIdx {
-			if v := l.cell(f, rw, header, c); !v.Empty() {
+			if v := l.cell(f, rw, header, c); !v.Empty() && !shapes.bad[c] {
 				l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
 			}
 		}
 		if tab == nil {
 			return nil
 		}
-		r := tableRow{l: l, f: f, header: header, cols: cols, rw: rw, hdr: hdr}
+		r := tableRow{l: l, f: f, header: header, cols: cols, rw: rw, hdr: hdr, bad: shapes.bad}
 		switch tab.key {
 		case "customerProfile":
 			l.profileRow(r)
@@ -323,6 +343,11 @@ func (l *loader) registrationRow(r tableRow, mapped map[int]bool) {
 	} else if t, ok := parseTime(r.get("firstRegistered").Text); ok {
 		d.Registered = t
 	}
+	if t, ok := parseTime(r.get("lastRegistered").Text); ok && d.Registered.IsZero() {
+		d.Registered = t
+	}
+	d.Model = r.get("model")
+	d.Inactive = strings.EqualFold(r.get("state").Text, "INACTIVE") || !r.get("deregistered").Empty()
 	l.ex.Devices = append(l.ex.Devices, d)
 }
 
@@ -490,4 +515,254 @@ func (l *loader) amazonExpectations() {
 		}
 		l.ex.Expected = append(l.ex.Expected, e)
 	}
+}
+
+// Kind of the parse note on a value in an ID column that is not an ID.
+const kindIDShape = "id-shape"
+
+// idKind is what an ID column holds, and how its values look.
+type idKind struct {
+	what  string // for the note: "customer ID", "device serial", "voice profile ID"
+	shape func(string) bool
+}
+
+var (
+	idCustomer = &idKind{"customer ID", IsCustomerID}
+	idSerial   = &idKind{"device serial", IsDeviceSerial}
+	idProfile  = &idKind{"voice profile ID", IsVoiceProfileID}
+)
+
+// idFields are the table fields that hold identifiers.
+var idFields = map[string]*idKind{
+	"customerId": idCustomer,
+	"serial":     idSerial,
+	"device":     idSerial,
+	"personId":   idProfile,
+}
+
+// idColumns checks the ID columns of one CSV file row by row and collects,
+// per column, the rows whose value is not an identifier.
+type idColumns struct {
+	l      *loader
+	f      file
+	header []string
+	cols   []int // column index -> kind in kinds
+	kinds  map[int]*idKind
+	bad    map[int]bool // the current row's misshapen cells
+	count  map[int]int
+	first  map[int]int // column -> first line
+}
+
+func newIDColumns(l *loader, f file, header []string, tab *compiledTable, cols map[string]int, custIdx []int) *idColumns {
+	ic := &idColumns{l: l, f: f, header: header, kinds: map[int]*idKind{}, bad: map[int]bool{}, count: map[int]int{}, first: map[int]int{}}
+	add := func(c int, k *idKind) {
+		if _, seen := ic.kinds[c]; !seen {
+			ic.kinds[c] = k
+			ic.cols = append(ic.cols, c)
+		}
+	}
+	if tab != nil {
+		for field, c := range cols {
+			if k := idFields[field]; k != nil {
+				add(c, k)
+			}
+		}
+	}
+	for _, c := range custIdx {
+		add(c, idCustomer)
+	}
+	slices.Sort(ic.cols)
+	return ic
+}
+
+// check marks the row's misshapen ID cells in bad; ids counts the non-empty
+// ID cells.
+func (ic *idColumns) check(rw csvRow) (ids, bad int) {
+	clear(ic.bad)
+	for _, c := range ic.cols {
+		v := ic.l.cell(ic.f, rw, ic.header, c)
+		if v.Empty() {
+			continue
+		}
+		ids++
+		if ic.kinds[c].shape(v.Text) || lookalikeID(v.Text) {
+			continue
+		}
+		bad++
+		ic.bad[c] = true
+		if ic.count[c] == 0 {
+			ic.first[c] = rw.Line
+		}
+		ic.count[c]++
+	}
+	return ids, bad
+}
+
+// notes adds one parse note per column that held values without the
+// identifier's shape. The note never quotes the value: it may be personal.
+func (ic *idColumns) notes() {
+	for _, c := range ic.cols {
+		n := ic.count[c]
+		if n == 0 {
+			continue
+		}
+		col := ""
+		if c < len(ic.header) {
+			col = ic.header[c]
+		}
+		var msg string
+		if n == 1 {
+			msg = fmt.Sprintf("line %d: column %q holds a value that is not a %s; not read as one", ic.first[c], col, ic.kinds[c].what)
+		} else {
+			msg = fmt.Sprintf("line %d and %d more: column %q holds values that are not a %s; not read as one", ic.first[c], n-1, col, ic.kinds[c].what)
+		}
+		ic.l.ex.Problems = append(ic.l.ex.Problems, Problem{Src: Source{Part: ic.f.Part, Path: ic.f.Path, Line: ic.first[c], Field: col}, Reason: msg, Kind: kindIDShape})
+	}
+}
+
+// IsCustomerID reports whether s (trimmed, any case) has the shape of an
+// Amazon customer ID: "A" and 13 letters or digits, or a numeric Customer ID.
+func IsCustomerID(s string) bool {
+	s = NormID(s)
+	if len(s) == 14 && s[0] == 'A' && upperAlnum(s) {
+		return true
+	}
+	return len(s) >= 5 && len(s) <= 20 && allDigits(s)
+}
+
+// IsDeviceSerial reports whether s has the shape of a device serial: 16
+// letters or digits ("G070RQ…"), or 20–40 hex digits, uuid-like with
+// hyphens, optionally followed by a suffix of letters ("…GCAST").
+func IsDeviceSerial(s string) bool {
+	s = NormID(s)
+	if len(s) == 16 && upperAlnum(s) {
+		return true
+	}
+	hex, i := 0, 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' || c >= 'A' && c <= 'F' {
+			hex++
+		} else if c != '-' || i == 0 {
+			break
+		}
+	}
+	rest := strings.TrimLeft(s[i:], "-_")
+	for j := 0; j < len(rest); j++ {
+		if c := rest[j]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	if len(rest) > 12 {
+		return false
+	}
+	return hex >= 20 && hex <= 40
+}
+
+// IsVoiceProfileID reports whether s has the shape of an Alexa voice
+// profile: "amzn1.actor.person.oid." and 14 letters or digits.
+func IsVoiceProfileID(s string) bool {
+	const prefix = "AMZN1.ACTOR.PERSON.OID."
+	s = NormID(s)
+	return strings.HasPrefix(s, prefix) && len(s) == len(prefix)+14 && upperAlnum(s[len(prefix):])
+}
+
+// lookalikeID: a value that would be an identifier but for characters
+// outside ASCII (a Cyrillic А, a zero-width space) — one word with a digit.
+// It is not a description: it stays an identity, so the rules flag it.
+func lookalikeID(s string) bool {
+	s = trimASCIISpace(s)
+	ascii, digit := true, false
+	for _, r := range s {
+		switch {
+		case r >= utf8.RuneSelf:
+			ascii = false
+			if unicode.IsSpace(r) {
+				return false
+			}
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == ' ' || r == '\t':
+			return false
+		}
+	}
+	return !ascii && digit
+}
+
+func upperAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// maxAuthenticationBytes bounds Retail.Authentication.json: a few fields.
+const maxAuthenticationBytes = 1 << 20
+
+// isAmazonAuthentication: the file of a real export that names the
+// account's e-mail (Retail.Authentication.zip, FORMATS.md).
+func (l *loader) isAmazonAuthentication(p string) bool {
+	return strings.EqualFold(path.Base(p), "Retail.Authentication.json")
+}
+
+// readAmazonAuthentication takes every "Email" string, at any depth, as an
+// e-mail of the claim.
+func (l *loader) readAmazonAuthentication(f file) {
+	data, err := readBounded(f, maxAuthenticationBytes)
+	if err != nil {
+		l.problem(f, kindOpen, err)
+		return
+	}
+	var doc any
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		l.problem(f, kindJSON, fmt.Errorf("export: json: %w", err))
+		return
+	}
+	l.amazonHits++
+	var walk func(v any, ptr string, depth int)
+	walk = func(v any, ptr string, depth int) {
+		if depth > 64 {
+			return
+		}
+		switch v := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(v))
+			for k := range v {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				p := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
+				if s, ok := v[k].(string); ok && strings.EqualFold(k, "Email") {
+					if t := strings.TrimSpace(s); t != "" && strings.Contains(t, "@") {
+						val := Value{Text: t, Src: Source{Part: f.Part, Path: f.Path, Pointer: p, Field: k}}
+						if t != s {
+							val.Raw = s
+						}
+						l.ex.Emails = addClaim(l.ex.Emails, val, NormEmail)
+					}
+					continue
+				}
+				walk(v[k], p, depth+1)
+			}
+		case []any:
+			for i, e := range v {
+				walk(e, ptr+"/"+strconv.Itoa(i), depth+1)
+			}
+		}
+	}
+	walk(doc, "", 0)
 }

@@ -88,7 +88,7 @@ type GoogleLayout struct {
 // tableFields lists the fields each table knows; a mapping naming another
 // field is refused, so a typo is not silently ignored.
 var tableFields = map[string][]string{
-	"registration":    {"serial", "type", "name", "customerId", "firstRegistered", "registered"},
+	"registration":    {"serial", "type", "name", "customerId", "firstRegistered", "registered", "lastRegistered", "deregistered", "state", "model"},
 	"voiceHistory":    {"time", "customerId", "device", "deviceType", "deviceName", "utteranceId", "transcript", "response", "personId", "personName", "audio"},
 	"voiceProfiles":   {"personId", "personName", "personType", "customerId", "enrolled"},
 	"customerProfile": {"customerId", "name", "email", "country", "created"},
@@ -109,6 +109,11 @@ func DefaultLayout() *Layout {
 					"customerId":      {"CustomerId"},
 					"firstRegistered": {"FirstTimeRegistered"},
 					"registered":      {"RegistrationDate", "RegisteredAt"},
+					// The real registration.csv (FORMATS.md "Seen in real exports").
+					"lastRegistered": {"LastTimeRegistered"},
+					"deregistered":   {"TimeDeregistered"},
+					"state":          {"State"},
+					"model":          {"DeviceModel"},
 				},
 				Required: [][]string{{"serial"}, {"firstRegistered", "registered"}},
 			},
@@ -170,7 +175,7 @@ func DefaultLayout() *Layout {
 			SubscriberInfo: ".SubscriberInfo.html",
 		},
 		Documentation: []string{"README.txt", "*_Instructions.txt", "*.Description.pdf", "description.txt", "FileDescriptions.csv"},
-		Empty:         []string{"N/A"},
+		Empty:         []string{"N/A", "null"},
 		Footer:        []string{"File Summary:"},
 	}
 }

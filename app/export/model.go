@@ -75,9 +75,13 @@ type Device struct {
 	Type       Value // device type code, e.g. A3S5BH2HU6VAYF
 	Name       Value // the device's friendly name (AccountName)
 	CustomerID Value // the customer the registration row names
+	Model      Value // DeviceModel of the real registration.csv
 	Registered time.Time
-	Src        Source  // the row
-	Extra      []Value // cells of columns the vendor table does not know (Src.Field names the column)
+	// Inactive: the registration ended (State INACTIVE or TimeDeregistered
+	// set). Not a current device, but a serial known to the account.
+	Inactive bool
+	Src      Source  // the row
+	Extra    []Value // cells of columns the vendor table does not know (Src.Field names the column)
 }
 
 // VoiceProfile is an enrolled voice profile (Amazon "person").

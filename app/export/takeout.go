@@ -122,6 +122,8 @@ func (l *loader) rootRel(p string) (string, bool) {
 // activity list or an account profile. Other JSON is left alone.
 func (l *loader) readJSONFile(f file) {
 	switch {
+	case l.isAmazonAuthentication(f.Path):
+		l.readAmazonAuthentication(f)
 	case l.isActivityFile(f.Path):
 		l.readActivityJSON(f)
 	case f.Size <= maxProfileBytes && l.maybeProfile(f.Path):
