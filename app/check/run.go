@@ -143,6 +143,9 @@ func neededProblem(x *export.Export) *export.Problem {
 	var out *export.Problem
 	for i := range x.Problems {
 		p := &x.Problems[i]
+		if p.Note() { // the file was read: an unknown zone, a description row in an ID column
+			continue
+		}
 		switch p.Kind {
 		case "name", "duplicate":
 			continue
@@ -202,7 +205,7 @@ func problems(ps []export.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
 		out[i] = Problem{Part: p.Src.Part, Path: p.Src.Path, Reason: p.Reason}
-		if p.Kind == "zone" {
+		if p.Kind == export.ProblemZone {
 			out[i].Zone = p.Zone
 		}
 	}

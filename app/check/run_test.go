@@ -397,6 +397,14 @@ func TestVerdictCannotTell(t *testing.T) {
 			want: VerdictConsistent, en: "Verdict: nothing in this export points to someone else."},
 		{name: "takeout: activity held twice", x: withProblem(export.Problem{Src: export.Source{Part: p1, Path: act}, Kind: "duplicate", Reason: "the archive holds more than one member with this name; every copy is kept and read"}),
 			want: VerdictConsistent, en: "Verdict: nothing in this export points to someone else."},
+		// Notes on a file that was read whole leave the verdict as it is.
+		{name: "takeout: activity in a zone nobody knows", x: withProblem(export.Problem{Src: export.Source{Part: p1, Path: act}, Kind: export.ProblemZone, Zone: "WIB", Reason: "times in zone WIB, which is unknown, are read as UTC"}),
+			want: VerdictConsistent, en: "Verdict: nothing in this export points to someone else."},
+		{name: "amazon: a description row in the registration's ID column", x: func() *export.Export {
+			x := amazonClean()
+			x.Problems = []export.Problem{{Src: x.Expected[1].Src, Kind: export.ProblemIDShape, Reason: `line 2: column "DeviceSerialNumber" holds a value that is not a device serial; not read as one`}}
+			return x
+		}, want: VerdictConsistent, en: "Verdict: nothing in this export points to someone else."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -518,7 +518,7 @@ func (l *loader) amazonExpectations() {
 }
 
 // Kind of the parse note on a value in an ID column that is not an ID.
-const kindIDShape = "id-shape"
+const kindIDShape = ProblemIDShape
 
 // idKind is what an ID column holds, and how its values look.
 type idKind struct {

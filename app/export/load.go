@@ -50,7 +50,7 @@ const (
 	kindOpen = "open"
 	// kindZone: times written in a zone nobody knows, read as UTC. The file
 	// was read; only its clock times may be off.
-	kindZone = "zone"
+	kindZone = ProblemZone
 )
 
 // audioExts are the audio formats listed in Export.Audio. Their bytes are

@@ -159,7 +159,8 @@ type Expectation struct {
 	Src   Source // where it was found
 }
 
-// Problem is a file that could not be parsed.
+// Problem is a file that could not be parsed, or a note on a file that was
+// read (see Note).
 type Problem struct {
 	Src    Source
 	Reason string // lower-case English, for logs and tests; the UI translates by Kind
@@ -167,3 +168,14 @@ type Problem struct {
 	// Zone is, for kind "zone", the abbreviation no table knows ("WIB").
 	Zone string
 }
+
+// Kinds of Problem that are notes: the file was read whole; something in it
+// is worth knowing but does not leave a check without its input.
+const (
+	ProblemZone    = "zone"     // times in a zone nobody knows, read as UTC
+	ProblemIDShape = "id-shape" // a value in an ID column that is not an ID (a description row): not read as one
+)
+
+// Note reports whether p is a note on a file that was read (ProblemZone,
+// ProblemIDShape), not a file that could not be (fully) read.
+func (p Problem) Note() bool { return p.Kind == ProblemZone || p.Kind == ProblemIDShape }
