@@ -25,7 +25,7 @@ func (o *overview) Render() app.UI {
 		findings = append(findings, app.P().Text(tr(o.Lang, "findings.none")))
 	}
 	return app.Section().Class("overview").Body(
-		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict},
+		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang)},
 		app.P().Class("summary").Body(
 			app.Text(strings.Join([]string{
 				trn(o.Lang, "summary.recordings", sum.Recordings),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/check"
@@ -12,6 +14,7 @@ type verdictBanner struct {
 	app.Compo
 	Lang    string
 	Verdict string
+	Reason  string // for "cannot tell": why, in Lang (check.Report.VerdictReason); "" for the others
 }
 
 func (v *verdictBanner) Render() app.UI {
@@ -29,6 +32,20 @@ func (v *verdictBanner) Render() app.UI {
 		Attr("role", "status").
 		Body(
 			app.Strong().Text(tr(v.Lang, key)),
-			app.P().Text(tr(v.Lang, key+".sub")),
+			v.sub(key),
 		)
+}
+
+// sub is the line under the verdict: for "cannot tell", the reason the
+// checks give (the same words as the command's verdict line), else the
+// verdict's own explanation.
+func (v *verdictBanner) sub(key string) app.UI {
+	if v.Reason != "" {
+		r := v.Reason
+		if !strings.HasSuffix(r, ".") {
+			r += "." // the reason is a clause; here it stands as a sentence
+		}
+		return app.P().Attr("data-testid", "verdict-reason").Text(r)
+	}
+	return app.P().Text(tr(v.Lang, key+".sub"))
 }

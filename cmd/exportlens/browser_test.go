@@ -506,6 +506,15 @@ func openInBrowser(t *testing.T, env *browserEnv, lang, name string, files []str
 	if verdict != rep.Verdict {
 		t.Errorf("verdict: got %q, want %q (the engine's)", verdict, rep.Verdict)
 	}
+	// "Cannot tell" says why, in the command's words.
+	reason, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](
+		`(() => { const e = document.querySelector('[data-testid=verdict-reason]'); return e ? e.textContent : '' })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := rep.VerdictReason(lang); strings.TrimSuffix(reason, ".") != strings.TrimSuffix(want, ".") {
+		t.Errorf("verdict reason: got %q, want %q (the engine's)", reason, want)
+	}
 	shown, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]finding](
 		`[...document.querySelectorAll('[data-testid=finding]')].map(e => ({rule: e.dataset.rule || '', severity: e.dataset.severity || '', subject: e.dataset.subject || ''}))`))
 	if err != nil {
