@@ -36,6 +36,9 @@ func checkForeignPart(c *checker) {
 	ref := c.refEmail
 	items := c.voiceItems()
 	for _, p := range parts {
+		if p.DuplicateOf != "" {
+			continue // a second download of a part: a note of its own (export.ProblemDuplicatePart)
+		}
 		if p.Account != "" && ref != nil {
 			k := export.NormEmail(p.Account)
 			partEv := valueEvidence(export.Value{Text: p.Account, Src: p.Src}, p.Src)

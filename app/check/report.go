@@ -88,6 +88,9 @@ type Summary struct {
 	Transcripts   int `json:"transcripts"`
 	Devices       int `json:"devices"`
 	VoiceProfiles int `json:"voiceProfiles"`
+	// Activity counts Takeout activity that is not speech ("Used
+	// Assistant"): neither a recording nor a transcript.
+	Activity int `json:"activity,omitempty"`
 }
 
 // Finding is one conclusion with its evidence. Findings are data, not errors.

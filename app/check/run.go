@@ -163,7 +163,7 @@ func neededProblem(x *export.Export) *export.Problem {
 }
 
 func summarize(x *export.Export) Summary {
-	s := Summary{Recordings: len(x.Recordings)}
+	s := Summary{Recordings: len(x.Recordings), Activity: len(x.Activity)}
 	serials := map[string]bool{}
 	for _, dv := range x.Devices {
 		if k := export.NormID(dv.Serial.Text); k != "" && !dv.Inactive {

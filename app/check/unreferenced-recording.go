@@ -9,7 +9,8 @@ const ruleUnreferencedRecording = "unreferenced-recording"
 // checkUnreferencedRecording: audio files that no record of the voice history
 // (or Takeout activity) refers to were put in the export from elsewhere. Only
 // where such a table exists: the 2018 layout has none, and there
-// recordings-without-device judges the audio.
+// recordings-without-device judges the audio. Audio of another product
+// (a Google Voice voicemail) is no recording and not judged here.
 func checkUnreferencedRecording(c *checker) {
 	x := c.x
 	if x.Layout == "single-zip-2018" {
@@ -18,7 +19,7 @@ func checkUnreferencedRecording(c *checker) {
 	var files []export.AudioFile
 	for _, a := range x.Audio {
 		pace()
-		if !a.Referenced {
+		if !a.Referenced && !a.OtherProduct {
 			files = append(files, a)
 		}
 	}

@@ -179,15 +179,72 @@ func (l *loader) archiveBrowser(f file, s string) {
 	}
 }
 
+// Kinds of address on the subscriber page (see SubscriberLabels).
+const (
+	subUnlabelled = iota // no label this table knows: read as an account address
+	subAccount
+	subAlternate
+	subContact
+	subOther // a label of something else ("Name:", "Created on:")
+)
+
+// subscriberLabel sorts a label ("e-Mail", "Recovery e-Mail") of the
+// subscriber page.
+func (l *loader) subscriberLabel(label string) int {
+	key := func(s string) string {
+		s = strings.ToLower(norm.NFC.String(s))
+		return strings.NewReplacer(" ", "", "-", "", ":", "", "\u00a0", "").Replace(s)
+	}
+	k := key(label)
+	for _, c := range []struct {
+		kind  int
+		names []string
+	}{
+		{subAccount, l.lay.Google.SubscriberLabels.Account},
+		{subAlternate, l.lay.Google.SubscriberLabels.Alternate},
+		{subContact, l.lay.Google.SubscriberLabels.Contact},
+	} {
+		for _, n := range c.names {
+			if key(n) == k {
+				return c.kind
+			}
+		}
+	}
+	return subOther
+}
+
+// reLabel is a "Label: value" line of the subscriber page: a label is a
+// few words, not a sentence.
+var reLabel = regexp.MustCompile(`^([^:@]{1,60}):\s*(.*)$`)
+
 // subscriberInfo reads the e-mail addresses of the subscriber page, each
-// with its line.
+// with its line, sorted by the label they stand under (real pages:
+// "<li>e-Mail: …</li>", "<li>Alternate e-Mails: …</li>", "<li>Recovery
+// e-Mail: …</li>"). The account's address is an identity; alternate ones
+// are the same account (claimed); contact and recovery addresses are where
+// the account is reached, not accounts: kept apart, never compared. An
+// address under no label the table knows is read as an identity, as the
+// page's account would be.
 func (l *loader) subscriberInfo(f file, s string) {
 	l.googleHits++
+	kind := subUnlabelled
 	for i, ln := range strings.Split(s, "\n") {
-		text := strings.Join(htmlText(ln), " ")
-		for _, e := range reEmail.FindAllString(text, 4) {
-			l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: Value{
-				Text: e, Src: Source{Part: f.Part, Path: f.Path, Line: i + 1, Field: "email"}}})
+		for _, text := range htmlText(ln) {
+			if m := reLabel.FindStringSubmatch(text); m != nil {
+				kind, text = l.subscriberLabel(m[1]), m[2]
+			}
+			for _, e := range reEmail.FindAllString(text, 16) {
+				v := Value{Text: e, Src: Source{Part: f.Part, Path: f.Path, Line: i + 1, Field: "email"}}
+				switch kind {
+				case subContact:
+					l.ex.ContactEmails = append(l.ex.ContactEmails, v)
+				case subAlternate:
+					v.Src.Field = "alternate"
+					l.google.alternates = append(l.google.alternates, v)
+				default:
+					l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: v})
+				}
+			}
 		}
 	}
 }
@@ -269,9 +326,6 @@ func (l *loader) activityHTML(f file, s string) {
 		return
 	}
 	l.googleHits++
-	if l.google.activityFound == nil {
-		l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
-	}
 	inFolder := l.inActivityFolder(f.Path)
 	allow := l.allowance()
 	kept := 0
@@ -285,15 +339,22 @@ func (l *loader) activityHTML(f file, s string) {
 		}
 		if !allow.take(recordingCost) {
 			l.problem(f, kindBudget, &budgetError{n: kept, unit: "records"})
-			return
+			break
 		}
 		kept++
 		src := Source{Part: f.Part, Path: f.Path, Line: a.Line}
+		text, spoken := l.said(a.Title)
+		l.zoneUnknown(f, a.Zone)
+		if !spoken && !hasAudio(a.Audio) {
+			l.ex.Activity = append(l.ex.Activity, Activity{Title: Value{Text: text, Src: src},
+				Time: a.Time, ZoneUnknown: a.Zone, Src: src})
+			continue
+		}
 		r := Recording{
 			ID:          f.Path + ":" + strconv.Itoa(a.Line),
 			Time:        a.Time,
 			ZoneUnknown: a.Zone,
-			Transcript:  Value{Text: l.said(a.Title), Src: src},
+			Transcript:  Value{Text: text, Src: src},
 			Src:         src,
 		}
 		if len(a.Other) > 0 {
@@ -306,8 +367,12 @@ func (l *loader) activityHTML(f file, s string) {
 			}
 		}
 		l.joinTakeoutAudio(f, &r, a.Audio, src)
-		l.zoneUnknown(f, r.ZoneUnknown)
 		l.addRecording(r)
+	}
+	// Every product folder has an activity page: the one that counts is
+	// the voice product's (or one holding its records).
+	if l.google.activityFound == nil && (inFolder || kept > 0) {
+		l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
 	}
 }
 

@@ -66,8 +66,11 @@ type Table struct {
 type GoogleLayout struct {
 	// Root is the top folder of every Takeout part.
 	Root string `json:"root"`
-	// ActivityFolders are product folders holding Assistant activity; product
-	// names are not translated, so this finds the activity in any language.
+	// ActivityFolders are the product folders of the voice history:
+	// Assistant, and "Voice and Audio" (recordings before about 2020).
+	// Product names are not translated, so this finds the activity in any
+	// language. Only audio in these folders is a recording: other products
+	// have audio of their own (Google Voice voicemails and greetings).
 	ActivityFolders []string `json:"activityFolders"`
 	// ActivityFiles are activity file names (translated) that are read even
 	// outside an ActivityFolder.
@@ -76,6 +79,11 @@ type GoogleLayout struct {
 	Products []string `json:"products"`
 	// Said lists title prefixes in front of what the person said.
 	Said []string `json:"said"`
+	// SaidForms are the titles that put the verb after what was said
+	// (German "… gesagt", Dutch "Je hebt … gezegd"): a prefix, a suffix
+	// or both around the spoken text. A record whose title fits no Said
+	// prefix and no form, and that has no audio, is activity, not speech.
+	SaidForms []SaidForm `json:"saidForms"`
 	// Unrecognized lists detail names that mark a record from an unknown voice.
 	Unrecognized []string `json:"unrecognized"`
 	// ArchiveBrowser lists names of the export overview page; any HTML page
@@ -83,6 +91,28 @@ type GoogleLayout struct {
 	ArchiveBrowser []string `json:"archiveBrowser"`
 	// SubscriberInfo is the name suffix of the account's subscriber page.
 	SubscriberInfo string `json:"subscriberInfo"`
+	// SubscriberLabels name the address lines of the subscriber page
+	// ("e-Mail: …"), compared ignoring case, spaces, "-" and the colon.
+	SubscriberLabels SubscriberLabels `json:"subscriberLabels"`
+}
+
+// SaidForm is a title around the spoken text: Prefix + text + Suffix.
+// Either may be empty, not both.
+type SaidForm struct {
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+}
+
+// SubscriberLabels sorts the addresses of *.SubscriberInfo.html.
+type SubscriberLabels struct {
+	// Account labels the account's own address: an identity.
+	Account []string `json:"account"`
+	// Alternate labels further addresses of the same account: claimed,
+	// never a second account.
+	Alternate []string `json:"alternate"`
+	// Contact labels addresses where the account is reached (contact,
+	// recovery): not accounts, never compared with the claim.
+	Contact []string `json:"contact"`
 }
 
 // tableFields lists the fields each table knows; a mapping naming another
@@ -165,14 +195,27 @@ func DefaultLayout() *Layout {
 		},
 		Google: GoogleLayout{
 			Root:            "Takeout",
-			ActivityFolders: []string{"Assistant"},
-			ActivityFiles: []string{"MyActivity.json", "MeineAktivitäten.json", "MonActivité.json",
-				"MyActivity.html", "MeineAktivitäten.html", "MonActivité.html"},
-			Products:       []string{"Assistant", "Google Assistant"},
-			Said:           []string{"Said ", "Vous avez dit ", "Gesagt: ", "Gesagt "},
+			ActivityFolders: []string{"Assistant", "Voice and Audio"},
+			ActivityFiles: []string{"MyActivity.json", "My Activity.json", "MeineAktivitäten.json", "MonActivité.json",
+				"MyActivity.html", "My Activity.html", "MeineAktivitäten.html", "MonActivité.html"},
+			Products: []string{"Assistant", "Google Assistant", "Voice and Audio"},
+			// "Gesagt: " is an older guess of ours, seen in no real export;
+			// it stays so that pages written that way are still read.
+			Said: []string{"Said ", "Vous avez dit ", "Gesagt: "},
+			SaidForms: []SaidForm{
+				{Suffix: " gesagt"},                     // German: „Wie wird das Wetter“ gesagt
+				{Prefix: "Je hebt ", Suffix: " gezegd"}, // Dutch
+			},
 			Unrecognized:   []string{"From unrecognized speaker", "Von nicht erkanntem Sprecher", "D'un interlocuteur non reconnu", "Locuteur non reconnu"},
 			ArchiveBrowser: []string{"archive_browser.html", "Archiv_Übersicht.html"},
 			SubscriberInfo: ".SubscriberInfo.html",
+			// The labels of real subscriber pages (FORMATS.md, "Seen in real
+			// exports"); "Email" is what older pages and our fixtures wrote.
+			SubscriberLabels: SubscriberLabels{
+				Account:   []string{"e-Mail", "Email"},
+				Alternate: []string{"Alternate e-Mails", "Alternate e-Mail"},
+				Contact:   []string{"Contact e-Mail", "Recovery e-Mail"},
+			},
 		},
 		Documentation: []string{"README.txt", "*_Instructions.txt", "*.Description.pdf", "description.txt", "FileDescriptions.csv"},
 		Empty:         []string{"N/A", "null"},

@@ -100,9 +100,12 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	if lay == nil {
 		lay = DefaultLayout()
 	}
+	// A part downloaded twice is read once (its copy's files are left out).
+	files, dups := duplicateParts(files)
 	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown}, files: files,
 		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[[2]string]int{}, budget: budget}
 	l.compile()
+	l.google.duplicates = dups
 
 	var csvs, jsons, htmls, pdfs []int
 	for i, f := range files {
@@ -283,4 +286,5 @@ func (l *loader) finish() {
 	default:
 		ex.Vendor = Unknown
 	}
+	l.noteDuplicates()
 }

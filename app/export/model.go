@@ -48,12 +48,20 @@ type Export struct {
 	CustomerIDs []Value
 	Emails      []Value
 	Names       []Value
+	// ContactEmails are the addresses a Takeout subscriber page gives to
+	// reach the account (contact, recovery): not accounts, so never
+	// compared with the claim; shown at most.
+	ContactEmails []Value
 
 	Devices       []Device       // registered to the account (Amazon registration)
 	VoiceProfiles []VoiceProfile // enrolled voice profiles
 	Recordings    []Recording    // voice history records and/or audio files
 	Transcripts   []TranscriptLine
 	Audio         []AudioFile // every audio file in the tree, referenced or not
+	// Activity is Takeout activity that is not speech ("Used Assistant",
+	// "Commande vocale inconnue"): a record of the voice product with no
+	// spoken title and no audio. Not a recording, not a transcript.
+	Activity []Activity
 
 	// Identities: every account identifier seen anywhere in the data (a
 	// CustomerId column in a voice-history row, the e-mail named in a Takeout
@@ -122,6 +130,14 @@ type Recording struct {
 	Extra           []Value // cells of unknown columns
 }
 
+// Activity is one non-speech record of the voice activity.
+type Activity struct {
+	Title       Value     // as written ("Used Assistant")
+	Time        time.Time // UTC; zero when unknown
+	ZoneUnknown string    // as Recording.ZoneUnknown
+	Src         Source    // the record (JSON element or HTML line)
+}
+
 // TranscriptLine is one line of a transcript document (the 2018 PDF).
 type TranscriptLine struct {
 	Time      time.Time // zero when the line has no time
@@ -135,6 +151,10 @@ type AudioFile struct {
 	Part, Path string
 	Size       int64
 	Referenced bool // some record refers to it
+	// OtherProduct: Takeout audio outside the voice-activity folders
+	// (Google Voice voicemails and greetings, referenced by their own
+	// pages). Not a recording: no check counts it.
+	OtherProduct bool
 }
 
 // Identity is an account identifier found in the data.
@@ -148,7 +168,11 @@ type Part struct {
 	Name    string // input name, e.g. takeout-20240301T101500Z-002.zip
 	Account string // the account its archive_browser.html names, "" if none
 	Listed  bool   // the export's archive_browser.html lists files of this part
-	Src     Source
+	// DuplicateOf names the part this one is a second download of
+	// ("…-002 (1).zip" holding the same members as "…-002.zip"): its
+	// files are read once, from that part.
+	DuplicateOf string
+	Src         Source
 }
 
 // Expectation is a file a check needs.
@@ -174,8 +198,12 @@ type Problem struct {
 const (
 	ProblemZone    = "zone"     // times in a zone nobody knows, read as UTC
 	ProblemIDShape = "id-shape" // a value in an ID column that is not an ID (a description row): not read as one
+	// ProblemDuplicatePart: a part downloaded twice; the copy is counted once.
+	ProblemDuplicatePart = "duplicate-part"
 )
 
 // Note reports whether p is a note on a file that was read (ProblemZone,
-// ProblemIDShape), not a file that could not be (fully) read.
-func (p Problem) Note() bool { return p.Kind == ProblemZone || p.Kind == ProblemIDShape }
+// ProblemIDShape, ProblemDuplicatePart), not a file that could not be (fully) read.
+func (p Problem) Note() bool {
+	return p.Kind == ProblemZone || p.Kind == ProblemIDShape || p.Kind == ProblemDuplicatePart
+}

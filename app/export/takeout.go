@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,8 +32,12 @@ type googleState struct {
 	listed        map[string]bool // paths relative to the Takeout root
 	listedNames   map[string]bool // base names of the real overview tree (listedKey)
 	profileEmails []Value
+	alternates    []Value // "Alternate e-Mails" of the subscriber page
 	activityFound *Source
 	profileFound  *Source
+	// duplicates maps a part that is a second download of another
+	// ("…-002 (1).zip") to that part; its files are not read.
+	duplicates map[string]string
 	// jsonDirs are folders with a JSON activity file: an HTML copy of the
 	// same activity beside it is not read twice.
 	jsonDirs map[string]bool
@@ -170,7 +176,9 @@ func (l *loader) readActivityJSON(f file) {
 		}
 		l.google.jsonDirs[path.Dir(f.Path)] = true
 		l.googleHits++
-		if l.google.activityFound == nil {
+		// Every product folder has an activity file: the one that
+		// counts is the voice product's (or one holding its records).
+		if l.google.activityFound == nil && (inFolder || kept > 0) {
 			l.google.activityFound = &Source{Part: f.Part, Path: f.Path}
 		}
 	}
@@ -246,9 +254,19 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 	at := func(p, field string) Source {
 		return Source{Part: f.Part, Path: f.Path, Pointer: ptr + p, Field: field}
 	}
+	text, spoken := l.said(rec.Title)
+	if !spoken && !hasAudio(rec.Audio) {
+		a := Activity{Title: Value{Text: text, Src: at("/title", "title")}, Src: src}
+		if t, zone, ok := parseTimeZone(rec.Time); ok {
+			a.Time, a.ZoneUnknown = t, zone
+			l.zoneUnknown(f, zone)
+		}
+		l.ex.Activity = append(l.ex.Activity, a)
+		return
+	}
 	r := Recording{
 		ID:         f.Path + "#" + ptr,
-		Transcript: Value{Text: l.said(rec.Title), Src: at("/title", "title")},
+		Transcript: Value{Text: text, Src: at("/title", "title")},
 		Src:        src,
 	}
 	if t, zone, ok := parseTimeZone(rec.Time); ok {
@@ -274,6 +292,17 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 	l.addRecording(r)
 }
 
+// hasAudio: a record names an audio file (records with audio are
+// recordings whatever their title).
+func hasAudio(names []string) bool {
+	for _, n := range names {
+		if strings.TrimSpace(n) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // joinTakeoutAudio joins a record to its MP3s by the names the record gives
 // (never by time): the first is the recording's audio (src is where that
 // name stands); every one found is marked referenced.
@@ -293,15 +322,51 @@ func (l *loader) joinTakeoutAudio(f file, r *Recording, names []string, src Sour
 	}
 }
 
-// said removes the "Said " prefix (in any language of the table).
-func (l *loader) said(title string) string {
+// said returns what the person said, taken out of a title of the table's
+// forms ("Said …", "… gesagt", "Je hebt … gezegd", in any language of
+// the table), without the quotes around it; ok is false when the title has
+// none of the forms ("Used Assistant"): then it is the title, cleaned.
+func (l *loader) said(title string) (text string, ok bool) {
 	t := cleanSpace(title)
 	for _, p := range l.lay.Google.Said {
-		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
-			return strings.TrimSpace(t[len(p):])
+		if p != "" && hasPrefixFold(t, p) {
+			return unquote(t[len(p):]), true
 		}
 	}
-	return t
+	for _, f := range l.lay.Google.SaidForms {
+		if f.Prefix == "" && f.Suffix == "" || len(t) <= len(f.Prefix)+len(f.Suffix) {
+			continue
+		}
+		if hasPrefixFold(t, f.Prefix) && hasSuffixFold(t, f.Suffix) {
+			return unquote(t[len(f.Prefix) : len(t)-len(f.Suffix)]), true
+		}
+	}
+	return t, false
+}
+
+// hasPrefixFold and hasSuffixFold compare ignoring letter case; the layout's
+// forms have ordinary spaces, titles may have no-break ones (cleanSpace
+// makes them plain before).
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+func hasSuffixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[len(s)-len(p):], p)
+}
+
+// titleQuotes are the quotes a title may put around the spoken text:
+// German „…“, English “…”, French « … », plain ones.
+var titleQuotes = [][2]string{{"„", "“"}, {"“", "”"}, {"«", "»"}, {"‚", "‘"}, {`"`, `"`}}
+
+func unquote(s string) string {
+	s = strings.TrimSpace(s)
+	for _, q := range titleQuotes {
+		if len(s) > len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+		}
+	}
+	return s
 }
 
 // takeoutAudio finds the MP3 an activity record names: beside the activity
@@ -419,6 +484,10 @@ func (l *loader) finishGoogle() {
 	for _, v := range g.profileEmails {
 		ex.Emails = addClaim(ex.Emails, v, NormEmail)
 	}
+	// Alternate addresses are the same account's, by the page's word.
+	for _, v := range g.alternates {
+		ex.Emails = addClaim(ex.Emails, v, NormEmail)
+	}
 
 	var parts []string
 	seen := map[string]bool{}
@@ -474,4 +543,91 @@ func (l *loader) finishGoogle() {
 		bsrc = &s
 	}
 	add("archive-browser", root+"archive_browser.html", bsrc)
+	l.markOtherAudio()
+}
+
+// reCopyName is the name a browser gives a second download of the same
+// file: "takeout-…-002 (1).zip", "Alexa (2).zip", an extracted "… (1)".
+var reCopyName = regexp.MustCompile(`^(.*\S) \(\d{1,3}\)((?:\.tar)?\.[A-Za-z0-9]{1,4})?$`)
+
+// duplicateParts finds the parts that are a second download of another
+// part: named like a browser's copy of it and holding the same members
+// (paths and sizes). It returns the files without theirs, and each copy
+// with the part it copies. A copy whose members differ is read as a part
+// of its own: it may hold anything.
+func duplicateParts(files []file) ([]file, map[string]string) {
+	members := map[string][]string{} // part -> "size path" of its members
+	for _, f := range files {
+		members[f.Part] = append(members[f.Part], strconv.FormatInt(f.Size, 10)+" "+f.Path)
+	}
+	dups := map[string]string{}
+	for part, ms := range members {
+		head, name := "", part
+		if i := strings.LastIndexAny(part, "!/"); i >= 0 {
+			head, name = part[:i+1], part[i+1:]
+		}
+		m := reCopyName.FindStringSubmatch(name)
+		if m == nil {
+			continue
+		}
+		orig := head + m[1] + m[2]
+		if om, ok := members[orig]; ok && sameMembers(ms, om) {
+			dups[part] = orig
+		}
+	}
+	if len(dups) == 0 {
+		return files, nil
+	}
+	kept := make([]file, 0, len(files))
+	for _, f := range files {
+		if _, dup := dups[f.Part]; !dup {
+			kept = append(kept, f)
+		}
+	}
+	return kept, dups
+}
+
+func sameMembers(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// noteDuplicates adds, for every part downloaded twice, a note and (in a
+// Takeout) the part, marked as the copy it is: never a foreign part.
+func (l *loader) noteDuplicates() {
+	dups := l.google.duplicates
+	names := make([]string, 0, len(dups))
+	for d := range dups {
+		names = append(names, d)
+	}
+	slices.Sort(names)
+	for _, d := range names {
+		l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: d}, Kind: ProblemDuplicatePart,
+			Reason: fmt.Sprintf("a second download of %s with the same files: they are counted once", dups[d])})
+		if l.ex.Vendor == Google {
+			l.ex.Parts = append(l.ex.Parts, Part{Name: d, DuplicateOf: dups[d], Src: Source{Part: d}})
+		}
+	}
+	if l.ex.Vendor == Google && len(names) > 0 {
+		slices.SortStableFunc(l.ex.Parts, func(a, b Part) int { return strings.Compare(a.Name, b.Name) })
+	}
+}
+
+// markOtherAudio marks the Takeout audio that is not in a voice-activity
+// folder and that no record names: another product's (Google Voice).
+func (l *loader) markOtherAudio() {
+	for i := range l.ex.Audio {
+		a := &l.ex.Audio[i]
+		if a.Referenced {
+			continue
+		}
+		if _, under := l.rootRel(a.Path); under && !l.inActivityFolder(a.Path) {
+			a.OtherProduct = true
+		}
+	}
 }

@@ -129,7 +129,7 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 	}
 	for j, a := range x.Audio {
 		paceUI(j)
-		if held[audioRef{a.Part, a.Path}] {
+		if held[audioRef{a.Part, a.Path}] || a.OtherProduct { // a voicemail is no recording
 			continue
 		}
 		ix.items = append(ix.items, recItem{rec: -1, audio: j, device: -1, profile: -1})
