@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -101,6 +102,21 @@ type GoogleLayout struct {
 type SaidForm struct {
 	Prefix string `json:"prefix"`
 	Suffix string `json:"suffix"`
+}
+
+// UnmarshalJSON reads a form afresh: the decoder would otherwise fill a
+// mapping's form into the default list's element, keeping the default's
+// other half.
+func (f *SaidForm) UnmarshalJSON(b []byte) error {
+	type plain SaidForm
+	var p plain
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return err
+	}
+	*f = SaidForm(p)
+	return nil
 }
 
 // SubscriberLabels sorts the addresses of *.SubscriberInfo.html.

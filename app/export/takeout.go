@@ -610,11 +610,14 @@ func (l *loader) noteDuplicates() {
 		l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: d}, Kind: ProblemDuplicatePart,
 			Reason: fmt.Sprintf("a second download of %s with the same files: they are counted once", dups[d])})
 		if l.ex.Vendor == Google {
-			l.ex.Parts = append(l.ex.Parts, Part{Name: d, DuplicateOf: dups[d], Src: Source{Part: d}})
+			// Right after the part it copies.
+			p := Part{Name: d, DuplicateOf: dups[d], Src: Source{Part: d}}
+			at := len(l.ex.Parts)
+			if i := slices.IndexFunc(l.ex.Parts, func(q Part) bool { return q.Name == dups[d] }); i >= 0 {
+				at = i + 1
+			}
+			l.ex.Parts = slices.Insert(l.ex.Parts, at, p)
 		}
-	}
-	if l.ex.Vendor == Google && len(names) > 0 {
-		slices.SortStableFunc(l.ex.Parts, func(a, b Part) int { return strings.Compare(a.Name, b.Name) })
 	}
 }
 
