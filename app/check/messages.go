@@ -83,6 +83,8 @@ const (
 	txtPageLine          = "text-page-line"
 	txtProblems          = "text-problems"
 	txtProblemZone       = "text-problem-zone"
+	txtProblemCopy       = "text-problem-copy"
+	txtActivity          = "text-activity"
 	txtSevMismatch       = "text-severity-mismatch"
 	txtSevLikely         = "text-severity-likely"
 	txtSevUnknown        = "text-severity-unknown"
@@ -256,6 +258,12 @@ var messages = map[string]message{
 	txtProblemZone: {args: "s",
 		en: "its times are given in the time zone %s, which ExportLens does not know; they are read as UTC and may be off by hours",
 		de: "seine Zeiten sind in der Zeitzone %s angegeben, die ExportLens nicht kennt; sie werden als UTC gelesen und können um Stunden abweichen"},
+	txtProblemCopy: {args: "s",
+		en: "a second download of %s with the same files; they are counted once",
+		de: "ein zweiter Download von %s mit denselben Dateien; sie werden nur einmal gezählt"},
+	txtActivity: {args: "d",
+		en: "Activity without speech (not counted as recordings): %d",
+		de: "Aktivitäten ohne Sprache (nicht als Aufnahmen gezählt): %d"},
 	txtSevMismatch: {en: "mismatch", de: "fremd"},
 	txtSevLikely:   {en: "likely", de: "wahrscheinlich fremd"},
 	txtSevUnknown:  {en: "unknown", de: "unklar"},

@@ -135,4 +135,7 @@ type Problem struct {
 	// Zone is set when the file's times are written in this zone
 	// abbreviation, which no table knows: they were read as UTC.
 	Zone string `json:"zone,omitempty"`
+	// Copies is set when the part is a second download of this part, with
+	// the same files: they are counted once.
+	Copies string `json:"copies,omitempty"`
 }

@@ -205,8 +205,11 @@ func problems(ps []export.Problem) []Problem {
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
 		out[i] = Problem{Part: p.Src.Part, Path: p.Src.Path, Reason: p.Reason}
-		if p.Kind == export.ProblemZone {
+		switch p.Kind {
+		case export.ProblemZone:
 			out[i].Zone = p.Zone
+		case export.ProblemDuplicatePart:
+			out[i].Copies = p.Copies
 		}
 	}
 	slices.SortFunc(out, func(a, b Problem) int {

@@ -94,6 +94,9 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 	}
 	s := r.Summary
 	line(t(txtSummary, s.Recordings, s.Transcripts, s.Devices, s.VoiceProfiles))
+	if s.Activity > 0 {
+		line(t(txtActivity, s.Activity))
+	}
 
 	b.WriteByte('\n')
 	if len(r.Findings) == 0 {
@@ -119,8 +122,11 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		line(t(txtProblems, len(r.Problems)))
 		for _, p := range r.Problems {
 			reason := clean(p.Reason)
-			if p.Zone != "" {
+			switch {
+			case p.Zone != "":
 				reason = t(txtProblemZone, clean(p.Zone))
+			case p.Copies != "":
+				reason = t(txtProblemCopy, clean(p.Copies))
 			}
 			line("  " + location(lang, Evidence{Part: p.Part, Path: p.Path}) + ": " + reason)
 		}

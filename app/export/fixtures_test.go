@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,13 @@ import (
 type planted struct {
 	Vendor     string `json:"vendor"`
 	Recordings int    `json:"recordings"`
-	Claim      struct {
+	Activity   int    `json:"activity"`
+	Notes      []struct {
+		Kind string `json:"kind"`
+		Part string `json:"part"`
+		Path string `json:"path"`
+	} `json:"notes"`
+	Claim struct {
 		CustomerIDs []string `json:"customerIds"`
 		Emails      []string `json:"emails"`
 	} `json:"claim"`
@@ -96,9 +103,12 @@ func TestFixtures(t *testing.T) {
 			}
 			unreferenced := 0
 			for _, a := range ex.Audio {
-				if !a.Referenced {
+				if !a.Referenced && !a.OtherProduct {
 					unreferenced++
 				}
+			}
+			if len(ex.Activity) != want.Activity {
+				t.Errorf("activity: got %d non-speech records, want %d", len(ex.Activity), want.Activity)
 			}
 			if got := len(ex.Recordings) + unreferenced; got != want.Recordings {
 				t.Errorf("recordings: got %d (%d records + %d unreferenced audio) want %d", got, len(ex.Recordings), unreferenced, want.Recordings)
@@ -114,8 +124,19 @@ func TestFixtures(t *testing.T) {
 					t.Errorf("recording %s (line %d, pointer %q): no time", r.ID, r.Src.Line, r.Src.Pointer)
 				}
 			}
-			if len(ex.Problems) != 0 {
-				t.Errorf("problems: got %+v", ex.Problems)
+			// The only problems are the notes the fixture plants.
+			var gotNotes, wantNotes []string
+			for _, p := range ex.Problems {
+				gotNotes = append(gotNotes, p.Kind+" "+p.Src.Part+" "+p.Src.Path)
+				if !p.Note() {
+					t.Errorf("problem: got %+v", p)
+				}
+			}
+			for _, n := range want.Notes {
+				wantNotes = append(wantNotes, n.Kind+" "+n.Part+" "+n.Path)
+			}
+			if !slices.Equal(gotNotes, wantNotes) {
+				t.Errorf("notes: got %q, want %q", gotNotes, wantNotes)
 			}
 			for _, p := range want.Planted {
 				// The place a planted thing was written must be a place the

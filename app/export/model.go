@@ -191,6 +191,9 @@ type Problem struct {
 	Kind   string // short code: "csv", "json", "html", "pdf", "archive", "zone", ...
 	// Zone is, for kind "zone", the abbreviation no table knows ("WIB").
 	Zone string
+	// Copies is, for kind "duplicate-part", the part this one is a second
+	// download of.
+	Copies string
 }
 
 // Kinds of Problem that are notes: the file was read whole; something in it

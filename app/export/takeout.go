@@ -607,7 +607,7 @@ func (l *loader) noteDuplicates() {
 	}
 	slices.Sort(names)
 	for _, d := range names {
-		l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: d}, Kind: ProblemDuplicatePart,
+		l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: d}, Kind: ProblemDuplicatePart, Copies: dups[d],
 			Reason: fmt.Sprintf("a second download of %s with the same files: they are counted once", dups[d])})
 		if l.ex.Vendor == Google {
 			// Right after the part it copies.

@@ -18,7 +18,7 @@ func writeFixtures(out string) error {
 	w := &writer{out: out, tmp: tmp}
 	for _, step := range []func(*synth) error{
 		w.amazonClean, w.amazonMessy, w.amazonForeign, w.amazon2018,
-		w.takeoutFixtures, w.unrelated,
+		w.takeoutFixtures, w.takeoutVoice, w.unrelated,
 	} {
 		if err := step(s); err != nil {
 			return err
@@ -182,13 +182,13 @@ func (w *writer) takeoutFixtures(s *synth) error {
 		{takeoutPlan{name: "takeout-clean", loc: takeoutEN, parts: 2, profile: emailAlice},
 			"Alice Muster's Google Assistant Takeout in two parts, English names; consistent.", "consistent"},
 		{takeoutPlan{name: "takeout-de", loc: takeoutDE, parts: 1, profile: emailAlice},
-			"Alice Muster's Takeout in one part with German folder and file names; consistent.", "consistent"},
+			"Alice Muster's Takeout in one part with German folder and file names and titles with the verb last („…“ gesagt); consistent.", "consistent"},
 		{takeoutPlan{name: "takeout-fr", loc: takeoutFR, parts: 1, profile: emailAlice},
 			"Alice Muster's Takeout in one part with French folder and file names; consistent.", "consistent"},
 		{takeoutPlan{name: "takeout-unrecognized", loc: takeoutEN, parts: 1, profile: emailAlice, strangerAt: []int{1, 4, 5}},
 			"Alice Muster's Takeout where three records come from an unrecognised speaker (another voice).", "mismatch"},
-		{takeoutPlan{name: "takeout-parts", loc: takeoutEN, parts: 3, profile: emailAlice, realOverview: true, accountsLast: true},
-			"Alice Muster's Takeout in three parts as Google writes it: the real overview tree (base names, no file list) in part 1 only, the profile and account page in part 3; consistent.", "consistent"},
+		{takeoutPlan{name: "takeout-parts", loc: takeoutEN, parts: 3, profile: emailAlice, realOverview: true, accountsLast: true, duplicate: 2},
+			"Alice Muster's Takeout in three parts as Google writes it: the real overview tree (base names, no file list) in part 1 only, the profile and account page in part 3, part 2 downloaded twice (…-002 (1).zip, counted once, a note); consistent.", "consistent"},
 		{takeoutPlan{name: "takeout-emails", loc: takeoutEN, parts: 1, profile: emailBob},
 			"A Takeout whose Profile.json names bob.fremd@example.org while archive_browser.html names alice.muster@example.com.", "mismatch"},
 	}
@@ -209,6 +209,14 @@ func (w *writer) takeoutFixtures(s *synth) error {
 		f := &fixture{Name: p.plan.name, Description: p.desc, Vendor: "google", Verdict: p.verdict,
 			Declared: emptyDeclared(), Claim: claim{CustomerIDs: []string{}, Emails: []string{emailAlice}},
 			Recordings: len(res.records)}
+		if d := p.plan.duplicate; d > 0 {
+			// The same bytes again, under the name a browser gives a second download.
+			name := strings.TrimSuffix(res.partNames[d-1], ".zip") + " (1).zip"
+			if err := w.file(in, name, res.parts[d-1].zipBytes()); err != nil {
+				return err
+			}
+			f.Notes = append(f.Notes, note{Kind: "duplicate-part", Part: name})
+		}
 		if p.plan.profile != emailAlice {
 			f.Claim.Emails = append(f.Claim.Emails, p.plan.profile)
 			f.Planted = append(f.Planted, planted{Rule: "identity-conflict", Subject: p.plan.profile,
@@ -226,6 +234,31 @@ func (w *writer) takeoutFixtures(s *synth) error {
 		}
 	}
 	return nil
+}
+
+func (w *writer) takeoutVoice(s *synth) error {
+	v, err := buildTakeoutVoice(s)
+	if err != nil {
+		return err
+	}
+	in, err := w.input("takeout-voice")
+	if err != nil {
+		return err
+	}
+	if err := v.tree.writeFolder(filepath.Join(in, voiceJob)); err != nil {
+		return err
+	}
+	f := &fixture{Name: "takeout-voice", Vendor: "google", Verdict: "consistent",
+		Description: "Alice Muster's one-part Takeout as real ones are, extracted into its folder: the overview tree, " +
+			"Voice and Audio records (My Activity.json) with MP3s, an Assistant HTML page in WIB and UTC−7 with " +
+			"non-speech records, Search activity, Google Voice voicemail and greeting, a subscriber page with " +
+			"alternate, contact and recovery addresses on other domains; consistent (the unknown zone is a note).",
+		Declared: emptyDeclared(), Claim: claim{CustomerIDs: []string{}, Emails: []string{emailAlice, altAlice}},
+		Recordings: v.records, Activity: v.activity}
+	for _, p := range v.zonePaths {
+		f.Notes = append(f.Notes, note{Kind: "zone", Part: voiceJob, Path: p})
+	}
+	return f.write(filepath.Dir(in))
 }
 
 func (w *writer) unrelated(*synth) error {

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
+	"html"
 	"io"
 	"strings"
 	"testing"
@@ -365,4 +367,61 @@ func stubMP3Synth(t *testing.T) *synth {
 		t.Skip(err)
 	}
 	return s
+}
+
+func TestTakeoutVoice(t *testing.T) {
+	v, err := buildTakeoutVoice(stubMP3Synth(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.records != 7 || v.activity != 2 {
+		t.Errorf("records %d, activity %d; want 7 speech records (4 Voice and Audio, 3 Assistant) and 2 non-speech", v.records, v.activity)
+	}
+	var recs []activity
+	if err := json.Unmarshal(v.tree[voiceAudio+"My Activity.json"], &recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range recs {
+		if a.Header != "Google App" || len(a.Products) != 1 || a.Products[0] != "Voice and Audio" || len(a.AudioFiles) != 1 {
+			t.Errorf("Voice and Audio record %+v: want header Google App, product Voice and Audio, one MP3", a)
+			continue
+		}
+		if _, ok := v.tree[voiceAudio+a.AudioFiles[0]]; !ok {
+			t.Errorf("audio %s is not beside the activity", a.AudioFiles[0])
+		}
+	}
+	page := string(v.tree[voiceAssist+"My Activity.html"])
+	mp3s := 0
+	for name := range v.tree {
+		if strings.HasPrefix(name, voiceAssist) && strings.HasSuffix(name, ".mp3") {
+			mp3s++
+			if !strings.Contains(page, `src="`+strings.TrimPrefix(name, voiceAssist)+`"`) {
+				t.Errorf("the Assistant page does not reference %s", name)
+			}
+		}
+	}
+	if mp3s != 3 {
+		t.Errorf("Assistant MP3s: got %d, want 3", mp3s)
+	}
+	for _, want := range []string{"WIB", "UTC\u22127", "Used Assistant"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Assistant page has no %q", want)
+		}
+	}
+	sub := string(v.tree["Takeout/Google Account/alice.muster.SubscriberInfo.html"])
+	for _, want := range []string{"<li>e-Mail: " + emailAlice, "<li>Alternate e-Mails: " + altAlice, "<li>Contact e-Mail: " + contactAlice, "<li>Recovery e-Mail: " + recoverAlice} {
+		if !strings.Contains(sub, want) {
+			t.Errorf("subscriber page lacks %q", want)
+		}
+	}
+	browser := string(v.tree["Takeout/archive_browser.html"])
+	for name := range v.tree {
+		base := name[strings.LastIndex(name, "/")+1:]
+		if name != "Takeout/archive_browser.html" && !strings.Contains(browser, "> "+html.EscapeString(base)+"<") {
+			t.Errorf("the overview does not list %s", name)
+		}
+	}
+	if strings.Contains(browser, `class="file"`) {
+		t.Errorf("the overview has the old list form; want the real tree only")
+	}
 }

@@ -17,7 +17,19 @@ type fixture struct {
 	Declared    declared  `json:"declared"`
 	Claim       claim     `json:"claim"`
 	Recordings  int       `json:"recordings"`
-	Planted     []planted `json:"planted"`
+	// Activity counts the voice product's records that are not speech.
+	Activity int       `json:"activity,omitempty"`
+	Planted  []planted `json:"planted"`
+	// Notes are the notes on files that were read (export.Problem.Note)
+	// the fixture must give, and no others.
+	Notes []note `json:"notes,omitempty"`
+}
+
+// note is one expected note: its kind and where.
+type note struct {
+	Kind string `json:"kind"`
+	Part string `json:"part"`
+	Path string `json:"path,omitempty"`
 }
 
 type declared struct {

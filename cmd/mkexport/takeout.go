@@ -44,6 +44,7 @@ type takeoutLocale struct {
 	profile      string // under Takeout/
 	accountDir   string
 	said         string // title prefix
+	saidSuffix   string // title suffix: German puts the verb last
 	hotword      string
 	unrecognized string
 	voice        voice
@@ -74,7 +75,7 @@ var (
 		lang: "de", browser: "Archiv_Übersicht.html", header: "Archiv für ",
 		activityDir: "Meine Aktivitäten/Assistant", activityFile: "MeineAktivitäten.json",
 		profile: "Profil/Profil.json", accountDir: "Google-Konto",
-		said: "Gesagt: ", hotword: "Durch Hotword gestartet", unrecognized: "Von nicht erkanntem Sprecher",
+		said: "„", saidSuffix: "“ gesagt", hotword: "Durch Hotword gestartet", unrecognized: "Von nicht erkanntem Sprecher",
 		voice: voiceAliceDE,
 		speech: []said{
 			{"wie ist das Wetter in Zürich", "In Zürich sind es gerade 12 Grad und bewölkt."},
@@ -127,6 +128,9 @@ type takeoutPlan struct {
 	// accountsLast puts Profile.json beside the account page in the last
 	// part (by default it is in part 1 with the activity).
 	accountsLast bool
+	// duplicate is the part (1-based) that is downloaded a second time,
+	// as a browser names the copy ("…-002 (1).zip"); 0 for none.
+	duplicate int
 }
 
 type takeoutResult struct {
@@ -165,7 +169,7 @@ func buildTakeout(s *synth, p takeoutPlan) (*takeoutResult, error) {
 		at := start.Add(time.Duration(len(plan)-1-i) * (5*time.Hour + 17*time.Minute + 13*time.Second + 211*time.Millisecond))
 		a := activity{
 			Header:   "Assistant",
-			Title:    loc.said + pl.said.text,
+			Title:    loc.said + pl.said.text + loc.saidSuffix,
 			TitleURL: "https://www.google.com/search?q=" + url.QueryEscape(pl.said.text),
 			Time:     at.Format("2006-01-02T15:04:05.000Z"),
 			Products: []string{"Assistant"},
