@@ -629,8 +629,20 @@ func (l *loader) markOtherAudio() {
 		if a.Referenced {
 			continue
 		}
-		if _, under := l.rootRel(a.Path); under && !l.inActivityFolder(a.Path) {
+		if rel, under := l.rootRel(a.Path); under && !l.inVoiceProduct(rel) {
 			a.OtherProduct = true
 		}
 	}
+}
+
+// inVoiceProduct: a path below the Takeout root lies in a voice-activity
+// product folder, at any depth ("My Activity/Assistant/…").
+func (l *loader) inVoiceProduct(rel string) bool {
+	dirs := strings.Split(path.Dir(rel), "/")
+	for _, d := range dirs {
+		if inList(d, l.lay.Google.ActivityFolders) {
+			return true
+		}
+	}
+	return false
 }

@@ -207,7 +207,8 @@ func TestLoadTakeoutGoogleVoiceAudio(t *testing.T) {
 		memFile(part1, act+"My Activity.json", "["+
 			record("Assistant", "Assistant", "Said good morning", "2022-05-16T07:58:09.000Z", "2022-05-16_07_58_10_000_UTC.mp3")+"]"),
 		audioFile(part1, act+"2022-05-16_07_58_10_000_UTC.mp3", 3000),
-		audioFile(part1, act+"2022-05-16_09_00_00_000_UTC.mp3", 3000), // in the voice folder, named by nothing
+		audioFile(part1, act+"2022-05-16_09_00_00_000_UTC.mp3", 3000),       // in the voice folder, named by nothing
+		audioFile(part1, act+"batch/2022-05-16_09_10_00_000_UTC.mp3", 3000), // below it
 		memFile(part1, "Takeout/Voice/Calls/+15550100 - Voicemail - 2022-05-10T10_00_00Z.html",
 			`<html><body><audio controls src="+15550100 - Voicemail - 2022-05-10T10_00_00Z.mp3"></audio></body></html>`),
 		audioFile(part1, "Takeout/Voice/Calls/+15550100 - Voicemail - 2022-05-10T10_00_00Z.mp3", 5000),
@@ -223,6 +224,7 @@ func TestLoadTakeoutGoogleVoiceAudio(t *testing.T) {
 	want := map[string]bool{
 		act + "2022-05-16_07_58_10_000_UTC.mp3":                                false,
 		act + "2022-05-16_09_00_00_000_UTC.mp3":                                false, // still a recording nobody names
+		act + "batch/2022-05-16_09_10_00_000_UTC.mp3":                          false,
 		"Takeout/Voice/Calls/+15550100 - Voicemail - 2022-05-10T10_00_00Z.mp3": true,
 		"Takeout/Voice/Greetings/greeting.mp3":                                 true,
 	}
