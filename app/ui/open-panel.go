@@ -39,6 +39,9 @@ var openTexts = map[string]text{
 	"reason.name":      {"its name is an absolute path or climbs out of the archive; it is shown cleaned and never used as a path", "sein Name ist ein absoluter Pfad oder führt aus dem Archiv hinaus; er wird bereinigt gezeigt und nie als Pfad benutzt"},
 	"reason.duplicate": {"the archive holds this name more than once; every copy is read", "das Archiv enthält diesen Namen mehrfach; jede Kopie wird gelesen"},
 	"reason.zone":      {"its times are given in a time zone that ExportLens does not know (see the details); they are shown as UTC and may be off by hours", "seine Zeiten sind in einer Zeitzone angegeben, die ExportLens nicht kennt (siehe Details); sie werden als UTC gezeigt und können um Stunden abweichen"},
+
+	// A Takeout part downloaded twice (export.ProblemDuplicatePart).
+	"reason.duplicate-part": {"it is a second download of a part, with the same files; they are counted once", "es ist ein zweiter Download eines Teils, mit denselben Dateien; sie werden nur einmal gezählt"},
 }
 
 // openPanel chooses files, folders or a demo, shows progress while reading,
@@ -180,7 +183,7 @@ func (o *openPanel) exportProblem(p export.Problem) app.UI {
 		reason = "reason." + p.Kind
 	}
 	sentence, class := "open.failed", "error"
-	if p.Kind == "name" || p.Kind == "duplicate" || p.Kind == "zone" {
+	if p.Kind == "name" || p.Kind == "duplicate" || p.Kind == "zone" || p.Kind == export.ProblemDuplicatePart {
 		sentence, class = "open.notice", "warning" // read all the same
 	}
 	return app.Div().Class(class).Attr("data-testid", "open-error").Body(
