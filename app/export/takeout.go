@@ -556,22 +556,43 @@ var reCopyName = regexp.MustCompile(`^(.*\S) \(\d{1,3}\)((?:\.tar)?\.[A-Za-z0-9]
 // with the part it copies. A copy whose members differ is read as a part
 // of its own: it may hold anything.
 func duplicateParts(files []file) ([]file, map[string]string) {
-	members := map[string][]string{} // part -> "size path" of its members
-	for _, f := range files {
-		members[f.Part] = append(members[f.Part], strconv.FormatInt(f.Size, 10)+" "+f.Path)
+	// Names first: member lists are built only for a copy and its
+	// original (a tree of 200,000 entries has no copy, usually).
+	parts := map[string]bool{}
+	last := ""
+	for i, f := range files {
+		if i == 0 || f.Part != last {
+			parts[f.Part] = true
+			last = f.Part
+		}
 	}
-	dups := map[string]string{}
-	for part, ms := range members {
+	cand := map[string]string{} // copy -> original
+	for part := range parts {
 		head, name := "", part
 		if i := strings.LastIndexAny(part, "!/"); i >= 0 {
 			head, name = part[:i+1], part[i+1:]
 		}
-		m := reCopyName.FindStringSubmatch(name)
-		if m == nil {
+		if m := reCopyName.FindStringSubmatch(name); m != nil && parts[head+m[1]+m[2]] {
+			cand[part] = head + m[1] + m[2]
+		}
+	}
+	if len(cand) == 0 {
+		return files, nil
+	}
+	involved := map[string]bool{}
+	for c, o := range cand {
+		involved[c], involved[o] = true, true
+	}
+	members := map[string][]string{} // part -> "size path" of its members
+	for _, f := range files {
+		if !involved[f.Part] {
 			continue
 		}
-		orig := head + m[1] + m[2]
-		if om, ok := members[orig]; ok && sameMembers(ms, om) {
+		members[f.Part] = append(members[f.Part], strconv.FormatInt(f.Size, 10)+" "+f.Path)
+	}
+	dups := map[string]string{}
+	for part, orig := range cand {
+		if sameMembers(members[part], members[orig]) {
 			dups[part] = orig
 		}
 	}
