@@ -11,16 +11,18 @@ type checker struct {
 	x *export.Export
 	d Declared
 
-	ids      refSet // the claimed customer IDs
-	emails   refSet // the claimed e-mails (the reference one and those that agree with it)
-	refEmail *emailObs
+	ids refSet // the claimed customer IDs
+	// numericIDs: how many claimed customer IDs are numeric (see idSpace).
+	numericIDs int
+	emails     refSet // the claimed e-mails (the reference one and those that agree with it)
+	refEmail   *emailObs
 
 	// devices registered to the claimed account, by normalised serial
 	// (deregistered ones too); the current ones in source order in
 	// accountDevices.
 	devices        refSet
 	accountDevices []*export.Device
-	deviceByKey    map[string]*export.Device // first registration row per normalised serial, current ones first, then deregistered ones
+	deviceByKey    map[string]*export.Device // first row per normalised serial: current registrations, then deregistered ones, then the Alexa lists' (Device.List)
 	// voice profiles enrolled under the claimed account.
 	profiles        refSet
 	accountProfiles []*export.VoiceProfile
@@ -34,6 +36,11 @@ func newChecker(x *export.Export, d Declared) *checker {
 	c.ids = newRefSet(export.NormID, true)
 	for _, v := range x.CustomerIDs {
 		c.ids.add(v.Text, v.Src)
+	}
+	for _, k := range c.ids.keys() {
+		if numericID(k) {
+			c.numericIDs++
+		}
 	}
 	c.buildEmails()
 	c.buildDevices()
@@ -61,22 +68,60 @@ func (c *checker) claimEstablished() bool {
 // an empty ID does not contradict the claim, and without a claimed ID there is
 // nothing to compare with.
 func (c *checker) ownedBy(customerID export.Value) bool {
-	if customerID.Empty() || c.ids.len() == 0 {
+	if customerID.Empty() {
 		return true
 	}
-	ok, _ := c.ids.match(customerID.Text)
-	return ok
+	ok, _, comparable := c.claimedID(customerID.Text)
+	return ok || !comparable
+}
+
+// numericID: Amazon numbers one account twice, with the Alexa customer ID
+// ("A" and 13 letters or digits) and with the retail customer ID (digits
+// only, in the search data of a real export). An ID of one numbering says
+// nothing about an ID of the other.
+func numericID(normalised string) bool {
+	for i := 0; i < len(normalised); i++ {
+		if normalised[i] < '0' || normalised[i] > '9' {
+			return false
+		}
+	}
+	return normalised != ""
+}
+
+// claimedID compares a customer ID with the claimed ones of its numbering.
+// comparable is false when the claim has no ID of that numbering: then the
+// value can be neither the claim's nor foreign to it.
+func (c *checker) claimedID(v string) (ok, onlyNorm, comparable bool) {
+	k := export.NormID(v)
+	if k == "" {
+		return false, false, false
+	}
+	same := c.numericIDs
+	if !numericID(k) {
+		same = c.ids.len() - c.numericIDs
+	}
+	if same == 0 {
+		return false, false, false
+	}
+	ok, onlyNorm = c.ids.match(v)
+	return ok, onlyNorm, true
 }
 
 func (c *checker) buildDevices() {
 	c.devices = newRefSet(export.NormID, true)
-	var past []*export.Device
+	var past, listed []*export.Device
 	for i := range c.x.Devices {
 		dv := &c.x.Devices[i]
 		if dv.Serial.Empty() || !c.ownedBy(dv.CustomerID) {
 			continue
 		}
 		c.devices.add(dv.Serial.Text, dv.Serial.Src)
+		if !dv.FromRegistration() {
+			// Named by the Alexa side's lists (Smart Home devices,
+			// feedback): a serial of the account, no registration.
+			listed = append(listed, dv)
+			continue
+		}
 		if dv.Inactive {
 			// Deregistered: not a current device, but a serial of the
 			// account, so a recording from it is not foreign.
@@ -87,8 +132,9 @@ func (c *checker) buildDevices() {
 	}
 	slices.SortStableFunc(c.accountDevices, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
 	slices.SortStableFunc(past, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
+	slices.SortStableFunc(listed, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
 	c.deviceByKey = map[string]*export.Device{}
-	for _, dv := range append(slices.Clip(c.accountDevices), past...) {
+	for _, dv := range append(append(slices.Clip(c.accountDevices), past...), listed...) {
 		if k := export.NormID(dv.Serial.Text); c.deviceByKey[k] == nil {
 			c.deviceByKey[k] = dv
 		}

@@ -22,6 +22,8 @@ const (
 	msgRecordingsNoProfiles        = "recordings-no-profiles"
 	msgRecordingsWithoutDevice     = "recordings-without-device"
 	msgRecordingsDeviceTypeUnknown = "recordings-device-type-unknown"
+	msgRecordingsDeviceMicUnknown  = "recordings-device-mic-unknown"
+	msgRecordingsDeviceNoType      = "recordings-device-no-type"
 	msgIdentityConflict            = "identity-conflict"
 	msgUnreferencedRecording       = "unreferenced-recording"
 	msgUnreferencedNoTable         = "unreferenced-no-table"
@@ -111,6 +113,12 @@ var messages = map[string]message{
 	msgRecordingsDeviceTypeUnknown: {args: "dii",
 		en: "%d recordings can only come from device %s, whose type %s is unknown: cannot tell whether it records voice", enOne: "%d recording can only come from device %s, whose type %s is unknown: cannot tell whether it records voice",
 		de: "%d Aufnahmen können nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar"},
+	msgRecordingsDeviceMicUnknown: {args: "dis",
+		en: "%d recordings can only come from device %s (%s): cannot tell whether it has a microphone for Alexa", enOne: "%d recording can only come from device %s (%s): cannot tell whether it has a microphone for Alexa",
+		de: "%d Aufnahmen können nur von Gerät %s (%s) stammen: ob es ein Mikrofon für Alexa hat, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s (%s) stammen: ob es ein Mikrofon für Alexa hat, ist nicht feststellbar"},
+	msgRecordingsDeviceNoType: {args: "dis",
+		en: "%d recordings can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice", enOne: "%d recording can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice",
+		de: "%d Aufnahmen können nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar"},
 	msgIdentityConflict: {args: "ii",
 		en: "The export names two different accounts: %s and %s",
 		de: "Der Export nennt zwei verschiedene Konten: %s und %s"},

@@ -66,8 +66,17 @@ func checkRecordingsWithoutDevice(c *checker) {
 		if typ == "" {
 			typ = "?"
 		}
-		ev := append([]Evidence{valueEvidence(unknownDev.Type, unknownDev.Src)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
-		c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ))
+		ev := append([]Evidence{deviceEvidence(unknownDev)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		// What the device is (its product, or what its model or name
+		// says) only words the question; the severity stays unknown.
+		switch product := describeDevice(unknownDev); {
+		case deviceProduct(typ) != "": // a known product, its microphone not
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceMicUnknown, n, serial, product))
+		case typ == "?" && product != "":
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceNoType, n, serial, product))
+		default:
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ))
+		}
 		serialLess = nil
 	}
 	unexplained := append(serialLess, nonVoice...)
@@ -140,4 +149,15 @@ func itemGroup(items []voiceItem) *group {
 // normalised serial.
 func (c *checker) accountDevice(serial string) *export.Device {
 	return c.deviceByKey[serial]
+}
+
+// deviceEvidence points at what the registration row says of a device's
+// kind: its type code, else its DeviceModel, else its name, else the serial.
+func deviceEvidence(dv *export.Device) Evidence {
+	for _, v := range []export.Value{dv.Type, dv.Model, dv.Name} {
+		if !v.Empty() {
+			return valueEvidence(v, dv.Src)
+		}
+	}
+	return valueEvidence(dv.Serial, dv.Src)
 }

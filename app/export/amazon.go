@@ -32,6 +32,9 @@ func (l *loader) compile() {
 		{key: "registration", what: "registration", t: &lay.Registration},
 		{key: "voiceHistory", what: "voice-history", t: &lay.VoiceHistory},
 		{key: "voiceProfiles", what: "voice-profiles", t: &lay.VoiceProfiles},
+		{key: "alexaDevices", what: "alexa-devices", t: &lay.AlexaDevices},
+		{key: "feedback", what: "feedback", t: &lay.Feedback},
+		{key: "searchData", what: "search-data", t: &lay.SearchData},
 	}
 	l.known = map[string]bool{}
 	for i := range l.tabs {
@@ -139,7 +142,9 @@ func (l *loader) cell(f file, rw csvRow, header []string, c int) Value {
 		return v
 	}
 	raw := rw.Cells[c]
-	t := strings.TrimSpace(raw)
+	// NUL padding (the real Feedback-N.csv pads its DSN with NULs) is
+	// never part of a value.
+	t := strings.TrimFunc(raw, func(r rune) bool { return r == 0 || unicode.IsSpace(r) })
 	if t == "" || l.isEmpty(t) {
 		return v
 	}
@@ -220,6 +225,9 @@ func (l *loader) readCSVFile(f file) {
 			}
 		}
 		tab, cols = l.classify(header, f.Path)
+		if tab == nil && l.isAlexaFile(f.Path) {
+			l.amazonHits++ // an Alexa.zip file we read nothing from: still Amazon's
+		}
 		if tab != nil {
 			l.amazonHits++
 			if tab.found == nil {
@@ -275,6 +283,12 @@ func (l *loader) readCSVFile(f file) {
 			l.historyRow(r, mapped)
 		case "voiceProfiles":
 			l.voiceProfileRow(r, mapped)
+		case "alexaDevices":
+			l.alexaDeviceRow(r, mapped, ListAlexaDevices)
+		case "feedback":
+			l.alexaDeviceRow(r, mapped, ListFeedback)
+		case "searchData":
+			l.searchDataRow(r)
 		}
 		return nil
 	}
@@ -302,7 +316,7 @@ func rowCost(tab *compiledTable, rw csvRow, ids, mapped int) int64 {
 	switch tab.key {
 	case "voiceHistory":
 		n += recordingCost
-	case "registration":
+	case "registration", "alexaDevices", "feedback":
 		n += deviceCost
 	case "voiceProfiles":
 		n += profileCost
@@ -349,6 +363,57 @@ func (l *loader) registrationRow(r tableRow, mapped map[int]bool) {
 	d.Model = r.get("model")
 	d.Inactive = strings.EqualFold(r.get("state").Text, "INACTIVE") || !r.get("deregistered").Empty()
 	l.ex.Devices = append(l.ex.Devices, d)
+}
+
+// alexaDeviceRow reads a serial of the Alexa side's lists (Smart Home
+// devices, feedback) as a device of the account: not a registration (no
+// type, no state), but a serial the account's own files name, so a
+// recording from it is the account's.
+func (l *loader) alexaDeviceRow(r tableRow, mapped map[int]bool, list DeviceList) {
+	d := Device{Serial: r.get("serial"), Src: r.src(), List: list, Extra: r.extra(mapped)}
+	if d.Serial.Empty() {
+		return
+	}
+	d.Name = r.get("name")
+	if d.Name.Empty() {
+		d.Name = r.get("applianceName")
+	}
+	if l.listed == nil {
+		l.listed = map[string]bool{}
+	}
+	if k := string(list) + "\x00" + NormID(d.Serial.Text); l.listed[k] {
+		return // feedback names its device once per piece of feedback
+	} else {
+		l.listed[k] = true
+	}
+	l.ex.Devices = append(l.ex.Devices, d)
+}
+
+// searchDataRow reads the account's numeric customer IDs into the claim.
+// Search data is the account's own retail file, and both its columns name
+// the customer the searches were made as: "Customer ID", and "Last Known
+// Customer ID", the one signed in before on that browser or app. Two
+// different numbers here are therefore not a mismatch by themselves: they
+// are not another account's data in the export, only the same person's
+// searches as Amazon numbered them (or a household member signed in before
+// on the same browser). Both are claimed, so a declared numeric ID
+// (--customer-id) is compared with every one of them; they live in
+// Amazon's retail numbering and are never compared with an Alexa ID
+// ("A…"), which numbers the same account differently.
+func (l *loader) searchDataRow(r tableRow) {
+	l.ex.CustomerIDs = addClaim(l.ex.CustomerIDs, r.get("customerId"), NormID)
+	l.ex.CustomerIDs = addClaim(l.ex.CustomerIDs, r.get("lastCustomerId"), NormID)
+}
+
+// isAlexaFile reports whether a base name is one of AlexaFiles.
+func (l *loader) isAlexaFile(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	for _, pat := range l.lay.Amazon.AlexaFiles {
+		if ok, _ := path.Match(strings.ToLower(pat), b); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) voiceProfileRow(r tableRow, mapped map[int]bool) {
@@ -492,7 +557,13 @@ func (l *loader) legacyRecordings() {
 // amazonExpectations records which of the files a check needs were found.
 func (l *loader) amazonExpectations() {
 	want := []string{"customer-profile", "registration", "voice-history", "voice-profiles"}
-	if l.ex.Layout == "single-zip-2018" {
+	switch {
+	case l.ex.Layout == "single-zip-2018":
+		want = []string{"customer-profile", "registration"}
+	case len(l.ex.Recordings) == 0 && len(l.ex.Audio) == 0:
+		// No voice history and no audio (a real Alexa.zip of an account
+		// that never spoke to Alexa): there is nothing the voice history
+		// or the voice profiles would explain, so neither is missing.
 		want = []string{"customer-profile", "registration"}
 	}
 	for _, w := range want {
@@ -503,6 +574,11 @@ func (l *loader) amazonExpectations() {
 			e := Expectation{What: w, Path: ct.t.Path}
 			if ct.found != nil {
 				e.Found, e.Src = true, *ct.found
+			} else if w == "customer-profile" && len(l.ex.CustomerIDs) > 0 {
+				// A real export has no customer profile with an ID;
+				// its search data names the customer ID.
+				v := l.ex.CustomerIDs[0].Src
+				e.Found, e.Src = true, Source{Part: v.Part, Path: v.Path, Line: v.Line}
 			}
 			l.ex.Expected = append(l.ex.Expected, e)
 		}
@@ -534,10 +610,11 @@ var (
 
 // idFields are the table fields that hold identifiers.
 var idFields = map[string]*idKind{
-	"customerId": idCustomer,
-	"serial":     idSerial,
-	"device":     idSerial,
-	"personId":   idProfile,
+	"customerId":     idCustomer,
+	"lastCustomerId": idCustomer,
+	"serial":         idSerial,
+	"device":         idSerial,
+	"personId":       idProfile,
 }
 
 // idColumns checks the ID columns of one CSV file row by row and collects,

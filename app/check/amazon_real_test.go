@@ -1,0 +1,151 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"exportlens/app/export"
+)
+
+// A serial that only the Alexa side's lists name (Smart Home devices,
+// feedback) is the account's: a voice-history row from it is explained. It
+// is no registered device of the claim.
+func TestAlexaListSerialExplainsRecording(t *testing.T) {
+	for _, list := range []export.DeviceList{export.ListAlexaDevices, export.ListFeedback} {
+		t.Run(string(list), func(t *testing.T) {
+			x := amazonClean()
+			addRecording(x, 6, custID, foreignDev, anna, "", false)
+			without := Run(x, Declared{})
+			if findRule(without, ruleUnregisteredDevice, Mismatch) == nil {
+				t.Fatalf("control: a serial nobody names must be unregistered; findings %v", summary(without.Findings))
+			}
+			src := at("Alexa.zip", "Smart Home/Devices Data-1.csv", 2, "")
+			x.Devices = append(x.Devices, export.Device{Serial: val(foreignDev, at(src.Part, src.Path, 2, "Device Serial Number")), Src: src, List: list})
+			r := Run(x, Declared{})
+			if f := findRule(r, ruleUnregisteredDevice, Mismatch); f != nil {
+				t.Errorf("a serial of the account's own Alexa list reported: %+v", f)
+			}
+			if r.Verdict != VerdictConsistent {
+				t.Errorf("verdict: got %s want consistent; findings %v", r.Verdict, summary(r.Findings))
+			}
+			if len(r.Claim.Devices) != 2 || r.Summary.Devices != 2 {
+				t.Errorf("claim devices %+v, summary %d: want the two registered ones only", r.Claim.Devices, r.Summary.Devices)
+			}
+		})
+	}
+}
+
+// Amazon numbers one account twice: a numeric retail customer ID never
+// contradicts an Alexa customer ID ("A…"), in either direction; two numeric
+// IDs of the account's own search data are no mismatch; a foreign ID of the
+// same numbering still is.
+func TestCustomerIDNumberings(t *testing.T) {
+	search := func(line int, f string) export.Source {
+		return at("Search-Data.zip", "Search-Data/Search-Data.Product-Metrics.csv", line, f)
+	}
+	t.Run("numeric identity beside an Alexa claim", func(t *testing.T) {
+		x := amazonClean()
+		x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: val("123456789", search(2, "Customer ID"))})
+		r := Run(x, Declared{})
+		if f := findRule(r, ruleForeignCustomer, Mismatch); f != nil {
+			t.Errorf("a numeric ID called foreign to an Alexa ID: %+v", f)
+		}
+	})
+	t.Run("numeric claim, Alexa IDs in the rows", func(t *testing.T) {
+		x := amazonClean()
+		x.CustomerIDs = []export.Value{val("123456789", search(2, "Customer ID")), val("987654321", search(3, "Last Known Customer ID"))}
+		r := Run(x, Declared{})
+		wantFindings(t, r, []string{})
+		if r.Verdict != VerdictConsistent || len(r.Claim.Devices) != 2 {
+			t.Errorf("verdict %s, claim devices %+v: want consistent with both devices owned", r.Verdict, r.Claim.Devices)
+		}
+		if got := strings.Join(r.Claim.CustomerIDs, ","); got != "123456789,987654321" {
+			t.Errorf("claimed IDs: got %s", got)
+		}
+		// The declared numeric ID is compared with every claimed one.
+		for _, id := range []string{"123456789", " 987654321 "} {
+			if f := findRule(Run(x, Declared{CustomerIDs: []string{id}}), ruleDeclaredMismatch, Mismatch); f != nil {
+				t.Errorf("--customer-id %q: %+v", id, f)
+			}
+		}
+	})
+	t.Run("foreign ID of the same numbering", func(t *testing.T) {
+		x := amazonClean()
+		x.CustomerIDs = append(x.CustomerIDs, val("123456789", search(2, "Customer ID")))
+		addRecording(x, 6, foreignID, echoDot, anna, "", false)
+		r := Run(x, Declared{})
+		if f := findRule(r, ruleForeignCustomer, Mismatch); f == nil || f.Subject != foreignID {
+			t.Errorf("a foreign Alexa ID beside a numeric claim: want mismatch %s; findings %v", foreignID, summary(r.Findings))
+		}
+	})
+}
+
+func TestDeviceTypes(t *testing.T) {
+	for _, tc := range []struct {
+		code    string
+		voice   deviceVoice
+		product string
+	}{
+		{"A3S5BH2HU6VAYF", voiceCapable, "Echo Dot (Gen 2)"},
+		{" a3s5bh2hu6vayf ", voiceCapable, "Echo Dot (Gen 2)"},
+		{"A4ZXE0RM7LQ7A", voiceCapable, "Echo Dot (Gen 5)"},
+		{"A1NL4BVLQ4L3N3", voiceCapable, "Echo Show (Gen 1)"},
+		{"A3RBAYBE7VM004", voiceCapable, "Echo Studio"},
+		{"AKPGW064GI9HE", voiceCapable, "Fire TV Stick 4K"},
+		{"A2JKHJ0PX4J3L3", voiceCapable, "Fire TV Cube (Gen 2)"},
+		{"A2M4YX06LWP8WI", voiceCapable, "Fire 7"},
+		{"A2TF17PFR55MTB", voiceCapable, "Amazon Alexa (Android)"},
+		{"A3NPD82ABCPIDP", voiceCapable, "Sonos Beam"},
+		{"A15ERDAKK5HQQG", voiceUnknown, "Sonos"},
+		{"A3C9PE6TNYLTCH", voiceIncapable, "Multiroom"},
+		{"AKINDLESYNTH01", voiceIncapable, "Kindle (synthetic code)"},
+		{"AZZZZUNKNOWNZZ", voiceUnknown, ""},
+		{"", voiceUnknown, ""},
+	} {
+		if got := classifyDevice(tc.code); got != tc.voice {
+			t.Errorf("%q: voice got %d want %d", tc.code, got, tc.voice)
+		}
+		if got := deviceProduct(tc.code); got != tc.product {
+			t.Errorf("%q: product got %q want %q", tc.code, got, tc.product)
+		}
+	}
+}
+
+// A registration without a type (the real registration.csv) is named by its
+// DeviceModel or name in the finding, which stays unknown: a name never
+// makes a recording someone else's.
+func TestTypelessRegistrationWording(t *testing.T) {
+	for _, tc := range []struct {
+		name, model, typ string
+		want             string // in the English title
+		evField          string
+	}{
+		{"Annas PC", "Kindle for PC", "", "(Kindle for PC), whose registration names no device type", "DeviceModel"},
+		{"Wohnzimmer Fire TV Stick", "", "", "(Fire TV Stick), whose registration names no device type", "AccountName"},
+		{"Box", "", "A15ERDAKK5HQQG", "(Sonos): cannot tell whether it has a microphone for Alexa", "DeviceType"},
+		{"Box", "", "", "whose type ? is unknown", "AccountName"},
+	} {
+		t.Run(tc.want, func(t *testing.T) {
+			x := amazonClean()
+			reg := func(f string) export.Source { return at("Devices.Registration.zip", regCSV, 2, f) }
+			x.Devices = []export.Device{{Serial: val(echoDot, reg("DeviceSerialNumber")), Type: val(tc.typ, reg("DeviceType")),
+				Name: val(tc.name, reg("AccountName")), Model: val(tc.model, reg("DeviceModel")), Src: reg("")}}
+			x.Recordings = nil
+			addRecording(x, 2, custID, "", anna, "", false)
+			r := Run(x, Declared{})
+			f := findRule(r, ruleRecordingsWithoutDevice, Unknown)
+			if f == nil {
+				t.Fatalf("want an unknown recordings-without-device finding; findings %v", summary(r.Findings))
+			}
+			if findRule(r, ruleRecordingsWithoutDevice, Likely) != nil || r.Verdict != VerdictUnknown {
+				t.Errorf("verdict %s, findings %v: a name must not raise the severity", r.Verdict, summary(r.Findings))
+			}
+			if !strings.Contains(f.Title, tc.want) {
+				t.Errorf("title %q lacks %q", f.Title, tc.want)
+			}
+			if len(f.Evidence) == 0 || f.Evidence[0].Field != tc.evField {
+				t.Errorf("first evidence: got %+v, want the %s cell", f.Evidence, tc.evField)
+			}
+		})
+	}
+}
