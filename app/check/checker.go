@@ -75,17 +75,12 @@ func (c *checker) ownedBy(customerID export.Value) bool {
 	return ok || !comparable
 }
 
-// numericID: Amazon numbers one account twice, with the Alexa customer ID
-// ("A" and 13 letters or digits) and with the retail customer ID (digits
-// only, in the search data of a real export). An ID of one numbering says
-// nothing about an ID of the other.
-func numericID(normalised string) bool {
-	for i := 0; i < len(normalised); i++ {
-		if normalised[i] < '0' || normalised[i] > '9' {
-			return false
-		}
-	}
-	return normalised != ""
+// numericID: Amazon numbers one account twice (export.CustomerIDNumbering):
+// an ID of the retail numbering says nothing about one of the Alexa
+// numbering, and the other way round. An ID of neither shape counts as
+// Alexa's, so it is compared with the claim as before.
+func numericID(id string) bool {
+	return export.CustomerIDNumbering(id) == export.NumberingRetail
 }
 
 // claimedID compares a customer ID with the claimed ones of its numbering.

@@ -381,29 +381,54 @@ func (l *loader) alexaDeviceRow(r tableRow, mapped map[int]bool, list DeviceList
 	if l.listed == nil {
 		l.listed = map[string]bool{}
 	}
-	if k := string(list) + "\x00" + NormID(d.Serial.Text); l.listed[k] {
+	k := string(list) + "\x00" + NormID(d.Serial.Text)
+	if l.listed[k] {
 		return // feedback names its device once per piece of feedback
-	} else {
-		l.listed[k] = true
 	}
+	l.listed[k] = true
 	l.ex.Devices = append(l.ex.Devices, d)
 }
 
-// searchDataRow reads the account's numeric customer IDs into the claim.
-// Search data is the account's own retail file, and both its columns name
-// the customer the searches were made as: "Customer ID", and "Last Known
-// Customer ID", the one signed in before on that browser or app. Two
-// different numbers here are therefore not a mismatch by themselves: they
-// are not another account's data in the export, only the same person's
-// searches as Amazon numbered them (or a household member signed in before
-// on the same browser). Both are claimed, so a declared numeric ID
-// (--customer-id) is compared with every one of them; they live in
-// Amazon's retail numbering and are never compared with an Alexa ID
-// ("A…"), which numbers the same account differently.
+// searchDataRow reads the account's numeric customer IDs as identities
+// (the "Customer ID" column already is one, as a CustomerID column of the
+// vendor table). They are Amazon's retail numbering of the account, which
+// the Alexa customer IDs ("A…") of the claim and the voice history do not
+// share (CustomerIDNumbering): the checks compare an ID only with the
+// claim's IDs of its own numbering, and a declared numeric ID with these.
+//
+// Two different numbers here ("Customer ID" and "Last Known Customer ID",
+// the customer signed in before on that browser or app) are not a mismatch
+// by themselves: the file is the account's own search data, and a number of
+// a household member who once signed in on the same browser is no data of
+// another account in the export. So they are not claimed either: a claim
+// taken from them could make a stranger's number look like the account's.
 func (l *loader) searchDataRow(r tableRow) {
-	l.ex.CustomerIDs = addClaim(l.ex.CustomerIDs, r.get("customerId"), NormID)
-	l.ex.CustomerIDs = addClaim(l.ex.CustomerIDs, r.get("lastCustomerId"), NormID)
+	if v := r.get("lastCustomerId"); !v.Empty() {
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
+	}
 }
+
+// CustomerIDNumbering tells which of Amazon's two numberings of accounts a
+// customer ID is in: NumberingAlexa ("A" and 13 letters or digits, the
+// Alexa services' ID), NumberingRetail (digits only, the retail customer ID
+// of the search data), or "" when it has neither shape. IDs of different
+// numberings cannot be compared: neither proves the other wrong.
+func CustomerIDNumbering(id string) string {
+	s := NormID(id)
+	switch {
+	case len(s) == 14 && s[0] == 'A' && upperAlnum(s):
+		return NumberingAlexa
+	case len(s) >= 5 && len(s) <= 20 && allDigits(s):
+		return NumberingRetail
+	}
+	return ""
+}
+
+// Numberings of customer IDs (CustomerIDNumbering).
+const (
+	NumberingAlexa  = "alexa"
+	NumberingRetail = "retail"
+)
 
 // isAlexaFile reports whether a base name is one of AlexaFiles.
 func (l *loader) isAlexaFile(p string) bool {
@@ -574,11 +599,6 @@ func (l *loader) amazonExpectations() {
 			e := Expectation{What: w, Path: ct.t.Path}
 			if ct.found != nil {
 				e.Found, e.Src = true, *ct.found
-			} else if w == "customer-profile" && len(l.ex.CustomerIDs) > 0 {
-				// A real export has no customer profile with an ID;
-				// its search data names the customer ID.
-				v := l.ex.CustomerIDs[0].Src
-				e.Found, e.Src = true, Source{Part: v.Part, Path: v.Path, Line: v.Line}
 			}
 			l.ex.Expected = append(l.ex.Expected, e)
 		}
@@ -699,13 +719,7 @@ func (ic *idColumns) notes() {
 
 // IsCustomerID reports whether s (trimmed, any case) has the shape of an
 // Amazon customer ID: "A" and 13 letters or digits, or a numeric Customer ID.
-func IsCustomerID(s string) bool {
-	s = NormID(s)
-	if len(s) == 14 && s[0] == 'A' && upperAlnum(s) {
-		return true
-	}
-	return len(s) >= 5 && len(s) <= 20 && allDigits(s)
-}
+func IsCustomerID(s string) bool { return CustomerIDNumbering(s) != "" }
 
 // IsDeviceSerial reports whether s has the shape of a device serial: 16
 // letters or digits ("G070RQ…"), or 20–40 hex digits, uuid-like with

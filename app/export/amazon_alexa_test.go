@@ -1,7 +1,8 @@
 package export
 
 import (
-	"strings"
+	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -89,29 +90,60 @@ func TestAlexaDeviceLists(t *testing.T) {
 	}
 }
 
-// Search data's numeric customer IDs are the account's: claimed, with their
-// place, and no customer profile is missing then.
+// Search data's numeric customer IDs are identities of the account (kind
+// customer-id, with their place), in the retail numbering; not the claim.
 func TestSearchDataCustomerIDs(t *testing.T) {
 	files := append(realAlexa(""),
 		memFile("Search-Data.zip", "Search-Data/Search-Data.Product-Metrics.csv",
 			"\ufeffCustomer ID,Last Known Customer ID,Query\n123456789,123456789,kaffee\n123456789,987654321,tee\n"),
 		memFile("Retail.Authentication.zip", "Retail.Authentication/Retail.Authentication.json", `{"Email":"anna.beispiel@example.com"}`))
 	ex := mustLoad(t, files, nil)
-	if got := join(texts(ex.CustomerIDs)); got != "123456789|987654321" {
-		t.Errorf("claimed customer IDs: got %q want 123456789|987654321", got)
-	}
-	if src := ex.CustomerIDs[1].Src; src.Line != 3 || src.Field != "Last Known Customer ID" || src.Part != "Search-Data.zip" {
-		t.Errorf("source of the second ID: got %+v", src)
-	}
-	for _, e := range ex.Expected {
-		if e.What == "customer-profile" && (!e.Found || !strings.HasSuffix(e.Src.Path, "Product-Metrics.csv")) {
-			t.Errorf("customer-profile expectation: got %+v, want found in the search data", e)
+	var got []string
+	for _, id := range ex.Identities {
+		if id.Kind != "customer-id" {
+			t.Errorf("identity of kind %q: %+v", id.Kind, id)
+			continue
+		}
+		got = append(got, fmt.Sprintf("%s@%d/%s", id.Value.Text, id.Value.Src.Line, id.Value.Src.Field))
+		if id.Value.Src.Part != "Search-Data.zip" || CustomerIDNumbering(id.Value.Text) != NumberingRetail {
+			t.Errorf("identity %+v: want from Search-Data.zip, retail numbering", id.Value)
 		}
 	}
-	// A description row under the header is not a customer ID.
+	slices.Sort(got)
+	want := "123456789@2/Customer ID|123456789@2/Last Known Customer ID|123456789@3/Customer ID|987654321@3/Last Known Customer ID"
+	if join(got) != want {
+		t.Errorf("identities:\ngot  %s\nwant %s", join(got), want)
+	}
+	if len(ex.CustomerIDs) != 0 {
+		t.Errorf("numeric IDs claimed: %+v", ex.CustomerIDs)
+	}
+	// A description row under the header is no customer ID.
 	ex = mustLoad(t, []file{memFile("Search-Data.zip", "Search-Data/Search-Data.Product-Metrics.csv",
 		"Customer ID,Last Known Customer ID\nThe customer identifier,The last customer identifier\n")}, nil)
-	if len(ex.CustomerIDs) != 0 {
-		t.Errorf("a description row claimed: %+v", ex.CustomerIDs)
+	if len(ex.Identities) != 0 {
+		t.Errorf("a description row read as identities: %+v", ex.Identities)
+	}
+}
+
+func TestCustomerIDNumbering(t *testing.T) {
+	for in, want := range map[string]string{
+		"A1B2C3D4E5F6G7": NumberingAlexa, " a1b2c3d4e5f6g7": NumberingAlexa, "4711081500": NumberingRetail,
+		"1234": "", "B1B2C3D4E5F6G7": "", "Customer identifier": "", "": "",
+	} {
+		if got := CustomerIDNumbering(in); got != want {
+			t.Errorf("%q: got %q want %q", in, got, want)
+		}
+	}
+}
+
+// The second date form of a real registration.csv.
+func TestRegistrationDayMonthNameDate(t *testing.T) {
+	ex := mustLoad(t, []file{memFile("Devices.Registration.zip", "registration.csv",
+		"DeviceSerialNumber,FirstTimeRegistered,State\nG070RQ0000000001,26/Jan/2017 20:03:14 UTC,ACTIVE\n")}, nil)
+	if len(ex.Devices) != 1 {
+		t.Fatalf("devices: got %d want 1", len(ex.Devices))
+	}
+	if got := ex.Devices[0].Registered.Format("2006-01-02 15:04:05"); got != "2017-01-26 20:03:14" {
+		t.Errorf("registered: got %s want 2017-01-26 20:03:14", got)
 	}
 }
