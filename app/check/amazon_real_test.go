@@ -98,7 +98,7 @@ func TestDeviceTypes(t *testing.T) {
 		{"A3NPD82ABCPIDP", voiceCapable, "Sonos Beam"},
 		{"A15ERDAKK5HQQG", voiceUnknown, "Sonos"},
 		{"A3C9PE6TNYLTCH", voiceIncapable, "Multiroom"},
-		{"AKINDLESYNTH01", voiceIncapable, "Kindle (synthetic code)"},
+		{"AKINDLESYNTH01", voiceIncapable, "Kindle"},
 		{"AZZZZUNKNOWNZZ", voiceUnknown, ""},
 		{"", voiceUnknown, ""},
 	} {

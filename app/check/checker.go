@@ -167,7 +167,7 @@ func (c *checker) claim() Claim {
 			continue
 		}
 		seen[k] = true
-		cl.Devices = append(cl.Devices, ClaimDevice{Serial: c.devices.display(k), Type: export.NormID(dv.Type.Text), Name: export.NormName(dv.Name.Text)})
+		cl.Devices = append(cl.Devices, ClaimDevice{Serial: c.devices.display(k), Type: export.NormID(dv.Type.Text), Name: export.NormName(dv.Name.Text), Product: describeDevice(dv)})
 	}
 	slices.SortFunc(cl.Devices, func(a, b ClaimDevice) int { return cmpStrings(a.Serial, b.Serial) })
 	clear(seen)

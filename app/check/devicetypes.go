@@ -136,7 +136,7 @@ var deviceTypes = map[string]deviceType{
 	// synthetic fixtures use AKINDLESYNTH01, which cannot collide with a
 	// real code (real codes are random-looking). Replace it here the day a
 	// real export shows one.
-	"AKINDLESYNTH01": {"Kindle (synthetic code)", voiceIncapable},
+	"AKINDLESYNTH01": {"Kindle", voiceIncapable},
 }
 
 // deviceVoice classifies a device type code.
