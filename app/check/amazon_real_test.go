@@ -149,3 +149,27 @@ func TestTypelessRegistrationWording(t *testing.T) {
 		})
 	}
 }
+
+// Recordings without a serial, a registration holding only a device without
+// a microphone, and a device the account's Alexa device list names: that
+// device may have recorded them, so the finding is unknown, not likely.
+func TestAlexaListDeviceKeepsRecordingsOpen(t *testing.T) {
+	x := amazon2018(3)
+	before := Run(x, Declared{})
+	if findRule(before, ruleRecordingsWithoutDevice, Likely) == nil {
+		t.Fatalf("control: the 2018 case must be likely; findings %v", summary(before.Findings))
+	}
+	src := at("Alexa.zip", "Smart Home/Devices Data-1.csv", 2, "")
+	x.Devices = append(x.Devices, export.Device{Serial: val(echoDot, at(src.Part, src.Path, 2, "Device Serial Number")), Src: src, List: export.ListAlexaDevices})
+	r := Run(x, Declared{})
+	if f := findRule(r, ruleRecordingsWithoutDevice, Likely); f != nil {
+		t.Errorf("likely although the Alexa device list names a device: %+v", f)
+	}
+	f := findRule(r, ruleRecordingsWithoutDevice, Unknown)
+	if f == nil || f.Subject != echoDot || f.Records != 3 || r.Verdict != VerdictUnknown {
+		t.Fatalf("want unknown about %s with 3 records, verdict unknown; got %v, verdict %s", echoDot, summary(r.Findings), r.Verdict)
+	}
+	if f.Evidence[0].Path != src.Path || f.Evidence[0].Field != "Device Serial Number" {
+		t.Errorf("first evidence: got %+v, want the device list's serial cell", f.Evidence[0])
+	}
+}

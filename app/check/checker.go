@@ -22,7 +22,10 @@ type checker struct {
 	// accountDevices.
 	devices        refSet
 	accountDevices []*export.Device
-	deviceByKey    map[string]*export.Device // first row per normalised serial: current registrations, then deregistered ones, then the Alexa lists' (Device.List)
+	// listedDevices: serials only the Alexa side's lists name (Device.List),
+	// one per serial, in source order.
+	listedDevices []*export.Device
+	deviceByKey   map[string]*export.Device // first row per normalised serial: current registrations, then deregistered ones, then the Alexa lists' (Device.List)
 	// voice profiles enrolled under the claimed account.
 	profiles        refSet
 	accountProfiles []*export.VoiceProfile
@@ -132,6 +135,9 @@ func (c *checker) buildDevices() {
 	for _, dv := range append(append(slices.Clip(c.accountDevices), past...), listed...) {
 		if k := export.NormID(dv.Serial.Text); c.deviceByKey[k] == nil {
 			c.deviceByKey[k] = dv
+			if !dv.FromRegistration() {
+				c.listedDevices = append(c.listedDevices, dv)
+			}
 		}
 	}
 }

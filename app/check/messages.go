@@ -24,6 +24,7 @@ const (
 	msgRecordingsDeviceTypeUnknown = "recordings-device-type-unknown"
 	msgRecordingsDeviceMicUnknown  = "recordings-device-mic-unknown"
 	msgRecordingsDeviceNoType      = "recordings-device-no-type"
+	msgRecordingsListedDevice      = "recordings-listed-device"
 	msgIdentityConflict            = "identity-conflict"
 	msgUnreferencedRecording       = "unreferenced-recording"
 	msgUnreferencedNoTable         = "unreferenced-no-table"
@@ -119,6 +120,9 @@ var messages = map[string]message{
 	msgRecordingsDeviceNoType: {args: "dis",
 		en: "%d recordings can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice", enOne: "%d recording can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice",
 		de: "%d Aufnahmen können nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar"},
+	msgRecordingsListedDevice: {args: "di",
+		en: "No registered device of this account can have made %d recordings, but its Alexa files name device %s without a device type: cannot tell whether that device records voice", enOne: "No registered device of this account can have made %d recording, but its Alexa files name device %s without a device type: cannot tell whether that device records voice",
+		de: "Kein registriertes Gerät dieses Kontos kann %d Aufnahmen gemacht haben, aber seine Alexa-Dateien nennen Gerät %s ohne Gerätetyp: ob dieses Gerät Sprache aufnimmt, ist nicht feststellbar", deOne: "Kein registriertes Gerät dieses Kontos kann %d Aufnahme gemacht haben, aber seine Alexa-Dateien nennen Gerät %s ohne Gerätetyp: ob dieses Gerät Sprache aufnimmt, ist nicht feststellbar"},
 	msgIdentityConflict: {args: "ii",
 		en: "The export names two different accounts: %s and %s",
 		de: "Der Export nennt zwei verschiedene Konten: %s und %s"},

@@ -58,6 +58,18 @@ func checkRecordingsWithoutDevice(c *checker) {
 	if voice {
 		serialLess = nil
 	}
+	if len(serialLess) > 0 && unknownDev == nil && len(c.listedDevices) > 0 {
+		// No registered device can be it, but the account's own Alexa
+		// files (the Smart Home device list, feedback) name a device: it
+		// may well be the one that recorded. Cannot tell, never likely.
+		dv := c.listedDevices[0]
+		g := itemGroup(serialLess)
+		n := g.records()
+		serial := export.NormID(dv.Serial.Text)
+		ev := append([]Evidence{valueEvidence(dv.Serial, dv.Src)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsListedDevice, n, serial))
+		serialLess = nil
+	}
 	if len(serialLess) > 0 && unknownDev != nil {
 		g := itemGroup(serialLess)
 		n := g.records()
