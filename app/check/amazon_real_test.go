@@ -173,3 +173,30 @@ func TestAlexaListDeviceKeepsRecordingsOpen(t *testing.T) {
 		t.Errorf("first evidence: got %+v, want the device list's serial cell", f.Evidence[0])
 	}
 }
+
+// Without a registration file, a recording from a serial the account's
+// Alexa device list names is explained; only the others cannot be told.
+func TestAlexaListWithoutRegistration(t *testing.T) {
+	x := amazonClean()
+	x.Devices = nil
+	for i := range x.Expected {
+		if x.Expected[i].What == "registration" {
+			x.Expected[i].Found = false
+		}
+	}
+	src := at("Alexa.zip", "Smart Home/Devices Data-1.csv", 2, "")
+	x.Devices = append(x.Devices, export.Device{Serial: val(echoDot, at(src.Part, src.Path, 2, "Device Serial Number")), Src: src, List: export.ListAlexaDevices})
+	r := Run(x, Declared{})
+	f := findRule(r, ruleUnregisteredDevice, Unknown)
+	if f == nil {
+		t.Fatalf("want unknown: the Echo's recordings cannot be told; findings %v", summary(r.Findings))
+	}
+	if f.Records != 2 {
+		t.Errorf("records: got %d want 2 (the Echo's; not the Echo Dot's, which the Alexa list names)", f.Records)
+	}
+	for _, e := range f.Evidence {
+		if e.Value == echoDot {
+			t.Errorf("evidence cites the listed serial: %+v", e)
+		}
+	}
+}
