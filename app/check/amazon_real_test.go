@@ -200,3 +200,32 @@ func TestAlexaListWithoutRegistration(t *testing.T) {
 		}
 	}
 }
+
+// An unregistered device's recordings name its product when they all name
+// the same known type; the severity is the serial's, not the product's.
+func TestUnregisteredDeviceProduct(t *testing.T) {
+	for _, tc := range []struct {
+		types []string
+		want  string
+	}{
+		{[]string{"A3S5BH2HU6VAYF", " a3s5bh2hu6vayf"}, "2 recordings come from a device (Echo Dot (Gen 2)) that is not registered to this account"},
+		{[]string{"A3S5BH2HU6VAYF", "A7WXQPH584YP"}, "2 recordings come from a device that is not registered to this account"},
+		{[]string{"A3S5BH2HU6VAYF", ""}, "2 recordings come from a device that is not registered to this account"},
+		{[]string{"AZZZZUNKNOWNZZ", "AZZZZUNKNOWNZZ"}, "2 recordings come from a device that is not registered to this account"},
+	} {
+		x := amazonClean()
+		for i, typ := range tc.types {
+			addRecording(x, 6+i, custID, foreignDev, anna, "", false)
+			r := &x.Recordings[len(x.Recordings)-1]
+			r.DeviceType = val(typ, at("Alexa.zip", historyCSV, 6+i, "DeviceType"))
+		}
+		r := Run(x, Declared{})
+		f := findRule(r, ruleUnregisteredDevice, Mismatch)
+		if f == nil || f.Subject != foreignDev {
+			t.Fatalf("%v: want a mismatch about %s; findings %v", tc.types, foreignDev, summary(r.Findings))
+		}
+		if f.Title != tc.want {
+			t.Errorf("%v: title\ngot  %q\nwant %q", tc.types, f.Title, tc.want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ const (
 	msgRecordingsDeviceMicUnknown  = "recordings-device-mic-unknown"
 	msgRecordingsDeviceNoType      = "recordings-device-no-type"
 	msgRecordingsListedDevice      = "recordings-listed-device"
+	msgUnregisteredDeviceProduct   = "unregistered-device-product"
 	msgIdentityConflict            = "identity-conflict"
 	msgUnreferencedRecording       = "unreferenced-recording"
 	msgUnreferencedNoTable         = "unreferenced-no-table"
@@ -99,6 +100,9 @@ var messages = map[string]message{
 	msgUnregisteredDevice: {args: "d",
 		en: "%d recordings come from a device that is not registered to this account", enOne: "%d recording comes from a device that is not registered to this account",
 		de: "%d Aufnahmen stammen von einem Gerät, das nicht für dieses Konto registriert ist", deOne: "%d Aufnahme stammt von einem Gerät, das nicht für dieses Konto registriert ist"},
+	msgUnregisteredDeviceProduct: {args: "ds",
+		en: "%d recordings come from a device (%s) that is not registered to this account", enOne: "%d recording comes from a device (%s) that is not registered to this account",
+		de: "%d Aufnahmen stammen von einem Gerät (%s), das nicht für dieses Konto registriert ist", deOne: "%d Aufnahme stammt von einem Gerät (%s), das nicht für dieses Konto registriert ist"},
 	msgRecordingsNoRegistration: {args: "ds",
 		en: "Cannot tell whether %d recordings come from this account's devices: %s is missing", enOne: "Cannot tell whether %d recording comes from this account's devices: %s is missing",
 		de: "Ob %d Aufnahmen von Geräten dieses Kontos stammen, ist nicht feststellbar: %s fehlt", deOne: "Ob %d Aufnahme von einem Gerät dieses Kontos stammt, ist nicht feststellbar: %s fehlt"},

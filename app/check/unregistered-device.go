@@ -28,5 +28,22 @@ func checkUnregisteredDevice(c *checker) {
 		normalize: true,
 		msg:       msgUnregisteredDevice,
 		msgNoFile: msgRecordingsNoRegistration,
+		with:      func(recs []int) string { return sharedProduct(c.x, recs) },
+		msgWith:   msgUnregisteredDeviceProduct,
 	})
+}
+
+// sharedProduct is the product every one of the recordings names by its
+// device type (devicetypes.go), "" when one names none or they differ. It
+// only words the finding.
+func sharedProduct(x *export.Export, recs []int) string {
+	product := ""
+	for _, i := range recs {
+		p := deviceProduct(x.Recordings[i].DeviceType.Text)
+		if p == "" || product != "" && p != product {
+			return ""
+		}
+		product = p
+	}
+	return product
 }
