@@ -318,6 +318,8 @@ func rowCost(tab *compiledTable, rw csvRow, ids, mapped int) int64 {
 		n += recordingCost
 	case "registration", "alexaDevices", "feedback":
 		n += deviceCost
+	case "searchData":
+		n += identityCost // Last Known Customer ID
 	case "voiceProfiles":
 		n += profileCost
 	}
@@ -413,7 +415,7 @@ func (l *loader) searchDataRow(r tableRow) {
 // Alexa services' ID), NumberingRetail (digits only, the retail customer ID
 // of the search data), or "" when it has neither shape. IDs of different
 // numberings cannot be compared: neither proves the other wrong.
-func CustomerIDNumbering(id string) string {
+func CustomerIDNumbering(id string) Numbering {
 	s := NormID(id)
 	switch {
 	case len(s) == 14 && s[0] == 'A' && upperAlnum(s):
@@ -424,10 +426,13 @@ func CustomerIDNumbering(id string) string {
 	return ""
 }
 
+// Numbering is one of Amazon's numberings of customer accounts.
+type Numbering string
+
 // Numberings of customer IDs (CustomerIDNumbering).
 const (
-	NumberingAlexa  = "alexa"
-	NumberingRetail = "retail"
+	NumberingAlexa  Numbering = "alexa"
+	NumberingRetail Numbering = "retail"
 )
 
 // isAlexaFile reports whether a base name is one of AlexaFiles.

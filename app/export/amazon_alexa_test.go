@@ -126,7 +126,7 @@ func TestSearchDataCustomerIDs(t *testing.T) {
 }
 
 func TestCustomerIDNumbering(t *testing.T) {
-	for in, want := range map[string]string{
+	for in, want := range map[string]Numbering{
 		"A1B2C3D4E5F6G7": NumberingAlexa, " a1b2c3d4e5f6g7": NumberingAlexa, "4711081500": NumberingRetail,
 		"1234": "", "B1B2C3D4E5F6G7": "", "Customer identifier": "", "": "",
 	} {
