@@ -12,9 +12,6 @@ type deviceType struct {
 	mic     deviceVoice // voiceCapable: has a microphone for Alexa (built in, or the voice remote)
 }
 
-// Product names are Amazon's and the same in every language ("Gen 2", as
-// the sources write generations).
-//
 // deviceTypes maps Amazon device type codes to the product and whether it
 // records voice for Alexa. A code not listed is unknown, and a check that
 // would depend on it says "cannot tell" instead of guessing.
@@ -35,7 +32,10 @@ type deviceType struct {
 // table lists a Kindle e-reader (they do not run Alexa) or says of any real
 // device that it has no microphone; a product they name without a
 // microphone capability (a Sonos, a Bose SoundTouch, an Echo Link) is known
-// by name but stays voiceUnknown.
+// by name but stays voiceUnknown. A second code of a product one table
+// gives a microphone (a Sonos Beam, a Bose Home Speaker 500) shares it.
+// Product names are Amazon's and the same in every language ("Gen 2", as
+// the sources write generations).
 var deviceTypes = map[string]deviceType{
 	// Echo speakers and displays.
 	"AB72C64C86AW2":  {"Echo (Gen 1)", voiceCapable},
