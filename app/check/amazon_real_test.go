@@ -123,7 +123,8 @@ func TestTypelessRegistrationWording(t *testing.T) {
 		{"Annas PC", "Kindle for PC", "", "(Kindle for PC), whose registration names no device type", "DeviceModel"},
 		{"Wohnzimmer Fire TV Stick", "", "", "(Fire TV Stick), whose registration names no device type", "AccountName"},
 		{"Box", "", "A15ERDAKK5HQQG", "(Sonos): cannot tell whether it has a microphone for Alexa", "DeviceType"},
-		{"Box", "", "", "whose type ? is unknown", "AccountName"},
+		{"Box", "", "", "(Box), whose registration names no device type", "AccountName"},
+		{"", "", "", "whose type ? is unknown", "DeviceSerialNumber"},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
 			x := amazonClean()
@@ -227,5 +228,33 @@ func TestUnregisteredDeviceProduct(t *testing.T) {
 		if f.Title != tc.want {
 			t.Errorf("%v: title\ngot  %q\nwant %q", tc.types, f.Title, tc.want)
 		}
+	}
+}
+
+// Several registrations without a known type (every app of the account):
+// the finding counts them and names the first; it stays unknown.
+func TestSeveralTypelessRegistrations(t *testing.T) {
+	x := amazonClean()
+	reg := func(line int, f string) export.Source { return at("Devices.Registration.zip", regCSV, line, f) }
+	x.Devices = nil
+	for i, d := range []struct{ serial, name, model string }{
+		{"0A1B2C3D4E5F60718293A4B5C6D7E8F9", "Annas PC", "Kindle for PC"},
+		{echoDot, "Annas Echo Dot", ""},
+		{echo, "Box", ""},
+	} {
+		line := i + 2
+		x.Devices = append(x.Devices, export.Device{Serial: val(d.serial, reg(line, "DeviceSerialNumber")),
+			Name: val(d.name, reg(line, "AccountName")), Model: val(d.model, reg(line, "DeviceModel")), Src: reg(line, "")})
+	}
+	x.Recordings, x.Audio = nil, nil
+	addRecording(x, 2, custID, "", anna, "", false)
+	r := Run(x, Declared{})
+	f := findRule(r, ruleRecordingsWithoutDevice, Unknown)
+	if f == nil || r.Verdict != VerdictUnknown || findRule(r, ruleRecordingsWithoutDevice, Likely) != nil {
+		t.Fatalf("want unknown only, verdict unknown; got %v, %s", summary(r.Findings), r.Verdict)
+	}
+	want := "1 recording could come from any of 3 registered devices whose type is unknown or not given, such as 0A1B2C3D4E5F60718293A4B5C6D7E8F9 (Kindle for PC)"
+	if !strings.HasPrefix(f.Title, want) {
+		t.Errorf("title\ngot  %q\nwant %q…", f.Title, want)
 	}
 }

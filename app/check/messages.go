@@ -25,6 +25,7 @@ const (
 	msgRecordingsDeviceMicUnknown  = "recordings-device-mic-unknown"
 	msgRecordingsDeviceNoType      = "recordings-device-no-type"
 	msgRecordingsListedDevice      = "recordings-listed-device"
+	msgRecordingsDevicesUnknown    = "recordings-devices-unknown"
 	msgUnregisteredDeviceProduct   = "unregistered-device-product"
 	msgIdentityConflict            = "identity-conflict"
 	msgUnreferencedRecording       = "unreferenced-recording"
@@ -124,6 +125,9 @@ var messages = map[string]message{
 	msgRecordingsDeviceNoType: {args: "dis",
 		en: "%d recordings can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice", enOne: "%d recording can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice",
 		de: "%d Aufnahmen können nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar"},
+	msgRecordingsDevicesUnknown: {args: "ddis",
+		en: "%d recordings could come from any of %d registered devices whose type is unknown or not given, such as %s (%s): cannot tell whether one of them records voice", enOne: "%d recording could come from any of %d registered devices whose type is unknown or not given, such as %s (%s): cannot tell whether one of them records voice",
+		de: "%d Aufnahmen könnten von jedem der %d registrierten Geräte stammen, deren Typ unbekannt ist oder fehlt, etwa %s (%s): ob eines davon Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme könnte von jedem der %d registrierten Geräte stammen, deren Typ unbekannt ist oder fehlt, etwa %s (%s): ob eines davon Sprache aufnimmt, ist nicht feststellbar"},
 	msgRecordingsListedDevice: {args: "di",
 		en: "No registered device of this account can have made %d recordings, but its Alexa files name device %s without a device type: cannot tell whether that device records voice", enOne: "No registered device of this account can have made %d recording, but its Alexa files name device %s without a device type: cannot tell whether that device records voice",
 		de: "Kein registriertes Gerät dieses Kontos kann %d Aufnahmen gemacht haben, aber seine Alexa-Dateien nennen Gerät %s ohne Gerätetyp: ob dieses Gerät Sprache aufnimmt, ist nicht feststellbar", deOne: "Kein registriertes Gerät dieses Kontos kann %d Aufnahme gemacht haben, aber seine Alexa-Dateien nennen Gerät %s ohne Gerätetyp: ob dieses Gerät Sprache aufnimmt, ist nicht feststellbar"},

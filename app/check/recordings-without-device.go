@@ -45,11 +45,13 @@ func checkRecordingsWithoutDevice(c *checker) {
 	}
 	voice := false
 	var unknownDev *export.Device
+	unknownSerials := map[string]bool{}
 	for _, dv := range c.accountDevices {
 		switch classifyDevice(dv.Type.Text) {
 		case voiceCapable:
 			voice = true
 		case voiceUnknown:
+			unknownSerials[export.NormID(dv.Serial.Text)] = true
 			if unknownDev == nil {
 				unknownDev = dv
 			}
@@ -81,7 +83,18 @@ func checkRecordingsWithoutDevice(c *checker) {
 		ev := append([]Evidence{deviceEvidence(unknownDev)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
 		// What the device is (its product, or what its model or name
 		// says) only words the question; the severity stays unknown.
-		switch product := describeDevice(unknownDev); {
+		product := describeDevice(unknownDev)
+		if product == "" && typ == "?" {
+			product = export.NormName(unknownDev.Name.Text) // "(Box)": better than a type "?"
+		}
+		switch {
+		case len(unknownSerials) > 1:
+			// Several candidates (the real registration lists every app
+			// of the account): name the first, count them all.
+			if product == "" {
+				product = typ
+			}
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDevicesUnknown, n, len(unknownSerials), serial, product))
 		case deviceProduct(typ) != "": // a known product, its microphone not
 			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceMicUnknown, n, serial, product))
 		case typ == "?" && product != "":
