@@ -12,7 +12,7 @@ type checker struct {
 	d Declared
 
 	ids refSet // the claimed customer IDs
-	// numericIDs: how many claimed customer IDs are numeric (see idSpace).
+	// numericIDs: how many claimed customer IDs are numeric (see numericID).
 	numericIDs int
 	emails     refSet // the claimed e-mails (the reference one and those that agree with it)
 	refEmail   *emailObs
@@ -68,8 +68,8 @@ func (c *checker) claimEstablished() bool {
 }
 
 // ownedBy reports whether a row's customer ID puts it in the claimed account:
-// an empty ID does not contradict the claim, and without a claimed ID there is
-// nothing to compare with.
+// an empty ID does not contradict the claim, and without a claimed ID of its
+// numbering (numericID) there is nothing to compare with.
 func (c *checker) ownedBy(customerID export.Value) bool {
 	if customerID.Empty() {
 		return true
