@@ -11,16 +11,21 @@ type checker struct {
 	x *export.Export
 	d Declared
 
-	ids      refSet // the claimed customer IDs
-	emails   refSet // the claimed e-mails (the reference one and those that agree with it)
-	refEmail *emailObs
+	ids refSet // the claimed customer IDs
+	// numericIDs: how many claimed customer IDs are numeric (see numericID).
+	numericIDs int
+	emails     refSet // the claimed e-mails (the reference one and those that agree with it)
+	refEmail   *emailObs
 
 	// devices registered to the claimed account, by normalised serial
 	// (deregistered ones too); the current ones in source order in
 	// accountDevices.
 	devices        refSet
 	accountDevices []*export.Device
-	deviceByKey    map[string]*export.Device // first registration row per normalised serial, current ones first, then deregistered ones
+	// listedDevices: serials only the Alexa side's lists name (Device.List),
+	// one per serial, in source order.
+	listedDevices []*export.Device
+	deviceByKey   map[string]*export.Device // first row per normalised serial: current registrations, then deregistered ones, then the Alexa lists' (Device.List)
 	// voice profiles enrolled under the claimed account.
 	profiles        refSet
 	accountProfiles []*export.VoiceProfile
@@ -34,6 +39,11 @@ func newChecker(x *export.Export, d Declared) *checker {
 	c.ids = newRefSet(export.NormID, true)
 	for _, v := range x.CustomerIDs {
 		c.ids.add(v.Text, v.Src)
+	}
+	for _, k := range c.ids.keys() {
+		if numericID(k) {
+			c.numericIDs++
+		}
 	}
 	c.buildEmails()
 	c.buildDevices()
@@ -58,25 +68,58 @@ func (c *checker) claimEstablished() bool {
 }
 
 // ownedBy reports whether a row's customer ID puts it in the claimed account:
-// an empty ID does not contradict the claim, and without a claimed ID there is
-// nothing to compare with.
+// an empty ID does not contradict the claim, and without a claimed ID of its
+// numbering (numericID) there is nothing to compare with.
 func (c *checker) ownedBy(customerID export.Value) bool {
-	if customerID.Empty() || c.ids.len() == 0 {
+	if customerID.Empty() {
 		return true
 	}
-	ok, _ := c.ids.match(customerID.Text)
-	return ok
+	ok, _, comparable := c.claimedID(customerID.Text)
+	return ok || !comparable
+}
+
+// numericID: Amazon numbers one account twice (export.CustomerIDNumbering):
+// an ID of the retail numbering says nothing about one of the Alexa
+// numbering, and the other way round. An ID of neither shape counts as
+// Alexa's, so it is compared with the claim as before.
+func numericID(id string) bool {
+	return export.CustomerIDNumbering(id) == export.NumberingRetail
+}
+
+// claimedID compares a customer ID with the claimed ones of its numbering.
+// comparable is false when the claim has no ID of that numbering: then the
+// value can be neither the claim's nor foreign to it.
+func (c *checker) claimedID(v string) (ok, onlyNorm, comparable bool) {
+	k := export.NormID(v)
+	if k == "" {
+		return false, false, false
+	}
+	same := c.numericIDs
+	if !numericID(k) {
+		same = c.ids.len() - c.numericIDs
+	}
+	if same == 0 {
+		return false, false, false
+	}
+	ok, onlyNorm = c.ids.match(v)
+	return ok, onlyNorm, true
 }
 
 func (c *checker) buildDevices() {
 	c.devices = newRefSet(export.NormID, true)
-	var past []*export.Device
+	var past, listed []*export.Device
 	for i := range c.x.Devices {
 		dv := &c.x.Devices[i]
 		if dv.Serial.Empty() || !c.ownedBy(dv.CustomerID) {
 			continue
 		}
 		c.devices.add(dv.Serial.Text, dv.Serial.Src)
+		if !dv.FromRegistration() {
+			// Named by the Alexa side's lists (Smart Home devices,
+			// feedback): a serial of the account, no registration.
+			listed = append(listed, dv)
+			continue
+		}
 		if dv.Inactive {
 			// Deregistered: not a current device, but a serial of the
 			// account, so a recording from it is not foreign.
@@ -87,10 +130,14 @@ func (c *checker) buildDevices() {
 	}
 	slices.SortStableFunc(c.accountDevices, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
 	slices.SortStableFunc(past, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
+	slices.SortStableFunc(listed, func(a, b *export.Device) int { return compareSrc(a.Src, b.Src) })
 	c.deviceByKey = map[string]*export.Device{}
-	for _, dv := range append(slices.Clip(c.accountDevices), past...) {
+	for _, dv := range append(append(slices.Clip(c.accountDevices), past...), listed...) {
 		if k := export.NormID(dv.Serial.Text); c.deviceByKey[k] == nil {
 			c.deviceByKey[k] = dv
+			if !dv.FromRegistration() {
+				c.listedDevices = append(c.listedDevices, dv)
+			}
 		}
 	}
 }
@@ -126,7 +173,7 @@ func (c *checker) claim() Claim {
 			continue
 		}
 		seen[k] = true
-		cl.Devices = append(cl.Devices, ClaimDevice{Serial: c.devices.display(k), Type: export.NormID(dv.Type.Text), Name: export.NormName(dv.Name.Text)})
+		cl.Devices = append(cl.Devices, ClaimDevice{Serial: c.devices.display(k), Type: export.NormID(dv.Type.Text), Name: export.NormName(dv.Name.Text), Product: describeDevice(dv)})
 	}
 	slices.SortFunc(cl.Devices, func(a, b ClaimDevice) int { return cmpStrings(a.Serial, b.Serial) })
 	clear(seen)

@@ -56,7 +56,10 @@ func checkForeignCustomer(c *checker) {
 			continue
 		}
 		seen[sk] = true
-		ok, onlyNorm := c.ids.match(p.v.Text)
+		ok, onlyNorm, comparable := c.claimedID(p.v.Text)
+		if !comparable {
+			continue // another numbering of customers than the claim's (numericID)
+		}
 		if ok {
 			if onlyNorm {
 				c.noteNormOnly(ruleForeignCustomer, ev, rk, p.rec)

@@ -22,6 +22,11 @@ const (
 	msgRecordingsNoProfiles        = "recordings-no-profiles"
 	msgRecordingsWithoutDevice     = "recordings-without-device"
 	msgRecordingsDeviceTypeUnknown = "recordings-device-type-unknown"
+	msgRecordingsDeviceMicUnknown  = "recordings-device-mic-unknown"
+	msgRecordingsDeviceNoType      = "recordings-device-no-type"
+	msgRecordingsListedDevice      = "recordings-listed-device"
+	msgRecordingsDevicesUnknown    = "recordings-devices-unknown"
+	msgUnregisteredDeviceProduct   = "unregistered-device-product"
 	msgIdentityConflict            = "identity-conflict"
 	msgUnreferencedRecording       = "unreferenced-recording"
 	msgUnreferencedNoTable         = "unreferenced-no-table"
@@ -98,6 +103,9 @@ var messages = map[string]message{
 	msgUnregisteredDevice: {args: "d",
 		en: "%d recordings come from a device that is not registered to this account", enOne: "%d recording comes from a device that is not registered to this account",
 		de: "%d Aufnahmen stammen von einem Gerät, das nicht für dieses Konto registriert ist", deOne: "%d Aufnahme stammt von einem Gerät, das nicht für dieses Konto registriert ist"},
+	msgUnregisteredDeviceProduct: {args: "ds",
+		en: "%d recordings come from a device (%s) that is not registered to this account", enOne: "%d recording comes from a device (%s) that is not registered to this account",
+		de: "%d Aufnahmen stammen von einem Gerät (%s), das nicht für dieses Konto registriert ist", deOne: "%d Aufnahme stammt von einem Gerät (%s), das nicht für dieses Konto registriert ist"},
 	msgRecordingsNoRegistration: {args: "ds",
 		en: "Cannot tell whether %d recordings come from this account's devices: %s is missing", enOne: "Cannot tell whether %d recording comes from this account's devices: %s is missing",
 		de: "Ob %d Aufnahmen von Geräten dieses Kontos stammen, ist nicht feststellbar: %s fehlt", deOne: "Ob %d Aufnahme von einem Gerät dieses Kontos stammt, ist nicht feststellbar: %s fehlt"},
@@ -113,6 +121,18 @@ var messages = map[string]message{
 	msgRecordingsDeviceTypeUnknown: {args: "dii",
 		en: "%d recordings can only come from device %s, whose type %s is unknown: cannot tell whether it records voice", enOne: "%d recording can only come from device %s, whose type %s is unknown: cannot tell whether it records voice",
 		de: "%d Aufnahmen können nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s stammen, dessen Typ %s unbekannt ist: ob es Sprache aufnimmt, ist nicht feststellbar"},
+	msgRecordingsDeviceMicUnknown: {args: "dis",
+		en: "%d recordings can only come from device %s (%s): cannot tell whether it has a microphone for Alexa", enOne: "%d recording can only come from device %s (%s): cannot tell whether it has a microphone for Alexa",
+		de: "%d Aufnahmen können nur von Gerät %s (%s) stammen: ob es ein Mikrofon für Alexa hat, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s (%s) stammen: ob es ein Mikrofon für Alexa hat, ist nicht feststellbar"},
+	msgRecordingsDeviceNoType: {args: "dis",
+		en: "%d recordings can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice", enOne: "%d recording can only come from device %s (%s), whose registration names no device type: cannot tell whether it records voice",
+		de: "%d Aufnahmen können nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme kann nur von Gerät %s (%s) stammen, dessen Registrierung keinen Gerätetyp nennt: ob es Sprache aufnimmt, ist nicht feststellbar"},
+	msgRecordingsDevicesUnknown: {args: "ddis",
+		en: "%d recordings could come from any of %d registered devices whose type is unknown or not given, such as %s (%s): cannot tell whether one of them records voice", enOne: "%d recording could come from any of %d registered devices whose type is unknown or not given, such as %s (%s): cannot tell whether one of them records voice",
+		de: "%d Aufnahmen könnten von jedem der %d registrierten Geräte stammen, deren Typ unbekannt ist oder fehlt, etwa %s (%s): ob eines davon Sprache aufnimmt, ist nicht feststellbar", deOne: "%d Aufnahme könnte von jedem der %d registrierten Geräte stammen, deren Typ unbekannt ist oder fehlt, etwa %s (%s): ob eines davon Sprache aufnimmt, ist nicht feststellbar"},
+	msgRecordingsListedDevice: {args: "di",
+		en: "No registered device of this account can have made %d recordings, but its Alexa files name device %s without a device type: cannot tell whether that device records voice", enOne: "No registered device of this account can have made %d recording, but its Alexa files name device %s without a device type: cannot tell whether that device records voice",
+		de: "Kein registriertes Gerät dieses Kontos kann %d Aufnahmen gemacht haben, aber seine Alexa-Dateien nennen Gerät %s ohne Gerätetyp: ob dieses Gerät Sprache aufnimmt, ist nicht feststellbar", deOne: "Kein registriertes Gerät dieses Kontos kann %d Aufnahme gemacht haben, aber seine Alexa-Dateien nennen Gerät %s ohne Gerätetyp: ob dieses Gerät Sprache aufnimmt, ist nicht feststellbar"},
 	msgIdentityConflict: {args: "ii",
 		en: "The export names two different accounts: %s and %s",
 		de: "Der Export nennt zwei verschiedene Konten: %s und %s"},

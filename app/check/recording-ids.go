@@ -13,6 +13,10 @@ type idCheck struct {
 	normalize bool   // the subject is shown normalised (serials), else as first written
 	msg       string // the finding, args: count
 	msgNoFile string // cannot tell, args: count, missing file
+	// with, when set, words what the affected recordings have in common
+	// ("" when nothing): the finding is then msgWith, args: count, that.
+	with    func(recs []int) string
+	msgWith string
 }
 
 // checkRecordingIDs: one finding per identifier the account does not know,
@@ -69,6 +73,12 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		subject := g.subject()
 		if k.normalize {
 			subject = export.NormID(subject)
+		}
+		if k.with != nil {
+			if w := k.with(g.affected()); w != "" {
+				c.add(finding(k.rule, k.severity, subject, n, g.evidence(), g.affected(), k.msgWith, n, w))
+				continue
+			}
 		}
 		c.add(finding(k.rule, k.severity, subject, n, g.evidence(), g.affected(), k.msg, n))
 	}

@@ -45,17 +45,31 @@ func checkRecordingsWithoutDevice(c *checker) {
 	}
 	voice := false
 	var unknownDev *export.Device
+	unknownSerials := map[string]bool{}
 	for _, dv := range c.accountDevices {
 		switch classifyDevice(dv.Type.Text) {
 		case voiceCapable:
 			voice = true
 		case voiceUnknown:
+			unknownSerials[export.NormID(dv.Serial.Text)] = true
 			if unknownDev == nil {
 				unknownDev = dv
 			}
 		}
 	}
 	if voice {
+		serialLess = nil
+	}
+	if len(serialLess) > 0 && unknownDev == nil && len(c.listedDevices) > 0 {
+		// No registered device can be it, but the account's own Alexa
+		// files (the Smart Home device list, feedback) name a device: it
+		// may well be the one that recorded. Cannot tell, never likely.
+		dv := c.listedDevices[0]
+		g := itemGroup(serialLess)
+		n := g.records()
+		serial := export.NormID(dv.Serial.Text)
+		ev := append([]Evidence{valueEvidence(dv.Serial, dv.Src)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsListedDevice, n, serial))
 		serialLess = nil
 	}
 	if len(serialLess) > 0 && unknownDev != nil {
@@ -66,8 +80,28 @@ func checkRecordingsWithoutDevice(c *checker) {
 		if typ == "" {
 			typ = "?"
 		}
-		ev := append([]Evidence{valueEvidence(unknownDev.Type, unknownDev.Src)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
-		c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ))
+		ev := append([]Evidence{deviceEvidence(unknownDev)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		// What the device is (its product, or what its model or name
+		// says) only words the question; the severity stays unknown.
+		product := describeDevice(unknownDev)
+		if product == "" && typ == "?" {
+			product = export.NormName(unknownDev.Name.Text) // "(Box)": better than a type "?"
+		}
+		switch {
+		case len(unknownSerials) > 1:
+			// Several candidates (the real registration lists every app
+			// of the account): name the first, count them all.
+			if product == "" {
+				product = typ
+			}
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDevicesUnknown, n, len(unknownSerials), serial, product))
+		case deviceProduct(typ) != "": // a known product, its microphone not
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceMicUnknown, n, serial, product))
+		case typ == "?" && product != "":
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceNoType, n, serial, product))
+		default:
+			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ))
+		}
 		serialLess = nil
 	}
 	unexplained := append(serialLess, nonVoice...)
@@ -140,4 +174,15 @@ func itemGroup(items []voiceItem) *group {
 // normalised serial.
 func (c *checker) accountDevice(serial string) *export.Device {
 	return c.deviceByKey[serial]
+}
+
+// deviceEvidence points at what the registration row says of a device's
+// kind: its type code, else its DeviceModel, else its name, else the serial.
+func deviceEvidence(dv *export.Device) Evidence {
+	for _, v := range []export.Value{dv.Type, dv.Model, dv.Name} {
+		if !v.Empty() {
+			return valueEvidence(v, dv.Src)
+		}
+	}
+	return valueEvidence(dv.Serial, dv.Src)
 }

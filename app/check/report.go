@@ -74,6 +74,10 @@ type ClaimDevice struct {
 	Serial string `json:"serial"`
 	Type   string `json:"type,omitempty"`
 	Name   string `json:"name,omitempty"`
+	// Product is what the device is: the product of its type code
+	// (devicetypes.go), else what its DeviceModel or name says ("Kindle for
+	// PC"). It words the device; no check depends on it.
+	Product string `json:"product,omitempty"`
 }
 
 // ClaimProfile is a voice profile enrolled under the claimed account.

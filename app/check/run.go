@@ -166,7 +166,7 @@ func summarize(x *export.Export) Summary {
 	s := Summary{Recordings: len(x.Recordings), Activity: len(x.Activity)}
 	serials := map[string]bool{}
 	for _, dv := range x.Devices {
-		if k := export.NormID(dv.Serial.Text); k != "" && !dv.Inactive {
+		if k := export.NormID(dv.Serial.Text); k != "" && !dv.Inactive && dv.FromRegistration() {
 			serials[k] = true
 		}
 	}

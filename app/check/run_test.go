@@ -25,7 +25,7 @@ func TestClaim(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"customerIds":["A1B2C3D4E5F6G7"],"emails":["anna.beispiel@example.com"],"names":["Anna Beispiel"],` +
-		`"devices":[{"serial":"G070RQ0000000001","type":"A3S5BH2HU6VAYF","name":"Küche"},{"serial":"G090LF0000000002","type":"A7WXQPH584YP","name":"Wohnzimmer"}],` +
+		`"devices":[{"serial":"G070RQ0000000001","type":"A3S5BH2HU6VAYF","name":"Küche","product":"Echo Dot (Gen 2)"},{"serial":"G090LF0000000002","type":"A7WXQPH584YP","name":"Wohnzimmer","product":"Echo (Gen 2)"}],` +
 		`"voiceProfiles":[{"id":"amzn1.actor.person.oid.A1ANNAPROFILE1","name":"Anna"}],` +
 		`"declared":{"emails":[],"customerIds":[],"devices":["G070RQ0000000001","G090LF0000000002"],"noDevices":false}}`
 	if string(got) != want {

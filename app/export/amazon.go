@@ -32,6 +32,9 @@ func (l *loader) compile() {
 		{key: "registration", what: "registration", t: &lay.Registration},
 		{key: "voiceHistory", what: "voice-history", t: &lay.VoiceHistory},
 		{key: "voiceProfiles", what: "voice-profiles", t: &lay.VoiceProfiles},
+		{key: "alexaDevices", what: "alexa-devices", t: &lay.AlexaDevices},
+		{key: "feedback", what: "feedback", t: &lay.Feedback},
+		{key: "searchData", what: "search-data", t: &lay.SearchData},
 	}
 	l.known = map[string]bool{}
 	for i := range l.tabs {
@@ -139,7 +142,9 @@ func (l *loader) cell(f file, rw csvRow, header []string, c int) Value {
 		return v
 	}
 	raw := rw.Cells[c]
-	t := strings.TrimSpace(raw)
+	// NUL padding (the real Feedback-N.csv pads its DSN with NULs) is
+	// never part of a value.
+	t := strings.TrimFunc(raw, func(r rune) bool { return r == 0 || unicode.IsSpace(r) })
 	if t == "" || l.isEmpty(t) {
 		return v
 	}
@@ -220,6 +225,9 @@ func (l *loader) readCSVFile(f file) {
 			}
 		}
 		tab, cols = l.classify(header, f.Path)
+		if tab == nil && l.isAlexaFile(f.Path) {
+			l.amazonHits++ // an Alexa.zip file we read nothing from: still Amazon's
+		}
 		if tab != nil {
 			l.amazonHits++
 			if tab.found == nil {
@@ -275,6 +283,12 @@ func (l *loader) readCSVFile(f file) {
 			l.historyRow(r, mapped)
 		case "voiceProfiles":
 			l.voiceProfileRow(r, mapped)
+		case "alexaDevices":
+			l.alexaDeviceRow(r, mapped, ListAlexaDevices)
+		case "feedback":
+			l.alexaDeviceRow(r, mapped, ListFeedback)
+		case "searchData":
+			l.searchDataRow(r)
 		}
 		return nil
 	}
@@ -302,8 +316,10 @@ func rowCost(tab *compiledTable, rw csvRow, ids, mapped int) int64 {
 	switch tab.key {
 	case "voiceHistory":
 		n += recordingCost
-	case "registration":
+	case "registration", "alexaDevices", "feedback":
 		n += deviceCost
+	case "searchData":
+		n += identityCost // Last Known Customer ID
 	case "voiceProfiles":
 		n += profileCost
 	}
@@ -349,6 +365,85 @@ func (l *loader) registrationRow(r tableRow, mapped map[int]bool) {
 	d.Model = r.get("model")
 	d.Inactive = strings.EqualFold(r.get("state").Text, "INACTIVE") || !r.get("deregistered").Empty()
 	l.ex.Devices = append(l.ex.Devices, d)
+}
+
+// alexaDeviceRow reads a serial of the Alexa side's lists (Smart Home
+// devices, feedback) as a device of the account: not a registration (no
+// type, no state), but a serial the account's own files name, so a
+// recording from it is the account's.
+func (l *loader) alexaDeviceRow(r tableRow, mapped map[int]bool, list DeviceList) {
+	d := Device{Serial: r.get("serial"), Src: r.src(), List: list, Extra: r.extra(mapped)}
+	if d.Serial.Empty() {
+		return
+	}
+	d.Name = r.get("name")
+	if d.Name.Empty() {
+		d.Name = r.get("applianceName")
+	}
+	if l.listed == nil {
+		l.listed = map[string]bool{}
+	}
+	k := string(list) + "\x00" + NormID(d.Serial.Text)
+	if l.listed[k] {
+		return // feedback names its device once per piece of feedback
+	}
+	l.listed[k] = true
+	l.ex.Devices = append(l.ex.Devices, d)
+}
+
+// searchDataRow reads the account's numeric customer IDs as identities
+// (the "Customer ID" column already is one, as a CustomerID column of the
+// vendor table). They are Amazon's retail numbering of the account, which
+// the Alexa customer IDs ("A…") of the claim and the voice history do not
+// share (CustomerIDNumbering): the checks compare an ID only with the
+// claim's IDs of its own numbering, and a declared numeric ID with these.
+//
+// Two different numbers here ("Customer ID" and "Last Known Customer ID",
+// the customer signed in before on that browser or app) are not a mismatch
+// by themselves: the file is the account's own search data, and a number of
+// a household member who once signed in on the same browser is no data of
+// another account in the export. So they are not claimed either: a claim
+// taken from them could make a stranger's number look like the account's.
+func (l *loader) searchDataRow(r tableRow) {
+	if v := r.get("lastCustomerId"); !v.Empty() {
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
+	}
+}
+
+// CustomerIDNumbering tells which of Amazon's two numberings of accounts a
+// customer ID is in: NumberingAlexa ("A" and 13 letters or digits, the
+// Alexa services' ID), NumberingRetail (digits only, the retail customer ID
+// of the search data), or "" when it has neither shape. IDs of different
+// numberings cannot be compared: neither proves the other wrong.
+func CustomerIDNumbering(id string) Numbering {
+	s := NormID(id)
+	switch {
+	case len(s) == 14 && s[0] == 'A' && upperAlnum(s):
+		return NumberingAlexa
+	case len(s) >= 5 && len(s) <= 20 && allDigits(s):
+		return NumberingRetail
+	}
+	return ""
+}
+
+// Numbering is one of Amazon's numberings of customer accounts.
+type Numbering string
+
+// Numberings of customer IDs (CustomerIDNumbering).
+const (
+	NumberingAlexa  Numbering = "alexa"
+	NumberingRetail Numbering = "retail"
+)
+
+// isAlexaFile reports whether a base name is one of AlexaFiles.
+func (l *loader) isAlexaFile(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	for _, pat := range l.lay.Amazon.AlexaFiles {
+		if ok, _ := path.Match(strings.ToLower(pat), b); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) voiceProfileRow(r tableRow, mapped map[int]bool) {
@@ -492,7 +587,13 @@ func (l *loader) legacyRecordings() {
 // amazonExpectations records which of the files a check needs were found.
 func (l *loader) amazonExpectations() {
 	want := []string{"customer-profile", "registration", "voice-history", "voice-profiles"}
-	if l.ex.Layout == "single-zip-2018" {
+	switch {
+	case l.ex.Layout == "single-zip-2018":
+		want = []string{"customer-profile", "registration"}
+	case len(l.ex.Recordings) == 0 && len(l.ex.Audio) == 0:
+		// No voice history and no audio (a real Alexa.zip of an account
+		// that never spoke to Alexa): there is nothing the voice history
+		// or the voice profiles would explain, so neither is missing.
 		want = []string{"customer-profile", "registration"}
 	}
 	for _, w := range want {
@@ -534,10 +635,11 @@ var (
 
 // idFields are the table fields that hold identifiers.
 var idFields = map[string]*idKind{
-	"customerId": idCustomer,
-	"serial":     idSerial,
-	"device":     idSerial,
-	"personId":   idProfile,
+	"customerId":     idCustomer,
+	"lastCustomerId": idCustomer,
+	"serial":         idSerial,
+	"device":         idSerial,
+	"personId":       idProfile,
 }
 
 // idColumns checks the ID columns of one CSV file row by row and collects,
@@ -622,13 +724,7 @@ func (ic *idColumns) notes() {
 
 // IsCustomerID reports whether s (trimmed, any case) has the shape of an
 // Amazon customer ID: "A" and 13 letters or digits, or a numeric Customer ID.
-func IsCustomerID(s string) bool {
-	s = NormID(s)
-	if len(s) == 14 && s[0] == 'A' && upperAlnum(s) {
-		return true
-	}
-	return len(s) >= 5 && len(s) <= 20 && allDigits(s)
-}
+func IsCustomerID(s string) bool { return CustomerIDNumbering(s) != "" }
 
 // IsDeviceSerial reports whether s has the shape of a device serial: 16
 // letters or digits ("G070RQ…"), or 20–40 hex digits, uuid-like with

@@ -12,6 +12,9 @@ func FuzzCSV(f *testing.F) {
 	f.Add("a,\"b\nc\",d\n\"unterminated")
 	f.Add("AccountName,DeviceSerialNumber,RegistrationDate\nKÃ¼che,G1,N/A\n\n")
 	f.Add("")
+	f.Add("Account Name,Account Role,Appliance Name,Customer Type,Device Serial Number,Group Name\nEcho,OWNER,Lampe,null,G070RQ0000000001,Flur\n")
+	f.Add("Timestamp,DSN\n2021-08-01T10:00:00Z,G070RQ0000000001\x00\x00\n")
+	f.Add("Customer ID,Last Known Customer ID\n4711081500,4711081500\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		last := 0
 		err := readCSV(strings.NewReader(in), func(string) bool { return true }, []string{"File Summary:"},
@@ -31,7 +34,7 @@ func FuzzCSV(f *testing.F) {
 			})
 		_ = err
 		// The whole pipeline must not panic on it either, as any table.
-		for _, p := range []string{histPath, "registration.csv", custPath} {
+		for _, p := range []string{histPath, "registration.csv", custPath, "Smart Home/Devices Data-1.csv", "Feedback/Feedback-1.csv", "Search-Data/Search-Data.Product-Metrics.csv"} {
 			mustLoad(t, []file{memFile("a.zip", p, in), audioFile("a.zip", "Alexa.VoiceHistory/media/a.wav", 1)}, nil)
 		}
 		if s, ok := repairUTF8(in); ok && !utf8.ValidString(s) && utf8.ValidString(in) {

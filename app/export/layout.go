@@ -35,6 +35,21 @@ type AmazonLayout struct {
 	VoiceHistory    Table `json:"voiceHistory"`
 	VoiceProfiles   Table `json:"voiceProfiles"`
 	CustomerProfile Table `json:"customerProfile"`
+	// AlexaDevices is the Alexa side's device list (Smart Home/Devices
+	// Data-N.csv of a real Alexa.zip): serials of the account's devices.
+	AlexaDevices Table `json:"alexaDevices"`
+	// Feedback is Alexa.zip's Feedback/Feedback-N.csv: the DSN of the
+	// device each piece of the account's feedback was given on.
+	Feedback Table `json:"feedback"`
+	// SearchData is the retail search data (Search-Data.Product-Metrics.csv
+	// and its siblings): the account's own numeric customer IDs.
+	SearchData Table `json:"searchData"`
+
+	// AlexaFiles lists base-name patterns (path.Match syntax, compared
+	// case-insensitively) of files only an Alexa export holds, whatever
+	// their columns: a CSV named so makes the export Amazon's even when no
+	// table of it is read (an Alexa.zip without voice history).
+	AlexaFiles []string `json:"alexaFiles"`
 
 	// CustomerID lists the column names that hold a customer ID in any
 	// table; every such cell becomes an Identity.
@@ -138,6 +153,9 @@ var tableFields = map[string][]string{
 	"voiceHistory":    {"time", "customerId", "device", "deviceType", "deviceName", "utteranceId", "transcript", "response", "personId", "personName", "audio"},
 	"voiceProfiles":   {"personId", "personName", "personType", "customerId", "enrolled"},
 	"customerProfile": {"customerId", "name", "email", "country", "created"},
+	"alexaDevices":    {"serial", "name", "applianceName", "group", "role", "customerType"},
+	"feedback":        {"serial", "time"},
+	"searchData":      {"customerId", "lastCustomerId"},
 }
 
 // DefaultLayout returns the built-in vendor table (a fresh copy each call).
@@ -205,6 +223,41 @@ func DefaultLayout() *Layout {
 				},
 				Required: [][]string{{"customerId"}, {"email"}},
 			},
+			// The real Alexa.zip (FORMATS.md "Seen in real exports").
+			AlexaDevices: Table{
+				Path: "Alexa.zip/Smart Home/Devices Data-1.csv",
+				File: "Devices Data-1.csv",
+				Columns: map[string][]string{
+					"serial":        {"Device Serial Number", "DeviceSerialNumber"},
+					"name":          {"Account Name"},
+					"applianceName": {"Appliance Name"},
+					"group":         {"Group Name"},
+					"role":          {"Account Role"},
+					"customerType":  {"Customer Type"},
+				},
+				Required: [][]string{{"serial"}, {"applianceName", "group"}},
+			},
+			Feedback: Table{
+				Path: "Alexa.zip/Feedback/Feedback-1.csv",
+				File: "Feedback-1.csv",
+				Columns: map[string][]string{
+					// Only DSN is known of the real file; a DSN column is
+					// Amazon's own name for a device serial.
+					"serial": {"DSN"},
+					"time":   {"Timestamp", "Feedback Time", "Creation Time"},
+				},
+				Required: [][]string{{"serial"}},
+			},
+			SearchData: Table{
+				Path: "Search-Data.zip/Search-Data/Search-Data.Product-Metrics.csv",
+				File: "Search-Data.Product-Metrics.csv",
+				Columns: map[string][]string{
+					"customerId":     {"Customer ID"},
+					"lastCustomerId": {"Last Known Customer ID"},
+				},
+				Required: [][]string{{"lastCustomerId"}},
+			},
+			AlexaFiles:     []string{"Country of Residence-*.csv", "Devices Data-*.csv", "Feedback-*.csv"},
 			CustomerID:     []string{"CustomerId", "Customer Id"},
 			AudioBase:      "Alexa.VoiceHistory/",
 			TranscriptTime: []string{"02.01.2006 15:04:05", "02.01.2006 15:04"},
@@ -276,6 +329,9 @@ func (l *Layout) tables() map[string]*Table {
 		"voiceHistory":    &l.Amazon.VoiceHistory,
 		"voiceProfiles":   &l.Amazon.VoiceProfiles,
 		"customerProfile": &l.Amazon.CustomerProfile,
+		"alexaDevices":    &l.Amazon.AlexaDevices,
+		"feedback":        &l.Amazon.Feedback,
+		"searchData":      &l.Amazon.SearchData,
 	}
 }
 

@@ -74,7 +74,8 @@ type loader struct {
 	docs     []string // Documentation patterns, lower-case
 
 	amazonHits, googleHits int
-	histories              int // voice-history tables read
+	histories              int             // voice-history tables read
+	listed                 map[string]bool // list+"\x00"+serial of the Alexa lists' devices read (amazon.go)
 
 	google googleState
 

@@ -88,9 +88,32 @@ type Device struct {
 	// Inactive: the registration ended (State INACTIVE or TimeDeregistered
 	// set). Not a current device, but a serial known to the account.
 	Inactive bool
-	Src      Source  // the row
-	Extra    []Value // cells of columns the vendor table does not know (Src.Field names the column)
+	// List is the file that named the device: the registration (""), or
+	// one of the Alexa side's lists, whose serials are the account's but
+	// which are no registration (no type, no state): see DeviceList.
+	List  DeviceList
+	Src   Source  // the row
+	Extra []Value // cells of columns the vendor table does not know (Src.Field names the column)
 }
+
+// DeviceList names the kind of file a Device was read from.
+type DeviceList string
+
+const (
+	// ListRegistration: Devices.Registration.zip/registration.csv.
+	ListRegistration DeviceList = ""
+	// ListAlexaDevices: Alexa.zip's Smart Home/Devices Data-N.csv, the
+	// Alexa side's list of the account's devices.
+	ListAlexaDevices DeviceList = "alexa-devices"
+	// ListFeedback: Alexa.zip's Feedback/Feedback-N.csv; its DSN is the
+	// serial of the device the account's feedback was given on.
+	ListFeedback DeviceList = "feedback"
+)
+
+// FromRegistration reports whether the device is a row of the
+// registration (current or deregistered), not only a serial an Alexa list
+// names.
+func (d Device) FromRegistration() bool { return d.List == ListRegistration }
 
 // VoiceProfile is an enrolled voice profile (Amazon "person").
 type VoiceProfile struct {

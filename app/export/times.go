@@ -29,6 +29,7 @@ var timeLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 MST",
 	"02.01.2006 15:04:05",
 	"02.01.2006 15:04",
+	"02/Jan/2006 15:04:05 MST", // a real registration.csv (FORMATS.md)
 	"2006-01-02",
 	// Takeout HTML activity (month names made English first, see monthNames).
 	"Jan 2, 2006, 3:04:05 PM MST",

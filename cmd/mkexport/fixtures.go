@@ -17,7 +17,7 @@ func writeFixtures(out string) error {
 	s := newSynth(tmp)
 	w := &writer{out: out, tmp: tmp}
 	for _, step := range []func(*synth) error{
-		w.amazonClean, w.amazonMessy, w.amazonForeign, w.amazon2018,
+		w.amazonClean, w.amazonMessy, w.amazonReal, w.amazonForeign, w.amazon2018,
 		w.takeoutFixtures, w.takeoutVoice, w.unrelated,
 	} {
 		if err := step(s); err != nil {
