@@ -26,6 +26,7 @@ type checker struct {
 	accountProfiles []*export.VoiceProfile
 
 	findings []Finding
+	question Question          // set by declaredVoiceDevice
 	normOnly map[string]*group // rule -> values that matched only after normalising
 }
 

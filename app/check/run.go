@@ -65,6 +65,7 @@ func Run(x *export.Export, d Declared) *Report {
 	sortFindings(c.findings)
 	addShown(c.findings)
 	r.Findings = c.findings
+	r.Question = c.question
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
