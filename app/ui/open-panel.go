@@ -28,7 +28,7 @@ var openTexts = map[string]text{
 	"open.aboutGiven":   {"%d given", "%d angegeben"},
 	"open.demoShown":    {"Demo: %s", "Beispiel: %s"},
 	"open.keepFacts": {"Keep the facts you gave (%d) for the next export you open",
-		"Ihre Angaben (%d) für den nächsten Export übernehmen, den Sie öffnen"},
+		"Ihre Angaben (%d) auch für den nächsten Export verwenden, den Sie öffnen"},
 	"open.factsDropped": {"The facts you gave for the previous export do not apply to this one. If they are true for this export too, enter them again under “About you”.",
 		"Ihre Angaben zum vorigen Export gelten nicht für diesen. Treffen sie auch hier zu, geben Sie sie unter „Über Sie“ erneut ein."},
 

@@ -22,8 +22,8 @@ var questionTexts = map[string]text{
 		"Your answer: yes. The recordings can come from your device; the export does not show which one.",
 		"Ihre Antwort: Ja. Die Aufnahmen können von Ihrem Gerät stammen; welches es ist, zeigt der Export nicht."},
 	"question.saidNo": {
-		"Your answer: no. Then nothing of yours explains the recordings.",
-		"Ihre Antwort: Nein. Dann erklärt nichts von Ihnen die Aufnahmen."},
+		"Your answer: no. Then no device of yours explains the recordings.",
+		"Ihre Antwort: Nein. Dann erklärt keines Ihrer Geräte die Aufnahmen."},
 	"question.saidUnsure": {
 		"Your answer: not sure. Then the export cannot tell. Listen to a few recordings: if the voices are not from your household, they are not yours. A complete export with the device list (Devices.Registration) would settle it too.",
 		"Ihre Antwort: Weiß nicht. Dann lässt es sich aus dem Export nicht klären. Hören Sie sich einige Aufnahmen an: Stammen die Stimmen nicht aus Ihrem Haushalt, gehören sie nicht Ihnen. Auch ein vollständiger Export mit der Geräteliste (Devices.Registration) würde es klären."},
