@@ -26,6 +26,17 @@ type Question string
 // yes (a device the person owns explains them).
 const QuestionVoiceDevice Question = "voice-device"
 
+// Answers to the question, as the declared facts give them (Report.Answer).
+const (
+	AnswerYes = "yes"
+	AnswerNo  = "no"
+)
+
+// Answer is how the declared facts answered Report.Question: AnswerNo,
+// AnswerYes (Declared.OwnsDevice, or a serial the person listed), or ""
+// when they do not answer it.
+func (r *Report) Answer() string { return r.answer }
+
 // checkDeclaredMismatch compares the export with what the person says about
 // themselves: their customer ID (another one of the same form proves a
 // foreign export: mismatch), their e-mail (people have several addresses:
@@ -388,8 +399,10 @@ func declaredVoiceDevice(c *checker) {
 		c.question = QuestionVoiceDevice
 		switch {
 		case c.d.NoDevices:
+			c.answer = AnswerNo
 			continue // answered: the likely finding of declaredNoDevices speaks
 		case owns:
+			c.answer = AnswerYes
 			f = finding(f.Rule, Note, f.Subject, f.Records, f.Evidence, f.Affected, msgRecordingsDeclaredDevice, f.Records)
 		}
 		kept = append(kept, f)

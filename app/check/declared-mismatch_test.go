@@ -178,6 +178,17 @@ func TestDeclared(t *testing.T) {
 			if r.Question != tt.question {
 				t.Errorf("question: got %q, want %q", r.Question, tt.question)
 			}
+			wantAnswer := ""
+			switch {
+			case tt.question == "":
+			case tt.d.NoDevices:
+				wantAnswer = AnswerNo
+			case tt.d.OwnsDevice || len(tt.d.Devices) > 0:
+				wantAnswer = AnswerYes
+			}
+			if r.Answer() != wantAnswer {
+				t.Errorf("answer: got %q, want %q", r.Answer(), wantAnswer)
+			}
 			for _, f := range r.Findings {
 				if f.Severity == Mismatch && f.Rule == ruleDeclaredMismatch && len(f.Evidence) == 0 {
 					t.Errorf("mismatch %q without evidence", f.Subject)

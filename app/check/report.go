@@ -57,6 +57,7 @@ type Report struct {
 	// it (Claim.Declared holds the answer), so that the answer stays
 	// visible and changeable. "" when no such question applies.
 	Question Question `json:"question,omitempty"`
+	answer   string   // see Answer; the JSON has the declared facts
 	// why is the reason of an unknown verdict (see VerdictReason); not
 	// part of the JSON report.
 	why verdictWhy

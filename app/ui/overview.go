@@ -29,7 +29,7 @@ func (o *overview) Render() app.UI {
 	return app.Section().Class("overview").Body(
 		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang)},
 		app.If(r.Question == check.QuestionVoiceDevice,
-			&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Unsure: o.Session.Unsure},
+			&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
 		),
 		app.P().Class("summary").Body(
 			app.Text(strings.Join([]string{

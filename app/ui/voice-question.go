@@ -38,15 +38,18 @@ type voiceQuestion struct {
 	app.Compo
 	Lang     string
 	Declared check.Declared
-	Unsure   bool
+	// Answer is the report's reading of the declared facts
+	// (check.Report.Answer): a serial listed under "about you" is a yes too.
+	Answer string
+	Unsure bool
 }
 
 // current is the answer the declared facts stand for, "" when none.
 func (q *voiceQuestion) current() answer {
 	switch {
-	case q.Declared.NoDevices:
+	case q.Declared.NoDevices || q.Answer == check.AnswerNo:
 		return answerNo
-	case q.Declared.OwnsDevice:
+	case q.Declared.OwnsDevice || q.Answer == check.AnswerYes:
 		return answerYes
 	case q.Unsure:
 		return answerUnsure
