@@ -117,6 +117,9 @@ func declaredKeys(vs []string, key func(string) string) (keys, typed []string) {
 	return keys, typed
 }
 
+// maxShownIDs bounds the export's IDs named in a title.
+const maxShownIDs = 3
+
 // exportCustomerID is a customer ID the export holds: one of the claim, or
 // one read anywhere (Export.Identities of kind "customer-id", such as the
 // numeric IDs of Search-Data).
@@ -213,11 +216,17 @@ func declaredCustomerID(c *checker) {
 		differ = append(differ, h)
 	}
 	if len(differ) == 0 {
-		var forms []string
+		// The export's own IDs, a few: Search-Data repeats its numeric
+		// one on every row.
+		var shown []string
 		for _, h := range held {
-			forms = append(forms, h.key)
+			if len(shown) == maxShownIDs {
+				shown = append(shown, "…")
+				break
+			}
+			shown = append(shown, h.key)
 		}
-		c.add(finding(ruleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredCustomerOtherForm, strings.Join(typed, ", "), strings.Join(forms, ", ")))
+		c.add(finding(ruleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredCustomerOtherForm, strings.Join(typed, ", "), strings.Join(shown, ", ")))
 		return
 	}
 	for _, h := range differ {
