@@ -216,8 +216,7 @@ func declaredCustomerID(c *checker) {
 		differ = append(differ, h)
 	}
 	if len(differ) == 0 {
-		// The export's own IDs, a few: Search-Data repeats its numeric
-		// one on every row.
+		// A few of the export's own IDs: a title stays a line.
 		var shown []string
 		for _, h := range held {
 			if len(shown) == maxShownIDs {
