@@ -31,6 +31,8 @@ type checker struct {
 	accountProfiles []*export.VoiceProfile
 
 	findings []Finding
+	question Question // set by declaredVoiceDevice, with the answer the declared facts give
+	answer   string
 	normOnly map[string]*group // rule -> values that matched only after normalising
 }
 

@@ -42,6 +42,8 @@ const (
 	msgDeclaredEmail               = "declared-email"
 	msgDeclaredNoClaimCustomer     = "declared-no-claim-customer"
 	msgDeclaredNoClaimEmail        = "declared-no-claim-email"
+	msgDeclaredCustomerOtherForm   = "declared-customer-other-form"
+	msgRecordingsDeclaredDevice    = "recordings-declared-device"
 	msgDeclaredDeviceRecordings    = "declared-device-recordings"
 	msgDeclaredDeviceRegistered    = "declared-device-registered"
 	msgDeclaredNoDevicesRecordings = "declared-no-devices-recordings"
@@ -77,6 +79,8 @@ const (
 	txtProfile           = "text-profile"
 	txtDeclared          = "text-declared"
 	txtNoDevices         = "text-no-devices"
+	txtOwnsDevice        = "text-owns-device"
+	txtSettleVoiceDevice = "text-settle-voice-device"
 	txtSummary           = "text-summary"
 	txtFindings          = "text-findings"
 	txtNoFindings        = "text-no-findings"
@@ -178,6 +182,12 @@ var messages = map[string]message{
 	msgDeclaredNoClaimEmail: {args: "i",
 		en: "Cannot compare the e-mail address you gave (%s): the export names none",
 		de: "Die angegebene E-Mail-Adresse (%s) lässt sich nicht vergleichen: der Export nennt keine"},
+	msgDeclaredCustomerOtherForm: {args: "ss",
+		en: "Cannot compare the customer ID you gave (%s): the export holds customer IDs only in another form (%s)",
+		de: "Die angegebene Kundennummer (%s) lässt sich nicht vergleichen: Der Export enthält Kundennummern nur in anderer Form (%s)"},
+	msgRecordingsDeclaredDevice: {args: "d",
+		en: "%d recordings can come from the voice device you say you own; the export does not show which device it is", enOne: "%d recording can come from the voice device you say you own; the export does not show which device it is",
+		de: "%d Aufnahmen können von dem Sprachgerät stammen, das Sie nach Ihrer Angabe besitzen; welches Gerät es ist, zeigt der Export nicht", deOne: "%d Aufnahme kann von dem Sprachgerät stammen, das Sie nach Ihrer Angabe besitzen; welches Gerät es ist, zeigt der Export nicht"},
 	msgDeclaredDeviceRecordings: {args: "di",
 		en: "%d recordings come from device %s, which you did not name as yours", enOne: "%d recording comes from device %s, which you did not name as yours",
 		de: "%d Aufnahmen stammen von Gerät %s, das Sie nicht als Ihres angegeben haben", deOne: "%d Aufnahme stammt von Gerät %s, das Sie nicht als Ihres angegeben haben"},
@@ -261,6 +271,10 @@ var messages = map[string]message{
 	txtProfile:    {args: "ss", en: "  voice profile %s%s", de: "  Stimmprofil %s%s"},
 	txtDeclared:   {en: "You declared:", de: "Ihre Angaben:"},
 	txtNoDevices:  {en: "  no voice-assistant device", de: "  kein Sprachassistenz-Gerät"},
+	txtOwnsDevice: {en: "  a device that records your voice for Alexa (serial not given)", de: "  ein Gerät, das Ihre Stimme für Alexa aufnimmt (ohne Seriennummer)"},
+	txtSettleVoiceDevice: {
+		en: "To settle it: if you own no device that records your voice for Alexa (an Echo, a Fire TV, the Alexa app), check again with --no-devices; if you own one, with --device SERIAL (its serial number) or --owns-device.",
+		de: "Zur Klärung: Wenn Sie kein Gerät besitzen, das Ihre Stimme für Alexa aufnimmt (einen Echo, einen Fire TV, die Alexa-App), prüfen Sie erneut mit --no-devices; wenn Sie eines besitzen, mit --device SERIENNUMMER oder --owns-device."},
 	txtSummary: {args: "dddd",
 		en: "Recordings: %d, transcripts: %d, devices: %d, voice profiles: %d",
 		de: "Aufnahmen: %d, Transkripte: %d, Geräte: %d, Stimmprofile: %d"},

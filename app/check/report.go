@@ -35,6 +35,10 @@ type Declared struct {
 	CustomerIDs []string `json:"customerIds"`
 	Devices     []string `json:"devices"`
 	NoDevices   bool     `json:"noDevices"`
+	// OwnsDevice: the person owns a device that records their voice for
+	// Alexa and does not know its serial (the viewer's "yes" to
+	// QuestionVoiceDevice, the command's --owns-device).
+	OwnsDevice bool `json:"ownsDevice,omitempty"`
 }
 
 // Report is the result of Run; its JSON form is the report format of DESIGN.md.
@@ -47,6 +51,13 @@ type Report struct {
 	Verdict  string    `json:"verdict"`
 	Findings []Finding `json:"findings"`
 	Problems []Problem `json:"problems,omitempty"` // files that could not be read
+	// Question is the question only the person can answer that settles
+	// the recordings (see QuestionVoiceDevice): set when a check could not
+	// tell where recordings come from, also once the declared facts answer
+	// it (Claim.Declared holds the answer), so that the answer stays
+	// visible and changeable. "" when no such question applies.
+	Question Question `json:"question,omitempty"`
+	answer   string   // see Answer; the JSON has the declared facts
 	// why is the reason of an unknown verdict (see VerdictReason); not
 	// part of the JSON report.
 	why verdictWhy

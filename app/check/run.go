@@ -65,6 +65,7 @@ func Run(x *export.Export, d Declared) *Report {
 	sortFindings(c.findings)
 	addShown(c.findings)
 	r.Findings = c.findings
+	r.Question, r.answer = c.question, c.answer
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}

@@ -53,6 +53,9 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		} else {
 			line(t(txtVerdictUnknown))
 		}
+		if r.Question == QuestionVoiceDevice {
+			line(t(txtSettleVoiceDevice))
+		}
 	}
 	line(t(txtFormat, clean(r.Vendor)))
 
@@ -77,7 +80,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		line(t(txtProfile, ident(lang, p.ID), paren(lang, p.Name)))
 	}
 	d := cl.Declared
-	if len(d.Emails)+len(d.CustomerIDs)+len(d.Devices) > 0 || d.NoDevices {
+	if len(d.Emails)+len(d.CustomerIDs)+len(d.Devices) > 0 || d.NoDevices || d.OwnsDevice {
 		line(t(txtDeclared))
 		for _, s := range d.CustomerIDs {
 			line(t(txtCustomerID, ident(lang, s)))
@@ -90,6 +93,9 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		}
 		if d.NoDevices {
 			line(t(txtNoDevices))
+		}
+		if d.OwnsDevice {
+			line(t(txtOwnsDevice))
 		}
 	}
 	s := r.Summary

@@ -24,10 +24,7 @@ func (f *aboutForm) Render() app.UI {
 			app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange),
 		)
 	}
-	given := len(d.Emails) + len(d.CustomerIDs) + len(d.Devices)
-	if d.NoDevices {
-		given++
-	}
+	given := declaredCount(d)
 	summary := tr(f.Lang, "about.title")
 	if given > 0 {
 		// The form starts folded; say that facts apply (a demo fills some in).
@@ -57,24 +54,56 @@ func (f *aboutForm) onChange(ctx app.Context, e app.Event) {
 		return el.Get("value").String()
 	}
 	d := check.Declared{
-		Emails:      splitList(val("about-email")),
+		Emails:      splitEmails(val("about-email")),
 		CustomerIDs: splitList(val("about-customer")),
 		Devices:     splitList(val("about-devices")),
+		// A "yes" to the question under the verdict has no field here.
+		OwnsDevice: f.Declared.OwnsDevice,
 	}
 	if el := doc.Call("getElementById", "about-nodevices"); el.Truthy() {
 		d.NoDevices = el.Get("checked").Bool()
 	}
+	if d.NoDevices {
+		d.OwnsDevice = false
+	}
 	ctx.NewActionWithValue(actionDeclare, d)
 }
 
-// splitList splits what a person types into a list: commas, semicolons,
-// spaces and line breaks separate items. Never nil, as the report expects.
+// splitList splits what a person types into a list: commas, semicolons and
+// line breaks separate items; spaces do not, since people type IDs and
+// serials in groups ("A1B2 C3D4 E5F6 G7"), which the checks compare without
+// them. Items are trimmed; never nil, as the report expects.
 func splitList(s string) []string {
 	out := []string{}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == ';' || r == ' ' || r == '\n' || r == '\t'
+		return r == ',' || r == ';' || r == '\n' || r == '\r'
 	}) {
-		out = append(out, f)
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// splitEmails is splitList for e-mail addresses, which may also be
+// separated by spaces: an item splits at its spaces when every piece is an
+// address ("a@x.de b@y.de"); a stray space inside one address
+// ("anna @example.com") keeps it whole.
+func splitEmails(s string) []string {
+	out := []string{}
+	for _, item := range splitList(s) {
+		pieces := strings.Fields(item)
+		all := len(pieces) > 1
+		for _, p := range pieces {
+			if strings.Count(p, "@") != 1 || strings.HasPrefix(p, "@") || strings.HasSuffix(p, "@") {
+				all = false
+			}
+		}
+		if all {
+			out = append(out, pieces...)
+		} else {
+			out = append(out, item)
+		}
 	}
 	return out
 }

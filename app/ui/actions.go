@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"path"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +24,9 @@ const (
 	actionOpen    = "open"    // Value: []*browser.File, openRequest or demo
 	actionCancel  = "cancel"  // no value
 	actionDeclare = "declare" // Value: check.Declared
+	actionAdd     = "add"     // Value: []*browser.File, added to what is open
+	actionAnswer  = "answer"  // Value: answer, to the report's question
+	actionKeep    = "keep"    // Value: bool, carry the declared facts over to the next open
 )
 
 // openRequest is the value of the open action when more than files is given.
@@ -38,7 +42,9 @@ const progressEvery = 100 * time.Millisecond
 
 // current is the authoritative session; the state holds published copies.
 // Handlers run concurrently, so every change goes through mu.
-var current struct {
+var current currentSession
+
+type currentSession struct {
 	mu sync.Mutex
 	s  session
 	// cancel ends the reads of the current session's inputs: the open in
@@ -78,6 +84,8 @@ func openName(v any) string {
 		files = v
 	case openRequest:
 		files = v.Files
+	case addRequest:
+		files = v.Files
 	case demo:
 		return v.Name
 	}
@@ -113,6 +121,9 @@ func openValue(ctx app.Context, a app.Action) {
 	case demo:
 		openDemo(ctx, v)
 		return
+	case addRequest:
+		addFiles(ctx, v.Files)
+		return
 	default:
 		return
 	}
@@ -143,9 +154,99 @@ func openDemo(ctx app.Context, d demo) {
 	load(ctx, run, gen, files)
 }
 
+// addRequest is the value of the open action for "add files": the files
+// are added to the export that is open.
+type addRequest struct{ Files []*browser.File }
+
+// onAdd opens the files that are open together with the chosen ones (a
+// Takeout part a finding says is missing), keeping the declared facts.
+func onAdd(ctx app.Context, a app.Action) {
+	files, ok := a.Value.([]*browser.File)
+	if !ok || len(files) == 0 {
+		return
+	}
+	onOpen(ctx, app.Action{Name: actionOpen, Value: addRequest{Files: files}})
+}
+
+// addFiles re-opens the union of the open inputs and files, with the
+// declared facts and the answer of the open export.
+func addFiles(ctx app.Context, files []*browser.File) {
+	current.mu.Lock()
+	prev := current.s
+	current.mu.Unlock()
+	all := unionFiles(prev.Chosen, files)
+	d := prev.Declared
+	run, gen := beginKeeping(ctx, "", &d, prev.Unsure)
+	load(ctx, run, gen, all)
+}
+
+// unionFiles is open followed by the added files that are not already
+// open: the same File, or a file of the same name and size (chosen twice).
+func unionFiles(open, added []*browser.File) []*browser.File {
+	out := slices.Clone(open)
+	for _, f := range added {
+		if f == nil || slices.ContainsFunc(out, func(g *browser.File) bool {
+			return g == f || g.Name() == f.Name() && g.Size() == f.Size()
+		}) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// nextFacts are the declared facts (and the "not sure" answer) a new open
+// starts with: the ones given with it (a demo's, or the open export's when
+// files are added); else those of the open export only when the person
+// chose to carry them over; else none, and dropped says that facts were
+// left behind. Issue 7, point 9: the 2018 demo's "I own no voice-assistant
+// device" made the next, clean export "not yours".
+func nextFacts(prev session, given *check.Declared) (d check.Declared, unsure, dropped bool) {
+	switch {
+	case given != nil:
+		return *given, false, false
+	case prev.KeepFacts:
+		return prev.Declared, prev.Unsure, false
+	}
+	return normalDeclared(check.Declared{}), false, declaredCount(prev.Declared) > 0
+}
+
+// declaredCount is how many facts d declares.
+func declaredCount(d check.Declared) int {
+	n := len(d.Emails) + len(d.CustomerIDs) + len(d.Devices)
+	if d.NoDevices {
+		n++
+	}
+	if d.OwnsDevice {
+		n++
+	}
+	return n
+}
+
 // begin replaces what is open by a new session in the loading state and
 // returns the context of its reads and its generation.
 func begin(ctx app.Context, demoName string, declared *check.Declared) (context.Context, int) {
+	d, unsure, dropped := nextFacts(current.snapshot(), declared)
+	run, gen := beginKeeping(ctx, demoName, &d, unsure)
+	if dropped {
+		current.mu.Lock()
+		if current.s.Gen == gen {
+			current.s.FactsDropped = true
+			publish(ctx, current.s)
+		}
+		current.mu.Unlock()
+	}
+	return run, gen
+}
+
+// snapshot is the current session, read under current.mu.
+func (c *currentSession) snapshot() session {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.s
+}
+
+func beginKeeping(ctx app.Context, demoName string, declared *check.Declared, unsure bool) (context.Context, int) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
 	if current.cancel != nil {
@@ -156,10 +257,7 @@ func begin(ctx app.Context, demoName string, declared *check.Declared) (context.
 	}
 	run, cancel := context.WithCancel(context.Background())
 	current.cancel = cancel
-	s := session{Gen: current.s.Gen + 1, Status: statusLoading, Declared: current.s.Declared, Demo: demoName}
-	if declared != nil {
-		s.Declared = *declared
-	}
+	s := session{Gen: current.s.Gen + 1, Status: statusLoading, Declared: *declared, Unsure: unsure, Demo: demoName}
 	publish(ctx, s)
 	return run, s.Gen
 }
@@ -192,7 +290,7 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 		}
 	}
 	update(func(s *session) {
-		s.Files, s.Folders = plain, folders
+		s.Files, s.Folders, s.Chosen = plain, folders, files
 		s.Progress = archive.Progress{Total: total}
 	})
 
@@ -410,6 +508,60 @@ func onCancel(ctx app.Context, a app.Action) {
 	publish(ctx, session{Gen: current.s.Gen + 1, Status: statusEmpty, Canceled: true, Declared: current.s.Declared})
 }
 
+// answer is the person's answer to the report's question.
+type answer string
+
+const (
+	answerYes    answer = "yes"
+	answerNo     answer = "no"
+	answerUnsure answer = "unsure"
+)
+
+// answered sets the declared facts that an answer to the voice-device
+// question stands for: no is "no voice device", yes is "a voice device of
+// unknown serial"; not sure declares neither.
+func answered(d check.Declared, a answer) (check.Declared, bool) {
+	switch a {
+	case answerYes:
+		d.NoDevices, d.OwnsDevice = false, true
+	case answerNo:
+		d.NoDevices, d.OwnsDevice = true, false
+	default:
+		d.NoDevices, d.OwnsDevice = false, false
+		return d, true
+	}
+	return d, false
+}
+
+// onAnswer takes the answer to the report's question and checks again.
+func onAnswer(ctx app.Context, a app.Action) {
+	ans, ok := a.Value.(answer)
+	if !ok {
+		return
+	}
+	current.mu.Lock()
+	defer current.mu.Unlock()
+	s := current.s
+	s.Declared, s.Unsure = answered(s.Declared, ans)
+	if s.Export != nil && s.Status == statusLoaded {
+		s = recheck(s)
+	}
+	publish(ctx, s)
+}
+
+// onKeep remembers whether the next open carries the declared facts over.
+func onKeep(ctx app.Context, a app.Action) {
+	keep, ok := a.Value.(bool)
+	if !ok {
+		return
+	}
+	current.mu.Lock()
+	defer current.mu.Unlock()
+	s := current.s
+	s.KeepFacts = keep
+	publish(ctx, s)
+}
+
 // onDeclare keeps what the person says about themselves and checks again:
 // the export stays open, only check.Run runs.
 func onDeclare(ctx app.Context, a app.Action) {
@@ -421,6 +573,9 @@ func onDeclare(ctx app.Context, a app.Action) {
 	defer current.mu.Unlock()
 	s := current.s
 	s.Declared = normalDeclared(d)
+	if s.Declared.NoDevices || s.Declared.OwnsDevice {
+		s.Unsure = false
+	}
 	if s.Export != nil && s.Status == statusLoaded {
 		s = recheck(s)
 	}

@@ -27,6 +27,10 @@ var openTexts = map[string]text{
 	"open.readingShort": {"Reading: %d entries", "Lese: %d Einträge"},
 	"open.aboutGiven":   {"%d given", "%d angegeben"},
 	"open.demoShown":    {"Demo: %s", "Beispiel: %s"},
+	"open.keepFacts": {"Keep the facts you gave (%d) for the next export you open",
+		"Ihre Angaben (%d) auch für den nächsten Export verwenden, den Sie öffnen"},
+	"open.factsDropped": {"The facts you gave for the previous export do not apply to this one. If they are true for this export too, enter them again under “About you”.",
+		"Ihre Angaben zum vorigen Export gelten nicht für diesen. Treffen sie auch hier zu, geben Sie sie unter „Über Sie“ erneut ein."},
 
 	"reason.csv":  {"its table is damaged", "seine Tabelle ist beschädigt"},
 	"reason.json": {"its JSON is damaged", "sein JSON ist beschädigt"},
@@ -164,8 +168,21 @@ func (o *openPanel) renderOpened() app.UI {
 			problems = append(problems, app.Li().Body(o.exportProblem(pr)))
 		}
 	}
+	given := declaredCount(s.Declared)
 	return app.Div().Class("opened").Body(
 		app.P().Attr("data-testid", "opened").Text(opened),
+		app.If(s.FactsDropped && given == 0,
+			app.P().Class("notice").Attr("data-testid", "facts-dropped").Text(tr(o.Lang, "open.factsDropped")),
+		),
+		// Declared facts belong to the export they were given for: the
+		// next export starts without them unless this is ticked.
+		app.If(given > 0,
+			app.Div().Class("field", "checkbox").Body(
+				app.Input().Type("checkbox").ID("keep-facts").Attr("data-testid", "keep-facts").
+					Checked(s.KeepFacts).OnChange(o.onKeep),
+				app.Label().For("keep-facts").Text(tr(o.Lang, "open.keepFacts", given)),
+			),
+		),
 		app.If(len(problems) > 0,
 			app.Div().Class("problems").Attr("data-testid", "open-problems").Body(
 				app.P().Text(tr(o.Lang, "open.problems")),
@@ -235,6 +252,10 @@ func (o *openPanel) onChoose(ctx app.Context, e app.Event) {
 	if len(files) > 0 {
 		ctx.NewActionWithValue(actionOpen, files)
 	}
+}
+
+func (o *openPanel) onKeep(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionKeep, ctx.JSSrc().Get("checked").Bool())
 }
 
 func (o *openPanel) onCancel(ctx app.Context, e app.Event) {

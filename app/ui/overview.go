@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/check"
 )
 
 // overview shows the verdict, the claimed account with its devices and
@@ -26,6 +28,9 @@ func (o *overview) Render() app.UI {
 	}
 	return app.Section().Class("overview").Body(
 		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang)},
+		app.If(r.Question == check.QuestionVoiceDevice,
+			&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
+		),
 		app.P().Class("summary").Body(
 			app.Text(strings.Join([]string{
 				trn(o.Lang, "summary.recordings", sum.Recordings),
@@ -36,6 +41,7 @@ func (o *overview) Render() app.UI {
 			app.Text(" · "),
 			app.Text(tr(o.Lang, "vendor.label", r.Vendor)),
 		),
+		&addPicker{Lang: o.Lang},
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles},
 		&timelineView{Lang: o.Lang, Index: recIndexOf(o.Session)},
 		app.Section().Class("findings").Body(

@@ -13,4 +13,7 @@ func Routes() {
 	app.Handle(actionOpen, onOpen)
 	app.Handle(actionCancel, onCancel)
 	app.Handle(actionDeclare, onDeclare)
+	app.Handle(actionAdd, onAdd)
+	app.Handle(actionAnswer, onAnswer)
+	app.Handle(actionKeep, onKeep)
 }

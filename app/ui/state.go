@@ -40,6 +40,20 @@ type session struct {
 	Export   *export.Export
 	Report   *check.Report
 	Declared check.Declared
+	// Unsure: the person answered "not sure" to the report's question
+	// (check.Report.Question); the checks are the same as without an
+	// answer, only the overview says what would settle it.
+	Unsure bool
+	// KeepFacts: the next open carries Declared (and Unsure) over to the
+	// export it opens. Off unless the person ticks it, and off again after
+	// that open: declared facts belong to the export they were given for.
+	KeepFacts bool
+	// FactsDropped: the export open before this one had declared facts,
+	// and they were not carried over (the overview says so).
+	FactsDropped bool
+	// Chosen are the files as given to the open, folders' files included,
+	// so that "add files" can open the union.
+	Chosen   []*browser.File
 	Devices  []deviceRow  // the overview's device table, derived once per check
 	Profiles []profileRow // the overview's voice profile table
 	Flagged  map[int]bool // recordings a mismatch or likely finding names

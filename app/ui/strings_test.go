@@ -86,6 +86,27 @@ func TestTrLanguage(t *testing.T) {
 	}
 }
 
+func TestSplitEmails(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"empty", " ", []string{}},
+		{"padded, capitals", " Anna@Example.com ", []string{"Anna@Example.com"}},
+		{"separated by spaces", "a@x.de b@y.de", []string{"a@x.de", "b@y.de"}},
+		{"a stray space inside", "anna @example.com", []string{"anna @example.com"}},
+		{"commas", "a@x.de,b@y.de", []string{"a@x.de", "b@y.de"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := splitEmails(tc.in)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") || got == nil {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestSplitList(t *testing.T) {
 	tests := []struct {
 		name, in string
@@ -93,6 +114,9 @@ func TestSplitList(t *testing.T) {
 	}{
 		{"empty", "", []string{}},
 		{"commas and spaces", "a@x.de, b@y.de ;c", []string{"a@x.de", "b@y.de", "c"}},
+		// Issue 7: an ID typed in groups is one ID.
+		{"customer ID in groups", " a1b2 c3d4 e5f6 g7 ", []string{"a1b2 c3d4 e5f6 g7"}},
+		{"serials in groups, one a line", "G070 RQ00 0000 0001\r\nG090-LF00-0000-0002\n", []string{"G070 RQ00 0000 0001", "G090-LF00-0000-0002"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -50,8 +50,9 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	fs.StringVar(&a.layout, "layout", "", "JSON `file` that overrides the assumed file and column names")
 	fs.Var(&emails, "email", "your e-mail `address` (repeatable)")
 	fs.Var(&ids, "customer-id", "your customer `ID` (repeatable)")
-	fs.Var(&devices, "device", "the `serial` of a device you own (repeatable)")
+	fs.Var(&devices, "device", "the `serial` of a device you own (repeatable); spaces and hyphens are ignored")
 	fs.BoolVar(&a.declared.NoDevices, "no-devices", false, "you own no voice-assistant device")
+	fs.BoolVar(&a.declared.OwnsDevice, "owns-device", false, "you own a device that records your voice for Alexa, serial unknown")
 	for {
 		if err := fs.Parse(args); err != nil {
 			return a, err
@@ -65,6 +66,9 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	}
 	if len(a.paths) == 0 {
 		return a, errors.New("no export given: name one or more files or folders")
+	}
+	if a.declared.NoDevices && a.declared.OwnsDevice {
+		return a, errors.New("--no-devices contradicts --owns-device: give one or the other")
 	}
 	if a.lang != "en" && a.lang != "de" {
 		return a, fmt.Errorf("--lang %q: use en or de", a.lang)
