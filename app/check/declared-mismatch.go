@@ -81,27 +81,10 @@ func declaredEmailKey(s string) string {
 	}, s))
 }
 
-// customerIDForm is the form of an Amazon customer ID: "A" + 13 letters
-// or digits (the claim's form), or all digits (Search-Data's numeric
-// "Customer ID"); "" for anything else.
-func customerIDForm(key string) string {
-	switch {
-	case len(key) == 14 && key[0] == 'A' && isUpperAlnum(key):
-		return "A"
-	case len(key) >= 5 && len(key) <= 20 && strings.Trim(key, "0123456789") == "":
-		return "numeric"
-	}
-	return ""
-}
-
-func isUpperAlnum(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
-}
+// customerIDForm is the numbering of an Amazon customer ID
+// (export.CustomerIDNumbering): the claim's "A" form, Search-Data's numeric
+// form, or "" for anything else.
+func customerIDForm(key string) export.Numbering { return export.CustomerIDNumbering(key) }
 
 // declaredKeys returns the distinct non-empty keys of what the person typed,
 // in the order given, and the typed values (trimmed) for the titles.
@@ -191,12 +174,12 @@ func declaredCustomerID(c *checker) {
 		for _, h := range held {
 			// The claim's ID of any form, or a numeric ID anywhere: a
 			// numeric ID is read only from the account's own tables.
-			if h.key == g && (h.claim || customerIDForm(g) == "numeric") {
+			if h.key == g && (h.claim || customerIDForm(g) == export.NumberingRetail) {
 				return
 			}
 		}
 	}
-	forms := map[string]bool{}
+	forms := map[export.Numbering]bool{}
 	for _, g := range given {
 		if f := customerIDForm(g); f != "" {
 			forms[f] = true
@@ -210,7 +193,7 @@ func declaredCustomerID(c *checker) {
 		}
 		// An A-form ID that is not the claim's is another customer's row:
 		// foreign-customer shows it. The claim is whom the export belongs to.
-		if f == "A" && !h.claim {
+		if f == export.NumberingAlexa && !h.claim {
 			continue
 		}
 		differ = append(differ, h)

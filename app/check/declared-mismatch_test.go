@@ -9,7 +9,7 @@ import (
 
 // Synthetic identifiers for the declared-fact tests.
 const (
-	numericID     = "123456789012"                         // the numeric form of Search-Data's "Customer ID"
+	ownNumericID     = "123456789012"                         // the numeric form of Search-Data's "Customer ID"
 	otherNumeric  = "987654321098"                         // another customer's numeric ID
 	uuidSerial    = "0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9" // a real-shaped long serial with hyphens
 	searchDataCSV = "Search-Data/Search-Data.Product-Metrics.csv"
@@ -20,7 +20,7 @@ const (
 func withNumericID() *export.Export {
 	x := amazonClean()
 	src := at("Search-Data.zip", searchDataCSV, 2, "Customer ID")
-	x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: val(numericID, src)})
+	x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: val(ownNumericID, src)})
 	return x
 }
 
@@ -84,13 +84,13 @@ func TestDeclared(t *testing.T) {
 			want: []string{`mismatch declared-mismatch "A1B2C3D4E5F6G7" 4`}, verdict: VerdictMismatch},
 		{name: "A-form ID matches the claim, a numeric one is held too", x: withNumericID, d: Declared{CustomerIDs: []string{custID}},
 			want: []string{}},
-		{name: "numeric ID matches the numeric one", x: withNumericID, d: Declared{CustomerIDs: []string{numericID}},
+		{name: "numeric ID matches the numeric one", x: withNumericID, d: Declared{CustomerIDs: []string{ownNumericID}},
 			want: []string{}},
 		{name: "numeric ID typed in groups", x: withNumericID, d: Declared{CustomerIDs: []string{"1234 5678 9012"}},
 			want: []string{}},
 		{name: "numeric ID differs from the numeric one", x: withNumericID, d: Declared{CustomerIDs: []string{otherNumeric}},
 			want: []string{`mismatch declared-mismatch "123456789012" 4`}},
-		{name: "one of two declared IDs matches", x: withNumericID, d: Declared{CustomerIDs: []string{foreignID, numericID}},
+		{name: "one of two declared IDs matches", x: withNumericID, d: Declared{CustomerIDs: []string{foreignID, ownNumericID}},
 			want: []string{}},
 		{name: "numeric ID, the export holds only the A-form", x: amazonClean, d: Declared{CustomerIDs: []string{otherNumeric}},
 			want: []string{`unknown declared-mismatch "987654321098" 0`}, verdict: VerdictConsistent},
@@ -206,8 +206,8 @@ func TestDeclaredMismatchEvidence(t *testing.T) {
 	if f == nil {
 		t.Fatalf("no mismatch: %v", summary(r.Findings))
 	}
-	if len(f.Evidence) != 1 || f.Evidence[0].Path != searchDataCSV || f.Evidence[0].Value != numericID {
-		t.Errorf("evidence: got %+v, want %s = %s", f.Evidence, searchDataCSV, numericID)
+	if len(f.Evidence) != 1 || f.Evidence[0].Path != searchDataCSV || f.Evidence[0].Value != ownNumericID {
+		t.Errorf("evidence: got %+v, want %s = %s", f.Evidence, searchDataCSV, ownNumericID)
 	}
 }
 
