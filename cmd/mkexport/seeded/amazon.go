@@ -162,7 +162,7 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 	prof := &table{name: "Retail.CustomerProfile.1.csv", mark: -1,
 		cols:   []string{"CustomerId", "Name", "EmailAddress", "CountryCode", "CreatedAt"},
 		idCols: []string{"CustomerId"}, nameCols: []string{"Name"},
-		rows:   [][]string{{cust, given + " " + family, email, "DE", "2023-05-02T18:05:40.000Z"}}}
+		rows: [][]string{{cust, given + " " + family, email, "DE", "2023-05-02T18:05:40.000Z"}}}
 	data, _ = prof.render(r, ex)
 	ex.Parts = []Part{alexa, registration, {Name: "Retail.CustomerProfile.zip", Files: []File{{ProfileCSV, data}}}}
 	if r.IntN(2) == 0 {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -58,22 +59,22 @@ func TestMetamorphic(t *testing.T) {
 		first, last = uint64(*seedFlag), uint64(*seedFlag)
 	}
 	start := time.Now()
-	failed, sevenZip := 0, 0
+	failed, skipped := 0, 0
+	ran := map[string]int{} // what was exercised, for the log: containers and planted kinds
 	for seed := first; seed <= last && failed < 20; seed++ {
 		clean, err := Generate(seed, None)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
-		}
-		if clean.Container == SevenZip {
-			sevenZip++
 		}
 		rep, err := runCheck(t, clean)
 		if errors.Is(err, ErrNoTool) {
 			if os.Getenv("CI") != "" {
 				t.Fatalf("seed %d: %v (make tools installs it)", seed, err)
 			}
+			skipped++
 			continue
 		}
+		ran[clean.Vendor+" in "+string(clean.Container)]++
 		if err != nil {
 			t.Errorf("%s: %v", describeRun(clean, nil), err)
 			failed++
@@ -90,6 +91,7 @@ func TestMetamorphic(t *testing.T) {
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
+		ran["planted "+string(kind)]++
 		rep, err = runCheck(t, dirty)
 		if err != nil {
 			t.Errorf("%s: %v", describeRun(dirty, nil), err)
@@ -101,7 +103,10 @@ func TestMetamorphic(t *testing.T) {
 			failed++
 		}
 	}
-	t.Logf("seeds %d–%d (%d as 7z) in %v", first, last, sevenZip, time.Since(start).Round(time.Millisecond))
+	t.Logf("seeds %d–%d in %v; %d skipped (a 7z without the 7z tool)", first, last, time.Since(start).Round(time.Millisecond), skipped)
+	for _, k := range slices.Sorted(maps.Keys(ran)) {
+		t.Logf("  %4d × %s", ran[k], k)
+	}
 }
 
 // runCheck opens ex through the real pipeline: archive.Open, export.Load,
