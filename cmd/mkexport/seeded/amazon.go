@@ -69,6 +69,11 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 		idCols:   []string{"CustomerId", "DeviceSerialNumber", "PersonId"},
 		nameCols: []string{"DeviceName", "PersonFirstName"}}
 	alexa := Part{Name: "Alexa.zip"}
+	// One of the time formats seen in Amazon files (FORMATS.md), all UTC.
+	timeLayout := amazonTimes[r.IntN(len(amazonTimes))]
+	if timeLayout != amazonTimes[0] {
+		ex.step("voice history times as %q", timeLayout)
+	}
 	n := 3 + r.IntN(10)
 	for range n {
 		d := speakers[r.IntN(len(speakers))]
@@ -82,7 +87,7 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 			audio = "media/" + uuid(r) + ".wav"
 			alexa.Files = append(alexa.Files, File{MediaDir + audio[len("media/"):], wav(4 + r.IntN(40))})
 		}
-		hist.rows = append(hist.rows, []string{randTime(r).Format("2006-01-02T15:04:05.000Z"), cust, d.serial, d.typ, d.name,
+		hist.rows = append(hist.rows, []string{randTime(r).Format(timeLayout), cust, d.serial, d.typ, d.name,
 			uuidUpper(r), "Alexa, " + sayings[k], answers[k], p.id, p.name, audio})
 	}
 
@@ -126,6 +131,18 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 		vp.rows = append(vp.rows, []string{p.id, p.name, "ADULT", cust, "2023-05-02T18:31:54.000Z"})
 	}
 	data, _ = vp.render(r, ex)
+	if r.IntN(3) == 0 {
+		// The real Alexa.zip's device list of the Smart Home side.
+		sh := &table{name: "Devices Data-1.csv", mark: -1,
+			cols:   []string{"Account Name", "Account Role", "Appliance Name", "Customer Type", "Device Serial Number", "Group Name"},
+			idCols: []string{"Device Serial Number"}, nameCols: []string{"Appliance Name"}}
+		for _, d := range devs {
+			sh.rows = append(sh.rows, []string{given, "PRIMARY", d.name, "null", d.serial, "null"})
+		}
+		sh.rows = append(sh.rows, []string{given, "PRIMARY", "Stehlampe", "null", "", names[6]})
+		data, _ := sh.render(r, ex)
+		alexa.Files = append(alexa.Files, File{"Smart Home/Devices Data-1.csv", data})
+	}
 	alexa.Files = append(alexa.Files, File{ProfilesCSV, data},
 		File{CountryCSV, []byte("Timestamp,Country\n2023-05-02T18:20:11.000Z,DE\n")},
 		File{"README.txt", []byte("This archive holds the data of your Alexa account (synthetic).\r\n")})
@@ -165,6 +182,17 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 		rows: [][]string{{cust, given + " " + family, email, "DE", "2023-05-02T18:05:40.000Z"}}}
 	data, _ = prof.render(r, ex)
 	ex.Parts = []Part{alexa, registration, {Name: "Retail.CustomerProfile.zip", Files: []File{{ProfileCSV, data}}}}
+	if r.IntN(3) == 0 {
+		// Real exports also hold the account's numeric customer ID.
+		num := fmt.Sprint(100000000000 + r.Int64N(900000000000))
+		sd := &table{name: "Search-Data.Product-Metrics.csv", mark: -1,
+			cols:   []string{"Customer ID", "Last Known Customer ID", "Query", "First Search Time"},
+			idCols: []string{"Customer ID", "Last Known Customer ID"},
+			rows: [][]string{{num, num, "kaffeebohnen", "2023-05-03T10:00:00.000Z"},
+				{num, num, "echo dot halterung", "2023-06-11T19:30:00.000Z"}}}
+		data, _ := sd.render(r, ex)
+		ex.Parts = append(ex.Parts, Part{Name: "Search-Data.zip", Files: []File{{"Search-Data/Search-Data.Product-Metrics.csv", data}}})
+	}
 	if r.IntN(2) == 0 {
 		ex.step("Retail.Authentication.json")
 		auth, err := json.MarshalIndent(map[string]any{"Authentication": []any{map[string]any{
@@ -176,6 +204,17 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 		ex.Parts = append(ex.Parts, Part{Name: "Retail.Authentication.zip", Files: []File{{AuthJSON, auth}}})
 	}
 	return nil
+}
+
+// amazonTimes are time formats seen in Amazon files (FORMATS.md); the
+// first is the usual one.
+var amazonTimes = []string{
+	"2006-01-02T15:04:05.000Z",
+	"2006-01-02 15:04:05",
+	"01/02/2006 15:04:05 MST",
+	"01/02/2006 15:04:05",
+	"Mon Jan 02 15:04:05 MST 2006",
+	"Mon, 02 Jan 2006 15:04:05 MST",
 }
 
 func uuidUpper(r *rand.Rand) string {
