@@ -1,8 +1,6 @@
 package check
 
 import (
-	"strings"
-
 	"exportlens/app/export"
 )
 
@@ -40,10 +38,6 @@ func checkForeignCustomer(c *checker) {
 			places = append(places, place{&id.Value, &id.Value.Src, -1})
 		}
 	}
-	forms := map[bool]bool{} // the forms of customer ID the claim holds (numericID)
-	for _, id := range c.ids.sorted() {
-		forms[numericID(id)] = true
-	}
 	groups := map[string]*group{}
 	seen := map[string]bool{} // an identity repeats the cell of a record: count it once
 	for _, p := range places {
@@ -69,9 +63,6 @@ func checkForeignCustomer(c *checker) {
 			}
 			continue
 		}
-		if !forms[numericID(p.v.Text)] {
-			continue // another form than the claim's: nothing to compare it with
-		}
 		g := groups[key]
 		if g == nil {
 			g = &group{}
@@ -84,14 +75,4 @@ func checkForeignCustomer(c *checker) {
 		n, subj := g.records(), export.NormID(g.subject())
 		c.add(finding(ruleForeignCustomer, Mismatch, subj, n, g.evidence(), g.affected(), msgForeignCustomer, n, subj))
 	}
-}
-
-// numericID: Amazon writes a customer ID in two forms, "A" and 13 letters
-// or digits (the voice history, the profile), and a number (real exports:
-// Search-Data's "Customer ID"). No file of an export maps one form to the
-// other, so a value is compared only with claimed IDs of its own form: the
-// account's own number is no proof against an "A…" claim, nor the reverse.
-func numericID(s string) bool {
-	k := export.NormID(s)
-	return k != "" && strings.Trim(k, "0123456789") == ""
 }
