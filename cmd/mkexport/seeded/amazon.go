@@ -182,7 +182,7 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 		rows: [][]string{{cust, given + " " + family, email, "DE", "2023-05-02T18:05:40.000Z"}}}
 	data, _ = prof.render(r, ex)
 	ex.Parts = []Part{alexa, registration, {Name: "Retail.CustomerProfile.zip", Files: []File{{ProfileCSV, data}}}}
-	if r.IntN(3) == 0 {
+	if numeric := r.IntN(3) == 0; numeric && Pending {
 		// Real exports also hold the account's numeric customer ID.
 		num := fmt.Sprint(100000000000 + r.Int64N(900000000000))
 		sd := &table{name: "Search-Data.Product-Metrics.csv", mark: -1,

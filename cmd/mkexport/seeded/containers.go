@@ -47,14 +47,19 @@ func (ex *Export) Inputs(tmp string) ([]archive.Input, error) {
 	switch ex.Container {
 	case Separate:
 		var ins []archive.Input
-		for _, p := range ex.Parts {
+		for i, p := range ex.Parts {
 			ins = append(ins, fileInput(p.Name, zipOf(p.Files)))
+			if i+1 == ex.Duplicate {
+				ins = append(ins, fileInput(stem(p.Name)+" (1).zip", zipOf(p.Files)))
+			}
 		}
 		return ins, nil
 	case OneZip:
 		var all []File
 		for _, p := range ex.Parts {
-			all = append(all, p.Files...)
+			for _, f := range p.Files {
+				all = append(all, File{ex.TopFolder + f.Path, f.Data})
+			}
 		}
 		return []archive.Input{fileInput("export.zip", zipOf(all))}, nil
 	case Nested:
@@ -96,7 +101,7 @@ func (ex *Export) Inputs(tmp string) ([]archive.Input, error) {
 func (ex *Export) Where(part, path string) (string, string) {
 	switch ex.Container {
 	case OneZip:
-		return "export.zip", path
+		return "export.zip", ex.TopFolder + path
 	case Nested:
 		return "export.zip!" + part, path
 	case Folder:

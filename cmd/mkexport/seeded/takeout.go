@@ -15,12 +15,12 @@ import (
 
 // takeoutLang holds the names of one Takeout language (FORMATS.md).
 type takeoutLang struct {
-	header, activityDir, activityBase, said, hotword, unrecognized string
+	header, activityDir, activityBase, said, hotword, unrecognized, used string
 }
 
 var takeoutLangs = []takeoutLang{
-	{"Archive for ", "My Activity/Assistant", "MyActivity", "Said ", "Started by hotword", "From unrecognized speaker"},
-	{"Archive du compte ", "Mon activité/Assistant", "MonActivité", "Vous avez dit ", "Démarré par le mot clé", "Locuteur non reconnu"},
+	{"Archive for ", "My Activity/Assistant", "MyActivity", "Said ", "Started by hotword", "From unrecognized speaker", "Used Assistant"},
+	{"Archive du compte ", "Mon activité/Assistant", "MonActivité", "Vous avez dit ", "Démarré par le mot clé", "Locuteur non reconnu", "Application utilisée : Assistant"},
 }
 
 type activity struct {
@@ -78,6 +78,15 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		}
 		recs = append(recs, a)
 	}
+	// Activity that is no speech: kept as activity, no recording.
+	for range r.IntN(3) {
+		t := randTime(r)
+		if htmlActivity {
+			t = t.Truncate(time.Second)
+		}
+		recs = append(recs, activity{Header: "Assistant", Title: lang.used, Time: t.Format("2006-01-02T15:04:05.000Z"),
+			Products: []string{"Assistant"}, at: t})
+	}
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].at.After(recs[j].at) }) // newest first
 	if r.IntN(2) == 0 {
 		r.Shuffle(len(recs), func(i, j int) { recs[i], recs[j] = recs[j], recs[i] })
@@ -114,7 +123,9 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 	}
 
 	if htmlActivity {
-		data, line := activityHTML(recs, marked)
+		z := htmlZones[r.IntN(len(htmlZones))]
+		ex.step("HTML times in %s", z.name)
+		data, line := activityHTML(recs, marked, z)
 		files[activityPath] = data
 		if marked >= 0 {
 			ex.Plant.Line = line
@@ -172,6 +183,14 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		ex.step("%s in part %d", p[strings.LastIndex(p, "/")+1:], i+1)
 	}
 	ex.step("split into %d parts at %v", n, cuts[1:n])
+	if ex.Container == OneZip && r.IntN(2) == 0 {
+		ex.TopFolder = strings.TrimSuffix(prefix, "-") + "/"
+		ex.step("re-zipped below %s", ex.TopFolder)
+	}
+	if twice := ex.Container == Separate && r.IntN(4) == 0; twice && Pending {
+		ex.Duplicate = 1 + r.IntN(n)
+		ex.step("part %d downloaded twice", ex.Duplicate)
+	}
 	all := append(slices.Sorted(func(yield func(string) bool) {
 		for p := range files {
 			if !yield(p) {
@@ -271,7 +290,7 @@ func overviewTree(header string, files []string) []byte {
 
 // activityHTML writes MyActivity.html: one outer cell per record; it
 // returns the line on which record marked starts.
-func activityHTML(recs []activity, marked int) ([]byte, int) {
+func activityHTML(recs []activity, marked int, z htmlZone) ([]byte, int) {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>My Activity</title></head><body>\n<div class=\"mdl-grid\">\n")
 	line := 0
@@ -290,7 +309,7 @@ func activityHTML(recs []activity, marked int) ([]byte, int) {
 		}
 		fmt.Fprintf(&b, "<div class=\"content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1\">%s<a href=\"%s\">%s</a><br>%s<br>",
 			html.EscapeString(strings.TrimSpace(title))+"&nbsp;", html.EscapeString(a.TitleURL), html.EscapeString(said),
-			a.at.Format("Jan 2, 2006, 3:04:05 PM")+" UTC")
+			a.at.In(time.FixedZone(z.name, z.offset)).Format("Jan 2, 2006, 3:04:05 PM")+" "+z.name)
 		for _, s := range a.Subtitles {
 			fmt.Fprintf(&b, "%s<br>", html.EscapeString(s.Name))
 		}
@@ -307,3 +326,14 @@ func activityHTML(recs []activity, marked int) ([]byte, int) {
 	b.WriteString("</div>\n</body></html>\n")
 	return []byte(b.String()), line
 }
+
+// htmlZone is a zone as Takeout's HTML writes it after the clock time.
+type htmlZone struct {
+	name   string
+	offset int // seconds east of UTC
+}
+
+// htmlZones are zones the engine knows (FORMATS.md): abbreviations of its
+// table and numeric offsets with U+2212 or '+'.
+var htmlZones = []htmlZone{{"UTC", 0}, {"CET", 3600}, {"CEST", 7200}, {"PST", -8 * 3600},
+	{"UTC−7", -7 * 3600}, {"GMT+02:00", 7200}, {"UTC+5:30", 5*3600 + 1800}}
