@@ -16,11 +16,19 @@ import (
 // takeoutLang holds the names of one Takeout language (FORMATS.md).
 type takeoutLang struct {
 	header, activityDir, activityBase, said, hotword, unrecognized, used string
+	saidAfter                                                            string // German puts the verb last: "… gesagt"
+}
+
+// pendingLangs need work of other branches (Pending): German titles with
+// the verb last, the English file name with a space (since 2019).
+var pendingLangs = []takeoutLang{
+	{"Archiv für ", "Meine Aktivitäten/Assistant", "MeineAktivitäten", "", "Durch Hotword gestartet", "Von nicht erkanntem Sprecher", "Assistant verwendet", " gesagt"},
+	{"Archive for ", "My Activity/Assistant", "My Activity", "Said ", "Started by hotword", "From unrecognized speaker", "Used Assistant", ""},
 }
 
 var takeoutLangs = []takeoutLang{
-	{"Archive for ", "My Activity/Assistant", "MyActivity", "Said ", "Started by hotword", "From unrecognized speaker", "Used Assistant"},
-	{"Archive du compte ", "Mon activité/Assistant", "MonActivité", "Vous avez dit ", "Démarré par le mot clé", "Locuteur non reconnu", "Application utilisée : Assistant"},
+	{"Archive for ", "My Activity/Assistant", "MyActivity", "Said ", "Started by hotword", "From unrecognized speaker", "Used Assistant", ""},
+	{"Archive du compte ", "Mon activité/Assistant", "MonActivité", "Vous avez dit ", "Démarré par le mot clé", "Locuteur non reconnu", "Application utilisée : Assistant", ""},
 }
 
 type activity struct {
@@ -41,7 +49,11 @@ type named struct {
 }
 
 func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
-	lang := takeoutLangs[r.IntN(len(takeoutLangs))]
+	langs := takeoutLangs
+	if Pending {
+		langs = append(append([]takeoutLang(nil), langs...), pendingLangs...)
+	}
+	lang := langs[r.IntN(len(langs))]
 	user := fmt.Sprintf("nutzer%04d", r.IntN(10000))
 	email := user + "@example.com"
 	given, family := givenNames[r.IntN(len(givenNames))], familyNames[r.IntN(len(familyNames))]
@@ -61,7 +73,7 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		if htmlActivity {
 			t = t.Truncate(time.Second)
 		}
-		a := activity{Header: "Assistant", Title: lang.said + sayings[k],
+		a := activity{Header: "Assistant", Title: lang.said + sayings[k] + lang.saidAfter,
 			TitleURL: "https://www.google.com/search?q=" + url.QueryEscape(sayings[k]),
 			Time:     t.Format("2006-01-02T15:04:05.000Z"), Products: []string{"Assistant"},
 			Details: []named{{lang.hotword}}, at: t}
@@ -91,6 +103,46 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 	if r.IntN(2) == 0 {
 		r.Shuffle(len(recs), func(i, j int) { recs[i], recs[j] = recs[j], recs[i] })
 		ex.step("records shuffled")
+	}
+
+	// Every product folder under My Activity has its own activity file;
+	// only the voice product's holds recordings.
+	if r.IntN(3) == 0 {
+		search := []activity{{Header: "Search", Title: "Searched for kaffeebohnen", Time: "2023-10-01T10:00:00.000Z",
+			Products: []string{"Search"}}}
+		b, err := json.MarshalIndent(search, "", "  ")
+		if err != nil {
+			return err
+		}
+		files["Takeout/"+strings.Replace(lang.activityDir, "Assistant", "Search", 1)+"/"+lang.activityBase+".json"] = b
+		ex.step("Search activity beside")
+	}
+	if Pending && r.IntN(3) == 0 {
+		// Before about 2020 voice recordings were "Voice and Audio"
+		// activity of the Google App: the person's own voice history.
+		dir := "Takeout/" + strings.Replace(lang.activityDir, "Assistant", "Voice and Audio", 1) + "/"
+		var va []activity
+		for range 1 + r.IntN(3) {
+			t := randTime(r).Add(-3 * 365 * 24 * time.Hour)
+			name := mp3Name(t)
+			files[dir+name] = mp3(1)
+			va = append(va, activity{Header: "Google App", Title: lang.said + "wie spät ist es" + lang.saidAfter,
+				Time: t.Format("2006-01-02T15:04:05.000Z"), Products: []string{"Voice and Audio"}, AudioFiles: []string{name}})
+		}
+		b, err := json.MarshalIndent(va, "", "  ")
+		if err != nil {
+			return err
+		}
+		files[dir+lang.activityBase+".json"] = b
+		ex.step("%d Voice and Audio records", len(va))
+	}
+	if Pending && r.IntN(3) == 0 {
+		// Google Voice: a voicemail and its page; another product's audio.
+		base := fmt.Sprintf("Takeout/Voice/Calls/+4930%07d - Voicemail - 2023-10-02T08_15_00Z", r.IntN(10000000))
+		files[base+".mp3"] = mp3(2)
+		files[base+".html"] = []byte("<!DOCTYPE html><html><body><div class=\"haudio\"><span class=\"fn\">Voicemail</span>" +
+			"<audio controls=\"controls\" src=\"" + html.EscapeString(base[strings.LastIndex(base, "/")+1:]) + ".mp3\"></audio></div></body></html>\n")
+		ex.step("a Google Voice voicemail")
 	}
 
 	profilePath := "Takeout/Profile/Profile.json"
@@ -307,8 +359,16 @@ func activityHTML(recs []activity, marked int, z htmlZone) ([]byte, int) {
 				title, said = pre, strings.TrimPrefix(a.Title, pre)
 			}
 		}
-		fmt.Fprintf(&b, "<div class=\"content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1\">%s<a href=\"%s\">%s</a><br>%s<br>",
-			html.EscapeString(strings.TrimSpace(title))+"&nbsp;", html.EscapeString(a.TitleURL), html.EscapeString(said),
+		after := ""
+		if said == "" && strings.HasSuffix(title, " gesagt") {
+			title, said, after = "", strings.TrimSuffix(a.Title, " gesagt"), " gesagt"
+		}
+		pre := ""
+		if title != "" {
+			pre = html.EscapeString(strings.TrimSpace(title)) + "&nbsp;"
+		}
+		fmt.Fprintf(&b, "<div class=\"content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1\">%s<a href=\"%s\">%s</a>%s<br>%s<br>",
+			pre, html.EscapeString(a.TitleURL), html.EscapeString(said), html.EscapeString(after),
 			a.at.In(time.FixedZone(z.name, z.offset)).Format("Jan 2, 2006, 3:04:05 PM")+" "+z.name)
 		for _, s := range a.Subtitles {
 			fmt.Fprintf(&b, "%s<br>", html.EscapeString(s.Name))
