@@ -41,7 +41,8 @@ type activity struct {
 	Subtitles  []named  `json:"subtitles,omitempty"`
 	AudioFiles []string `json:"audioFiles,omitempty"`
 
-	at time.Time
+	at     time.Time
+	speech bool // a "Said …" record, not other activity
 }
 
 type named struct {
@@ -76,7 +77,7 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		a := activity{Header: "Assistant", Title: lang.said + sayings[k] + lang.saidAfter,
 			TitleURL: "https://www.google.com/search?q=" + url.QueryEscape(sayings[k]),
 			Time:     t.Format("2006-01-02T15:04:05.000Z"), Products: []string{"Assistant"},
-			Details: []named{{lang.hotword}}, at: t}
+			Details: []named{{lang.hotword}}, at: t, speech: true}
 		if answers[k] != "" {
 			a.Subtitles = []named{{answers[k]}}
 		}
@@ -162,7 +163,13 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		profileEmail = stranger
 		ex.Plant = &Place{Kind: plant, Subject: stranger, Path: profilePath, Pointer: "/emails/0/value"}
 	case Unrecognized:
-		marked = pr.IntN(len(recs))
+		var speech []int
+		for i, a := range recs {
+			if a.speech {
+				speech = append(speech, i)
+			}
+		}
+		marked = speech[pr.IntN(len(speech))]
 		recs[marked].Details = append(recs[marked].Details, named{lang.unrecognized})
 		ex.Plant = &Place{Kind: plant, Path: activityPath}
 	case StrayMP3:
