@@ -91,6 +91,9 @@ type Export struct {
 	// Duplicate, when not 0, is the number of a part that Separate
 	// delivers twice, the second time as "… (1).zip" (a download repeated).
 	Duplicate int
+	// NoCustomerID: the export names its account by e-mail only (no
+	// customer profile), so no customer ID is the claim's.
+	NoCustomerID bool
 }
 
 // Pending turns on the variants of real exports that the engine reads only
