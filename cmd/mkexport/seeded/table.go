@@ -42,10 +42,13 @@ func (t *table) render(r *rand.Rand, ex *Export) ([]byte, int) {
 		for _, c := range t.idCols {
 			ci := idx(c)
 			for _, row := range rows {
-				if ci < 0 || row[ci] == "" || row[ci] == "null" || r.IntN(2) == 0 {
+				// Both draws are made for every cell, so that a planted
+				// value does not shift the choices after it.
+				skip, lower := r.IntN(2) == 0, r.IntN(2) == 0
+				if ci < 0 || row[ci] == "" || row[ci] == "null" || skip {
 					continue
 				}
-				if r.IntN(2) == 0 {
+				if lower {
 					row[ci] = strings.ToLower(row[ci])
 				} else {
 					row[ci] = " " + row[ci] + "  "
@@ -59,7 +62,7 @@ func (t *table) render(r *rand.Rand, ex *Export) ([]byte, int) {
 		for _, c := range t.nameCols {
 			ci := idx(c)
 			for _, row := range rows {
-				if ci >= 0 && hasNonASCII(row[ci]) && r.IntN(2) == 0 {
+				if pick := r.IntN(2) == 0; ci >= 0 && hasNonASCII(row[ci]) && pick {
 					row[ci] = doubleEncode(row[ci])
 					n++
 				}
