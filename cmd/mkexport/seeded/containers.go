@@ -15,6 +15,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"exportlens/app/archive"
 )
 
@@ -58,7 +60,7 @@ func (ex *Export) Inputs(tmp string) ([]archive.Input, error) {
 		var all []File
 		for _, p := range ex.Parts {
 			for _, f := range p.Files {
-				all = append(all, File{ex.TopFolder + f.Path, f.Data})
+				all = append(all, File{ex.rezipped(ex.TopFolder + f.Path), f.Data})
 			}
 		}
 		return []archive.Input{fileInput("export.zip", zipOf(all))}, nil
@@ -101,7 +103,7 @@ func (ex *Export) Inputs(tmp string) ([]archive.Input, error) {
 func (ex *Export) Where(part, path string) (string, string) {
 	switch ex.Container {
 	case OneZip:
-		return "export.zip", ex.TopFolder + path
+		return "export.zip", ex.rezipped(ex.TopFolder + path)
 	case Nested:
 		return "export.zip!" + part, path
 	case Folder:
@@ -112,6 +114,15 @@ func (ex *Export) Where(part, path string) (string, string) {
 		return "export.7z", stem(part) + "/" + path
 	}
 	return part, path
+}
+
+// rezipped is a member name as a re-zip wrote it: decomposed (NFD) when
+// the export was extracted and zipped again on a Mac.
+func (ex *Export) rezipped(name string) string {
+	if ex.Decomposed {
+		return norm.NFD.String(name)
+	}
+	return name
 }
 
 func fileInput(name string, data []byte) archive.Input {

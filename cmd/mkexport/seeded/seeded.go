@@ -94,6 +94,9 @@ type Export struct {
 	// NoCustomerID: the export names its account by e-mail only (no
 	// customer profile), so no customer ID is the claim's.
 	NoCustomerID bool
+	// Decomposed: OneZip writes member names in NFD, as a Mac re-zips
+	// an extracted folder.
+	Decomposed bool
 }
 
 // Pending turns on the variants of real exports that the engine reads only

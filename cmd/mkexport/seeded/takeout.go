@@ -246,6 +246,10 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		ex.TopFolder = strings.TrimSuffix(prefix, "-") + "/"
 		ex.step("re-zipped below %s", ex.TopFolder)
 	}
+	if ex.Container == OneZip && r.IntN(3) == 0 {
+		ex.Decomposed = true
+		ex.step("re-zipped on a Mac: names in NFD")
+	}
 	if twice := ex.Container == Separate && r.IntN(4) == 0; twice && Pending {
 		ex.Duplicate = 1 + r.IntN(n)
 		ex.step("part %d downloaded twice", ex.Duplicate)
