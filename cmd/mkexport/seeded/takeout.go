@@ -293,6 +293,15 @@ func subscriberInfo(r *rand.Rand, name, email string) []byte {
 	fmt.Fprintf(&b, "<b>Google Account ID:</b> 1%s<br>\n", randStr(r, "0123456789", 20))
 	fmt.Fprintf(&b, "<b>Name:</b> %s<br>\n", html.EscapeString(name))
 	fmt.Fprintf(&b, "<b>e-Mail:</b> %s<br>\n", html.EscapeString(email))
+	// The real page's other addresses (Pending: read by label on another
+	// branch): alternates are the same account, contact and recovery
+	// addresses are contact points, not accounts.
+	if extra := r.IntN(2) == 0; extra && Pending {
+		user := strings.SplitN(email, "@", 2)[0]
+		fmt.Fprintf(&b, "<b>Alternate e-Mails:</b> %s.alt@example.com<br>\n", user)
+		fmt.Fprintf(&b, "<b>Contact e-Mail:</b> %s.kontakt@example.org<br>\n", user)
+		fmt.Fprintf(&b, "<b>Recovery e-Mail:</b> notfall-%s@example.net<br>\n", user)
+	}
 	b.WriteString("<b>Account creation time:</b> 2015-06-01 09:30:00 UTC<br>\n</body></html>\n")
 	return []byte(b.String())
 }
