@@ -23,6 +23,7 @@ import (
 var (
 	seedFlag  = flag.Int64("seed", -1, "run only this seed of TestMetamorphic")
 	seedsFlag = flag.Int("seeds", 200, "how many seeds TestMetamorphic runs (from 1)")
+	maxFail   = flag.Int("maxfail", 20, "stop TestMetamorphic after this many failing seeds")
 	pending   = flag.Bool("pending", false, "also generate the real-export variants that wait for other branches of issue 7 (seeded.Pending)")
 )
 
@@ -63,7 +64,7 @@ func TestMetamorphic(t *testing.T) {
 	start := time.Now()
 	failed, skipped := 0, 0
 	ran := map[string]int{} // what was exercised, for the log: containers and planted kinds
-	for seed := first; seed <= last && failed < 20; seed++ {
+	for seed := first; seed <= last && failed < *maxFail; seed++ {
 		clean, err := Generate(seed, None)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
