@@ -60,7 +60,7 @@ func (ex *Export) Inputs(tmp string) ([]archive.Input, error) {
 		var all []File
 		for _, p := range ex.Parts {
 			for _, f := range p.Files {
-				all = append(all, File{ex.rezipped(ex.TopFolder + f.Path), f.Data})
+				all = append(all, File{ex.oneZipPath(p.Name, f.Path), f.Data})
 			}
 		}
 		return []archive.Input{fileInput("export.zip", zipOf(all))}, nil
@@ -103,7 +103,7 @@ func (ex *Export) Inputs(tmp string) ([]archive.Input, error) {
 func (ex *Export) Where(part, path string) (string, string) {
 	switch ex.Container {
 	case OneZip:
-		return "export.zip", ex.rezipped(ex.TopFolder + path)
+		return "export.zip", ex.oneZipPath(part, path)
 	case Nested:
 		return "export.zip!" + part, path
 	case Folder:
@@ -114,6 +114,16 @@ func (ex *Export) Where(part, path string) (string, string) {
 		return "export.7z", stem(part) + "/" + path
 	}
 	return part, path
+}
+
+// oneZipPath is where OneZip puts a member of part: below TopFolder, or
+// for another job's part (StrangerPart) below a folder of its own name,
+// since its members have the same paths as the person's.
+func (ex *Export) oneZipPath(part, path string) string {
+	if part == ex.OtherJob {
+		return ex.rezipped(stem(part) + "/" + path)
+	}
+	return ex.rezipped(ex.TopFolder + path)
 }
 
 // rezipped is a member name as a re-zip wrote it: decomposed (NFD) when

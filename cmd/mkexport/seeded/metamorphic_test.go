@@ -47,6 +47,7 @@ var wantRule = map[Kind][]string{
 	ForeignProfile:     {"identity-conflict", "foreign-part"},
 	Unrecognized:       {"unrecognized-speaker"},
 	StrayMP3:           {"unreferenced-recording"},
+	StrangerPart:       {"foreign-part", "identity-conflict"},
 }
 
 // TestMetamorphic: a clean export stays consistent through every

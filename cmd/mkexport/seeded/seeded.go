@@ -56,12 +56,13 @@ const (
 	ForeignProfile     Kind = "foreign-profile"       // Takeout: Profile.json names another account
 	Unrecognized       Kind = "unrecognized"          // Takeout: a record from an unrecognised speaker
 	StrayMP3           Kind = "stray-mp3"             // Takeout: an MP3 beside the activity no record references
+	StrangerPart       Kind = "stranger-part"         // Takeout: a part of another job whose overview and profile name another account
 )
 
 // AmazonKinds and GoogleKinds are the kinds each vendor can carry.
 var (
 	AmazonKinds = []Kind{ForeignCustomer, UnregisteredDevice, UnknownProfile, StrayWAV}
-	GoogleKinds = []Kind{ForeignOverview, ForeignProfile, Unrecognized, StrayMP3}
+	GoogleKinds = []Kind{ForeignOverview, ForeignProfile, Unrecognized, StrayMP3, StrangerPart}
 )
 
 // Place is where a planted value sits: the logical part, the member path,
@@ -97,6 +98,8 @@ type Export struct {
 	// Decomposed: OneZip writes member names in NFD, as a Mac re-zips
 	// an extracted folder.
 	Decomposed bool
+	// OtherJob is the name of a part of another Takeout job (StrangerPart).
+	OtherJob string
 }
 
 // Pending turns on the variants of real exports that the engine reads only

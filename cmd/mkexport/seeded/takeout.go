@@ -269,7 +269,25 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		ov = overviewList(lang.header+overviewEmail, all)
 	}
 	ex.Parts[0].Files = append([]File{{overviewPath, ov}}, ex.Parts[0].Files...)
-	if ex.Plant != nil {
+	if plant == StrangerPart {
+		// Another person's download among the person's own: its own job
+		// stamp, its overview and profile naming the stranger.
+		other := "takeout-" + stamp.Add(time.Duration(1+pr.IntN(400))*time.Hour).Format("20060102T150405Z") + "-001.zip"
+		sprof, err := json.MarshalIndent(map[string]any{"name": map[string]string{"givenName": "Mike", "familyName": "Fremd"},
+			"emails": []map[string]string{{"value": stranger, "type": "account"}}}, "", "  ")
+		if err != nil {
+			return err
+		}
+		sp := Part{Name: other, Files: []File{
+			{overviewPath, overviewList(lang.header+stranger, []string{overviewPath, profilePath})},
+			{profilePath, sprof}}}
+		ex.OtherJob = other
+		at := pr.IntN(len(ex.Parts) + 1)
+		ex.Parts = slices.Insert(ex.Parts, at, sp)
+		ex.Plant = &Place{Kind: plant, Subject: stranger, Part: other, Path: overviewPath, Line: 2}
+		ex.step("planted a stranger's part %s naming %s at position %d", other, stranger, at+1)
+	}
+	if ex.Plant != nil && ex.Plant.Part == "" {
 		for _, p := range ex.Parts {
 			for _, f := range p.Files {
 				if f.Path == ex.Plant.Path {
