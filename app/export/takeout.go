@@ -41,6 +41,12 @@ type googleState struct {
 	// jsonDirs are folders with a JSON activity file: an HTML copy of the
 	// same activity beside it is not read twice.
 	jsonDirs map[string]bool
+	// underRoot maps a path relative to the Takeout root to its first
+	// file, wherever the root sits: parts extracted side by side into one
+	// folder (takeout-…-001/Takeout/…, takeout-…-002/Takeout/…) are one
+	// export whose MP3s may sit beside another part's activity file.
+	// Built on the first lookup that needs it.
+	underRoot map[string]int
 }
 
 // browserInfo is one archive_browser.html: its part and the account it names.
@@ -382,6 +388,21 @@ func (l *loader) takeoutAudio(f file, name string) (want, part string, found boo
 	}
 	if i, ok := l.anyPath[want]; ok {
 		return want, l.files[i].Part, true
+	}
+	if rel, under := l.rootRel(want); under {
+		if l.google.underRoot == nil {
+			l.google.underRoot = map[string]int{}
+			for i, g := range l.files {
+				if r, ok := l.rootRel(g.Path); ok {
+					if _, dup := l.google.underRoot[r]; !dup {
+						l.google.underRoot[r] = i
+					}
+				}
+			}
+		}
+		if i, ok := l.google.underRoot[rel]; ok {
+			return l.files[i].Path, l.files[i].Part, true
+		}
 	}
 	return want, "", false
 }
