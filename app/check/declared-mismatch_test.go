@@ -9,7 +9,7 @@ import (
 
 // Synthetic identifiers for the declared-fact tests.
 const (
-	ownNumericID     = "123456789012"                         // the numeric form of Search-Data's "Customer ID"
+	ownNumericID  = "123456789012"                         // the numeric form of Search-Data's "Customer ID"
 	otherNumeric  = "987654321098"                         // another customer's numeric ID
 	uuidSerial    = "0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9" // a real-shaped long serial with hyphens
 	searchDataCSV = "Search-Data/Search-Data.Product-Metrics.csv"

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"sort"
+
 	"exportlens/app/export"
 )
 
@@ -9,10 +11,12 @@ const ruleForeignCustomer = "foreign-customer"
 // checkForeignCustomer: a customer ID in any row (voice history, device
 // registration, voice profile, any table with a customer column) that is not
 // the claimed one proves data of another account. One finding per foreign ID.
+//
+// When the claim holds no Alexa customer ID (an export named only by its
+// e-mail), the rows cannot be compared with it; but two different Alexa
+// customer IDs in the rows prove that at least one is another account's
+// (checkCustomersDisagree).
 func checkForeignCustomer(c *checker) {
-	if c.ids.len() == 0 {
-		return // nothing to compare with; reportNoClaim or the claim's e-mail speaks
-	}
 	x := c.x
 	// Pointers into the export, not copies: a Value with its Source is
 	// 112 bytes, and there is one place per record.
@@ -39,7 +43,8 @@ func checkForeignCustomer(c *checker) {
 		}
 	}
 	groups := map[string]*group{}
-	seen := map[string]bool{} // an identity repeats the cell of a record: count it once
+	unclaimed := map[string]*group{} // Alexa IDs that could not be compared with the claim
+	seen := map[string]bool{}        // an identity repeats the cell of a record: count it once
 	for _, p := range places {
 		key := export.NormID(p.v.Text)
 		if key == "" {
@@ -58,7 +63,17 @@ func checkForeignCustomer(c *checker) {
 		seen[sk] = true
 		ok, onlyNorm, comparable := c.claimedID(p.v.Text)
 		if !comparable {
-			continue // another numbering of customers than the claim's (numericID)
+			// Another numbering of customers than the claim's (numericID), or
+			// no claimed ID at all: kept only to see whether the rows agree.
+			if export.CustomerIDNumbering(key) == export.NumberingAlexa {
+				g := unclaimed[key]
+				if g == nil {
+					g = &group{}
+					unclaimed[key] = g
+				}
+				g.add(ev, rowKey(row), p.rec)
+			}
+			continue
 		}
 		if ok {
 			if onlyNorm {
@@ -77,5 +92,36 @@ func checkForeignCustomer(c *checker) {
 		pace()
 		n, subj := g.records(), export.NormID(g.subject())
 		c.add(finding(ruleForeignCustomer, Mismatch, subj, n, g.evidence(), g.affected(), msgForeignCustomer, n, subj))
+	}
+	checkCustomersDisagree(c, unclaimed)
+}
+
+// checkCustomersDisagree: rows that name two or more Alexa customer IDs
+// while the claim names none hold at least one other account's data. Which
+// one is the person's cannot be read from the export, so the ID on the most
+// records is taken as theirs (ties: the first in sort order) and every other
+// one is reported, with a place of the first beside its own.
+func checkCustomersDisagree(c *checker, ids map[string]*group) {
+	if len(ids) < 2 {
+		return
+	}
+	keys := make([]string, 0, len(ids))
+	count := map[string]int{}
+	for k, g := range ids {
+		keys = append(keys, k)
+		count[k] = g.records()
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if count[keys[i]] != count[keys[j]] {
+			return count[keys[i]] > count[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	most := ids[keys[0]]
+	for _, k := range keys[1:] {
+		g := ids[k]
+		n, subj := g.records(), export.NormID(g.subject())
+		ev := append(g.evidence(), most.evidence()[0])
+		c.add(finding(ruleForeignCustomer, Mismatch, subj, n, ev, g.affected(), msgCustomersDisagree, n, subj, export.NormID(most.subject())))
 	}
 }

@@ -16,6 +16,7 @@ type message struct {
 // Message keys. Finding titles (Finding.Msg) and the lines of WriteText.
 const (
 	msgForeignCustomer             = "foreign-customer"
+	msgCustomersDisagree           = "customers-disagree"
 	msgUnregisteredDevice          = "unregistered-device"
 	msgRecordingsNoRegistration    = "recordings-no-registration"
 	msgUnknownVoiceProfile         = "unknown-voice-profile"
@@ -104,6 +105,9 @@ var messages = map[string]message{
 	msgForeignCustomer: {args: "di",
 		en: "%d records name customer ID %s, not the customer this export belongs to", enOne: "%d record names customer ID %s, not the customer this export belongs to",
 		de: "%d Datensätze nennen die Kundennummer %s, nicht die des Kontos dieses Exports", deOne: "%d Datensatz nennt die Kundennummer %s, nicht die des Kontos dieses Exports"},
+	msgCustomersDisagree: {args: "dii",
+		en: "%d records name customer ID %s while others name %s: the export gives no customer ID of its own, and at most one of the two is its account's", enOne: "%d record names customer ID %s while others name %s: the export gives no customer ID of its own, and at most one of the two is its account's",
+		de: "%d Datensätze nennen die Kundennummer %s, andere die Kundennummer %s: Der Export nennt keine eigene Kundennummer, und höchstens eine der beiden gehört zu seinem Konto", deOne: "%d Datensatz nennt die Kundennummer %s, andere die Kundennummer %s: Der Export nennt keine eigene Kundennummer, und höchstens eine der beiden gehört zu seinem Konto"},
 	msgUnregisteredDevice: {args: "d",
 		en: "%d recordings come from a device that is not registered to this account", enOne: "%d recording comes from a device that is not registered to this account",
 		de: "%d Aufnahmen stammen von einem Gerät, das nicht für dieses Konto registriert ist", deOne: "%d Aufnahme stammt von einem Gerät, das nicht für dieses Konto registriert ist"},

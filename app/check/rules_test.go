@@ -39,6 +39,15 @@ func TestRules(t *testing.T) {
 			x.Recordings[1].CustomerID.Text = "a1b2c3d4e5f6g7"
 			return x
 		}, want: []string{`note foreign-customer "" 2`}, verdict: VerdictConsistent},
+		{name: "named by e-mail only, rows agree", x: emailOnly, want: []string{`unknown foreign-customer "customer-profile.csv" 0`}, verdict: VerdictConsistent},
+		{name: "named by e-mail only, rows name two customers", x: func() *export.Export {
+			x := emailOnly()
+			addRecording(x, 6, foreignID, echoDot, anna, "", false)
+			return x
+		}, want: []string{
+			`mismatch foreign-customer "A9Z8Y7X6W5V4U3" 1`,
+			`unknown foreign-customer "customer-profile.csv" 0`,
+		}, verdict: VerdictMismatch},
 		{name: "customer profile missing", x: func() *export.Export {
 			x := amazonClean()
 			x.CustomerIDs, x.Emails = nil, nil
@@ -293,4 +302,13 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// emailOnly is amazonClean as real exports name the account: by e-mail
+// (Retail.Authentication.json), with no customer profile holding an ID.
+func emailOnly() *export.Export {
+	x := amazonClean()
+	x.CustomerIDs, x.Identities = nil, nil
+	x.Expected[0].Found = false
+	return x
 }

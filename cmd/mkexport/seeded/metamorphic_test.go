@@ -24,7 +24,6 @@ var (
 	seedFlag  = flag.Int64("seed", -1, "run only this seed of TestMetamorphic")
 	seedsFlag = flag.Int("seeds", 200, "how many seeds TestMetamorphic runs (from 1)")
 	maxFail   = flag.Int("maxfail", 20, "stop TestMetamorphic after this many failing seeds")
-	pending   = flag.Bool("pending", false, "also generate the real-export variants that wait for other branches of issue 7 (seeded.Pending)")
 )
 
 // TestMain lets the test binary serve as the unpacker's child (7z), as
@@ -61,7 +60,6 @@ func TestMetamorphic(t *testing.T) {
 	if *seedFlag >= 0 {
 		first, last = uint64(*seedFlag), uint64(*seedFlag)
 	}
-	Pending = *pending
 	start := time.Now()
 	failed, skipped := 0, 0
 	ran := map[string]int{} // what was exercised, for the log: containers and planted kinds
@@ -186,11 +184,7 @@ func plantProblem(ex *Export, rep *check.Report) string {
 // done to the export, and what the check said.
 func describeRun(ex *Export, rep *check.Report) string {
 	var b strings.Builder
-	flags := ""
-	if Pending {
-		flags = " -pending"
-	}
-	fmt.Fprintf(&b, "seed %d (go test ./cmd/mkexport/seeded/ -run TestMetamorphic -seed %d%s)\n", ex.Seed, ex.Seed, flags)
+	fmt.Fprintf(&b, "seed %d (go test ./cmd/mkexport/seeded/ -run TestMetamorphic -seed %d)\n", ex.Seed, ex.Seed)
 	for _, s := range ex.Steps {
 		fmt.Fprintf(&b, "  step: %s\n", s)
 	}

@@ -102,13 +102,6 @@ type Export struct {
 	OtherJob string
 }
 
-// Pending turns on the variants of real exports that the engine reads only
-// with work of issue 7 still on other branches (Search-Data's numeric
-// customer ID; a Takeout part downloaded twice; "My Activity.json" with a
-// space; Voice and Audio; Google Voice audio). Off by default so that plain
-// go test stays green; TestMetamorphic's -pending flag turns it on.
-var Pending bool
-
 // Generate builds the export of seed. Every choice comes from seed alone;
 // the plant is decided after all choices of the clean export, so the clean
 // and the planted export of one seed differ only in the planted value.

@@ -19,14 +19,11 @@ type takeoutLang struct {
 	saidAfter                                                            string // German puts the verb last: "… gesagt"
 }
 
-// pendingLangs need work of other branches (Pending): German titles with
-// the verb last, the English file name with a space (since 2019).
-var pendingLangs = []takeoutLang{
+var takeoutLangs = []takeoutLang{
+	// German titles put the verb last; the English file name has a space
+	// since 2019.
 	{"Archiv für ", "Meine Aktivitäten/Assistant", "MeineAktivitäten", "", "Durch Hotword gestartet", "Von nicht erkanntem Sprecher", "Assistant verwendet", " gesagt"},
 	{"Archive for ", "My Activity/Assistant", "My Activity", "Said ", "Started by hotword", "From unrecognized speaker", "Used Assistant", ""},
-}
-
-var takeoutLangs = []takeoutLang{
 	{"Archive for ", "My Activity/Assistant", "MyActivity", "Said ", "Started by hotword", "From unrecognized speaker", "Used Assistant", ""},
 	{"Archive du compte ", "Mon activité/Assistant", "MonActivité", "Vous avez dit ", "Démarré par le mot clé", "Locuteur non reconnu", "Application utilisée : Assistant", ""},
 }
@@ -51,9 +48,6 @@ type named struct {
 
 func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 	langs := takeoutLangs
-	if Pending {
-		langs = append(append([]takeoutLang(nil), langs...), pendingLangs...)
-	}
 	lang := langs[r.IntN(len(langs))]
 	user := fmt.Sprintf("nutzer%04d", r.IntN(10000))
 	email := user + "@example.com"
@@ -118,7 +112,7 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		files["Takeout/"+strings.Replace(lang.activityDir, "Assistant", "Search", 1)+"/"+lang.activityBase+".json"] = b
 		ex.step("Search activity beside")
 	}
-	if Pending && r.IntN(3) == 0 {
+	if r.IntN(3) == 0 {
 		// Before about 2020 voice recordings were "Voice and Audio"
 		// activity of the Google App: the person's own voice history.
 		dir := "Takeout/" + strings.Replace(lang.activityDir, "Assistant", "Voice and Audio", 1) + "/"
@@ -137,7 +131,7 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		files[dir+lang.activityBase+".json"] = b
 		ex.step("%d Voice and Audio records", len(va))
 	}
-	if Pending && r.IntN(3) == 0 {
+	if r.IntN(3) == 0 {
 		// Google Voice: a voicemail and its page; another product's audio.
 		base := fmt.Sprintf("Takeout/Voice/Calls/+4930%07d - Voicemail - 2023-10-02T08_15_00Z", r.IntN(10000000))
 		files[base+".mp3"] = mp3(2)
@@ -250,7 +244,7 @@ func genTakeout(r *rand.Rand, ex *Export, plant Kind) error {
 		ex.Decomposed = true
 		ex.step("re-zipped on a Mac: names in NFD")
 	}
-	if twice := ex.Container == Separate && r.IntN(4) == 0; twice && Pending {
+	if twice := ex.Container == Separate && r.IntN(4) == 0; twice {
 		ex.Duplicate = 1 + r.IntN(n)
 		ex.step("part %d downloaded twice", ex.Duplicate)
 	}
@@ -311,10 +305,10 @@ func subscriberInfo(r *rand.Rand, name, email string) []byte {
 	fmt.Fprintf(&b, "<b>Google Account ID:</b> 1%s<br>\n", randStr(r, "0123456789", 20))
 	fmt.Fprintf(&b, "<b>Name:</b> %s<br>\n", html.EscapeString(name))
 	fmt.Fprintf(&b, "<b>e-Mail:</b> %s<br>\n", html.EscapeString(email))
-	// The real page's other addresses (Pending: read by label on another
-	// branch): alternates are the same account, contact and recovery
-	// addresses are contact points, not accounts.
-	if extra := r.IntN(2) == 0; extra && Pending {
+	// The real page's other addresses, read by their labels: alternates
+	// are the same account, contact and recovery addresses are contact
+	// points, not accounts.
+	if extra := r.IntN(2) == 0; extra {
 		user := strings.SplitN(email, "@", 2)[0]
 		fmt.Fprintf(&b, "<b>Alternate e-Mails:</b> %s.alt@example.com<br>\n", user)
 		fmt.Fprintf(&b, "<b>Contact e-Mail:</b> %s.kontakt@example.org<br>\n", user)
