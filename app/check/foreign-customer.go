@@ -46,6 +46,7 @@ func checkForeignCustomer(c *checker) {
 	unclaimed := map[string]*group{} // Alexa IDs that could not be compared with the claim
 	seen := map[string]bool{}        // an identity repeats the cell of a record: count it once
 	for _, p := range places {
+		pace()
 		key := export.NormID(p.v.Text)
 		if key == "" {
 			continue

@@ -16,6 +16,7 @@ type message struct {
 // Message keys. Finding titles (Finding.Msg) and the lines of WriteText.
 const (
 	msgForeignCustomer             = "foreign-customer"
+	msgUnrecognizedRecords         = "unrecognized-records"
 	msgCustomersDisagree           = "customers-disagree"
 	msgUnregisteredDevice          = "unregistered-device"
 	msgRecordingsNoRegistration    = "recordings-no-registration"
@@ -156,6 +157,9 @@ var messages = map[string]message{
 	msgUnrecognizedSpeaker: {args: "d",
 		en: "%d recordings are marked as coming from an unrecognized speaker", enOne: "%d recording is marked as coming from an unrecognized speaker",
 		de: "%d Aufnahmen sind als Aufnahmen eines nicht erkannten Sprechers markiert", deOne: "%d Aufnahme ist als Aufnahme eines nicht erkannten Sprechers markiert"},
+	msgUnrecognizedRecords: {args: "d",
+		en: "%d activity records are marked as coming from an unrecognized speaker", enOne: "%d activity record is marked as coming from an unrecognized speaker",
+		de: "%d Aktivitätseinträge sind als Einträge eines nicht erkannten Sprechers markiert", deOne: "%d Aktivitätseintrag ist als Eintrag eines nicht erkannten Sprechers markiert"},
 	msgForeignPartAccount: {args: "si",
 		en: "Part %s belongs to another account: %s",
 		de: "Teil %s gehört zu einem anderen Konto: %s"},

@@ -164,6 +164,16 @@ func TestRules(t *testing.T) {
 			x.Recordings[2].Unrecognized = true
 			return x
 		}, want: []string{`likely unrecognized-speaker "unrecognized speaker" 2`}, verdict: VerdictMismatch},
+		{name: "takeout: unrecognized speaker on activity without audio", x: func() *export.Export {
+			x := takeout()
+			src := export.Source{Path: "Takeout/My Activity/Assistant/MyActivity.json", Pointer: "/9"}
+			mark := export.Source{Path: src.Path, Pointer: "/9/details/0/name", Field: "name"}
+			x.Activity = []export.Activity{
+				{Title: val("Used Assistant", src), Unrecognized: val("From unrecognized speaker", mark), Src: src},
+				{Title: val("Used Assistant", export.Source{Path: src.Path, Pointer: "/10"}), Src: export.Source{Path: src.Path, Pointer: "/10"}},
+			}
+			return x
+		}, want: []string{`likely unrecognized-speaker "unrecognized speaker" 1`}, verdict: VerdictMismatch},
 		{name: "takeout: activity missing", x: func() *export.Export {
 			x := takeout()
 			x.Recordings = nil

@@ -30,9 +30,25 @@ func checkUnrecognizedSpeaker(c *checker) {
 		}
 		g.add(ev, rowKey(r.Src), i)
 	}
+	// Activity without a recording ("Used Assistant") marked the same way:
+	// another voice used the assistant, though nothing of it was kept.
+	others := 0
+	for i := range c.x.Activity {
+		pace()
+		a := &c.x.Activity[i]
+		if a.Unrecognized.Empty() {
+			continue
+		}
+		others++
+		g.add(valueEvidence(a.Unrecognized, a.Unrecognized.Src), rowKey(a.Src), -1)
+	}
 	if len(g.hits) == 0 {
 		return
 	}
 	n := g.records()
-	c.add(finding(ruleUnrecognizedSpeaker, Likely, unrecognizedSubject, n, g.evidence(), g.affected(), msgUnrecognizedSpeaker, n))
+	msg := msgUnrecognizedSpeaker
+	if others > 0 {
+		msg = msgUnrecognizedRecords
+	}
+	c.add(finding(ruleUnrecognizedSpeaker, Likely, unrecognizedSubject, n, g.evidence(), g.affected(), msg, n))
 }

@@ -346,8 +346,13 @@ func (l *loader) activityHTML(f file, s string) {
 		text, spoken := l.said(a.Title)
 		l.zoneUnknown(f, a.Zone)
 		if !spoken && !hasAudio(a.Audio) {
-			l.ex.Activity = append(l.ex.Activity, Activity{Title: Value{Text: text, Src: src},
-				Time: a.Time, ZoneUnknown: a.Zone, Src: src})
+			act := Activity{Title: Value{Text: text, Src: src}, Time: a.Time, ZoneUnknown: a.Zone, Src: src}
+			for _, d := range a.Details {
+				if inList(d, l.lay.Google.Unrecognized) && act.Unrecognized.Empty() {
+					act.Unrecognized = Value{Text: d, Src: src}
+				}
+			}
+			l.ex.Activity = append(l.ex.Activity, act)
 			continue
 		}
 		r := Recording{

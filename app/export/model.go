@@ -158,7 +158,10 @@ type Activity struct {
 	Title       Value     // as written ("Used Assistant")
 	Time        time.Time // UTC; zero when unknown
 	ZoneUnknown string    // as Recording.ZoneUnknown
-	Src         Source    // the record (JSON element or HTML line)
+	// Unrecognized is the detail "From unrecognized speaker" when the
+	// record has it (another voice used the assistant), else empty.
+	Unrecognized Value
+	Src          Source // the record (JSON element or HTML line)
 }
 
 // TranscriptLine is one line of a transcript document (the 2018 PDF).

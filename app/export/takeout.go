@@ -267,6 +267,11 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 			a.Time, a.ZoneUnknown = t, zone
 			l.zoneUnknown(f, zone)
 		}
+		for k, d := range rec.Details {
+			if inList(strings.TrimSpace(d.Name), l.lay.Google.Unrecognized) && a.Unrecognized.Empty() {
+				a.Unrecognized = Value{Text: d.Name, Src: at("/details/"+strconv.Itoa(k)+"/name", "name")}
+			}
+		}
 		l.ex.Activity = append(l.ex.Activity, a)
 		return
 	}

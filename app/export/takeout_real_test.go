@@ -337,3 +337,22 @@ func TestLoadTakeoutDuplicatePart(t *testing.T) {
 		}
 	}
 }
+
+// A non-speech record can carry the unrecognized-speaker detail: it stays
+// activity, with the detail and where it stands.
+func TestLoadTakeoutNonSpeechUnrecognized(t *testing.T) {
+	dir := "Takeout/My Activity/Assistant/"
+	recs := `[{"header":"Assistant","title":"Used Assistant","time":"2022-05-16T08:00:00.000Z","products":["Assistant"],` +
+		`"details":[{"name":"Started by hotword"},{"name":"From unrecognized speaker"}]},` +
+		`{"header":"Assistant","title":"Used Assistant","time":"2022-05-16T08:01:00.000Z","products":["Assistant"]}]`
+	ex := mustLoad(t, []file{memFile(part1, dir+"My Activity.json", recs)}, nil)
+	if len(ex.Activity) != 2 {
+		t.Fatalf("activity: got %d records, want 2", len(ex.Activity))
+	}
+	if u := ex.Activity[0].Unrecognized; u.Text != "From unrecognized speaker" || u.Src.Pointer != "/0/details/1/name" {
+		t.Errorf("first record's mark: got %q at %q, want the detail at /0/details/1/name", u.Text, u.Src.Pointer)
+	}
+	if u := ex.Activity[1].Unrecognized; !u.Empty() {
+		t.Errorf("second record: got mark %q, want none", u.Text)
+	}
+}

@@ -154,7 +154,10 @@ func (o *openPanel) renderOpened() app.UI {
 	if s.Demo != "" {
 		opened = tr(o.Lang, "open.demoShown", o.demoTitle(s.Demo)) + " · " + opened
 	}
-	var problems []app.UI
+	// problems: files (or parts of them) that could not be read; notes:
+	// files read whole with a remark (an unknown zone, a description row,
+	// a part downloaded twice).
+	var problems, notes []app.UI
 	if s.Tree != nil {
 		for _, pr := range s.Tree.Problems {
 			problems = append(problems, app.Li().Body(errorView(o.Lang, pr, "")))
@@ -164,6 +167,10 @@ func (o *openPanel) renderOpened() app.UI {
 		for _, pr := range s.Export.Problems {
 			if pr.Kind == "archive" {
 				continue // the tree's own problem, listed above with its cause
+			}
+			if pr.Note() {
+				notes = append(notes, app.Li().Body(o.exportProblem(pr)))
+				continue
 			}
 			problems = append(problems, app.Li().Body(o.exportProblem(pr)))
 		}
@@ -187,6 +194,12 @@ func (o *openPanel) renderOpened() app.UI {
 			app.Div().Class("problems").Attr("data-testid", "open-problems").Body(
 				app.P().Text(tr(o.Lang, "open.problems")),
 				app.Ul().Body(problems...),
+			),
+		),
+		app.If(len(notes) > 0,
+			app.Div().Class("problems", "notes").Attr("data-testid", "open-notes").Body(
+				app.P().Text(tr(o.Lang, "open.notes")),
+				app.Ul().Body(notes...),
 			),
 		),
 	)

@@ -40,6 +40,7 @@ var coreTexts = map[string]text{
 	"open.opened":    {"Opened: %s", "Geöffnet: %s"},
 	"open.failed":    {"“%s” could not be read: %s.", "„%s“ konnte nicht gelesen werden: %s."},
 	"open.details":   {"Details", "Details"},
+	"open.notes":     {"Read in full, with these remarks:", "Vollständig gelesen, mit diesen Hinweisen:"},
 	"open.problems":  {"Some files could not be read; everything else is shown.", "Einige Dateien konnten nicht gelesen werden; alles andere wird angezeigt."},
 	"open.problemN":  {"%d files could not be read", "%d Dateien konnten nicht gelesen werden"},
 	"open.dropError": {"The dropped files could not be read: %s.", "Die abgelegten Dateien konnten nicht gelesen werden: %s."},

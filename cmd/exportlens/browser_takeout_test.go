@@ -39,7 +39,7 @@ func TestBrowserTakeoutDuplicatePart(t *testing.T) {
 			if got, want := openShownFindings(t, tb), openReportFindings(rep); !slices.Equal(got, want) {
 				t.Errorf("findings:\n got  %v\n want %v", got, want)
 			}
-			listed, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=open-problems] [data-testid=open-error].warning > p')].map(p => p.innerText)`))
+			listed, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-testid=open-notes] [data-testid=open-error].warning > p')].map(p => p.innerText)`))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -38,7 +38,7 @@ import (
 // are plain ZIPs that the wasm build reads without the native unpacker.
 var browserFixtures = []string{
 	"amazon-2018", "amazon-foreign", "amazon-clean", "takeout-unrecognized", "unrelated",
-	"takeout-clean", "takeout-de", "takeout-emails", "amazon-messy",
+	"takeout-clean", "takeout-de", "takeout-emails", "amazon-messy", "takeout-parts", "amazon-real",
 }
 
 // chromiumServices are the domains of the services Debian's chromium itself

@@ -10,13 +10,13 @@ import (
 // fixture is planted.json: what the generator put into one fixture, the
 // truth the parser, checker and end-to-end tests compare against.
 type fixture struct {
-	Name        string    `json:"name"`
-	Description string    `json:"description"`
-	Vendor      string    `json:"vendor"`
-	Verdict     string    `json:"verdict"`
-	Declared    declared  `json:"declared"`
-	Claim       claim     `json:"claim"`
-	Recordings  int       `json:"recordings"`
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Vendor      string   `json:"vendor"`
+	Verdict     string   `json:"verdict"`
+	Declared    declared `json:"declared"`
+	Claim       claim    `json:"claim"`
+	Recordings  int      `json:"recordings"`
 	// Activity counts the voice product's records that are not speech.
 	Activity int       `json:"activity,omitempty"`
 	Planted  []planted `json:"planted"`
