@@ -31,6 +31,9 @@ func (o *overview) Render() app.UI {
 		app.If(r.Question == check.QuestionVoiceDevice,
 			&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
 		),
+		app.If(r.Vendor != "unknown",
+			&nextSteps{Lang: o.Lang, Verdict: r.Verdict, Vendor: r.Vendor, Question: r.Question},
+		),
 		app.P().Class("summary").Body(
 			app.Text(strings.Join([]string{
 				trn(o.Lang, "summary.recordings", sum.Recordings),
