@@ -21,9 +21,11 @@ type nextSteps struct {
 }
 
 var nextStepsTexts = map[string]text{
-	"next.title":      {"What you can do now", "Was Sie jetzt tun können"},
-	"next.checked":    {"What was checked", "Was geprüft wurde"},
-	"next.notChecked": {"What was not checked", "Was nicht geprüft wurde"},
+	"next.title":       {"What you can do now", "Was Sie jetzt tun können"},
+	"next.titleSettle": {"How to settle it", "So lässt es sich klären"},
+	"next.titleCovers": {"What this verdict rests on", "Worauf sich dieses Ergebnis stützt"},
+	"next.checked":     {"What was checked", "Was geprüft wurde"},
+	"next.notChecked":  {"What was not checked", "Was nicht geprüft wurde"},
 
 	"next.share":    {"Do not share or publish these files, and listen to no more of them than you need to: they may hold another person's private moments.", "Geben Sie diese Dateien nicht weiter und veröffentlichen Sie sie nicht. Hören Sie nur so viel davon an, wie Sie unbedingt müssen: Sie können private Momente eines anderen Menschen enthalten."},
 	"next.keep":     {"Keep the download until the company has confirmed what happened: it is your evidence.", "Bewahren Sie den Download auf, bis das Unternehmen bestätigt hat, was geschehen ist: Er ist Ihr Beleg."},
@@ -59,9 +61,9 @@ func (n *nextSteps) Render() app.UI {
 	return app.Text("")
 }
 
-func (n *nextSteps) section(body ...app.UI) app.UI {
+func (n *nextSteps) section(title string, body ...app.UI) app.UI {
 	return app.Section().Class("next-steps").Attr("data-testid", "next-steps").Attr("data-verdict", n.Verdict).Body(
-		append([]app.UI{app.H2().Text(tr(n.Lang, "next.title"))}, body...)...,
+		append([]app.UI{app.H2().Text(tr(n.Lang, title))}, body...)...,
 	)
 }
 
@@ -74,7 +76,7 @@ func (n *nextSteps) items(keys ...string) []app.UI {
 }
 
 func (n *nextSteps) mismatch() app.UI {
-	return n.section(
+	return n.section("next.title",
 		app.Ol().Body(n.items("next.share", "next.keep", "next.tell", "next.complain", "next.delete")...),
 		app.If(len(n.Actions) > 0, app.Div().Class("next-actions").Body(n.Actions...)),
 	)
@@ -85,7 +87,7 @@ func (n *nextSteps) unknown() app.UI {
 	if n.Question != "" {
 		first = "next.question"
 	}
-	return n.section(app.Ul().Body(n.items(first, "next.about")...))
+	return n.section("next.titleSettle", app.Ul().Body(n.items(first, "next.about")...))
 }
 
 func (n *nextSteps) consistent() app.UI {
@@ -96,7 +98,7 @@ func (n *nextSteps) consistent() app.UI {
 	case "google":
 		checked = append(checked, "next.checkedSpeaker", "next.checkedParts", "next.checkedAudio")
 	}
-	return n.section(
+	return n.section("next.titleCovers",
 		app.H3().Text(tr(n.Lang, "next.checked")),
 		app.Ul().Attr("data-testid", "next-checked").Body(n.items(checked...)...),
 		app.H3().Text(tr(n.Lang, "next.notChecked")),

@@ -36,7 +36,11 @@ func TestBrowserNextSteps(t *testing.T) {
 		{"takeout-clean", fixtureFiles(t, "takeout-clean"), check.VerdictConsistent,
 			[]string{"next.checkedAccount", "next.checkedSpeaker", "next.checkedParts", "next.checkedAudio", "next.notListened", "next.notComplete", "next.notOtherFormats"}},
 	}
-	heading := map[string]string{"en": "What you can do now", "de": "Was Sie jetzt tun können"}
+	heading := map[string]map[string]string{
+		check.VerdictMismatch:   {"en": "What you can do now", "de": "Was Sie jetzt tun können"},
+		check.VerdictUnknown:    {"en": "How to settle it", "de": "So lässt es sich klären"},
+		check.VerdictConsistent: {"en": "What this verdict rests on", "de": "Worauf sich dieses Ergebnis stützt"},
+	}
 	for _, lang := range []string{"en", "de"} {
 		for _, c := range cases {
 			t.Run(lang+"/"+c.name, func(t *testing.T) {
@@ -68,8 +72,8 @@ func TestBrowserNextSteps(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got.Verdict != c.verdict || got.Heading != heading[lang] {
-					t.Errorf("section: verdict %q heading %q, want %q and %q", got.Verdict, got.Heading, c.verdict, heading[lang])
+				if got.Verdict != c.verdict || got.Heading != heading[c.verdict][lang] {
+					t.Errorf("section: verdict %q heading %q, want %q and %q", got.Verdict, got.Heading, c.verdict, heading[c.verdict][lang])
 				}
 				if !slices.Equal(got.Steps, c.steps) {
 					t.Errorf("steps:\n got  %v\n want %v", got.Steps, c.steps)
