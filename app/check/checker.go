@@ -191,6 +191,12 @@ func (c *checker) claim() Claim {
 	cl.Declared.Emails = nonNil(cl.Declared.Emails)
 	cl.Declared.CustomerIDs = nonNil(cl.Declared.CustomerIDs)
 	cl.Declared.Devices = nonNil(cl.Declared.Devices)
+	if len(cl.Declared.NotMineDevices) == 0 {
+		cl.Declared.NotMineDevices = nil
+	}
+	if len(cl.Declared.NotMineProfiles) == 0 {
+		cl.Declared.NotMineProfiles = nil
+	}
 	return cl
 }
 

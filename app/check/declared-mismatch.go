@@ -49,6 +49,7 @@ func checkDeclaredMismatch(c *checker) {
 	declaredDevices(c)
 	declaredNoDevices(c)
 	declaredVoiceDevice(c)
+	declaredNotMine(c)
 }
 
 // The declared facts are compared as a person types them: spaces around and

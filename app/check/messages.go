@@ -48,6 +48,10 @@ const (
 	msgRecordingsDeclaredDevice    = "recordings-declared-device"
 	msgDeclaredDeviceRecordings    = "declared-device-recordings"
 	msgDeclaredDeviceRegistered    = "declared-device-registered"
+	msgNotMineDeviceRecordings     = "not-mine-device-recordings"
+	msgNotMineDevice               = "not-mine-device"
+	msgNotMineProfileRecordings    = "not-mine-profile-recordings"
+	msgNotMineProfile              = "not-mine-profile"
 	msgDeclaredNoDevicesRecordings = "declared-no-devices-recordings"
 	msgDeclaredNoDevicesDevice     = "declared-no-devices-device"
 	msgFormatUnknown               = "format-unknown"
@@ -199,6 +203,16 @@ var messages = map[string]message{
 	msgDeclaredDeviceRecordings: {args: "di",
 		en: "%d recordings come from device %s, which you did not name as yours", enOne: "%d recording comes from device %s, which you did not name as yours",
 		de: "%d Aufnahmen stammen von Gerät %s, das Sie nicht als Ihres angegeben haben", deOne: "%d Aufnahme stammt von Gerät %s, das Sie nicht als Ihres angegeben haben"},
+	msgNotMineDeviceRecordings: {args: "di",
+		en: "%d recordings come from device %s, which you marked as not yours", enOne: "%d recording comes from device %s, which you marked as not yours",
+		de: "%d Aufnahmen stammen vom Gerät %s, das Sie als nicht Ihres markiert haben", deOne: "%d Aufnahme stammt vom Gerät %s, das Sie als nicht Ihres markiert haben"},
+	msgNotMineDevice: {args: "i",
+		en: "Device %s, which you marked as not yours, is registered to this account", de: "Das Gerät %s, das Sie als nicht Ihres markiert haben, ist bei diesem Konto registriert"},
+	msgNotMineProfileRecordings: {args: "di",
+		en: "%d recordings are of voice profile %s, which you marked as not yours", enOne: "%d recording is of voice profile %s, which you marked as not yours",
+		de: "%d Aufnahmen gehören zum Stimmprofil %s, das Sie als nicht Ihres markiert haben", deOne: "%d Aufnahme gehört zum Stimmprofil %s, das Sie als nicht Ihres markiert haben"},
+	msgNotMineProfile: {args: "i",
+		en: "Voice profile %s, which you marked as not yours, is enrolled under this account", de: "Das Stimmprofil %s, das Sie als nicht Ihres markiert haben, ist bei diesem Konto eingerichtet"},
 	msgDeclaredDeviceRegistered: {args: "i",
 		en: "Device %s is registered to this account, but you did not name it as yours",
 		de: "Gerät %s ist für dieses Konto registriert, aber Sie haben es nicht als Ihres angegeben"},

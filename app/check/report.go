@@ -39,6 +39,11 @@ type Declared struct {
 	// Alexa and does not know its serial (the viewer's "yes" to
 	// QuestionVoiceDevice, the command's --owns-device).
 	OwnsDevice bool `json:"ownsDevice,omitempty"`
+	// NotMineDevices and NotMineProfiles are serials and voice profile IDs
+	// the person marked "not mine" (the viewer's marks, the command's
+	// --not-my-device and --not-my-profile): their recordings are flagged.
+	NotMineDevices  []string `json:"notMineDevices,omitempty"`
+	NotMineProfiles []string `json:"notMineProfiles,omitempty"`
 }
 
 // Report is the result of Run; its JSON form is the report format of DESIGN.md.

@@ -261,6 +261,21 @@ func TestRules(t *testing.T) {
 		// A registered device the person did not list is still the account's.
 		{name: "declared devices leave one out", x: amazonClean, d: Declared{Devices: []string{echoDot}},
 			want: []string{`note declared-mismatch "G090LF0000000002" 2`}, verdict: VerdictConsistent},
+		// Marks "not mine" on a device or a voice profile (typed loosely).
+		{name: "device marked not mine", x: amazonClean, d: Declared{NotMineDevices: []string{"g090-lf00-0000-0002"}},
+			want: []string{`likely declared-mismatch "G090LF0000000002" 2`}, verdict: VerdictMismatch},
+		{name: "voice profile marked not mine", x: amazonClean, d: Declared{NotMineProfiles: []string{anna}},
+			want: []string{`likely declared-mismatch "AMZN1.ACTOR.PERSON.OID.A1ANNAPROFILE1" 4`}, verdict: VerdictMismatch},
+		{name: "device without recordings marked not mine", x: func() *export.Export {
+			x := amazonClean()
+			for i := range x.Recordings {
+				x.Recordings[i].Device.Text = echoDot
+			}
+			return x
+		}, d: Declared{NotMineDevices: []string{echo}},
+			want: []string{`note declared-mismatch "G090LF0000000002" 0`}, verdict: VerdictConsistent},
+		{name: "a mark that matches nothing", x: amazonClean, d: Declared{NotMineDevices: []string{foreignDev}},
+			want: []string{}, verdict: VerdictConsistent},
 		{name: "declared no devices", x: amazonClean, d: Declared{NoDevices: true},
 			want: []string{
 				`likely declared-mismatch "G070RQ0000000001" 2`,
