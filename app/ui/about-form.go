@@ -57,8 +57,11 @@ func (f *aboutForm) onChange(ctx app.Context, e app.Event) {
 		Emails:      splitEmails(val("about-email")),
 		CustomerIDs: splitList(val("about-customer")),
 		Devices:     splitList(val("about-devices")),
-		// A "yes" to the question under the verdict has no field here.
-		OwnsDevice: f.Declared.OwnsDevice,
+		// A "yes" to the question under the verdict, and the marks of the
+		// device and voice profile tables, have no field here.
+		OwnsDevice:      f.Declared.OwnsDevice,
+		NotMineDevices:  f.Declared.NotMineDevices,
+		NotMineProfiles: f.Declared.NotMineProfiles,
 	}
 	if el := doc.Call("getElementById", "about-nodevices"); el.Truthy() {
 		d.NoDevices = el.Get("checked").Bool()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -16,6 +17,7 @@ type claimView struct {
 	Claim    check.Claim
 	Devices  []deviceRow
 	Profiles []profileRow
+	Declared check.Declared // the marks "mine" / "not mine" are read from and written to it
 }
 
 func (c *claimView) Render() app.UI {
@@ -55,9 +57,10 @@ func (c *claimView) renderDevices() app.UI {
 			app.Td().Class("mono").Body(shownID(c.Lang, d.Type)),
 			app.Td().Class("num").Text(strconv.Itoa(d.Records)),
 			app.Td().Body(badge(c.Lang, d.Registered)),
+			app.Td().Body(c.markSelect("device", i, d.Serial, markOf(d.Serial, c.Declared.Devices, c.Declared.NotMineDevices))),
 		)
 	}
-	return table(c.Lang, []string{"col.serial", "col.name", "col.type", "col.records", "col.status"}, rows)
+	return table(c.Lang, []string{"col.serial", "col.name", "col.type", "col.records", "col.status", "col.mine"}, rows)
 }
 
 func (c *claimView) renderProfiles() app.UI {
@@ -71,9 +74,10 @@ func (c *claimView) renderProfiles() app.UI {
 			app.Td().Body(shownID(c.Lang, p.Name)),
 			app.Td().Class("num").Text(strconv.Itoa(p.Records)),
 			app.Td().Body(badge(c.Lang, p.Registered)),
+			app.Td().Body(c.markSelect("profile", i, p.ID, markOf(p.ID, nil, c.Declared.NotMineProfiles))),
 		)
 	}
-	return table(c.Lang, []string{"col.id", "col.name", "col.records", "col.status"}, rows)
+	return table(c.Lang, []string{"col.id", "col.name", "col.records", "col.status", "col.mine"}, rows)
 }
 
 func badge(lang string, registered bool) app.UI {
@@ -92,4 +96,103 @@ func table(lang string, headKeys []string, rows []app.UI) app.UI {
 		app.THead().Body(app.Tr().Body(head...)),
 		app.TBody().Body(rows...),
 	)
+}
+
+// A mark is what the person says of a device or voice profile: nothing yet,
+// mine (a device: like listing its serial under "about you"), or not mine
+// (its recordings are then flagged). Marks are declared facts: in the
+// page's memory only, and in the evidence pack as the person's statements.
+type mark string
+
+const (
+	markNone    mark = ""
+	markMine    mark = "mine"
+	markNotMine mark = "not-mine"
+)
+
+var markTexts = map[string]text{
+	"col.mine":          {"Yours?", "Ihres?"},
+	"mark.none":         {"Not said", "Keine Angabe"},
+	"mark.mine":         {"Mine", "Meins"},
+	"mark.notMine":      {"Not mine", "Nicht meins"},
+	"mark.labelDevice":  {"Is device %s yours?", "Ist das Gerät %s Ihres?"},
+	"mark.labelProfile": {"Is voice profile %s yours?", "Ist das Stimmprofil %s Ihres?"},
+}
+
+func init() { addTexts(markTexts) }
+
+// markOf is the mark the declared lists give id.
+func markOf(id string, mine, notMine []string) mark {
+	k := markKey(id)
+	for _, s := range notMine {
+		if markKey(s) == k {
+			return markNotMine
+		}
+	}
+	for _, s := range mine {
+		if markKey(s) == k {
+			return markMine
+		}
+	}
+	return markNone
+}
+
+// markKey compares as the checks compare what people type: case and
+// spaces do not matter.
+func markKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+// markSelect is the "Yours?" choice of one row; a change re-runs the checks.
+func (c *claimView) markSelect(kind string, i int, id string, cur mark) app.UI {
+	label := "mark.labelDevice"
+	if kind == "profile" {
+		label = "mark.labelProfile"
+	}
+	opt := func(m mark, key string) app.UI {
+		return app.Option().Value(string(m)).Selected(cur == m).Text(tr(c.Lang, key))
+	}
+	return app.Select().ID("mark-"+kind+"-"+strconv.Itoa(i)).Attr("data-testid", "mark-"+kind).
+		Attr("aria-label", tr(c.Lang, label, id)).
+		OnChange(c.onMark(kind, id)).Body(
+		opt(markNone, "mark.none"), opt(markMine, "mark.mine"), opt(markNotMine, "mark.notMine"),
+	)
+}
+
+func (c *claimView) onMark(kind, id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		d := withMark(c.Declared, kind, id, mark(ctx.JSSrc().Get("value").String()))
+		ctx.NewActionWithValue(actionDeclare, d)
+	}
+}
+
+// withMark returns d with id marked m: a device marked mine is listed in
+// Devices, one marked not mine in NotMineDevices, never both; a voice
+// profile has only the "not mine" list (mine is what enrolled means).
+func withMark(d check.Declared, kind, id string, m mark) check.Declared {
+	drop := func(list []string) []string {
+		var out []string
+		for _, s := range list {
+			if markKey(s) != markKey(id) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	if kind == "profile" {
+		d.NotMineProfiles = drop(d.NotMineProfiles)
+		if m == markNotMine {
+			d.NotMineProfiles = append(d.NotMineProfiles, id)
+		}
+		return d
+	}
+	d.Devices, d.NotMineDevices = drop(d.Devices), drop(d.NotMineDevices)
+	switch m {
+	case markMine:
+		d.Devices = append(d.Devices, id)
+	case markNotMine:
+		d.NotMineDevices = append(d.NotMineDevices, id)
+	}
+	if d.Devices == nil {
+		d.Devices = []string{}
+	}
+	return d
 }

@@ -45,7 +45,7 @@ func (o *overview) Render() app.UI {
 			app.Text(tr(o.Lang, "vendor.label", r.Vendor)),
 		),
 		&addPicker{Lang: o.Lang},
-		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles},
+		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles, Declared: o.Session.Declared},
 		&timelineView{Lang: o.Lang, Index: recIndexOf(o.Session)},
 		app.Section().Class("findings").Body(
 			app.H2().Text(tr(o.Lang, "findings.title")),

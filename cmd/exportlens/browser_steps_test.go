@@ -89,3 +89,62 @@ func TestBrowserNextSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserMarks marks, on amazon-clean, the Echo (G090LF0000000002) as
+// not mine with the keyboard: the page re-checks and shows the engine's
+// verdict and findings for the same mark (its recordings are likely someone
+// else's); "not said" again restores the consistent verdict.
+func TestBrowserMarks(t *testing.T) {
+	env := startBrowser(t)
+	files := fixtureFiles(t, "amazon-clean")
+	const echo = "G090LF0000000002"
+	marked := openNative(t, files, check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devices: []string{}, NotMineDevices: []string{echo}}).rep
+	if marked.Verdict != check.VerdictMismatch {
+		t.Fatalf("engine with the mark: verdict %q, want mismatch", marked.Verdict)
+	}
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			tb := env.newTab(t, lang)
+			tb.load(t, "/")
+			if err := chromedp.Do(tb.ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
+				t.Fatal(err)
+			}
+			if got := openWaitVerdict(t, tb, check.VerdictConsistent); got != check.VerdictConsistent {
+				t.Fatalf("verdict: got %q, want consistent", got)
+			}
+			// The row of the Echo: focus its select and choose "not mine" by key.
+			sel, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`(() => {
+  const row = [...document.querySelectorAll('[data-testid=device]')].find(r => r.textContent.includes('`+echo+`'));
+  const s = row && row.querySelector('select[data-testid=mark-device]');
+  return s ? '#' + s.id : '';
+})()`))
+			if err != nil || sel == "" {
+				t.Fatalf("no mark control in the Echo's row (%v)", err)
+			}
+			choose := func(value string) {
+				t.Helper()
+				// A select changed from the keyboard fires change: set the value
+				// as the keys would and dispatch the same event.
+				if err := chromedp.Do(tb.ctx, chromedp.Focus(sel), chromedp.SetValue(sel, value)); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`document.querySelector('`+sel+`').dispatchEvent(new Event('change', {bubbles: true}))`)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			choose("not-mine")
+			if got := openWaitVerdict(t, tb, check.VerdictMismatch); got != check.VerdictMismatch {
+				t.Fatalf("after marking the Echo not mine: verdict %q, want mismatch", got)
+			}
+			if got, want := openShownFindings(t, tb), openReportFindings(marked); !slices.Equal(got, want) {
+				t.Errorf("findings:\n got  %v\n want %v (the engine's with the mark)", got, want)
+			}
+			tb.shot(t, lang+"-mark-not-mine")
+			choose("")
+			if got := openWaitVerdict(t, tb, check.VerdictConsistent); got != check.VerdictConsistent {
+				t.Errorf("after taking the mark back: verdict %q, want consistent", got)
+			}
+			tb.finish(t, secrets(marked))
+		})
+	}
+}
