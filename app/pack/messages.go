@@ -57,7 +57,7 @@ var messages = map[string]msg{
 		de: "Einzige Ausnahme: die von der Person ausgewählten Auszüge am Ende von report.txt unter eigener Überschrift."},
 	"readme.keep": {
 		en: "Keep the export itself until the company has answered, and do not share or publish it. Delete it once the matter is settled.",
-		de: "Bewahren Sie den Export selbst auf, bis das Unternehmen geantwortet hat, und geben Sie ihn nicht weiter und veröffentlichen Sie ihn nicht. Löschen Sie ihn, sobald die Sache geklärt ist."},
+		de: "Bewahren Sie den Export selbst auf, bis das Unternehmen geantwortet hat; geben Sie ihn nicht weiter und veröffentlichen Sie ihn nicht. Löschen Sie ihn, sobald die Sache geklärt ist."},
 
 	// --letter without a letter
 	"noletter.consistent": {

@@ -85,7 +85,9 @@ func readme(rep *check.Report, m Meta) string {
 	if len(m.Excerpts) > 0 {
 		line(tr(lang, "readme.excerpts"))
 	}
-	b.WriteByte('\n')
-	line(tr(lang, "readme.keep"))
+	if rep.Verdict == check.VerdictMismatch {
+		b.WriteByte('\n')
+		line(tr(lang, "readme.keep"))
+	}
 	return b.String()
 }
