@@ -279,3 +279,18 @@ func TestLetterNone(t *testing.T) {
 		}
 	}
 }
+
+// TestPackUnwritable: a pack that cannot be written is an error that names
+// --pack (exit 2), and leaves no file behind.
+func TestPackUnwritable(t *testing.T) {
+	p := readPlanted(t, "amazon-clean")
+	out := filepath.Join(t.TempDir(), "missing", "pack.zip")
+	var stdout, stderr bytes.Buffer
+	code := runCheck(append([]string{"--pack", out}, checkArgsFor(t, "amazon-clean", p)...), &stdout, &stderr)
+	if code != check.ExitUnreadable || !strings.Contains(stderr.String(), "--pack") {
+		t.Errorf("--pack into a missing folder: exit %d, stderr %q; want exit 2 naming --pack", code, stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a pack was written to %s", out)
+	}
+}
