@@ -19,9 +19,10 @@ func checkTranscriptMismatch(c *checker) {
 			withLine[t.Recording] = true
 			continue
 		}
-		ev := srcEvidence(t.Src)
-		ev.Value = t.Text
-		lines.add(ev, rowKey(t.Src), -1)
+		// The place only, never the line's words: a transcript line may be
+		// another person's speech, and the report is meant to be kept,
+		// printed and handed on (the evidence pack). Page and line find it.
+		lines.add(srcEvidence(t.Src), rowKey(t.Src), -1)
 	}
 	if len(lines.hits) > 0 {
 		n := lines.records()

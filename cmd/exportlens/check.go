@@ -6,7 +6,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,6 +23,7 @@ import (
 	"exportlens/app/archive/unarr"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/pack"
 )
 
 // listFlag collects a repeatable flag.
@@ -34,6 +35,8 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type checkArgs struct {
 	json     bool
 	lang     string
+	pack     string // --pack FILE: also write the evidence pack there
+	letter   string // --letter de|en: print the two letters instead of the report
 	layout   string
 	declared check.Declared
 	paths    []string
@@ -47,6 +50,8 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	fs.SetOutput(stderr)
 	fs.BoolVar(&a.json, "json", false, "print the report as JSON")
 	fs.StringVar(&a.lang, "lang", "en", "language of the text report: en or de")
+	fs.StringVar(&a.pack, "pack", "", "also write the evidence pack (report, letters; no recordings or transcripts) to `FILE`, a ZIP")
+	fs.StringVar(&a.letter, "letter", "", "print the letter to the company and the complaint to the authority in `LANG` (en or de) instead of the report")
 	fs.StringVar(&a.layout, "layout", "", "JSON `file` that overrides the assumed file and column names")
 	fs.Var(&emails, "email", "your e-mail `address` (repeatable)")
 	fs.Var(&ids, "customer-id", "your customer `ID` (repeatable)")
@@ -72,6 +77,18 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	}
 	if a.lang != "en" && a.lang != "de" {
 		return a, fmt.Errorf("--lang %q: use en or de", a.lang)
+	}
+	if a.letter != "" && a.letter != "en" && a.letter != "de" {
+		return a, fmt.Errorf("--letter %q: use en or de", a.letter)
+	}
+	if a.letter != "" && a.json {
+		return a, errors.New("--letter prints letters instead of the report: leave out --json")
+	}
+	// The pack is in the language asked for: --lang, else the letters'.
+	langSet := false
+	fs.Visit(func(f *flag.Flag) { langSet = langSet || f.Name == "lang" })
+	if a.letter != "" && !langSet {
+		a.lang = a.letter
 	}
 	a.declared.Emails = nonNil(emails)
 	a.declared.CustomerIDs = nonNil(ids)
@@ -153,19 +170,77 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for i, in := range inputs {
 		rep.Inputs[i] = check.Input{Name: in.Name, Size: in.Size, SHA256: hashes[i]}
 	}
-	if a.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
+	meta := pack.Meta{Made: packTime(), Lang: a.lang, Declared: a.declared}
+	if a.pack != "" {
+		if err := writePack(a.pack, rep, meta); err != nil {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
 			return check.ExitUnreadable
 		}
-	} else if err := rep.WriteText(stdout, a.lang); err != nil {
-		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return check.ExitUnreadable
+	}
+	switch {
+	case a.letter != "":
+		meta.Lang = a.letter
+		if l := pack.Letters(rep, meta); l != "" {
+			if _, err := io.WriteString(stdout, l); err != nil {
+				fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+				return check.ExitUnreadable
+			}
+		} else {
+			fmt.Fprintf(stderr, "exportlens check: %s\n", pack.NoLetter(rep, a.letter))
+		}
+	case a.json:
+		js, err := pack.ReportJSON(rep)
+		if err == nil {
+			_, err = stdout.Write(js)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+			return check.ExitUnreadable
+		}
+	default:
+		if err := rep.WriteText(stdout, a.lang); err != nil {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
+			return check.ExitUnreadable
+		}
 	}
 	return rep.ExitCode()
+}
+
+// packTime is when the pack and letters are made: now, or SOURCE_DATE_EPOCH
+// (seconds since 1970) when set, the reproducible-builds convention, so that
+// the same export gives the same pack byte for byte.
+func packTime() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now().UTC()
+}
+
+// writePack writes the evidence pack to name, through a temporary file in
+// the same folder, so that a failed write leaves no half a pack.
+func writePack(name string, rep *check.Report, m pack.Meta) error {
+	b, err := pack.Build(rep, m)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".exportlens-pack-*")
+	if err != nil {
+		return fmt.Errorf("--pack: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("--pack %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("--pack %s: %w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("--pack %s: %w", name, err)
+	}
+	return nil
 }
 
 func loadLayout(name string) (*export.Layout, error) {

@@ -32,6 +32,9 @@ var strangerHousehold = []struct {
 
 const transcriptPDF = "Alexa/Alexa-Sprachaufnahmen.pdf"
 
+// extraPhrase is the PDF line that no recording has.
+const extraPhrase = "Alexa, what time is it?"
+
 func buildAmazon2018(s *synth) (tree, *fixture, error) {
 	t := tree{}
 	pdfLines := []string{"Alexa Sprachaufnahmen – Transkript"}
@@ -48,7 +51,7 @@ func buildAmazon2018(s *synth) (tree, *fixture, error) {
 		pdfLines = append(pdfLines, when.Format("02.01.2006 15:04:05")+" "+u.text)
 	}
 	// A transcript line with no recording: the PDF and the WAVs disagree.
-	pdfLines = append(pdfLines, "14.08.2018 06:58:21 Alexa, what time is it?")
+	pdfLines = append(pdfLines, "14.08.2018 06:58:21 "+extraPhrase)
 	extraLine := len(pdfLines)
 	var pdf bytes.Buffer
 	if err := media.WritePDF(&pdf, [][]string{pdfLines}); err != nil {
@@ -84,5 +87,9 @@ func buildAmazon2018(s *synth) (tree, *fixture, error) {
 		},
 	}
 	f.Declared.NoDevices = true
+	for _, u := range strangerHousehold {
+		f.Phrases = append(f.Phrases, u.text)
+	}
+	f.Phrases = append(f.Phrases, extraPhrase)
 	return t, f, nil
 }

@@ -23,6 +23,9 @@ type fixture struct {
 	// Notes are the notes on files that were read (export.Problem.Note)
 	// the fixture must give, and no others.
 	Notes []note `json:"notes,omitempty"`
+	// Phrases are the foreign transcript phrases the fixture holds (another
+	// person's words): no report, evidence pack or letter may contain them.
+	Phrases []string `json:"phrases,omitempty"`
 }
 
 // note is one expected note: its kind and where.
