@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,5 +53,36 @@ func TestCheckQuestionFlags(t *testing.T) {
 	// A clean export asks nothing.
 	if r, _, _ := runJSON(t, fixtureFiles(t, "amazon-clean")); r.Question != "" {
 		t.Errorf("amazon-clean: question %q, want none", r.Question)
+	}
+}
+
+// TestCheckNotMineFlags: --not-my-device and --not-my-profile, typed loosely,
+// flag the marked entry's recordings and are in the report's declared facts.
+func TestCheckNotMineFlags(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "fixtures", "amazon-clean", "input", "*"))
+	if len(files) == 0 {
+		t.Fatal("no amazon-clean inputs")
+	}
+	for _, tc := range []struct {
+		flag, value, subject string
+	}{
+		{"--not-my-device", "g090 lf00 0000 0002", "G090LF0000000002"},
+		{"--not-my-profile", "amzn1.actor.person.oid.A1ANNAPROFILE1", "AMZN1.ACTOR.PERSON.OID.A1ANNAPROFILE1"},
+	} {
+		r, _, code := runJSON(t, append([]string{tc.flag, tc.value}, files...))
+		if code != check.ExitMismatch || r.Verdict != check.VerdictMismatch {
+			t.Errorf("%s: exit %d verdict %q, want %d and mismatch", tc.flag, code, r.Verdict, check.ExitMismatch)
+		}
+		found := false
+		for _, f := range r.Findings {
+			found = found || f.Rule == "declared-mismatch" && f.Severity == check.Likely && f.Subject == tc.subject && f.Records > 0
+		}
+		if !found {
+			t.Errorf("%s: no likely declared-mismatch finding on %s in %+v", tc.flag, tc.subject, r.Findings)
+		}
+		marks := append(r.Claim.Declared.NotMineDevices, r.Claim.Declared.NotMineProfiles...)
+		if len(marks) != 1 || marks[0] != tc.value {
+			t.Errorf("%s: declared marks %q, want [%q] as typed", tc.flag, marks, tc.value)
+		}
 	}
 }
