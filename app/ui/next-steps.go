@@ -78,7 +78,7 @@ func (n *nextSteps) items(keys ...string) []app.UI {
 func (n *nextSteps) mismatch() app.UI {
 	return n.section("next.title",
 		app.Ol().Body(n.items("next.share", "next.keep", "next.tell", "next.complain", "next.delete")...),
-		app.If(len(n.Actions) > 0, app.Div().Class("next-actions").Body(n.Actions...)),
+		app.If(len(n.Actions) > 0, app.Div().Body(n.Actions...)),
 	)
 }
 

@@ -32,7 +32,8 @@ func (o *overview) Render() app.UI {
 			&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
 		),
 		app.If(r.Vendor != "unknown",
-			&nextSteps{Lang: o.Lang, Verdict: r.Verdict, Vendor: r.Vendor, Question: r.Question},
+			&nextSteps{Lang: o.Lang, Verdict: r.Verdict, Vendor: r.Vendor, Question: r.Question,
+				Actions: []app.UI{&evidenceActions{Lang: o.Lang, Session: o.Session}}},
 		),
 		app.P().Class("summary").Body(
 			app.Text(strings.Join([]string{

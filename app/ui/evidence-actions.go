@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/archive"
+	"exportlens/app/browser"
+	"exportlens/app/check"
+	"exportlens/app/pack"
+)
+
+// evidenceActions are the buttons of the steps for someone else's data: the
+// evidence pack (app/pack, the same ZIP as `exportlens check --pack`), the
+// two letters, editable in the page, and the printed report. Everything is
+// made in the page; it leaves the device only as a file the person saves.
+type evidenceActions struct {
+	app.Compo
+	Lang    string
+	Session session
+
+	hashed   *check.Report // Session.Report with its inputs' SHA-256, made once per report
+	hashedOf *check.Report
+	letter   string // "", "company" or "authority": the letter being edited
+	text     string // the letter's text, as edited
+	status   string // what the last action did, in Lang
+	busy     bool
+}
+
+var evidenceTexts = map[string]text{
+	"ev.pack":        {"Download the evidence pack", "Beweispaket herunterladen"},
+	"ev.company":     {"Letter to the company", "Brief an das Unternehmen"},
+	"ev.authority":   {"Complaint to the data protection authority", "Beschwerde bei der Datenschutz-Aufsichtsbehörde"},
+	"ev.print":       {"Print the report", "Bericht drucken"},
+	"ev.packHint":    {"A ZIP with the report (JSON and text) and both letters: file names, places and identifiers, never what was said. It is made here and saved where you choose; nothing is uploaded.", "Eine ZIP-Datei mit dem Bericht (JSON und Text) und beiden Briefen: Dateinamen, Fundstellen und Kennungen, nie das Gesagte. Sie entsteht hier und wird dort gespeichert, wo Sie es wählen; nichts wird hochgeladen."},
+	"ev.hashing":     {"Computing the checksums of your files…", "Die Prüfsummen Ihrer Dateien werden berechnet …"},
+	"ev.saved":       {"Saved as %s.", "Gespeichert als %s."},
+	"ev.failed":      {"That did not work: %s", "Das hat nicht geklappt: %s"},
+	"ev.letterHint":  {"Fill in what is in [brackets] and change anything you like before you send it; ExportLens sends nothing.", "Ergänzen Sie, was in [Klammern] steht, und ändern Sie, was Sie möchten, bevor Sie ihn abschicken; ExportLens verschickt nichts."},
+	"ev.copy":        {"Copy", "Kopieren"},
+	"ev.copied":      {"Copied.", "Kopiert."},
+	"ev.saveText":    {"Download as a text file", "Als Textdatei herunterladen"},
+	"ev.close":       {"Close", "Schließen"},
+	"ev.letterLabel": {"The letter, to edit", "Der Brief zum Bearbeiten"},
+}
+
+func init() { addTexts(evidenceTexts) }
+
+func (e *evidenceActions) Render() app.UI {
+	button := func(key, testid string, h app.EventHandler) app.UI {
+		return app.Button().Type("button").Class("button-secondary").Attr("data-testid", testid).
+			Disabled(e.busy).OnClick(h).Text(tr(e.Lang, key))
+	}
+	return app.Div().Class("evidence-actions").Body(
+		app.Div().Class("next-actions").Body(
+			button("ev.pack", "pack", e.onPack),
+			button("ev.company", "letter-company", e.onLetter("company")),
+			button("ev.authority", "letter-authority", e.onLetter("authority")),
+			button("ev.print", "print", func(ctx app.Context, _ app.Event) { _ = browser.Print() }),
+		),
+		app.P().Class("hint").Text(tr(e.Lang, "ev.packHint")),
+		app.If(e.status != "", app.P().Class("notice").Attr("role", "status").Attr("data-testid", "evidence-status").Text(e.status)),
+		app.If(e.letter != "", e.renderLetter()),
+	)
+}
+
+func (e *evidenceActions) renderLetter() app.UI {
+	return app.Div().Class("letter").Attr("data-testid", "letter").Attr("data-letter", e.letter).Body(
+		app.Label().For("letter-text").Text(tr(e.Lang, "ev.letterLabel")),
+		app.P().Class("hint").Text(tr(e.Lang, "ev.letterHint")),
+		app.Textarea().ID("letter-text").Attr("data-testid", "letter-text").Rows(24).
+			Attr("spellcheck", "true").Text(e.text).OnInput(func(ctx app.Context, _ app.Event) {
+			e.text = ctx.JSSrc().Get("value").String()
+		}),
+		app.Div().Class("next-actions").Body(
+			app.Button().Type("button").Class("button-secondary").Attr("data-testid", "letter-copy").OnClick(func(ctx app.Context, _ app.Event) {
+				e.report(ctx, browser.CopyText(e.text), tr(e.Lang, "ev.copied"))
+			}).Text(tr(e.Lang, "ev.copy")),
+			app.Button().Type("button").Class("button-secondary").Attr("data-testid", "letter-save").OnClick(func(ctx app.Context, _ app.Event) {
+				name := e.fileName("letter-" + e.letter + ".txt")
+				e.report(ctx, browser.Save(name, []byte(e.text)), tr(e.Lang, "ev.saved", name))
+			}).Text(tr(e.Lang, "ev.saveText")),
+			app.Button().Type("button").Class("button-secondary").OnClick(func(ctx app.Context, _ app.Event) {
+				e.letter, e.text, e.status = "", "", ""
+			}).Text(tr(e.Lang, "ev.close")),
+		),
+	)
+}
+
+// report sets the status line from an action's outcome.
+func (e *evidenceActions) report(ctx app.Context, err error, done string) {
+	if err != nil {
+		e.status = tr(e.Lang, "ev.failed", err.Error())
+	} else {
+		e.status = done
+	}
+}
+
+// fileName is an ExportLens file name with the date it was made.
+func (e *evidenceActions) fileName(base string) string {
+	return "exportlens-" + time.Now().Format("2006-01-02") + "-" + base
+}
+
+func (e *evidenceActions) meta() pack.Meta {
+	return pack.Meta{Made: time.Now().UTC().Truncate(time.Second), Lang: e.Lang, Declared: e.Session.Declared}
+}
+
+// withHashes runs then with the report whose inputs carry their SHA-256,
+// computed once per report (a few seconds for a GB): the pack and the
+// letters name the files received by their checksums, as the command does.
+func (e *evidenceActions) withHashes(ctx app.Context, then func(ctx app.Context, rep *check.Report)) {
+	s := e.Session
+	if !s.loaded() {
+		return
+	}
+	if e.hashed != nil && e.hashedOf == s.Report {
+		then(ctx, e.hashed)
+		return
+	}
+	e.busy, e.status = true, tr(e.Lang, "ev.hashing")
+	ctx.Async(func() {
+		rep := *s.Report
+		rep.Inputs = append([]check.Input(nil), s.Report.Inputs...)
+		var err error
+		for i, f := range s.Files {
+			if i >= len(rep.Inputs) {
+				break
+			}
+			if rep.Inputs[i].SHA256, err = fileSHA256(f); err != nil {
+				break
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			e.busy = false
+			if err != nil {
+				e.status = tr(e.Lang, "ev.failed", err.Error())
+				return
+			}
+			e.status = ""
+			e.hashed, e.hashedOf = &rep, s.Report
+			then(ctx, e.hashed)
+		})
+	})
+}
+
+func (e *evidenceActions) onPack(ctx app.Context, _ app.Event) {
+	e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
+		data, err := pack.Build(rep, e.meta())
+		if err == nil {
+			name := e.fileName("evidence.zip")
+			err = browser.Save(name, data)
+			e.report(ctx, err, tr(e.Lang, "ev.saved", name))
+			return
+		}
+		e.report(ctx, err, "")
+	})
+}
+
+func (e *evidenceActions) onLetter(to string) app.EventHandler {
+	return func(ctx app.Context, _ app.Event) {
+		e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
+			r := pack.Company
+			if to == "authority" {
+				r = pack.Authority
+			}
+			e.letter, e.text, e.status = to, pack.Letter(rep, r, e.meta()), ""
+		})
+	}
+}
+
+// fileSHA256 is the hex SHA-256 of a chosen file, read in slices of 4 MiB
+// with a yield between them, so the page stays responsive.
+func fileSHA256(f *browser.File) (string, error) {
+	h := sha256.New()
+	buf := make([]byte, 4<<20)
+	r := f.ReaderAt()
+	for off := int64(0); off < f.Size(); {
+		n, err := r.ReadAt(buf[:min(int64(len(buf)), f.Size()-off)], off)
+		h.Write(buf[:n])
+		off += int64(n)
+		if err != nil && err != io.EOF {
+			return "", fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		if n == 0 {
+			return "", fmt.Errorf("%s: %w", f.Name(), io.ErrUnexpectedEOF)
+		}
+		archive.Yield()
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

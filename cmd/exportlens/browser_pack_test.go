@@ -1,0 +1,123 @@
+//go:build !wasm
+
+package main
+
+// Browser test of the evidence pack and the letters made in the page.
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"exportlens/app/check"
+)
+
+// TestBrowserEvidencePack opens the 2018 export (its files, no declared
+// facts) and, in both languages: downloads the evidence pack from the next
+// steps, whose report.json is byte for byte the command's --json for the
+// same files, and whose entries hold none of the stranger's phrases; opens
+// the letter to the company and the complaint, whose text in the page is
+// the pack's letter and names the articles; and shows the printed report.
+func TestBrowserEvidencePack(t *testing.T) {
+	env := startBrowser(t)
+	files := fixtureFiles(t, "amazon-2018")
+	truth := readPackTruth(t, "amazon-2018")
+	if len(truth.Phrases) == 0 {
+		t.Fatal("amazon-2018/planted.json lists no phrases: regenerate the fixtures")
+	}
+	_, want, _ := runJSON(t, files)
+	rep := engineReport(t, files)
+	if rep.Verdict != check.VerdictMismatch {
+		t.Fatalf("engine: verdict %q, want mismatch", rep.Verdict)
+	}
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			dl := t.TempDir()
+			if _, err := chromedp.Call(env.browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dl,
+			}); err != nil {
+				t.Fatal(err)
+			}
+			tb := env.newTab(t, lang)
+			tb.load(t, "/")
+			if err := chromedp.Do(tb.ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
+				t.Fatal(err)
+			}
+			if got := openWaitVerdict(t, tb, ""); got != check.VerdictMismatch {
+				t.Fatalf("verdict: got %q, want mismatch", got)
+			}
+			click := func(testid string) {
+				t.Helper()
+				if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=`+testid+`]`), chromedp.NodeVisible)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			click("pack")
+			packed := waitDownload(t, dl, ".zip")
+			entries := unzipAll(t, packed)
+			if !bytes.Equal(entries["report.json"], want) {
+				t.Errorf("report.json of the page's pack differs from check --json:\n got  %s\n want %s", entries["report.json"], want)
+			}
+			for n, data := range entries {
+				for _, ph := range truth.Phrases {
+					if bytes.Contains(bytes.ToLower(data), bytes.ToLower([]byte(ph))) {
+						t.Errorf("pack entry %s holds the stranger's phrase %q", n, ph)
+					}
+				}
+			}
+			for _, l := range []struct{ button, entry string }{{"letter-company", "letter-company.txt"}, {"letter-authority", "letter-authority.txt"}} {
+				click(l.button)
+				text, err := chromedp.Run(tb.ctx, chromedp.Poll[string](`(() => { const e = document.querySelector('[data-testid=letter][data-letter=` + strings.TrimPrefix(l.button, "letter-") + `] textarea'); return e && e.value })()`,
+					chromedp.WithPollingTimeout(30*time.Second)))
+				if err != nil {
+					t.Fatalf("%s: no letter shown: %v", l.button, err)
+				}
+				if text != string(entries[l.entry]) {
+					t.Errorf("%s: the page's letter differs from the pack's %s", l.button, l.entry)
+				}
+				for _, art := range []string{"15", "77"} {
+					if !strings.Contains(text, art) {
+						t.Errorf("%s: the letter does not name Art. %s", l.button, art)
+					}
+				}
+				tb.shot(t, lang+"-"+l.button)
+			}
+			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			hidden, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('.open-panel')).display === 'none' && getComputedStyle(document.querySelector('[data-testid=pack]')).display === 'none'`))
+			if err != nil || !hidden {
+				t.Errorf("printed: the open panel and the buttons are still shown (%v)", err)
+			}
+			tb.shot(t, lang+"-printed-report")
+			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+				t.Fatal(err)
+			}
+			tb.finish(t, secrets(rep))
+		})
+	}
+}
+
+// waitDownload waits for a finished download ending in suffix in dir.
+func waitDownload(t *testing.T, dir, suffix string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		names, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+		for _, n := range names {
+			if b, err := os.ReadFile(n); err == nil && len(b) > 0 {
+				return b
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no %s download in %s within 60 s", suffix, dir)
+	return nil
+}
