@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -83,7 +84,11 @@ func (e *evidenceActions) renderLetter() app.UI {
 			}).Text(tr(e.Lang, "ev.copy")),
 			app.Button().Type("button").Class("button-secondary").Attr("data-testid", "letter-save").OnClick(func(ctx app.Context, _ app.Event) {
 				name := e.fileName("letter-" + e.letter + ".txt")
-				e.report(ctx, browser.Save(name, []byte(e.text)), tr(e.Lang, "ev.saved", name))
+				text := e.text
+				if !strings.HasSuffix(text, "\n") {
+					text += "\n" // a text field keeps no final line break
+				}
+				e.report(ctx, browser.Save(name, []byte(text)), tr(e.Lang, "ev.saved", name))
 			}).Text(tr(e.Lang, "ev.saveText")),
 			app.Button().Type("button").Class("button-secondary").OnClick(func(ctx app.Context, _ app.Event) {
 				e.letter, e.text, e.status = "", "", ""
