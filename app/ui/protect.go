@@ -57,22 +57,32 @@ func onLift(ctx app.Context, a app.Action) {
 	if req.Gen != s.Gen || !s.loaded() {
 		return
 	}
-	l := lifted{All: s.Lifted.All, Findings: maps.Clone(s.Lifted.Findings), Gen: s.Lifted.Gen + 1}
-	switch {
-	case req.Reset:
-		l.All, l.Findings = false, nil
-	case req.All:
-		l.All = true
-	case req.Finding != "":
-		if l.Findings == nil {
-			l.Findings = map[string]bool{}
-		}
-		l.Findings[req.Finding] = true
-	default:
+	l, ok := s.Lifted.with(req)
+	if !ok {
 		return
 	}
 	s.Lifted = l
 	publish(ctx, s)
+}
+
+// with returns l changed as req asks; false when req asks for nothing.
+// l itself is left as it is: published sessions share its map.
+func (l lifted) with(req liftRequest) (lifted, bool) {
+	n := lifted{All: l.All, Findings: maps.Clone(l.Findings), Gen: l.Gen + 1}
+	switch {
+	case req.Reset:
+		n.All, n.Findings = false, nil
+	case req.All:
+		n.All = true
+	case req.Finding != "":
+		if n.Findings == nil {
+			n.Findings = map[string]bool{}
+		}
+		n.Findings[req.Finding] = true
+	default:
+		return l, false
+	}
+	return n, true
 }
 
 // protection says what is hidden of one export for one state of lifted.
