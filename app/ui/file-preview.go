@@ -391,7 +391,7 @@ func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
 		first, last := pg.Records[0].Line, pg.Records[len(pg.Records)-1].Line
 		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.rows", pg.Page, first, last)))
 		prot := protectionOf(p.Session)
-		var hiddenRows map[int]bool
+		var hiddenRows map[int][]string
 		var rowFindings []int
 		if prot != nil && p.Entry != nil {
 			key := audioKey(p.Entry.Part, p.Entry.Path)
@@ -403,17 +403,15 @@ func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
 		}
 		rows := make([]app.UI, len(pg.Records))
 		for i, r := range pg.Records {
-			if hiddenRows[r.Line] {
-				rows[i] = app.Tr().Class("csv-hidden").Attr("data-line", strconv.Itoa(r.Line)).Attr("data-testid", "row-hidden").Body(
-					app.Td().Class("ln").Body(p.lineLink(r.Line)),
-					app.Td().Class("cell", "muted").ColSpan(max(len(r.Cells), 1)).Text("🔒 "+tr(p.Lang, "protect.row")),
-				)
-				continue
-			}
+			said := hiddenRows[r.Line] // what a hidden record says: those cells are hidden
 			hit := p.Loc.Line > 0 && r.Line == p.Loc.Line
 			cells := make([]app.UI, 0, len(r.Cells)+2)
 			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
 			for j, c := range r.Cells {
+				if hidesCell(c, said) {
+					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text("🔒 "+tr(p.Lang, "protect.content")))
+					continue
+				}
 				if hit && j == pg.Column {
 					cells = append(cells, app.Td().Class("cell", "hit-cell").Attr("data-testid", "evidence-cell").Body(app.Mark().Text(c)))
 					continue

@@ -10,8 +10,8 @@ func init() {
 			"Diese Audiodatei gehört wahrscheinlich jemand anderem. Sie ist ausgeblendet, um die Privatsphäre dieser Person zu schützen."},
 		"protect.document": {"This transcript probably belongs to someone else. Its text is hidden to protect their privacy.",
 			"Dieses Transkript gehört wahrscheinlich jemand anderem. Sein Text ist ausgeblendet, um die Privatsphäre dieser Person zu schützen."},
-		"protect.records": {"Some rows of this file probably belong to someone else. They are hidden to protect their privacy.",
-			"Einige Zeilen dieser Datei gehören wahrscheinlich jemand anderem. Sie sind ausgeblendet, um die Privatsphäre dieser Person zu schützen."},
+		"protect.records": {"Some rows of this file probably belong to someone else. What was said in them is hidden to protect their privacy.",
+			"Einige Zeilen dieser Datei gehören wahrscheinlich jemand anderem. Was darin gesagt wurde, ist ausgeblendet, um die Privatsphäre dieser Person zu schützen."},
 		"protect.list": {"%d recordings probably belong to someone else. What they say is hidden and they do not play, to protect their privacy; time, device and finding stay visible.",
 			"%d Aufnahmen gehören wahrscheinlich jemand anderem. Zum Schutz der Privatsphäre ist ihr Inhalt ausgeblendet und sie werden nicht abgespielt; Zeit, Gerät und Befund bleiben sichtbar."},
 		"protect.lines": {"%d transcript lines probably belong to someone else. They are hidden to protect their privacy.",
@@ -25,7 +25,6 @@ func init() {
 		"protect.reset":   {"Hide them again", "Wieder ausblenden"},
 		"protect.hidden":  {"Hidden: %s", "Ausgeblendet: %s"},
 		"protect.line":    {"Hidden: this line probably belongs to someone else.", "Ausgeblendet: Diese Zeile gehört wahrscheinlich jemand anderem."},
-		"protect.row":     {"Hidden: this row probably belongs to someone else.", "Ausgeblendet: Diese Zeile gehört wahrscheinlich jemand anderem."},
 		"protect.content": {"hidden", "ausgeblendet"},
 	})
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"maps"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -97,8 +99,10 @@ type protection struct {
 	// the findings that protect it; only hidden documents are in it.
 	docs map[string][]int
 	// records maps audioKey(part, path) of a file holding records (a voice
-	// history CSV) to the lines where hidden records start.
-	records        map[string]map[int]bool
+	// history CSV) to the lines where hidden records start, and those to
+	// what the record says (transcript and response, as read and as
+	// written): the cells to hide there.
+	records        map[string]map[int][]string
 	recordFindings map[string][]int // the findings of those records, by file
 	hidden         int              // items hidden
 }
@@ -115,7 +119,7 @@ func protectionOf(s session) *protection {
 	if c := protectionCache; c != nil && c.ix == ix && c.gen == s.Lifted.Gen && c.l.All == s.Lifted.All {
 		return c
 	}
-	p := &protection{ix: ix, l: s.Lifted, gen: s.Lifted.Gen, audio: map[string][]int{}, docs: map[string][]int{}, records: map[string]map[int]bool{}, recordFindings: map[string][]int{}}
+	p := &protection{ix: ix, l: s.Lifted, gen: s.Lifted.Gen, audio: map[string][]int{}, docs: map[string][]int{}, records: map[string]map[int][]string{}, recordFindings: map[string][]int{}}
 	for k := range ix.items {
 		if !p.hides(k) {
 			continue
@@ -131,9 +135,15 @@ func protectionOf(s session) *protection {
 		if rec := ix.recording(k); rec != nil && rec.Src.Line > 0 && rec.Src.Path != "" && !audioExt(rec.Src.Path) {
 			key := audioKey(rec.Src.Part, rec.Src.Path)
 			if p.records[key] == nil {
-				p.records[key] = map[int]bool{}
+				p.records[key] = map[int][]string{}
 			}
-			p.records[key][rec.Src.Line] = true
+			var said []string
+			for _, v := range []string{rec.Transcript.Text, rec.Transcript.Raw, rec.Response.Text, rec.Response.Raw} {
+				if strings.TrimSpace(v) != "" {
+					said = append(said, v)
+				}
+			}
+			p.records[key][rec.Src.Line] = said
 			p.recordFindings[key] = uniqueInts(append(p.recordFindings[key], ix.itemFindings[k]...))
 		}
 	}
@@ -272,6 +282,21 @@ func (p *protection) hiddenFindings() []int {
 		}
 	}
 	return out
+}
+
+// hidesCell reports whether a CSV cell (as the preview shows it, cut to
+// maxCellShown) is one of said, what a hidden record says.
+func hidesCell(cell string, said []string) bool {
+	c := strings.TrimSpace(cell)
+	if c == "" {
+		return false
+	}
+	for _, v := range said {
+		if c == strings.TrimSpace(v) || len(cell) >= maxCellShown-utf8.UTFMax && strings.HasPrefix(v, cell) {
+			return true
+		}
+	}
+	return false
 }
 
 // member says whether a member of the tree is hidden as a whole (a hidden

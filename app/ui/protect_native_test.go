@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -175,5 +176,67 @@ func TestProtectOwned(t *testing.T) {
 	}
 	if fs := prot.hiddenFindings(); len(fs) != 0 {
 		t.Errorf("clean export offers to lift findings %v", fs)
+	}
+}
+
+// TestProtectCSVCells: in the voice history's CSV, a hidden record's
+// transcript and response cells are hidden, its device serial (the
+// evidence) is not, and an owned record's cells all show.
+func TestProtectCSVCells(t *testing.T) {
+	s := openFixture(t, "amazon-foreign", check.Declared{})
+	prot := protectionOf(s)
+	if prot.hidden == 0 {
+		t.Fatal("amazon-foreign: nothing hidden: the test would prove nothing")
+	}
+	var checked, owned int
+	for i, rec := range s.Export.Recordings {
+		if rec.Src.Line == 0 || !strings.HasSuffix(rec.Src.Path, ".csv") || rec.Transcript.Text == "" {
+			continue
+		}
+		said := prot.records[audioKey(rec.Src.Part, rec.Src.Path)][rec.Src.Line]
+		var e *archive.Entry
+		for _, x := range s.Tree.Entries {
+			if x.Part == rec.Src.Part && x.Path == rec.Src.Path {
+				e = x
+			}
+		}
+		rc, err := e.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg := readCSVPage(rc, 0, rec.Src.Line, "")
+		rc.Close()
+		var cells []string
+		for _, r := range pg.Records {
+			if r.Line == rec.Src.Line {
+				cells = r.Cells
+			}
+		}
+		if cells == nil {
+			t.Fatalf("recording %d: no CSV record on line %d", i, rec.Src.Line)
+		}
+		var hiddenCells []string
+		for _, c := range cells {
+			if hidesCell(c, said) {
+				hiddenCells = append(hiddenCells, c)
+			}
+		}
+		if !prot.hidesRecording(i) {
+			owned++
+			if len(hiddenCells) != 0 {
+				t.Errorf("owned recording %d: cells %q hidden", i, hiddenCells)
+			}
+			continue
+		}
+		checked++
+		if !slices.Contains(hiddenCells, rec.Transcript.Text) {
+			t.Errorf("hidden recording %d: transcript %q not among the hidden cells %q", i, rec.Transcript.Text, hiddenCells)
+		}
+		if rec.Device.Text != "" && slices.Contains(hiddenCells, rec.Device.Text) {
+			t.Errorf("hidden recording %d: its device serial %q is hidden, the evidence must show", i, rec.Device.Text)
+		}
+	}
+	if checked == 0 || owned == 0 {
+		t.Fatalf("checked %d hidden and %d owned CSV records, want some of each", checked, owned)
 	}
 }
