@@ -409,7 +409,7 @@ func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
 			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
 			for j, c := range r.Cells {
 				if hidesCell(c, said) {
-					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text("🔒 "+tr(p.Lang, "protect.content")))
+					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text(tr(p.Lang, "protect.content")))
 					continue
 				}
 				if hit && j == pg.Column {

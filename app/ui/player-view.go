@@ -180,7 +180,7 @@ func (v *playerView) Render() app.UI {
 	transcript, response := "", ""
 	switch {
 	case v.Hidden:
-		transcript, response = "🔒 "+tr(v.Lang, "protect.content"), "🔒 "+tr(v.Lang, "protect.content")
+		transcript, response = tr(v.Lang, "protect.content"), tr(v.Lang, "protect.content")
 	case rec != nil:
 		transcript, response = rec.Transcript.Text, rec.Response.Text
 	}

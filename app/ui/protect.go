@@ -345,7 +345,7 @@ func (n *protectNotice) Render() app.UI {
 		))
 	}
 	return app.Div().Class("protect-notice").Attr("data-testid", "protect-notice").Role("note").Body(
-		app.P().Class("protect-why").Text("🔒 "+n.Why),
+		app.P().Class("protect-why").Text(n.Why),
 		app.If(len(items) > 0, app.Ul().Class("protect-findings").Body(items...)),
 		app.P().Body(
 			app.Button().Class("secondary", "protect-lift-all").Attr("data-testid", "lift-all").

@@ -53,7 +53,7 @@ func (r *recordingRow) Render() app.UI {
 	switch {
 	case r.Hidden:
 		snippet = app.Span().Class("rec-transcript", "rec-hidden").Attr("data-testid", "recording-hidden").
-			Text("🔒 " + tr(r.Lang, "protect.hidden", firstLine(r.Why)))
+			Text(tr(r.Lang, "protect.hidden", firstLine(r.Why)))
 	case r.Unreferenced:
 		snippet = app.Span().Class("rec-transcript", "mono").Text(r.Snippet)
 	}

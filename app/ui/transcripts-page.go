@@ -150,7 +150,7 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 	}
 	text := app.Td().Class("tx-text").Text(l.Text)
 	if hidden {
-		text = app.Td().Class("tx-text", "tx-hidden").Attr("data-testid", "transcript-hidden").Text("🔒 " + tr(p.lang, "protect.line"))
+		text = app.Td().Class("tx-text", "tx-hidden").Attr("data-testid", "transcript-hidden").Text(tr(p.lang, "protect.line"))
 	}
 	return app.Tr().Class("transcript-line", cls).
 		Attr("data-testid", "transcript-line").
