@@ -53,13 +53,18 @@ func protectBodyHas(t *testing.T, tb *tab, phrases []string) []string {
 	return out
 }
 
-// protectSilent checks that the player shows item k hidden, with no audio
-// source and not playing.
+// protectSilent checks that the player shows item k as hidden, with no
+// audio source and not playing. The audio of a shown item loads at once
+// (TestBrowserRecordings): the steps after each call (another row, a key)
+// give it the time to appear if it were loaded.
 func protectSilent(t *testing.T, tb *tab, k int, after string) {
 	t.Helper()
-	recsWait(t, tb, fmt.Sprintf(`!!document.querySelector('aside.player[data-item="%d"][data-hidden=true]')`, k))
+	recsWait(t, tb, fmt.Sprintf(`!!document.querySelector('aside.player[data-item="%d"]')`, k))
 	if a := recsAudio(t, tb); a.Src != "" || !a.Paused || a.AudioItem != -1 {
 		t.Errorf("after %s: item %d has audio %+v, want no source and paused", after, k, a)
+	}
+	if n := recsEval[int](t, tb, fmt.Sprintf(`document.querySelectorAll('aside.player[data-item="%d"][data-hidden=true] [data-testid=protect-notice]').length`, k)); n != 1 {
+		t.Errorf("after %s: item %d: got %d protection notices in the player, want 1", after, k, n)
 	}
 }
 
@@ -194,6 +199,7 @@ func TestBrowserProtect(t *testing.T) {
 
 			// Hide again: silent again at once.
 			filesClick(t, tb, `[data-testid=protect-reset]`)
+			recsWait(t, tb, `!!document.querySelector('aside.player[data-item="0"][data-hidden=true]')`)
 			protectSilent(t, tb, 0, "hide again")
 			if got := protectBodyHas(t, tb, protectPhrases); len(got) > 0 {
 				t.Errorf("after hide again: shows %q", got)
