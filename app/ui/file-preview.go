@@ -74,6 +74,9 @@ func (p *filePreview) memberKey() string {
 
 func (p *filePreview) loadKey() string {
 	k := p.memberKey()
+	if why, _ := p.hidden(); why != "" {
+		return k + "\x00hidden" // nothing is read until the person lifts it
+	}
 	switch kindOf(p.Loc.Path) {
 	case kindCSV, kindText, kindOther, kindImage, kindAudio: // the last three may turn out to be text
 		k += "\x00" + strconv.Itoa(p.Loc.Line) + "\x00" + strconv.Itoa(p.Loc.Page)
@@ -98,7 +101,9 @@ func (p *filePreview) load(ctx app.Context) {
 		return
 	}
 	p.key = key
-	if p.Entry == nil {
+	if why, _ := p.hidden(); p.Entry == nil || why != "" {
+		browser.Revoke(p.data.URL)
+		p.data, p.loading = previewData{}, false
 		return
 	}
 	p.loading = true
@@ -121,6 +126,15 @@ func (p *filePreview) load(ctx app.Context) {
 			p.scroll(ctx)
 		})
 	})
+}
+
+// hidden says whether the member is hidden to protect someone else (see
+// protection.member).
+func (p *filePreview) hidden() (why string, findings []int) {
+	if p.Entry == nil {
+		return "", nil
+	}
+	return protectionOf(p.Session).member(p.Entry.Part, p.Entry.Path)
 }
 
 // scroll brings the marked place into view once per place.
@@ -303,7 +317,11 @@ func (p *filePreview) Render() app.UI {
 		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(k))), // what the bytes are, once read
 	)
 	body := []app.UI{head}
+	why, findings := p.hidden()
 	switch {
+	case why != "":
+		body = append(body, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
+			Why: tr(p.Lang, why), Findings: findings})
 	case p.loading, p.member != p.memberKey():
 		// go-app renders the new member before OnUpdate reads it: never
 		// show the previous member's data under this one's name.
@@ -372,12 +390,28 @@ func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
 	} else {
 		first, last := pg.Records[0].Line, pg.Records[len(pg.Records)-1].Line
 		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.rows", pg.Page, first, last)))
+		prot := protectionOf(p.Session)
+		var hiddenRows map[int][]string
+		var rowFindings []int
+		if prot != nil && p.Entry != nil {
+			key := audioKey(p.Entry.Part, p.Entry.Path)
+			hiddenRows, rowFindings = prot.records[key], prot.recordFindings[key]
+		}
+		if len(hiddenRows) > 0 {
+			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
+				Why: tr(p.Lang, "protect.records"), Findings: rowFindings})
+		}
 		rows := make([]app.UI, len(pg.Records))
 		for i, r := range pg.Records {
+			said := hiddenRows[r.Line] // what a hidden record says: those cells are hidden
 			hit := p.Loc.Line > 0 && r.Line == p.Loc.Line
 			cells := make([]app.UI, 0, len(r.Cells)+2)
 			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
 			for j, c := range r.Cells {
+				if hidesCell(c, said) {
+					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text(tr(p.Lang, "protect.content")))
+					continue
+				}
 				if hit && j == pg.Column {
 					cells = append(cells, app.Td().Class("cell", "hit-cell").Attr("data-testid", "evidence-cell").Body(app.Mark().Text(c)))
 					continue

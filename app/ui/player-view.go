@@ -40,6 +40,11 @@ type playerView struct {
 	Autoplay bool // start playing when the audio is ready (the person chose it)
 	OnPrev   func(ctx app.Context)
 	OnNext   func(ctx app.Context)
+	// Hidden: the item probably is someone else's (protect.go): no audio
+	// is loaded, so neither a click nor a key plays it, and what was said
+	// is not shown.
+	Hidden bool
+	Gen    int // the session's generation, for the controls that lift Hidden
 
 	slot     *audioSlot
 	playing  bool
@@ -65,6 +70,17 @@ func (v *playerView) OnDismount() { v.slot.close() }
 // may read the file (a ZIP local header, or a compressed entry).
 func (v *playerView) load(ctx app.Context) {
 	ix, item, files, slot := v.Index, v.Item, v.Files, v.slot
+	if v.Hidden {
+		if slot.want(nil, -1) { // revokes the URL of what was shown before
+			// A media element goes on playing what it loaded when its
+			// src goes away: stop it.
+			if a := playerAudio(); a.Truthy() {
+				a.Call("pause")
+			}
+		}
+		v.playing, v.at, v.duration = false, 0, 0
+		return
+	}
 	if !slot.want(ix, item) {
 		return
 	}
@@ -83,6 +99,9 @@ func (v *playerView) Render() app.UI {
 	rec := ix.recording(k)
 	url, err := v.slot.get(ix, k)
 	_, audioPath := ix.audioOf(k)
+	if v.Hidden {
+		url, err = "", nil
+	}
 
 	head := app.Div().Class("player-head").Body(
 		app.H3().Text(tr(v.Lang, "player.title")),
@@ -105,7 +124,10 @@ func (v *playerView) Render() app.UI {
 		addID("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
 	}
 	var notes []app.UI
-	if fs := ix.itemFindings[k]; len(fs) > 0 {
+	if fs := ix.itemFindings[k]; v.Hidden {
+		notes = append(notes, &protectNotice{Lang: v.Lang, Gen: v.Gen, Report: ix.r,
+			Why: tr(v.Lang, "protect.recording"), Findings: fs})
+	} else if len(fs) > 0 {
 		titles := make([]app.UI, len(fs))
 		for i, fi := range fs {
 			titles[i] = app.Li().Text(ix.r.Findings[fi].Text(v.Lang))
@@ -156,7 +178,10 @@ func (v *playerView) Render() app.UI {
 	}
 
 	transcript, response := "", ""
-	if rec != nil {
+	switch {
+	case v.Hidden:
+		transcript, response = tr(v.Lang, "protect.content"), tr(v.Lang, "protect.content")
+	case rec != nil:
 		transcript, response = rec.Transcript.Text, rec.Response.Text
 	}
 	text := []app.UI{
@@ -169,7 +194,7 @@ func (v *playerView) Render() app.UI {
 		text = append(text, app.P().Class("player-file", "mono").Text(audioPath))
 	}
 
-	return app.Aside().Class("player").Attr("data-item", strconv.Itoa(k)).Body(
+	return app.Aside().Class("player").Attr("data-item", strconv.Itoa(k)).Attr("data-hidden", strconv.FormatBool(v.Hidden)).Body(
 		head,
 		app.If(len(meta) > 0, app.Dl().Class("player-meta").Body(meta...)),
 		app.Div().Body(notes...),

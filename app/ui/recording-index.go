@@ -325,8 +325,9 @@ func newRecFilter() recFilter {
 	return recFilter{device: filterAll, profile: filterAll, finding: -1}
 }
 
-// filter returns the items that pass f, in list order.
-func (ix *recIndex) filter(f recFilter) []int {
+// filter returns the items that pass f, in list order. A search passes
+// over the items hidden says are hidden (nil: none is).
+func (ix *recIndex) filter(f recFilter, hidden func(int) bool) []int {
 	var only []int // the finding's items, when filtered by one
 	if f.finding >= 0 && f.finding < len(ix.findings) {
 		only = ix.findings[f.finding]
@@ -339,7 +340,7 @@ func (ix *recIndex) filter(f recFilter) []int {
 			!matchIndex(f.profile, it.profile),
 			f.from != "" && (it.day == "" || it.day < f.from),
 			f.to != "" && (it.day == "" || it.day > f.to),
-			f.query != "" && !strings.Contains(ix.searchText(k), f.query):
+			f.query != "" && (hidden != nil && hidden(k) || !strings.Contains(ix.searchText(k), f.query)):
 			return false
 		}
 		return true

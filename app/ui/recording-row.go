@@ -3,6 +3,7 @@ package ui
 import (
 	"path"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -25,8 +26,12 @@ type recordingRow struct {
 	Unreferenced bool   // an audio file no record refers to
 	Flagged      bool
 	Why          string // the titles of the findings that flag it
-	Selected     bool
-	OnSelect     func(ctx app.Context, item int)
+	// Hidden: the recording probably is someone else's (protect.go). The
+	// row keeps time, device, voice profile and the finding, never what
+	// was said.
+	Hidden   bool
+	Selected bool
+	OnSelect func(ctx app.Context, item int)
 }
 
 func (r *recordingRow) Render() app.UI {
@@ -45,7 +50,11 @@ func (r *recordingRow) Render() app.UI {
 		badges = append(badges, app.Span().Class("badge", "badge-warn").Attr("data-testid", "recording-flag").Title(r.Why).Text("⚠ "+tr(r.Lang, "rec.flag")))
 	}
 	snippet := app.Span().Class("rec-transcript").Text(orDash(r.Snippet))
-	if r.Unreferenced {
+	switch {
+	case r.Hidden:
+		snippet = app.Span().Class("rec-transcript", "rec-hidden").Attr("data-testid", "recording-hidden").
+			Text(tr(r.Lang, "protect.hidden", firstLine(r.Why)))
+	case r.Unreferenced:
 		snippet = app.Span().Class("rec-transcript", "mono").Text(r.Snippet)
 	}
 	return app.Div().
@@ -53,12 +62,14 @@ func (r *recordingRow) Render() app.UI {
 		Attr("data-testid", "recording").
 		Attr("data-index", strconv.Itoa(r.Index)).
 		Attr("data-flagged", strconv.FormatBool(r.Flagged)).
+		Attr("data-hidden", strconv.FormatBool(r.Hidden)).
 		Role("option").
 		Aria("selected", strconv.FormatBool(r.Selected)).
 		Aria("posinset", strconv.Itoa(r.Pos+1)).
 		Aria("setsize", strconv.Itoa(r.Count)).
 		TabIndex(0).
 		OnClick(r.onClick).
+		OnKeyDown(r.onKey).
 		Body(
 			app.Div().Class("rec-line").Body(
 				app.Span().Class("rec-time", "mono").Text(orDash(r.Time)),
@@ -76,15 +87,33 @@ func (r *recordingRow) onClick(ctx app.Context, e app.Event) {
 	}
 }
 
-// newRecordingRow makes the row of item k.
-func newRecordingRow(lang string, ix *recIndex, k, pos, count int, selected bool, onSelect func(app.Context, int)) *recordingRow {
+// onKey: Enter chooses the focused row, as a click does.
+func (r *recordingRow) onKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Enter" && r.OnSelect != nil {
+		e.PreventDefault()
+		r.OnSelect(ctx, r.Index)
+	}
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// newRecordingRow makes the row of item k; prot says whether it is hidden.
+func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int)) *recordingRow {
 	it := ix.items[k]
-	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Selected: selected, OnSelect: onSelect}
+	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect}
 	if rec := ix.recording(k); rec != nil {
 		row.Time = timeText(rec.Time)
 		row.Device = deviceText(ix, it.device, rec.Device.Text)
 		row.Profile = profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text)
-		row.Snippet = rec.Transcript.Text
+		if !row.Hidden {
+			row.Snippet = rec.Transcript.Text
+		}
 	} else {
 		row.Unreferenced = true
 		row.Snippet = path.Base(ix.x.Audio[it.audio].Path)

@@ -31,6 +31,7 @@ type recordingsPage struct {
 	view      []int     // items that pass filter, in list order
 	viewOf    *recIndex // the index view was computed from
 	viewFor   recFilter // the filter view was computed for
+	viewLift  int       // the session's Lifted.Gen view was computed for
 	scrollTop int
 	selected  int  // index into the items; -1 for none
 	autoplay  bool // the person chose the selection: play it
@@ -84,17 +85,20 @@ func (p *recordingsPage) Render() app.UI {
 // currentView returns the filtered items, recomputed only when the index
 // or the filter changed (not on scroll).
 func (p *recordingsPage) currentView(ix *recIndex) []int {
-	if p.viewOf != ix || p.viewFor != p.filter {
+	if p.viewOf != ix || p.viewFor != p.filter || p.viewLift != p.s.Lifted.Gen {
 		if p.viewOf != ix && p.selected >= len(ix.items) {
 			p.selected = -1 // another export
 		}
-		p.view, p.viewOf, p.viewFor = ix.filter(p.filter), ix, p.filter
+		// A search never looks into what is hidden: a hit would tell.
+		prot := protectionOf(p.s)
+		p.view, p.viewOf, p.viewFor, p.viewLift = ix.filter(p.filter, prot.hides), ix, p.filter, p.s.Lifted.Gen
 	}
 	return p.view
 }
 
 func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 	view := p.currentView(ix)
+	prot := protectionOf(p.s)
 	pos := -1
 	if p.selected >= 0 {
 		pos = indexOf(view, p.selected)
@@ -104,7 +108,7 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 	last := min(first+visibleRows+2*rowsOverhang, len(view))
 	rows := make([]app.UI, 0, last-first)
 	for i := first; i < last; i++ {
-		rows = append(rows, newRecordingRow(p.lang, ix, view[i], i, len(view), view[i] == p.selected, p.onSelect))
+		rows = append(rows, newRecordingRow(p.lang, ix, prot, view[i], i, len(view), view[i] == p.selected, p.onSelect))
 	}
 	if len(view) == 0 {
 		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, "rec.noMatch")))
@@ -119,10 +123,12 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 		player = &playerView{
 			Lang: p.lang, Index: ix, Item: p.selected, Pos: pos, Count: len(view),
 			Files: p.s.Files, Autoplay: p.autoplay, OnPrev: p.onPrev, OnNext: p.onNext,
+			Hidden: prot.hides(p.selected), Gen: p.s.Gen,
 		}
 	}
 
 	return []app.UI{
+		p.renderProtection(prot),
 		p.renderFindingChip(ix),
 		p.renderFilters(ix, len(view)),
 		app.Div().Class("recordings-body").Body(
@@ -141,6 +147,20 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 			player,
 		),
 	}
+}
+
+// renderProtection says how many recordings are hidden and why, with the
+// controls that show them; or, once the person lifted that, that they are
+// shown.
+func (p *recordingsPage) renderProtection(prot *protection) app.UI {
+	switch {
+	case prot != nil && prot.hidden > 0:
+		return &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
+			Why: tr(p.lang, "protect.list", prot.hidden), Findings: prot.hiddenFindings()}
+	case prot.anyLifted():
+		return liftedNotice(p.lang, p.s.Gen)
+	}
+	return app.Text("")
 }
 
 // renderFindingChip says that the list shows one finding's recordings, with

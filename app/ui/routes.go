@@ -16,4 +16,5 @@ func Routes() {
 	app.Handle(actionAdd, onAdd)
 	app.Handle(actionAnswer, onAnswer)
 	app.Handle(actionKeep, onKeep)
+	app.Handle(actionLift, onLift)
 }

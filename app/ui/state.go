@@ -57,7 +57,10 @@ type session struct {
 	Devices  []deviceRow  // the overview's device table, derived once per check
 	Profiles []profileRow // the overview's voice profile table
 	Flagged  map[int]bool // recordings a mismatch or likely finding names
-	Err      error        // why nothing could be read (statusFailed)
+	// Lifted is what the person chose to see of the records hidden to
+	// protect someone else (protect.go). A new open starts without it.
+	Lifted lifted
+	Err    error // why nothing could be read (statusFailed)
 	// Unreadable lists every input that could not be read when none could
 	// (statusFailed); Err is the first of them.
 	Unreadable []*archive.Error

@@ -56,6 +56,40 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	out = append(out, app.P().Class("summary").Attr("data-testid", "transcript-summary").
 		Text(tr(p.lang, "transcripts.summary", len(lines), matched, len(lines)-matched)))
 
+	prot := protectionOf(p.s)
+	hidden := 0
+	var findings []int // the findings that hide lines, in report order
+	for _, l := range lines {
+		if prot.hidesLine(l) {
+			hidden++
+		}
+	}
+	if hidden > 0 {
+		fs := map[int]bool{}
+		for _, l := range lines {
+			if !prot.hidesLine(l) {
+				continue
+			}
+			for _, fi := range prot.docs[audioKey(l.Src.Part, l.Src.Path)] {
+				fs[fi] = true
+			}
+			if l.Recording >= 0 {
+				for _, fi := range prot.ix.itemFindings[l.Recording] {
+					fs[fi] = true
+				}
+			}
+		}
+		for fi := range p.s.Report.Findings {
+			if fs[fi] {
+				findings = append(findings, fi)
+			}
+		}
+		out = append(out, &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
+			Why: tr(p.lang, "protect.lines", hidden), Findings: findings})
+	} else if prot.anyLifted() {
+		out = append(out, liftedNotice(p.lang, p.s.Gen))
+	}
+
 	// One link per document: a transcript may span several PDFs.
 	seen := map[string]bool{}
 	for _, l := range lines {
@@ -73,7 +107,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 
 	rows := make([]app.UI, len(lines))
 	for i, l := range lines {
-		rows[i] = p.renderLine(l)
+		rows[i] = p.renderLine(l, prot.hidesLine(l))
 	}
 	out = append(out, app.Table().Class("transcript-table").Body(
 		app.THead().Body(app.Tr().Body(
@@ -87,7 +121,9 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	return out
 }
 
-func (p *transcriptsPage) renderLine(l export.TranscriptLine) app.UI {
+// renderLine shows one line; a hidden one keeps its place, time and status,
+// never its text.
+func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.UI {
 	when := ""
 	if !l.Time.IsZero() {
 		when = l.Time.Format("2006-01-02 15:04:05")
@@ -112,13 +148,18 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine) app.UI {
 	if matched {
 		cls = "tx-matched"
 	}
+	text := app.Td().Class("tx-text").Text(l.Text)
+	if hidden {
+		text = app.Td().Class("tx-text", "tx-hidden").Attr("data-testid", "transcript-hidden").Text(tr(p.lang, "protect.line"))
+	}
 	return app.Tr().Class("transcript-line", cls).
 		Attr("data-testid", "transcript-line").
 		Attr("data-matched", strconv.FormatBool(matched)).
+		Attr("data-hidden", strconv.FormatBool(hidden)).
 		Body(
 			app.Td().Class("nowrap").Body(where),
 			app.Td().Class("mono", "nowrap").Text(when),
-			app.Td().Class("tx-text").Text(l.Text),
+			text,
 			app.Td().Body(status),
 		)
 }

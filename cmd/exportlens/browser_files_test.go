@@ -188,6 +188,10 @@ func TestBrowserFiles(t *testing.T) {
 			tb := env.newTab(t, lang)
 			tb.load(t, "/")
 			tb.open(t, files)
+			// The marked row is compared cell by cell: what the foreign
+			// record says is hidden until the protection is lifted.
+			protectLiftAll(t, tb)
+			filesClick(t, tb, `header nav a[href="/"]`)
 			filesClick(t, tb, `[data-testid=finding][data-rule="unregistered-device"] [data-testid=evidence] a`)
 			got := filesWaitTarget(t, tb)
 			filesCheckCSV(t, got, ev, want)
@@ -201,6 +205,13 @@ func TestBrowserFiles(t *testing.T) {
 			// (on that page), the same view shows.
 			tb.load(t, got.URL)
 			filesChoose(t, tb, files, `!!document.querySelector('[data-testid=evidence-target]')`)
+			// Opened again: protected again, and lifted with the
+			// preview's own control.
+			if n := recsEval[int](t, tb, `document.querySelectorAll('.file-preview [data-testid=cell-hidden]').length`); n == 0 {
+				t.Error("opened again: no cell of the foreign records is hidden")
+			}
+			filesClick(t, tb, `.file-preview [data-testid=lift-all]`)
+			recsWait(t, tb, `!document.querySelector('[data-testid=cell-hidden]') && !!document.querySelector('[data-testid=evidence-target]')`)
 			again := filesWaitTarget(t, tb)
 			filesCheckCSV(t, again, ev, want)
 			if again.URL != got.URL {
@@ -245,6 +256,7 @@ func TestBrowserFiles(t *testing.T) {
 			tb := env.newTab(t, lang)
 			tb.load(t, "/")
 			tb.open(t, files)
+			protectLiftAll(t, tb) // the PDF's lines are the stranger's: hidden until then
 			filesClick(t, tb, `nav a[href="/transcripts"]`)
 			type shownLine struct {
 				Text    string `json:"text"`
@@ -305,6 +317,8 @@ func TestBrowserFiles(t *testing.T) {
 			// A PDF evidence item marks the line on its page.
 			tb.load(t, "/")
 			tb.open(t, files)
+			protectLiftAll(t, tb)
+			filesClick(t, tb, `header nav a[href="/"]`)
 			ev := filesEvidence(t, rep, "transcript-mismatch")
 			filesClick(t, tb, `[data-testid=finding][data-rule="transcript-mismatch"] [data-testid=evidence] a`)
 			got := filesWaitTarget(t, tb)
@@ -378,6 +392,8 @@ func TestBrowserFiles(t *testing.T) {
 		tb := env.newTab(t, "en")
 		tb.load(t, "/")
 		tb.open(t, files)
+		protectLiftAll(t, tb) // the stranger's WAVs do not play until then
+		filesClick(t, tb, `header nav a[href="/"]`)
 		filesClick(t, tb, `[data-testid=finding][data-rule="recordings-without-device"] [data-testid=evidence] a`)
 		dur, err := chromedp.Run(tb.ctx, chromedp.Poll[float64](
 			`(() => { const a = document.querySelector('audio[data-testid=file-audio]'); return a && a.src.startsWith('blob:') && a.readyState >= 1 && a.duration })()`,

@@ -277,6 +277,9 @@ func TestBrowserRecordings(t *testing.T) {
 	if got := recsRows(t, tb); len(got) != total {
 		t.Errorf("list: got %d rows, want %d", len(got), total)
 	}
+	// The search, the player and the keys are tested on every recording,
+	// those hidden as someone else's too (TestBrowserProtect tests that).
+	protectLiftAll(t, tb)
 
 	t.Run("flagged only", func(t *testing.T) {
 		want := fx.flaggedItems()
@@ -455,6 +458,7 @@ func TestBrowserRecordings(t *testing.T) {
 		de := recsTab(t, env, "de", fx.files)
 		recsWait(t, de, `!!document.querySelector('[data-testid=timeline]')`)
 		de.shot(t, "de-recs-overview")
+		protectLiftAll(t, de) // the finding's recordings are hidden, as someone else's
 		recsGo(t, de, "/recordings?finding=1")
 		recsWait(t, de, `!!document.querySelector('[data-testid=finding-filter][data-finding="1"]')`)
 		recsShown(t, de, fx.rep.Findings[1].Records)
@@ -512,6 +516,7 @@ func TestBrowserRecordingsBig(t *testing.T) {
 		t.Fatalf("engine: got %d recordings, want %d", total, n)
 	}
 	recsShown(t, tb, n)
+	protectLiftAll(t, tb) // every 100th row is from an unregistered device: hidden
 	rows := recsRows(t, tb)
 	if len(rows) >= 100 || rows[0] != 0 {
 		t.Errorf("top of a list of %d: got %d rows in the DOM starting at %d, want fewer than 100 from 0", n, len(rows), rows[0])
@@ -558,6 +563,7 @@ func TestBrowserPlaysEachKind(t *testing.T) {
 			}
 			tb := recsTab(t, env, "en", fx.files)
 			recsGo(t, tb, "/recordings")
+			protectLiftAll(t, tb) // the 2018 demo's recordings are hidden, as someone else's
 			row := fmt.Sprintf(`[data-testid=recording][data-index="%d"]`, k)
 			recsWait(t, tb, fmt.Sprintf(`!!document.querySelector('%s')`, row))
 			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(row))); err != nil {

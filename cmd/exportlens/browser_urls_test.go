@@ -194,6 +194,10 @@ func TestBrowserURLs(t *testing.T) {
 			w := &urlWalk{tb: env.newTab(t, "en"), forbidden: forbidden}
 			w.tb.load(t, "/")
 			w.tb.open(t, files)
+			// Everything shown, as before the protection of foreign
+			// records: more of the export on the pages to leak.
+			protectLiftAll(t, w.tb)
+			w.click(t, `header nav a[href="/"]`, 0, urlOnOverview)
 
 			// Every evidence item, and "show the affected recordings".
 			evs := w.count(t, `[data-testid=evidence] a`)
