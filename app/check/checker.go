@@ -197,6 +197,12 @@ func (c *checker) claim() Claim {
 	if len(cl.Declared.NotMineProfiles) == 0 {
 		cl.Declared.NotMineProfiles = nil
 	}
+	if len(cl.Declared.MineRecordings) == 0 {
+		cl.Declared.MineRecordings = nil
+	}
+	if len(cl.Declared.NotMineRecordings) == 0 {
+		cl.Declared.NotMineRecordings = nil
+	}
 	return cl
 }
 

@@ -50,6 +50,7 @@ func checkDeclaredMismatch(c *checker) {
 	declaredNoDevices(c)
 	declaredVoiceDevice(c)
 	declaredNotMine(c)
+	declaredRecordings(c)
 }
 
 // The declared facts are compared as a person types them: spaces around and

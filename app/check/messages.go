@@ -52,6 +52,9 @@ const (
 	msgNotMineDevice               = "not-mine-device"
 	msgNotMineProfileRecordings    = "not-mine-profile-recordings"
 	msgNotMineProfile              = "not-mine-profile"
+	msgNotMineRecordings           = "not-mine-recordings"
+	msgMineRecordings              = "mine-recordings"
+	msgMineRecordingsSettled       = "mine-recordings-settled"
 	msgDeclaredNoDevicesRecordings = "declared-no-devices-recordings"
 	msgDeclaredNoDevicesDevice     = "declared-no-devices-device"
 	msgFormatUnknown               = "format-unknown"
@@ -86,6 +89,9 @@ const (
 	txtDeclared          = "text-declared"
 	txtNoDevices         = "text-no-devices"
 	txtOwnsDevice        = "text-owns-device"
+	txtMarkedNotMine     = "text-marked-not-mine"
+	txtMarkedMine        = "text-marked-mine"
+	txtRecording         = "text-recording"
 	txtSettleVoiceDevice = "text-settle-voice-device"
 	txtSummary           = "text-summary"
 	txtFindings          = "text-findings"
@@ -213,6 +219,15 @@ var messages = map[string]message{
 		de: "%d Aufnahmen gehören zum Stimmprofil %s, das Sie als nicht Ihres markiert haben", deOne: "%d Aufnahme gehört zum Stimmprofil %s, das Sie als nicht Ihres markiert haben"},
 	msgNotMineProfile: {args: "i",
 		en: "Voice profile %s, which you marked as not yours, is enrolled under this account", de: "Das Stimmprofil %s, das Sie als nicht Ihres markiert haben, ist bei diesem Konto eingerichtet"},
+	msgNotMineRecordings: {args: "d",
+		en: "You marked %d recordings as not yours", enOne: "You marked %d recording as not yours",
+		de: "Sie haben %d Aufnahmen als nicht Ihre markiert", deOne: "Sie haben %d Aufnahme als nicht Ihre markiert"},
+	msgMineRecordings: {args: "d",
+		en: "You marked %d recordings as yours", enOne: "You marked %d recording as yours",
+		de: "Sie haben %d Aufnahmen als Ihre markiert", deOne: "Sie haben %d Aufnahme als Ihre markiert"},
+	msgMineRecordingsSettled: {args: "d",
+		en: "You marked %d recordings as yours: that settles what the checks could not tell about them", enOne: "You marked %d recording as yours: that settles what the checks could not tell about it",
+		de: "Sie haben %d Aufnahmen als Ihre markiert: Damit ist geklärt, was die Prüfungen über sie nicht feststellen konnten", deOne: "Sie haben %d Aufnahme als Ihre markiert: Damit ist geklärt, was die Prüfungen über sie nicht feststellen konnten"},
 	msgDeclaredDeviceRegistered: {args: "i",
 		en: "Device %s is registered to this account, but you did not name it as yours",
 		de: "Gerät %s ist für dieses Konto registriert, aber Sie haben es nicht als Ihres angegeben"},
@@ -283,17 +298,20 @@ var messages = map[string]message{
 	txtWhyDamagedPart: {args: "s",
 		en: "A part of the export could not be read: %s",
 		de: "Ein Teil des Exports ist nicht lesbar: %s"},
-	txtFormat:     {args: "s", en: "Format: %s", de: "Format: %s"},
-	txtClaim:      {en: "The export says it belongs to:", de: "Laut Export gehört er zu:"},
-	txtClaimNone:  {en: "  (nobody named)", de: "  (niemand genannt)"},
-	txtCustomerID: {args: "s", en: "  customer ID %s", de: "  Kundennummer %s"},
-	txtEmail:      {args: "s", en: "  e-mail %s", de: "  E-Mail %s"},
-	txtName:       {args: "s", en: "  name %s", de: "  Name %s"},
-	txtDevice:     {args: "ss", en: "  device %s%s", de: "  Gerät %s%s"},
-	txtProfile:    {args: "ss", en: "  voice profile %s%s", de: "  Stimmprofil %s%s"},
-	txtDeclared:   {en: "You declared:", de: "Ihre Angaben:"},
-	txtNoDevices:  {en: "  no voice-assistant device", de: "  kein Sprachassistenz-Gerät"},
-	txtOwnsDevice: {en: "  a device that records your voice for Alexa (serial not given)", de: "  ein Gerät, das Ihre Stimme für Alexa aufnimmt (ohne Seriennummer)"},
+	txtFormat:        {args: "s", en: "Format: %s", de: "Format: %s"},
+	txtClaim:         {en: "The export says it belongs to:", de: "Laut Export gehört er zu:"},
+	txtClaimNone:     {en: "  (nobody named)", de: "  (niemand genannt)"},
+	txtCustomerID:    {args: "s", en: "  customer ID %s", de: "  Kundennummer %s"},
+	txtEmail:         {args: "s", en: "  e-mail %s", de: "  E-Mail %s"},
+	txtName:          {args: "s", en: "  name %s", de: "  Name %s"},
+	txtDevice:        {args: "ss", en: "  device %s%s", de: "  Gerät %s%s"},
+	txtProfile:       {args: "ss", en: "  voice profile %s%s", de: "  Stimmprofil %s%s"},
+	txtDeclared:      {en: "You declared:", de: "Ihre Angaben:"},
+	txtNoDevices:     {en: "  no voice-assistant device", de: "  kein Sprachassistenz-Gerät"},
+	txtOwnsDevice:    {en: "  a device that records your voice for Alexa (serial not given)", de: "  ein Gerät, das Ihre Stimme für Alexa aufnimmt (ohne Seriennummer)"},
+	txtMarkedNotMine: {en: "Not yours, as you marked them (your own statement):", de: "Nach Ihrer eigenen Angabe nicht von Ihnen:"},
+	txtMarkedMine:    {en: "Yours, as you marked them (your own statement):", de: "Nach Ihrer eigenen Angabe von Ihnen:"},
+	txtRecording:     {args: "s", en: "  recording %s", de: "  Aufnahme %s"},
 	txtSettleVoiceDevice: {
 		en: "To settle it: if you own no device that records your voice for Alexa (an Echo, a Fire TV, the Alexa app), check again with --no-devices; if you own one, with --device SERIAL (its serial number) or --owns-device.",
 		de: "Zur Klärung: Wenn Sie kein Gerät besitzen, das Ihre Stimme für Alexa aufnimmt (einen Echo, einen Fire TV, die Alexa-App), prüfen Sie erneut mit --no-devices; wenn Sie eines besitzen, mit --device SERIENNUMMER oder --owns-device."},

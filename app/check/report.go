@@ -44,6 +44,12 @@ type Declared struct {
 	// --not-my-device and --not-my-profile): their recordings are flagged.
 	NotMineDevices  []string `json:"notMineDevices,omitempty"`
 	NotMineProfiles []string `json:"notMineProfiles,omitempty"`
+	// MineRecordings and NotMineRecordings name single recordings the
+	// person marked (RecordingRef; the command's --my-recording and
+	// --not-my-recording): one marked not theirs is flagged, one marked
+	// theirs is explained by their word where a check could not tell.
+	MineRecordings    []string `json:"mineRecordings,omitempty"`
+	NotMineRecordings []string `json:"notMineRecordings,omitempty"`
 }
 
 // Report is the result of Run; its JSON form is the report format of DESIGN.md.

@@ -56,6 +56,7 @@ func Run(x *export.Export, d Declared) *Report {
 			// shrinks) grows by everything the rules allocate.
 			archive.Yield()
 		}
+		c.explainMine()
 		c.reportNoClaim()
 		c.reportMissingFiles()
 		c.flushNormOnly()

@@ -98,6 +98,24 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 			line(t(txtOwnsDevice))
 		}
 	}
+	if len(d.NotMineDevices)+len(d.NotMineProfiles)+len(d.NotMineRecordings) > 0 {
+		line(t(txtMarkedNotMine))
+		for _, s := range d.NotMineDevices {
+			line(t(txtDevice, ident(lang, s), ""))
+		}
+		for _, s := range d.NotMineProfiles {
+			line(t(txtProfile, ident(lang, s), ""))
+		}
+		for _, s := range d.NotMineRecordings {
+			line(t(txtRecording, ident(lang, s)))
+		}
+	}
+	if len(d.MineRecordings) > 0 {
+		line(t(txtMarkedMine))
+		for _, s := range d.MineRecordings {
+			line(t(txtRecording, ident(lang, s)))
+		}
+	}
 	s := r.Summary
 	line(t(txtSummary, s.Recordings, s.Transcripts, s.Devices, s.VoiceProfiles))
 	if s.Activity > 0 {

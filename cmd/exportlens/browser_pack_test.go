@@ -80,7 +80,7 @@ func TestBrowserEvidencePack(t *testing.T) {
 				{"letter-authority", "letter-authority.txt", []string{"77"}},
 			} {
 				click(l.button)
-				text, err := chromedp.Run(tb.ctx, chromedp.Poll[string](`(() => { const e = document.querySelector('[data-testid=letter][data-letter=` + strings.TrimPrefix(l.button, "letter-") + `] textarea'); return e && e.value })()`,
+				text, err := chromedp.Run(tb.ctx, chromedp.Poll[string](`(() => { const e = document.querySelector('[data-testid=letter][data-letter=`+strings.TrimPrefix(l.button, "letter-")+`] textarea'); return e && e.value })()`,
 					chromedp.WithPollingTimeout(30*time.Second)))
 				if err != nil {
 					t.Fatalf("%s: no letter shown: %v", l.button, err)

@@ -45,7 +45,7 @@ type checkArgs struct {
 // parseCheckArgs accepts flags before, between and after the paths, as people type them.
 func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	var a checkArgs
-	var emails, ids, devices, notDevices, notProfiles listFlag
+	var emails, ids, devices, notDevices, notProfiles, mineRecs, notMineRecs listFlag
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&a.json, "json", false, "print the report as JSON")
@@ -58,6 +58,8 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	fs.Var(&devices, "device", "the `serial` of a device you own (repeatable); spaces and hyphens are ignored")
 	fs.Var(&notDevices, "not-my-device", "the `serial` of a device in the export that is not yours (repeatable): its recordings are flagged")
 	fs.Var(&notProfiles, "not-my-profile", "the `ID` of a voice profile in the export that is not yours (repeatable): its recordings are flagged")
+	fs.Var(&mineRecs, "my-recording", "a recording that is yours (repeatable), named by its audio file's path or name, or by its record's place (path#line, path#pointer): what a check could not tell about it is settled")
+	fs.Var(&notMineRecs, "not-my-recording", "a recording that is not yours (repeatable), named as for --my-recording: it is flagged")
 	fs.BoolVar(&a.declared.NoDevices, "no-devices", false, "you own no voice-assistant device")
 	fs.BoolVar(&a.declared.OwnsDevice, "owns-device", false, "you own a device that records your voice for Alexa, serial unknown")
 	for {
@@ -96,6 +98,7 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	a.declared.CustomerIDs = nonNil(ids)
 	a.declared.Devices = nonNil(devices)
 	a.declared.NotMineDevices, a.declared.NotMineProfiles = notDevices, notProfiles
+	a.declared.MineRecordings, a.declared.NotMineRecordings = mineRecs, notMineRecs
 	return a, nil
 }
 

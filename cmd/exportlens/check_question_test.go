@@ -3,6 +3,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"path/filepath"
 	"strings"
@@ -84,5 +85,58 @@ func TestCheckNotMineFlags(t *testing.T) {
 		if len(marks) != 1 || marks[0] != tc.value {
 			t.Errorf("%s: declared marks %q, want [%q] as typed", tc.flag, marks, tc.value)
 		}
+	}
+}
+
+// TestCheckRecordingMarks: --my-recording and --not-my-recording on the 2018
+// demo without its device list (cannot tell): every WAV marked yours settles
+// it (exit 0), all but one does not (exit 3), one marked not yours is
+// flagged (exit 1) with that WAV as its evidence; the text report lists the
+// marks as the person's own statements.
+func TestCheckRecordingMarks(t *testing.T) {
+	z := withoutDeviceList(t)
+	zr, err := zip.OpenReader(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wavs []string
+	for _, e := range zr.File {
+		if strings.HasSuffix(e.Name, ".wav") {
+			wavs = append(wavs, e.Name)
+		}
+	}
+	zr.Close()
+	if len(wavs) < 2 {
+		t.Fatalf("amazon-2018: %d WAVs, want several", len(wavs))
+	}
+	marks := func(flag string, refs []string) []string {
+		var args []string
+		for _, r := range refs {
+			args = append(args, flag, r)
+		}
+		return append(args, z)
+	}
+	if r, _, code := runJSON(t, marks("--my-recording", wavs)); code != check.ExitConsistent || r.Verdict != check.VerdictConsistent {
+		t.Errorf("all %d WAVs mine: exit %d verdict %q, want %d consistent", len(wavs), code, r.Verdict, check.ExitConsistent)
+	}
+	if _, _, code := runJSON(t, marks("--my-recording", wavs[1:])); code != check.ExitUnknown {
+		t.Errorf("all WAVs but one mine: exit %d, want %d (cannot tell)", code, check.ExitUnknown)
+	}
+	r, _, code := runJSON(t, marks("--not-my-recording", wavs[:1]))
+	if code != check.ExitMismatch {
+		t.Errorf("one WAV not mine: exit %d, want %d", code, check.ExitMismatch)
+	}
+	found := false
+	for _, f := range r.Findings {
+		found = found || f.Rule == "declared-mismatch" && f.Severity == check.Likely && f.Records == 1 &&
+			len(f.Evidence) == 1 && strings.HasSuffix(f.Evidence[0].Path, wavs[0])
+	}
+	if !found {
+		t.Errorf("one WAV not mine: no likely finding with %s as its evidence in %+v", wavs[0], r.Findings)
+	}
+	var out, errb bytes.Buffer
+	runCheck(append([]string{"--lang", "de"}, marks("--not-my-recording", wavs[:1])...), &out, &errb)
+	if !strings.Contains(out.String(), "Nach Ihrer eigenen Angabe nicht von Ihnen:\n  Aufnahme "+wavs[0]) {
+		t.Errorf("German text report does not list the mark as your statement:\n%s", out.String())
 	}
 }

@@ -5,7 +5,8 @@
 //
 //	exportlens check [--json | --letter de|en] [--lang de] [--pack FILE] [--email E]
 //	                 [--customer-id ID] [--device SERIAL]... [--no-devices | --owns-device]
-//	                 [--not-my-device SERIAL]... [--not-my-profile ID]... [--layout FILE] PATH...
+//	                 [--not-my-device SERIAL]... [--not-my-profile ID]...
+//	                 [--my-recording REF]... [--not-my-recording REF]... [--layout FILE] PATH...
 //
 // Exit status: 0 when nothing points to someone else's data, 1 when a finding
 // of severity mismatch or likely exists, 2 when the input cannot be read, 3
@@ -25,7 +26,8 @@ import (
 
 const usage = `usage: exportlens check [--json | --letter en|de] [--lang en|de] [--pack FILE] [--email E]
                         [--customer-id ID] [--device SERIAL]... [--no-devices | --owns-device]
-                        [--not-my-device SERIAL]... [--not-my-profile ID]... [--layout FILE] PATH...
+                        [--not-my-device SERIAL]... [--not-my-profile ID]...
+                        [--my-recording REF]... [--not-my-recording REF]... [--layout FILE] PATH...
            exit status: 0 consistent, 1 someone else's data, 2 unreadable, 3 cannot tell
        exportlens layout    (prints the default layout table, a valid --layout file)
        exportlens serve [--addr 127.0.0.1:8000] [--open=false]   (the viewer in your browser)
