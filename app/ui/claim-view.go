@@ -111,12 +111,14 @@ const (
 )
 
 var markTexts = map[string]text{
-	"col.mine":          {"Yours?", "Ihres?"},
-	"mark.none":         {"Not said", "Keine Angabe"},
-	"mark.mine":         {"Mine", "Meins"},
-	"mark.notMine":      {"Not mine", "Nicht meins"},
-	"mark.labelDevice":  {"Is device %s yours?", "Ist das Gerät %s Ihres?"},
-	"mark.labelProfile": {"Is voice profile %s yours?", "Ist das Stimmprofil %s Ihres?"},
+	"col.mine":           {"Yours?", "Ihres?"},
+	"mark.none":          {"Not said", "Keine Angabe"},
+	"mark.mine":          {"Mine", "Meins"},
+	"mark.notMine":       {"Not mine", "Nicht meins"},
+	"mark.labelDevice":   {"Is device %s yours?", "Ist das Gerät %s Ihres?"},
+	"mark.labelProfile":  {"Is voice profile %s yours?", "Ist das Stimmprofil %s Ihres?"},
+	"mark.recording":     {"Is this recording yours?", "Ist diese Aufnahme von Ihnen?"},
+	"mark.recordingHint": {"Your answer is compared like what you declared, and the checks run again. It stays in this page only.", "Ihre Antwort wird wie Ihre übrigen Angaben berücksichtigt, und die Prüfung läuft erneut. Sie bleibt nur in dieser Seite."},
 }
 
 func init() { addTexts(markTexts) }
@@ -166,7 +168,9 @@ func (c *claimView) onMark(kind, id string) app.EventHandler {
 
 // withMark returns d with id marked m: a device marked mine is listed in
 // Devices, one marked not mine in NotMineDevices, never both; a voice
-// profile has only the "not mine" list (mine is what enrolled means).
+// profile has only the "not mine" list (mine is what enrolled means); a
+// recording (id: check.RecordingRef) is in MineRecordings or
+// NotMineRecordings.
 func withMark(d check.Declared, kind, id string, m mark) check.Declared {
 	drop := func(list []string) []string {
 		var out []string
@@ -176,6 +180,25 @@ func withMark(d check.Declared, kind, id string, m mark) check.Declared {
 			}
 		}
 		return out
+	}
+	if kind == "recording" { // a path as written: compared exactly
+		same := func(list []string) []string {
+			var out []string
+			for _, s := range list {
+				if s != id {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+		d.MineRecordings, d.NotMineRecordings = same(d.MineRecordings), same(d.NotMineRecordings)
+		switch m {
+		case markMine:
+			d.MineRecordings = append(d.MineRecordings, id)
+		case markNotMine:
+			d.NotMineRecordings = append(d.NotMineRecordings, id)
+		}
+		return d
 	}
 	if kind == "profile" {
 		d.NotMineProfiles = drop(d.NotMineProfiles)

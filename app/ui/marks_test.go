@@ -33,3 +33,24 @@ func TestWithMark(t *testing.T) {
 		t.Errorf("profile mark taken back: got %q", d.NotMineProfiles)
 	}
 }
+
+// TestWithRecordingMark: a recording is in one list at a time, compared by
+// its reference as written (paths differ by case), and its mark is taken
+// back by "not said"; the device and profile lists are left alone.
+func TestWithRecordingMark(t *testing.T) {
+	const a, b = "Alexa/0001.wav", "alexa/0001.wav"
+	d := check.Declared{NotMineDevices: []string{"G070RQ0000000001"}}
+	d = withMark(d, "recording", a, markNotMine)
+	d = withMark(d, "recording", b, markMine)
+	if !slices.Equal(d.NotMineRecordings, []string{a}) || !slices.Equal(d.MineRecordings, []string{b}) {
+		t.Errorf("two refs: not mine %q, mine %q; want %q and %q", d.NotMineRecordings, d.MineRecordings, a, b)
+	}
+	d = withMark(d, "recording", a, markMine)
+	if len(d.NotMineRecordings) != 0 || !slices.Equal(d.MineRecordings, []string{b, a}) {
+		t.Errorf("moved to mine: not mine %q, mine %q", d.NotMineRecordings, d.MineRecordings)
+	}
+	d = withMark(withMark(d, "recording", a, markNone), "recording", b, markNone)
+	if len(d.MineRecordings)+len(d.NotMineRecordings) != 0 || !slices.Equal(d.NotMineDevices, []string{"G070RQ0000000001"}) {
+		t.Errorf("taken back: %+v; want no recording marks and the device mark kept", d)
+	}
+}

@@ -1,17 +1,20 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/archive"
 	"exportlens/app/browser"
+	"exportlens/app/check"
 	"exportlens/app/media"
 )
 
@@ -45,8 +48,12 @@ type playerView struct {
 	// is not shown.
 	Hidden bool
 	Gen    int // the session's generation, for the controls that lift Hidden
+	// Declared holds the person's marks; the recording's own is shown and
+	// changed here ("Is this recording yours?").
+	Declared check.Declared
 
 	slot     *audioSlot
+	probed   string // the hidden item whose length was read from its header (see probeHidden)
 	playing  bool
 	rate     float64
 	at       float64 // seconds played
@@ -78,9 +85,10 @@ func (v *playerView) load(ctx app.Context) {
 				a.Call("pause")
 			}
 		}
-		v.playing, v.at, v.duration = false, 0, 0
+		v.probeHidden(ctx)
 		return
 	}
+	v.probed = ""
 	if !slot.want(ix, item) {
 		return
 	}
@@ -92,6 +100,74 @@ func (v *playerView) load(ctx app.Context) {
 		}
 	})
 }
+
+// probeHidden reads the length of a hidden item's recording from its
+// header, without loading its audio: how long it is helps to judge it, and
+// tells nothing of what was said.
+func (v *playerView) probeHidden(ctx app.Context) {
+	ix, item := v.Index, v.Item
+	key := fmt.Sprintf("%p/%d", ix, item)
+	if v.probed == key {
+		return
+	}
+	v.probed = key
+	v.playing, v.at, v.duration = false, 0, 0
+	ctx.Async(func() {
+		var d time.Duration
+		if perr := guard(func() string { _, p := ix.audioOf(item); return p }, func() error {
+			d = audioLength(ix, item)
+			return nil
+		}); perr != nil {
+			return
+		}
+		ctx.Dispatch(func(app.Context) {
+			if v.probed == key {
+				v.duration = d.Seconds()
+			}
+		})
+	})
+}
+
+// audioLength is the playing time item k's audio header declares; 0 when
+// it has none or cannot be read. Only the header is read: a stored member in
+// place, a compressed one's first maxHeaderProbe bytes.
+func audioLength(ix *recIndex, k int) time.Duration {
+	part, p := ix.audioOf(k)
+	if p == "" {
+		return 0
+	}
+	e := ix.entry(part, p)
+	if e == nil {
+		return 0
+	}
+	if ra, ok := e.Section(); ok {
+		info, err := media.Probe(ra, e.Size)
+		if err != nil {
+			return 0
+		}
+		return info.Duration
+	}
+	rc, err := e.Open()
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	head, err := io.ReadAll(io.LimitReader(rc, maxHeaderProbe))
+	if err != nil {
+		return 0
+	}
+	// The header declares the data's size; the bytes after the head are
+	// not needed to know it (ProbeWAV counts what the size says is there).
+	info, err := media.Probe(bytes.NewReader(head), e.Size)
+	if err != nil {
+		return 0
+	}
+	return info.Duration
+}
+
+// maxHeaderProbe is how much of a compressed audio member is read to know
+// its length.
+const maxHeaderProbe = 64 << 10
 
 func (v *playerView) Render() app.UI {
 	ix, k := v.Index, v.Item
@@ -123,6 +199,9 @@ func (v *playerView) Render() app.UI {
 		addID("rec.device", deviceText(ix, it.device, rec.Device.Text))
 		addID("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
 	}
+	if v.Hidden && v.duration > 0 {
+		add("rec.length", clock(v.duration))
+	}
 	var notes []app.UI
 	if fs := ix.itemFindings[k]; v.Hidden {
 		notes = append(notes, &protectNotice{Lang: v.Lang, Gen: v.Gen, Report: ix.r,
@@ -136,6 +215,9 @@ func (v *playerView) Render() app.UI {
 			app.Strong().Text(tr(v.Lang, "rec.whyFlagged")),
 			app.Ul().Body(titles...),
 		))
+	}
+	if rec != nil {
+		notes = append(notes, v.renderMark(check.RecordingRef(rec)))
 	}
 	switch {
 	case err != nil:
@@ -222,6 +304,36 @@ func (v *playerView) Render() app.UI {
 		),
 		app.Div().Class("player-text").Body(text...),
 		app.P().Class("keys-hint").Text(tr(v.Lang, "player.keys")),
+	)
+}
+
+// renderMark is the "Is this recording yours?" choice; a change re-runs the
+// checks with the mark (test hook: data-testid="mark-recording").
+func (v *playerView) renderMark(ref string) app.UI {
+	cur := markNone
+	for _, s := range v.Declared.NotMineRecordings {
+		if s == ref {
+			cur = markNotMine
+		}
+	}
+	for _, s := range v.Declared.MineRecordings {
+		if s == ref && cur == markNone {
+			cur = markMine
+		}
+	}
+	opt := func(m mark, key string) app.UI {
+		return app.Option().Value(string(m)).Selected(cur == m).Text(tr(v.Lang, key))
+	}
+	d := v.Declared
+	return app.Div().Class("player-mark").Body(
+		app.Label().For("mark-recording").Text(tr(v.Lang, "mark.recording")+" "),
+		app.Select().ID("mark-recording").Attr("data-testid", "mark-recording").Attr("data-ref", ref).
+			OnChange(func(ctx app.Context, e app.Event) {
+				ctx.NewActionWithValue(actionDeclare, withMark(d, "recording", ref, mark(ctx.JSSrc().Get("value").String())))
+			}).Body(
+			opt(markNone, "mark.none"), opt(markMine, "mark.mine"), opt(markNotMine, "mark.notMine"),
+		),
+		app.P().Class("hint").Text(tr(v.Lang, "mark.recordingHint")),
 	)
 }
 

@@ -120,6 +120,7 @@ var coreTexts = map[string]text{
 	"recordings.search":  {"Search transcripts and responses", "Transkripte und Antworten durchsuchen"},
 	"recordings.flagged": {"Flagged only", "Nur markierte"},
 	"rec.time":           {"Time", "Zeit"},
+	"rec.length":         {"Length", "Länge"},
 	"rec.device":         {"Device", "Gerät"},
 	"rec.profile":        {"Voice profile", "Stimmprofil"},
 	"rec.transcript":     {"Transcript", "Transkript"},
