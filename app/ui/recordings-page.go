@@ -156,7 +156,7 @@ func (p *recordingsPage) renderProtection(prot *protection) app.UI {
 	switch {
 	case prot != nil && prot.hidden > 0:
 		return &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
-			Why: tr(p.lang, "protect.list", prot.hidden), Findings: prot.hiddenFindings()}
+			Why: trn(p.lang, "protect.list", prot.hidden), Findings: prot.hiddenFindings()}
 	case prot.anyLifted():
 		return liftedNotice(p.lang, p.s.Gen)
 	}

@@ -85,7 +85,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 			}
 		}
 		out = append(out, &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
-			Why: tr(p.lang, "protect.lines", hidden), Findings: findings})
+			Why: trn(p.lang, "protect.lines", hidden), Findings: findings})
 	} else if prot.anyLifted() {
 		out = append(out, liftedNotice(p.lang, p.s.Gen))
 	}

@@ -5,6 +5,7 @@ package main
 // Browser tests of the overview's "What you can do now" section.
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -145,6 +146,66 @@ func TestBrowserMarks(t *testing.T) {
 				t.Errorf("after taking the mark back: verdict %q, want consistent", got)
 			}
 			tb.finish(t, secrets(marked))
+		})
+	}
+}
+
+// TestBrowserRecordingMark: in both languages, on amazon-clean, the player's
+// "Is this recording yours?" marks the selected recording not mine: the
+// checks re-run to the engine's findings for that mark, the recording is
+// hidden at once (silent, its length still shown), and taking the mark back
+// makes the export consistent again.
+func TestBrowserRecordingMark(t *testing.T) {
+	env := startBrowser(t)
+	files := fixtureFiles(t, "amazon-clean")
+	clean := openNative(t, files, check.Declared{})
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			tb := recsTab(t, env, lang, files)
+			if got := openWaitVerdict(t, tb, check.VerdictConsistent); got != check.VerdictConsistent {
+				t.Fatalf("verdict: got %q, want consistent", got)
+			}
+			recsGo(t, tb, "/recordings")
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=recording][data-index="0"]`), chromedp.NodeVisible)); err != nil {
+				t.Fatal(err)
+			}
+			recsPlaying(t, tb, 0) // an owned recording plays at once
+			ref := recsEval[string](t, tb, `(document.querySelector('select[data-testid=mark-recording]') || {dataset: {}}).dataset.ref || ''`)
+			if ref == "" {
+				t.Fatal("the player has no mark control for the recording")
+			}
+			want := openNative(t, files, check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devices: []string{}, NotMineRecordings: []string{ref}}).rep
+			if want.Verdict != check.VerdictMismatch {
+				t.Fatalf("engine with %s marked not mine: verdict %q, want mismatch", ref, want.Verdict)
+			}
+			recsSet(t, tb, "mark-recording", "not-mine", "change")
+			recsWait(t, tb, `!!document.querySelector('aside.player[data-item="0"][data-hidden=true]')`)
+			protectSilent(t, tb, 0, "marking it not mine")
+			// Its length, from the WAV header: the engine's file, seconds.
+			rec := clean.x.Recordings[0]
+			d := clean.wavDuration(t, rec.AudioPart, rec.AudioPath)
+			wantClock := fmt.Sprintf("%d:%02d", int(d.Seconds())/60, int(d.Seconds())%60)
+			recsWait(t, tb, fmt.Sprintf(`[...document.querySelectorAll('aside.player .player-meta dd')].some(e => e.textContent === %q)`, wantClock))
+			tb.shot(t, lang+"-mark-recording")
+			recsEval[any](t, tb, `goappNav("/")`)
+			if got := openWaitVerdict(t, tb, check.VerdictMismatch); got != check.VerdictMismatch {
+				t.Fatalf("after marking %s not mine: verdict %q, want mismatch", ref, got)
+			}
+			if got, w := openShownFindings(t, tb), openReportFindings(want); !slices.Equal(got, w) {
+				t.Errorf("findings:\n got  %v\n want %v (the engine's with the mark)", got, w)
+			}
+			recsGo(t, tb, "/recordings")
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=recording][data-index="0"]`), chromedp.NodeVisible)); err != nil {
+				t.Fatal(err)
+			}
+			recsWait(t, tb, `!!document.querySelector('select[data-testid=mark-recording]')`)
+			recsSet(t, tb, "mark-recording", "", "change")
+			recsWait(t, tb, `!document.querySelector('aside.player[data-item="0"][data-hidden=true]')`)
+			recsEval[any](t, tb, `goappNav("/")`)
+			if got := openWaitVerdict(t, tb, check.VerdictConsistent); got != check.VerdictConsistent {
+				t.Errorf("after taking the mark back: verdict %q, want consistent", got)
+			}
+			tb.finish(t, secrets(want))
 		})
 	}
 }
