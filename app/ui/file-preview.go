@@ -331,7 +331,17 @@ func (p *filePreview) Render() app.UI {
 	case p.data.CSV != nil:
 		body = append(body, p.renderCSV(p.data.CSV)...)
 	case p.data.JSON != nil:
-		body = append(body, &jsonTreeView{Lang: p.Lang, Root: p.data.JSON, Loc: p.Loc})
+		prot := protectionOf(p.Session)
+		key := audioKey(e.Part, e.Path)
+		if hides, fs := prot.fileHides(key); hides {
+			body = append(body, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
+				Why: tr(p.Lang, "protect.records"), Findings: fs})
+		}
+		var hidden map[string][]string
+		if prot != nil {
+			hidden = prot.pointers[key]
+		}
+		body = append(body, &jsonTreeView{Lang: p.Lang, Root: p.data.JSON, Loc: p.Loc, Hidden: hidden})
 	case p.data.Text != nil:
 		if p.data.JSONNote != "" {
 			body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.jsonText")))
@@ -446,9 +456,23 @@ func (p *filePreview) renderText(pg *textPage) []app.UI {
 		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))
 	} else {
 		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.lines", pg.Page, pg.Lines[0].N, pg.Lines[len(pg.Lines)-1].N)))
+		prot := protectionOf(p.Session)
+		var key string
+		if p.Entry != nil {
+			key = audioKey(p.Entry.Part, p.Entry.Path)
+		}
+		hides, fs := prot.fileHides(key)
+		if hides {
+			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
+				Why: tr(p.Lang, "protect.records"), Findings: fs})
+		}
 		lines := make([]app.UI, len(pg.Lines))
 		for i, l := range pg.Lines {
-			body := []app.UI{p.lineLink(l.N), app.Span().Class("tl-text").Text(l.Text)}
+			text := app.Span().Class("tl-text").Text(l.Text)
+			if hides {
+				text = app.Span().Class("tl-text").Body(p.shownParts(redact(l.Text, prot.textSaid(key, l.N), l.Cut))...)
+			}
+			body := []app.UI{p.lineLink(l.N), text}
 			if l.Cut {
 				body = append(body, app.Span().Class("cut").Text(" "+tr(p.Lang, "files.cut")))
 			}
@@ -464,6 +488,20 @@ func (p *filePreview) renderText(pg *textPage) []app.UI {
 		out = append(out, app.P().Class("error").Text(tr(p.Lang, "files.stopped", pg.Err.Error())))
 	}
 	return append(out, p.pager(pg.Page, pg.Next))
+}
+
+// shownParts renders a redacted line: a hidden part is replaced by the
+// word for hidden content (test hook: data-testid="text-hidden").
+func (p *filePreview) shownParts(parts []shownPart) []app.UI {
+	out := make([]app.UI, len(parts))
+	for i, pt := range parts {
+		if pt.Hidden {
+			out[i] = app.Span().Class("cell-hidden").Attr("data-testid", "text-hidden").Text(tr(p.Lang, "protect.content"))
+			continue
+		}
+		out[i] = app.Text(pt.Text)
+	}
+	return out
 }
 
 func (p *filePreview) renderPDF() []app.UI {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -21,6 +22,10 @@ type jsonTreeView struct {
 	Lang string
 	Root *jsonNode
 	Loc  fileLoc
+	// Hidden maps the pointer of each hidden record's element to what the
+	// record says: strings under it that hold those words are hidden
+	// (protect-preview.go).
+	Hidden map[string][]string
 
 	toggled map[string]bool // nodes the person opened or closed
 	more    map[string]int  // nodes listing more than kidsShown members
@@ -93,6 +98,9 @@ func (v *jsonTreeView) node(n *jsonNode, ptr, at, target string, path map[string
 		key = app.A().Href(sel.URL()).Class("json-key").Text(n.Key)
 	}
 	if n.Kind != 'o' && n.Kind != 'a' {
+		if n.Kind == 's' && v.hides(ptr, n.Value) {
+			return li.Body(key, app.Span().Class("json-value", "cell-hidden").Attr("data-testid", "json-hidden").Text(tr(v.Lang, "protect.content")))
+		}
 		return li.Body(key, app.Span().Class("json-value", "json-"+string(n.Kind)).Text(n.Value))
 	}
 	open := v.isOpen(ptr, path[ptr])
@@ -135,6 +143,19 @@ func (v *jsonTreeView) node(n *jsonNode, ptr, at, target string, path map[string
 		))
 	}
 	return li.Body(key, toggle, app.Ul().Body(kids...))
+}
+
+// hides reports whether the string at ptr holds what a hidden record says.
+func (v *jsonTreeView) hides(ptr, value string) bool {
+	if len(v.Hidden) == 0 {
+		return false
+	}
+	for _, pre := range pointerPrefixes(ptr) {
+		if said, ok := v.Hidden[pre]; ok && pre != "" {
+			return anyHidden(redact(value, said, len(value) >= maxCellShown-utf8.UTFMax))
+		}
+	}
+	return false
 }
 
 // onToggle opens or closes a node.

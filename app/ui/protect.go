@@ -2,6 +2,7 @@ package ui
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -105,6 +106,15 @@ type protection struct {
 	records        map[string]map[int][]string
 	recordFindings map[string][]int // the findings of those records, by file
 	hidden         int              // items hidden
+	// pointers maps audioKey(part, path) of a JSON document holding hidden
+	// records to the pointers of their elements, and those to what the
+	// record says.
+	pointers map[string]map[string][]string
+	// starts lists, for each text file in records (not a CSV), the first
+	// lines of all its records and activity, sorted: a record's lines end
+	// where the next one starts (textSaid).
+	starts    map[string][]int
+	saidCache map[string][]string // allSaid's
 }
 
 // protectionCache is the protection last derived; UI goroutine only.
@@ -119,7 +129,8 @@ func protectionOf(s session) *protection {
 	if c := protectionCache; c != nil && c.ix == ix && c.gen == s.Lifted.Gen && c.l.All == s.Lifted.All {
 		return c
 	}
-	p := &protection{ix: ix, l: s.Lifted, gen: s.Lifted.Gen, audio: map[string][]int{}, docs: map[string][]int{}, records: map[string]map[int][]string{}, recordFindings: map[string][]int{}}
+	p := &protection{ix: ix, l: s.Lifted, gen: s.Lifted.Gen, audio: map[string][]int{}, docs: map[string][]int{}, records: map[string]map[int][]string{}, recordFindings: map[string][]int{},
+		pointers: map[string]map[string][]string{}, starts: map[string][]int{}, saidCache: map[string][]string{}}
 	for k := range ix.items {
 		if !p.hides(k) {
 			continue
@@ -132,24 +143,65 @@ func protectionOf(s session) *protection {
 			key := audioKey(part, path)
 			p.audio[key] = uniqueInts(append(p.audio[key], ix.itemFindings[k]...))
 		}
-		if rec := ix.recording(k); rec != nil && rec.Src.Line > 0 && rec.Src.Path != "" && !audioExt(rec.Src.Path) {
-			key := audioKey(rec.Src.Part, rec.Src.Path)
+		rec := ix.recording(k)
+		if rec == nil || rec.Src.Path == "" || audioExt(rec.Src.Path) {
+			continue
+		}
+		key := audioKey(rec.Src.Part, rec.Src.Path)
+		var said []string
+		for _, v := range []string{rec.Transcript.Text, rec.Transcript.Raw, rec.Response.Text, rec.Response.Raw} {
+			if strings.TrimSpace(v) != "" {
+				said = append(said, v)
+			}
+		}
+		switch {
+		case rec.Src.Line > 0: // a CSV row, an HTML or text record
 			if p.records[key] == nil {
 				p.records[key] = map[int][]string{}
 			}
-			var said []string
-			for _, v := range []string{rec.Transcript.Text, rec.Transcript.Raw, rec.Response.Text, rec.Response.Raw} {
-				if strings.TrimSpace(v) != "" {
-					said = append(said, v)
-				}
+			// Records of a minified HTML file all start on its line 1.
+			p.records[key][rec.Src.Line] = append(p.records[key][rec.Src.Line], said...)
+		case rec.Src.Pointer != "": // an element of a JSON document
+			if p.pointers[key] == nil {
+				p.pointers[key] = map[string][]string{}
 			}
-			p.records[key][rec.Src.Line] = said
-			p.recordFindings[key] = uniqueInts(append(p.recordFindings[key], ix.itemFindings[k]...))
+			p.pointers[key][rec.Src.Pointer] = append(p.pointers[key][rec.Src.Pointer], said...)
+		default:
+			continue
 		}
+		p.recordFindings[key] = uniqueInts(append(p.recordFindings[key], ix.itemFindings[k]...))
 	}
+	p.findStarts()
 	p.protectDocs(ix.x.Transcripts)
 	protectionCache = p
 	return p
+}
+
+// findStarts fills starts for the text files that hold hidden records: the
+// first line of every record and activity of the file, hidden or not.
+func (p *protection) findStarts() {
+	if len(p.records) == 0 {
+		return
+	}
+	add := func(src export.Source) {
+		if src.Line <= 0 || kindOf(src.Path) == kindCSV {
+			return
+		}
+		if key := audioKey(src.Part, src.Path); p.records[key] != nil {
+			p.starts[key] = append(p.starts[key], src.Line)
+		}
+	}
+	x := p.ix.x
+	for i := range x.Recordings {
+		add(x.Recordings[i].Src)
+	}
+	for i := range x.Activity {
+		add(x.Activity[i].Src)
+	}
+	for key, v := range p.starts {
+		slices.Sort(v)
+		p.starts[key] = slices.Compact(v)
+	}
 }
 
 // hides reports whether item k is hidden: a finding that protects it is
