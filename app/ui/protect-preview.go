@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,7 +23,8 @@ type shownPart struct {
 }
 
 // redact splits line into the parts to show and the parts that are one of
-// said (as read, or HTML-escaped as an HTML file writes it), each found
+// said (as read, HTML-escaped as an HTML file writes it, or escaped as a
+// URL's query writes it), each found
 // only where it is not part of a longer word. When the line was cut
 // (cut), a tail that begins one of said is hidden too.
 func redact(line string, said []string, cut bool) []shownPart {
@@ -38,6 +40,10 @@ func redact(line string, said []string, cut bool) []shownPart {
 		forms = append(forms, s)
 		if e := html.EscapeString(s); e != s {
 			forms = append(forms, e)
+		}
+		// A search link of the record ("titleUrl": "…?q=what%27s+the+time").
+		if e := url.QueryEscape(s); e != s {
+			forms = append(forms, e, html.EscapeString(e))
 		}
 	}
 	// Longest first: a form that holds another is hidden as a whole.

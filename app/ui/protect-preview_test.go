@@ -33,6 +33,7 @@ func TestRedact(t *testing.T) {
 		{`play some jazz music`, []string{"some jazz", "jazz"}, false, `play [·] music`},
 		{`x Said what is the weather in Ber`, []string{"what is the weather in Berlin"}, true, `x Said [·]`},
 		{`x Said what is the weather in Ber`, []string{"what is the weather in Berlin"}, false, `x Said what is the weather in Ber`},
+		{`"titleUrl": "https://www.google.com/search?q=what%27s+my+bank+balance"`, []string{"what's my bank balance"}, false, `"titleUrl": "https://www.google.com/search?q=[·]"`},
 		{`nothing here`, nil, false, `nothing here`},
 		{`  `, []string{"  "}, false, `  `},
 	} {

@@ -153,6 +153,13 @@ func protectionOf(s session) *protection {
 			if strings.TrimSpace(v) != "" {
 				said = append(said, v)
 			}
+			if strings.Contains(v, "\n") { // answers joined: each stands alone in the file
+				for _, l := range strings.Split(v, "\n") {
+					if strings.TrimSpace(l) != "" {
+						said = append(said, l)
+					}
+				}
+			}
 		}
 		switch {
 		case rec.Src.Line > 0: // a CSV row, an HTML or text record

@@ -8,6 +8,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -252,4 +253,73 @@ func TestBrowserProtect(t *testing.T) {
 		}
 	})
 	env.checkTraffic(t, secret)
+}
+
+// TestBrowserProtectJSON: in both languages, the Files page's JSON tree of
+// takeout-unrecognized (reached from the finding's evidence) hides what the
+// unrecognised speaker said, in every record once all are opened, and shows
+// the account's own records; the preview's own control lifts it.
+func TestBrowserProtectJSON(t *testing.T) {
+	env := startBrowser(t)
+	fx := openNative(t, fixtureFiles(t, "takeout-unrecognized"), check.Declared{})
+	flagged := fx.flaggedItems()
+	var stranger, own []string
+	isFlagged := map[int]bool{}
+	for _, k := range flagged {
+		isFlagged[k] = true
+	}
+	for i, rec := range fx.x.Recordings {
+		if rec.Transcript.Text == "" || !strings.HasSuffix(rec.Src.Path, ".json") {
+			continue
+		}
+		if isFlagged[i] {
+			// As said, and as the record's search link writes it.
+			stranger = append(stranger, rec.Transcript.Text, url.QueryEscape(rec.Transcript.Text))
+			for _, l := range strings.Split(rec.Response.Text, "\n") {
+				if l != "" {
+					stranger = append(stranger, l)
+				}
+			}
+		} else {
+			own = append(own, rec.Transcript.Text)
+		}
+	}
+	if len(stranger) == 0 || len(own) == 0 {
+		t.Fatalf("takeout-unrecognized: %d flagged and %d own transcripts in JSON, want some of each", len(stranger), len(own))
+	}
+	openAll := `(() => { for (let i = 0; i < 20; i++) { const b = [...document.querySelectorAll('.json-toggle[aria-expanded=false]')]; if (!b.length) return true; b.forEach(e => e.click()); } return false })()`
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			tb := recsTab(t, env, lang, fx.files)
+			openWaitVerdict(t, tb, check.VerdictMismatch)
+			filesClick(t, tb, `[data-testid=finding][data-rule="unrecognized-speaker"] [data-testid=evidence] a`)
+			recsWait(t, tb, `!!document.querySelector('.json-tree [data-testid=evidence-target]')`)
+			if n := recsEval[int](t, tb, `document.querySelectorAll('.file-preview [data-testid=protect-notice]').length`); n != 1 {
+				t.Errorf("JSON preview: %d protection notices, want 1", n)
+			}
+			// Open every node, as a person clicking through would (go-app
+			// renders each click before the next round finds new toggles).
+			for i := 0; i < 10 && !recsEval[bool](t, tb, openAll); i++ {
+			}
+			recsWait(t, tb, `!document.querySelector('.json-toggle[aria-expanded=false]')`)
+			if got := protectBodyHas(t, tb, stranger); len(got) > 0 {
+				t.Errorf("JSON tree shows %q before the protection is lifted", got)
+			}
+			if got := protectBodyHas(t, tb, own); len(got) != len(own) {
+				t.Errorf("JSON tree shows %q of the account's own %q", got, own)
+			}
+			if n := recsEval[int](t, tb, `document.querySelectorAll('[data-testid=json-hidden]').length`); n < len(stranger) {
+				t.Errorf("JSON tree: %d hidden strings, want at least %d", n, len(stranger))
+			}
+			tb.shot(t, lang+"-protect-json")
+			filesClick(t, tb, `.file-preview [data-testid=lift-all]`)
+			recsWait(t, tb, `!document.querySelector('[data-testid=json-hidden]')`)
+			for i := 0; i < 10 && !recsEval[bool](t, tb, openAll); i++ {
+			}
+			if got := protectBodyHas(t, tb, stranger); len(got) != len(stranger) {
+				t.Errorf("after lifting: JSON tree shows %q of %q", got, stranger)
+			}
+			tb.finish(t, secrets(fx.rep))
+		})
+	}
 }
