@@ -112,6 +112,56 @@ func TestBrowserEvidencePack(t *testing.T) {
 			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 				t.Fatal(err)
 			}
+
+			// A recording marked yours: the pack's report is the command's
+			// with the same mark, and its text lists the mark as the
+			// person's own statement.
+			recsGo(t, tb, "/recordings")
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=recording][data-index="0"]`), chromedp.NodeVisible)); err != nil {
+				t.Fatal(err)
+			}
+			recsWait(t, tb, `!!document.querySelector('select[data-testid=mark-recording]')`)
+			ref := recsEval[string](t, tb, `document.querySelector('select[data-testid=mark-recording]').dataset.ref`)
+			recsSet(t, tb, "mark-recording", "mine", "change")
+			recsWait(t, tb, `document.querySelector('select[data-testid=mark-recording]').value === 'mine'`)
+			recsEval[any](t, tb, `goappNav("/")`)
+			openWaitVerdict(t, tb, check.VerdictMismatch)
+			dl2 := t.TempDir()
+			if _, err := chromedp.Call(env.browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dl2,
+			}); err != nil {
+				t.Fatal(err)
+			}
+			click("pack")
+			marked := unzipAll(t, waitDownload(t, dl2, ".zip"))
+			if _, wantMarked, _ := runJSON(t, append([]string{"--my-recording", ref}, files...)); !bytes.Equal(marked["report.json"], wantMarked) {
+				t.Errorf("with %s marked yours: report.json differs from check --json --my-recording:\n got  %s\n want %s", ref, marked["report.json"], wantMarked)
+			}
+			heading := map[string]string{"en": "Yours, as you marked them (your own statement):", "de": "Nach Ihrer eigenen Angabe von Ihnen:"}[lang]
+			if txt := string(marked["report.txt"]); !strings.Contains(txt, heading+"\n") || !strings.Contains(txt[strings.Index(txt, heading)+1:], ref) {
+				t.Errorf("report.txt does not list %s under %q:\n%s", ref, heading, txt)
+			}
+
+			// Nothing of this is kept by the browser: no storage holds a
+			// mark, a letter or a pack (the service worker caches the app's
+			// own files only: its shell, its scripts and what is under /web/).
+			stored, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`(async () => {
+  const out = [];
+  for (let i = 0; i < localStorage.length; i++) out.push('localStorage ' + localStorage.key(i));
+  for (let i = 0; i < sessionStorage.length; i++) out.push('sessionStorage ' + sessionStorage.key(i));
+  for (const d of (indexedDB.databases ? await indexedDB.databases() : [])) out.push('indexedDB ' + d.name);
+  for (const k of await caches.keys()) {
+    const c = await caches.open(k);
+    for (const r of await c.keys()) if (!/^\/(web\/[^?#]*|app\.css|app\.js|wasm_exec\.js|manifest\.webmanifest)?$/.test(r.url.slice(location.origin.length)) || !r.url.startsWith(location.origin)) out.push('cache ' + r.url);
+  }
+  return out;
+})()`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(stored) > 0 {
+				t.Errorf("the browser keeps %q after marks, letters and packs; want nothing", stored)
+			}
 			tb.finish(t, secrets(rep))
 		})
 	}
