@@ -79,43 +79,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 	for _, p := range cl.VoiceProfiles {
 		line(t(txtProfile, ident(lang, p.ID), paren(lang, p.Name)))
 	}
-	d := cl.Declared
-	if len(d.Emails)+len(d.CustomerIDs)+len(d.Devices) > 0 || d.NoDevices || d.OwnsDevice {
-		line(t(txtDeclared))
-		for _, s := range d.CustomerIDs {
-			line(t(txtCustomerID, ident(lang, s)))
-		}
-		for _, s := range d.Emails {
-			line(t(txtEmail, ident(lang, s)))
-		}
-		for _, s := range d.Devices {
-			line(t(txtDevice, ident(lang, s), ""))
-		}
-		if d.NoDevices {
-			line(t(txtNoDevices))
-		}
-		if d.OwnsDevice {
-			line(t(txtOwnsDevice))
-		}
-	}
-	if len(d.NotMineDevices)+len(d.NotMineProfiles)+len(d.NotMineRecordings) > 0 {
-		line(t(txtMarkedNotMine))
-		for _, s := range d.NotMineDevices {
-			line(t(txtDevice, ident(lang, s), ""))
-		}
-		for _, s := range d.NotMineProfiles {
-			line(t(txtProfile, ident(lang, s), ""))
-		}
-		for _, s := range d.NotMineRecordings {
-			line(t(txtRecording, ident(lang, s)))
-		}
-	}
-	if len(d.MineRecordings) > 0 {
-		line(t(txtMarkedMine))
-		for _, s := range d.MineRecordings {
-			line(t(txtRecording, ident(lang, s)))
-		}
-	}
+	b.WriteString(r.StatementsText(lang))
 	s := r.Summary
 	line(t(txtSummary, s.Recordings, s.Transcripts, s.Devices, s.VoiceProfiles))
 	if s.Activity > 0 {
@@ -294,4 +258,51 @@ func cut(s string) string {
 		n++
 	}
 	return s
+}
+
+// StatementsText is what the person stated, as WriteText lists it: what
+// they declared, then their marks, each under a heading that says it is
+// their own statement; "" when they stated nothing.
+func (r *Report) StatementsText(lang string) string {
+	var b strings.Builder
+	t := func(key string, args ...any) string { return render(lang, key, args...) }
+	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
+	d := r.Claim.Declared
+	if len(d.Emails)+len(d.CustomerIDs)+len(d.Devices) > 0 || d.NoDevices || d.OwnsDevice {
+		line(t(txtDeclared))
+		for _, s := range d.CustomerIDs {
+			line(t(txtCustomerID, ident(lang, s)))
+		}
+		for _, s := range d.Emails {
+			line(t(txtEmail, ident(lang, s)))
+		}
+		for _, s := range d.Devices {
+			line(t(txtDevice, ident(lang, s), ""))
+		}
+		if d.NoDevices {
+			line(t(txtNoDevices))
+		}
+		if d.OwnsDevice {
+			line(t(txtOwnsDevice))
+		}
+	}
+	if len(d.NotMineDevices)+len(d.NotMineProfiles)+len(d.NotMineRecordings) > 0 {
+		line(t(txtMarkedNotMine))
+		for _, s := range d.NotMineDevices {
+			line(t(txtDevice, ident(lang, s), ""))
+		}
+		for _, s := range d.NotMineProfiles {
+			line(t(txtProfile, ident(lang, s), ""))
+		}
+		for _, s := range d.NotMineRecordings {
+			line(t(txtRecording, ident(lang, s)))
+		}
+	}
+	if len(d.MineRecordings) > 0 {
+		line(t(txtMarkedMine))
+		for _, s := range d.MineRecordings {
+			line(t(txtRecording, ident(lang, s)))
+		}
+	}
+	return b.String()
 }

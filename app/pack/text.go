@@ -15,6 +15,33 @@ func Text(rep *check.Report, m Meta) string {
 	lang := m.Lang
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
+	b.WriteString(Head(rep, m))
+	b.WriteByte('\n')
+	// strings.Builder never fails to write.
+	_ = rep.WriteText(&b, lang)
+	if len(m.Excerpts) > 0 {
+		b.WriteByte('\n')
+		h := tr(lang, "excerpts")
+		line(h)
+		line(strings.Repeat("-", len([]rune(h))))
+		line(tr(lang, "excerpts.why"))
+		for _, e := range m.Excerpts {
+			b.WriteByte('\n')
+			for _, l := range strings.Split(strings.TrimRight(e, "\n"), "\n") {
+				line("> " + check.ShowText(l))
+			}
+		}
+	}
+	return b.String()
+}
+
+// Head is the start of Text, which the printed report shows above the
+// verdict: the title, when and with which version it was made and how, and
+// every input with its size and SHA-256.
+func Head(rep *check.Report, m Meta) string {
+	lang := m.Lang
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
 	title := tr(lang, "title")
 	line(title)
 	line(strings.Repeat("=", len([]rune(title))))
@@ -33,22 +60,6 @@ func Text(rep *check.Report, m Meta) string {
 			line(tr(lang, "input.folder", name))
 		default:
 			line(tr(lang, "input.nohash", name, in.Size))
-		}
-	}
-	b.WriteByte('\n')
-	// strings.Builder never fails to write.
-	_ = rep.WriteText(&b, lang)
-	if len(m.Excerpts) > 0 {
-		b.WriteByte('\n')
-		h := tr(lang, "excerpts")
-		line(h)
-		line(strings.Repeat("-", len([]rune(h))))
-		line(tr(lang, "excerpts.why"))
-		for _, e := range m.Excerpts {
-			b.WriteByte('\n')
-			for _, l := range strings.Split(strings.TrimRight(e, "\n"), "\n") {
-				line("> " + check.ShowText(l))
-			}
 		}
 	}
 	return b.String()

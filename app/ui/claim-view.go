@@ -57,7 +57,7 @@ func (c *claimView) renderDevices() app.UI {
 			app.Td().Class("mono").Body(shownID(c.Lang, d.Type)),
 			app.Td().Class("num").Text(strconv.Itoa(d.Records)),
 			app.Td().Body(badge(c.Lang, d.Registered)),
-			app.Td().Body(c.markSelect("device", i, d.Serial, markOf(d.Serial, c.Declared.Devices, c.Declared.NotMineDevices))),
+			app.Td().Class("col-mine").Body(c.markSelect("device", i, d.Serial, markOf(d.Serial, c.Declared.Devices, c.Declared.NotMineDevices))),
 		)
 	}
 	return table(c.Lang, []string{"col.serial", "col.name", "col.type", "col.records", "col.status", "col.mine"}, rows)
@@ -74,7 +74,7 @@ func (c *claimView) renderProfiles() app.UI {
 			app.Td().Body(shownID(c.Lang, p.Name)),
 			app.Td().Class("num").Text(strconv.Itoa(p.Records)),
 			app.Td().Body(badge(c.Lang, p.Registered)),
-			app.Td().Body(c.markSelect("profile", i, p.ID, markOf(p.ID, nil, c.Declared.NotMineProfiles))),
+			app.Td().Class("col-mine").Body(c.markSelect("profile", i, p.ID, markOf(p.ID, nil, c.Declared.NotMineProfiles))),
 		)
 	}
 	return table(c.Lang, []string{"col.id", "col.name", "col.records", "col.status", "col.mine"}, rows)
@@ -91,6 +91,9 @@ func table(lang string, headKeys []string, rows []app.UI) app.UI {
 	head := make([]app.UI, len(headKeys))
 	for i, k := range headKeys {
 		head[i] = app.Th().Text(tr(lang, k))
+		if k == "col.mine" { // the marks are choices: not printed
+			head[i] = app.Th().Class("col-mine").Text(tr(lang, k))
+		}
 	}
 	return app.Table().Body(
 		app.THead().Body(app.Tr().Body(head...)),

@@ -31,6 +31,10 @@ type evidenceActions struct {
 	text     string // the letter's text, as edited
 	status   string // what the last action did, in Lang
 	busy     bool
+	// printHead is what the printed report shows besides the page: when
+	// and how it was made, the inputs with their checksums, the person's
+	// statements (pack.Head and Report.StatementsText); set by "Print".
+	printHead string
 }
 
 var evidenceTexts = map[string]text{
@@ -57,17 +61,32 @@ func (e *evidenceActions) Render() app.UI {
 		return app.Button().Type("button").Class("button-secondary").Attr("data-testid", testid).
 			Disabled(e.busy).OnClick(h).Text(tr(e.Lang, key))
 	}
-	return app.Div().Class("evidence-actions").Body(
-		app.Div().Class("next-actions").Body(
-			button("ev.pack", "pack", e.onPack),
-			button("ev.company", "letter-company", e.onLetter("company")),
-			button("ev.authority", "letter-authority", e.onLetter("authority")),
-			button("ev.print", "print", func(ctx app.Context, _ app.Event) { _ = browser.Print() }),
+	return app.Div().Body(
+		app.If(e.printHead != "", app.Pre().Class("print-only", "print-head").Attr("data-testid", "print-head").Text(e.printHead)),
+		app.Div().Class("evidence-actions").Body(
+			app.Div().Class("next-actions").Body(
+				button("ev.pack", "pack", e.onPack),
+				button("ev.company", "letter-company", e.onLetter("company")),
+				button("ev.authority", "letter-authority", e.onLetter("authority")),
+				button("ev.print", "print", e.onPrint),
+			),
+			app.P().Class("hint").Text(tr(e.Lang, "ev.packHint")),
+			app.If(e.status != "", app.P().Class("notice").Attr("role", "status").Attr("data-testid", "evidence-status").Text(e.status)),
+			app.If(e.letter != "", e.renderLetter()),
 		),
-		app.P().Class("hint").Text(tr(e.Lang, "ev.packHint")),
-		app.If(e.status != "", app.P().Class("notice").Attr("role", "status").Attr("data-testid", "evidence-status").Text(e.status)),
-		app.If(e.letter != "", e.renderLetter()),
 	)
+}
+
+// onPrint prints the page with what the pack's report adds to it (the
+// inputs' checksums first: they are computed once), like report.txt.
+func (e *evidenceActions) onPrint(ctx app.Context, _ app.Event) {
+	e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
+		e.printHead = pack.Head(rep, e.meta())
+		if st := rep.StatementsText(e.Lang); st != "" {
+			e.printHead += "\n" + st
+		}
+		ctx.Defer(func(app.Context) { e.report(ctx, browser.Print(), "") })
+	})
 }
 
 func (e *evidenceActions) renderLetter() app.UI {

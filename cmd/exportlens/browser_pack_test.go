@@ -101,12 +101,26 @@ func TestBrowserEvidencePack(t *testing.T) {
 				}
 				tb.shot(t, lang+"-"+l.button)
 			}
+			// "Print the report": the printed page adds what report.txt
+			// says before the verdict (made when, how, the inputs with
+			// their SHA-256), shown only in print.
+			click("print")
+			head, err := chromedp.Run(tb.ctx, chromedp.Poll[string](`(() => { const e = document.querySelector('[data-testid=print-head]'); return e && e.textContent })()`,
+				chromedp.WithPollingTimeout(30*time.Second)))
+			if err != nil {
+				t.Fatalf("print: no print head: %v", err)
+			}
+			txt := string(entries["report.txt"])
+			if i := strings.Index(txt, "\n\n"+map[string]string{"en": "Verdict:", "de": "Ergebnis:"}[lang]); i < 0 || head != txt[:i+1] {
+				t.Errorf("print head differs from the start of report.txt:\n head %q\n txt  %q", head, txt[:min(len(txt), 600)])
+			}
 			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)
 			}
-			hidden, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('.open-panel')).display === 'none' && getComputedStyle(document.querySelector('[data-testid=pack]')).display === 'none'`))
+			hidden, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector('.open-panel')).display === 'none' && getComputedStyle(document.querySelector('[data-testid=pack]')).display === 'none' &&
+				[...document.querySelectorAll('.col-mine')].every(e => getComputedStyle(e).display === 'none') && getComputedStyle(document.querySelector('[data-testid=print-head]')).display === 'block'`))
 			if err != nil || !hidden {
-				t.Errorf("printed: the open panel and the buttons are still shown (%v)", err)
+				t.Errorf("printed: the open panel, the buttons or the marks are still shown, or the print head is not (%v)", err)
 			}
 			tb.shot(t, lang+"-printed-report")
 			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
