@@ -38,6 +38,7 @@ demo: build
 
 vet:
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/ui ./app/browser ./cmd/exportlens
 
 # The browser tests drive Debian's chromium and generate a 10,000-recording export with
 # espeak-ng and lame (tools); CI=1 makes them fail instead of skip when something they need

@@ -42,7 +42,9 @@
 //   - takeout-emails: Profile.json names bob.fremd@example.org, the overview Alice.
 //   - unrelated: holiday photos and a note; no ownership check applies.
 //
-// /work/notes/fixture-layout.md (and the lead's docs) list every file and column.
+// Each fixture's planted.json says what was planted where; the writers in
+// this package (amazon.go, takeout.go, …) are the reference for every file
+// and column.
 package main
 
 import (
