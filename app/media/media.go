@@ -4,8 +4,8 @@
 // Entry points:
 //
 //   - Probe (and ProbeWAV, ProbeMP3): format, duration, sample rate, channels of a WAV or
-//     MP3 recording, from an io.ReaderAt without reading the whole file.
-//   - Peaks: a bounded min/max waveform summary of 16-bit PCM WAV audio for display.
+//     MP3 recording, from an io.ReaderAt without reading the whole file (the player shows
+//     a hidden recording's length with it).
 //   - PDFLines: the text lines of a PDF, page by page, so findings can cite page and line.
 //   - WritePDF: a minimal text PDF writer, used to generate synthetic transcripts.
 //   - Sniff: what a file's first bytes prove it to be (raster image, audio, video, PDF),

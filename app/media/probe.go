@@ -17,7 +17,7 @@ type Info struct {
 	BitsPerSample int // WAV only; 0 for MP3
 	Bitrate       int // bits per second: the average for a VBR MP3; for WAV the declared byte rate × 8
 
-	// WAV only: where the sample data lies in the file, for Peaks and zero-copy playback.
+	// WAV only: where the sample data lies in the file.
 	DataOffset, DataSize int64
 	// Truncated reports that the file ends before the audio its header declares (a WAV data
 	// chunk longer than the file); Duration then counts only the audio present.
