@@ -13,8 +13,8 @@ const ruleForeignPart = "foreign-part"
 // A part whose archive overview names another account was mixed in from
 // another account's export: that is the only mismatch here. A part the
 // overview does not list, or one of another Takeout job that names no
-// account, is an absence, not another account's identifier (DESIGN.md):
-// a note, never a mismatch.
+// account, is an absence, not another account's identifier: a note, never
+// a mismatch.
 func checkForeignPart(c *checker) {
 	parts := slices.Clone(c.x.Parts)
 	if len(parts) == 0 {

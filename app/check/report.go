@@ -52,7 +52,7 @@ type Declared struct {
 	NotMineRecordings []string `json:"notMineRecordings,omitempty"`
 }
 
-// Report is the result of Run; its JSON form is the report format of DESIGN.md.
+// Report is the result of Run; its JSON form is the format exportlens/report/v1 (Schema), documented by its fields.
 type Report struct {
 	Schema   string    `json:"schema"`
 	Inputs   []Input   `json:"inputs"`

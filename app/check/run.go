@@ -87,7 +87,7 @@ type verdictWhy struct {
 // unknown (a finding of severity unknown that counts records: recordings
 // whose device, profile or record table cannot be told), or when a file the
 // checks need could not be read (bad, a problem on such a file); consistent
-// only when none of these holds (DESIGN.md: "consistent" needs every recording
+// only when none of these holds ("consistent" needs every recording
 // explained). The reason is bad, the cause of all else (a damaged activity
 // file reads as a missing one), else the first such finding in report order.
 func verdict(fs []Finding, checkable bool, bad *export.Problem) (string, verdictWhy) {

@@ -69,7 +69,7 @@ type Table struct {
 	// File is the expected base name; it only breaks ties between tables
 	// whose columns fit a CSV equally well.
 	File string `json:"file"`
-	// Columns maps a field (see the Fields of each table in layout-format.md)
+	// Columns maps a field (see the Fields of each table in the layout table, layout.go)
 	// to the column names that may hold it, compared ignoring case, spaces,
 	// "_" and "-".
 	Columns map[string][]string `json:"columns"`
@@ -159,7 +159,7 @@ var tableFields = map[string][]string{
 }
 
 // DefaultLayout returns the built-in vendor table (a fresh copy each call).
-// Names marked "assumed" in FORMATS.md are our own guesses.
+// Names of the layouts no real export has shown (app/export/doc.go) are our own guesses.
 func DefaultLayout() *Layout {
 	return &Layout{
 		Amazon: AmazonLayout{
@@ -173,7 +173,7 @@ func DefaultLayout() *Layout {
 					"customerId":      {"CustomerId"},
 					"firstRegistered": {"FirstTimeRegistered"},
 					"registered":      {"RegistrationDate", "RegisteredAt"},
-					// The real registration.csv (FORMATS.md "Seen in real exports").
+					// The real registration.csv (app/export/doc.go, "Real exports").
 					"lastRegistered": {"LastTimeRegistered"},
 					"deregistered":   {"TimeDeregistered"},
 					"state":          {"State"},
@@ -223,7 +223,7 @@ func DefaultLayout() *Layout {
 				},
 				Required: [][]string{{"customerId"}, {"email"}},
 			},
-			// The real Alexa.zip (FORMATS.md "Seen in real exports").
+			// The real Alexa.zip (app/export/doc.go, "Real exports").
 			AlexaDevices: Table{
 				Path: "Alexa.zip/Smart Home/Devices Data-1.csv",
 				File: "Devices Data-1.csv",
@@ -278,7 +278,7 @@ func DefaultLayout() *Layout {
 			Unrecognized:   []string{"From unrecognized speaker", "Von nicht erkanntem Sprecher", "D'un interlocuteur non reconnu", "Locuteur non reconnu"},
 			ArchiveBrowser: []string{"archive_browser.html", "Archiv_Übersicht.html"},
 			SubscriberInfo: ".SubscriberInfo.html",
-			// The labels of real subscriber pages (FORMATS.md, "Seen in real
+			// The labels of real subscriber pages (app/export/doc.go, "Real
 			// exports"); "Email" is what older pages and our fixtures wrote.
 			SubscriberLabels: SubscriberLabels{
 				Account:   []string{"e-Mail", "Email"},

@@ -1,9 +1,3 @@
-// Package export understands an opened archive: it detects the vendor
-// (Amazon, Google Takeout, or unknown), parses the files it knows, repairs
-// messy text, and returns an Export whose every record remembers its source.
-//
-// Entry points: Load (archive tree -> *Export), DefaultLayout, ReadLayout;
-// NormID, NormEmail, NormName for comparing what it found.
 package export
 
 import "time"

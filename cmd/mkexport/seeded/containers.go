@@ -23,7 +23,7 @@ import (
 // Container is the form in which a person hands the export over.
 type Container string
 
-// The containers (FORMATS.md, "Input shapes").
+// The containers (the shapes the archive package reads).
 const (
 	Separate Container = "separate ZIPs"         // each part as its own ZIP, as delivered
 	OneZip   Container = "one ZIP"               // the parts' members re-zipped into one ZIP

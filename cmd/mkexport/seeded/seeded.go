@@ -9,7 +9,7 @@
 //
 // Everything is synthetic: example.com/example.org addresses, invented
 // IDs, audio that is a valid header and silence. Structures follow
-// FORMATS.md: the assumed Amazon per-category layout beside the real
+// app/export/doc.go: the assumed Amazon per-category layout beside the real
 // registration.csv and Retail.Authentication.json, Takeout with the real
 // overview tree or the old list, JSON or HTML activity, account files in
 // any part.
@@ -193,7 +193,7 @@ var (
 		"Heute hast du zwei Termine."}
 )
 
-// Voice-capable device type codes (FORMATS.md; app/check knows them).
+// Voice-capable device type codes (app/check/devicetypes.go).
 var voiceTypes = []struct{ code, model string }{
 	{"A3S5BH2HU6VAYF", "Echo Dot"}, {"A7WXQPH584YP", "Echo"}, {"A12GXV8XMS007S", "Fire TV"},
 	{"A10A33FOX2NUBK", "Echo Spot"},

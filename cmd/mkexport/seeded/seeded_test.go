@@ -82,7 +82,7 @@ func TestAmazonPlantOnlyThere(t *testing.T) {
 }
 
 // A re-spelled column name is the same name once case, spaces, '_' and '-'
-// are ignored, as FORMATS.md says columns are compared.
+// are ignored, as the export package compares columns.
 func TestRespellColumn(t *testing.T) {
 	norm := func(s string) string {
 		return strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(s))
