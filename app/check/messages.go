@@ -237,9 +237,9 @@ var messages = map[string]message{
 	msgDeclaredNoDevicesDevice: {args: "is",
 		en: "You own no voice-assistant device, yet the voice device %s (%s) is registered to this account",
 		de: "Sie besitzen kein Sprachassistenz-Gerät, doch das Sprachgerät %s (%s) ist für dieses Konto registriert"},
-	msgFormatUnknown: {
-		en: "No ownership check applies to this format",
-		de: "Für dieses Format gibt es keine Prüfung, wem die Daten gehören"},
+	msgFormatUnknown: {args: "c",
+		en: "This does not look like an Amazon or Google Takeout export, so no ownership check applies. Found: %s",
+		de: "Das sieht nicht nach einem Export von Amazon oder Google Takeout aus, daher gibt es keine Prüfung, wem die Daten gehören. Gefunden: %s"},
 	msgNoClaim: {
 		en: "Cannot tell whose export this is: it names no customer ID or e-mail address",
 		de: "Wem dieser Export gehört, ist nicht feststellbar: er nennt weder Kundennummer noch E-Mail-Adresse"},
@@ -365,7 +365,10 @@ func render(lang, key string, args ...any) string {
 	// among Latin letters): it is shown as Show does.
 	shown := make([]any, len(args))
 	for i, a := range args {
-		if s, ok := a.(string); ok {
+		if l, ok := a.(interface{ localized(string) string }); ok {
+			a = l.localized(lang)
+		}
+		if s, ok := a.(string); ok && !isLocalized(args[i]) {
 			if i < len(m.args) && m.args[i] == 'i' {
 				a = Show(s).Text
 			} else {
@@ -375,6 +378,13 @@ func render(lang, key string, args ...any) string {
 		shown[i] = a
 	}
 	return fmt.Sprintf(format, shown...)
+}
+
+// isLocalized: a is an argument that words itself in the message's
+// language (ours, not the export's: shown as it is).
+func isLocalized(a any) bool {
+	_, ok := a.(interface{ localized(string) string })
+	return ok
 }
 
 // firstInt returns the first int argument, -1 when there is none.

@@ -11,9 +11,12 @@ import (
 func sampleArgs(kinds string, n int) []any {
 	var args []any
 	for _, k := range kinds {
-		if k == 'd' {
+		switch k {
+		case 'd':
 			args = append(args, n)
-		} else {
+		case 'c':
+			args = append(args, contentsArg{Files: n + 1, Images: n, Texts: 1})
+		default:
 			args = append(args, "X")
 		}
 	}
@@ -34,8 +37,8 @@ func TestMessagesComplete(t *testing.T) {
 		if (m.enOne == "") != (m.deOne == "") {
 			t.Errorf("%s: got singular en %q de %q, want both or neither", key, m.enOne, m.deOne)
 		}
-		if strings.Trim(m.args, "dsi") != "" {
-			t.Errorf("%s: args %q: want only d, s and i", key, m.args)
+		if strings.Trim(m.args, "dsic") != "" {
+			t.Errorf("%s: args %q: want only d, s, i and c", key, m.args)
 		}
 		for _, lang := range []string{"en", "de"} {
 			for _, n := range []int{1, 7} {

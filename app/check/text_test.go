@@ -57,9 +57,15 @@ func TestWriteText(t *testing.T) {
 			"No findings.",
 		}},
 		{name: "unknown format in german", r: Run(&export.Export{Vendor: export.Unknown}, Declared{}), lang: "de", lines: []string{
-			"Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Für dieses Format gibt es keine Prüfung, wem die Daten gehören.",
+			"Ergebnis: Ob dieser Export Ihnen gehört, ist nicht feststellbar. Das sieht nicht nach einem Export von Amazon oder Google Takeout aus, daher gibt es keine Prüfung, wem die Daten gehören. Gefunden: keine Dateien.",
 			"  (niemand genannt)",
-			"[unklar] Für dieses Format gibt es keine Prüfung, wem die Daten gehören",
+			"[unklar] Das sieht nicht nach einem Export von Amazon oder Google Takeout aus, daher gibt es keine Prüfung, wem die Daten gehören. Gefunden: keine Dateien",
+		}},
+		{name: "photos and a note", r: Run(&export.Export{Vendor: export.Unknown, Contents: export.Contents{Files: 4, Images: 3, Texts: 1}}, Declared{}), lang: "en", lines: []string{
+			"[unknown] This does not look like an Amazon or Google Takeout export, so no ownership check applies. Found: 4 files: 3 images, 1 text file",
+		}},
+		{name: "one pdf and an odd file in german", r: Run(&export.Export{Vendor: export.Unknown, Contents: export.Contents{Files: 2, PDFs: 1}}, Declared{}), lang: "de", lines: []string{
+			"[unklar] Das sieht nicht nach einem Export von Amazon oder Google Takeout aus, daher gibt es keine Prüfung, wem die Daten gehören. Gefunden: 2 Dateien: 1 PDF-Datei, 1 sonstige Datei",
 		}},
 		{name: "pdf pages and json pointers", r: &Report{Verdict: VerdictConsistent, Findings: []Finding{{
 			Rule: "r", Severity: Note, Title: "t", Evidence: []Evidence{

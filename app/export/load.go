@@ -57,6 +57,29 @@ const (
 // never read while loading: sizes come from the tree.
 var audioExts = map[string]bool{".wav": true, ".mp3": true, ".ogg": true, ".opus": true, ".m4a": true, ".aac": true, ".flac": true}
 
+// count adds a file named base to c.
+func (c *Contents) count(base string) {
+	c.Files++
+	switch ext := strings.ToLower(path.Ext(base)); {
+	case audioExts[ext]:
+		c.Audio++
+	case ext == ".csv":
+		c.Tables++
+	case ext == ".json":
+		c.Data++
+	case ext == ".html" || ext == ".htm":
+		c.Pages++
+	case ext == ".pdf":
+		c.PDFs++
+	case ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".gif" || ext == ".heic" || ext == ".webp":
+		c.Images++
+	case ext == ".txt":
+		c.Texts++
+	case ext == ".zip" || ext == ".7z" || ext == ".rar" || ext == ".tar" || ext == ".tgz" || ext == ".gz":
+		c.Archives++
+	}
+}
+
 // loader carries the state of one Load.
 type loader struct {
 	ctx   context.Context
@@ -123,6 +146,7 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 			l.anyPath[f.Path] = i
 		}
 		base := path.Base(f.Path)
+		l.ex.Contents.count(base)
 		if l.isDoc(base) {
 			continue
 		}

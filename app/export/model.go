@@ -32,10 +32,27 @@ type Value struct {
 // Empty reports whether the value holds nothing (missing, empty or "N/A").
 func (v Value) Empty() bool { return v.Text == "" }
 
+// Contents counts the files of an export by kind, as their names say
+// (documentation files included): what an export of no known vendor
+// holds is named by its finding.
+type Contents struct {
+	Files    int // every file
+	Audio    int // .wav, .mp3, …
+	Tables   int // .csv
+	Data     int // .json
+	Pages    int // .html, .htm
+	PDFs     int // .pdf
+	Images   int // .jpg, .png, .gif, .heic, .webp
+	Texts    int // .txt
+	Archives int // archives that were not opened (nested ones are, and their files counted)
+}
+
 // Export is what was understood of one opened archive tree.
 type Export struct {
 	Vendor Vendor
-	Layout string // which layout of the vendor was recognised: "per-category", "single-zip-2018", "takeout"
+	// Contents counts the files read, by kind.
+	Contents Contents
+	Layout   string // which layout of the vendor was recognised: "per-category", "single-zip-2018", "takeout"
 
 	// Claim: who the export says it belongs to. Customer IDs, e-mails and names
 	// come from the profile files of the vendor table, each with its source.
