@@ -22,8 +22,8 @@ build: bin/.webprep
 web/app.wasm: FORCE
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/exportlens
 
-bin/.webprep: web/app.wasm cmd/exportlens/webprep.go $(DEMOS)
-	$(GO) run ./cmd/exportlens/webprep.go -web web -fixtures testdata/fixtures -goroot "$$($(GO) env GOROOT)" -stamp bin/.wasm.sha256
+bin/.webprep: web/app.wasm cmd/webprep/main.go $(DEMOS)
+	$(GO) run ./cmd/webprep -web web -fixtures testdata/fixtures -goroot "$$($(GO) env GOROOT)" -stamp bin/.wasm.sha256
 	@mkdir -p bin && touch $@
 
 # The viewer on http://127.0.0.1:8000 (exportlens serve --addr to change it).

@@ -1,7 +1,5 @@
-//go:build ignore
-
-// Webprep is the build step between the wasm build and the native build
-// (`make build` runs it as `go run ./cmd/exportlens/webprep.go`): it copies
+// Command webprep is the build step between the wasm build and the native
+// build (`make build` runs it as `go run ./cmd/webprep`): it copies
 // GOROOT's wasm_exec.js into web/, writes brotli and gzip copies of
 // web/app.wasm for the server to send when the browser accepts them, and
 // copies the demo exports with their index into web/demo. Everything it
