@@ -24,6 +24,12 @@ func (f *aboutForm) Render() app.UI {
 			app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange),
 		)
 	}
+	noDevices := app.Input().Type("checkbox").ID("about-nodevices").OnChange(f.onChange)
+	if d.NoDevices || !prerendering {
+		// The server writes checked="false" for false, which checks the
+		// box in the prerendered page (see langOption).
+		noDevices = noDevices.Checked(d.NoDevices)
+	}
 	given := declaredCount(d)
 	summary := tr(f.Lang, "about.title")
 	if given > 0 {
@@ -37,7 +43,7 @@ func (f *aboutForm) Render() app.UI {
 		field("about-customer", "about.customer", strings.Join(d.CustomerIDs, ", ")),
 		field("about-devices", "about.devices", strings.Join(d.Devices, ", ")),
 		app.Div().Class("field checkbox").Body(
-			app.Input().Type("checkbox").ID("about-nodevices").Checked(d.NoDevices).OnChange(f.onChange),
+			noDevices,
 			app.Label().For("about-nodevices").Text(tr(f.Lang, "about.noDevices")),
 		),
 	)
