@@ -35,6 +35,8 @@ type earlyState struct {
 	Loader  bool     `json:"loader"`  // go-app's loader: the wasm has not started
 	Title   string   `json:"title"`   // the open panel's heading
 	Lang    string   `json:"lang"`    // the language switch
+	Ticked  bool     `json:"ticked"`  // "I own no voice-assistant device"
+	Locked  bool     `json:"locked"`  // the "About you" fields take no input
 	Labels  []string `json:"labels"`  // the pickers' labels
 	Notes   []string `json:"notes"`   // their loading notes
 	Picked  string   `json:"picked"`  // how many things early.js kept
@@ -46,6 +48,8 @@ const earlyStateJS = `(() => ({
 	loader: !!document.getElementById('app-wasm-loader'),
 	title: document.querySelector('.open-panel h2').innerText,
 	lang: document.getElementById('lang-select').value,
+	ticked: document.getElementById('about-nodevices').checked,
+	locked: ['about-email', 'about-customer', 'about-devices', 'about-nodevices'].every(id => document.getElementById(id).disabled),
 	labels: [...document.querySelectorAll('.pickers label')].map(e => e.innerText.trim()),
 	notes: [...document.querySelectorAll('[data-testid=open-loading]')].map(e => e.textContent),
 	picked: document.body.firstElementChild.dataset.earlyPicked || '',
@@ -102,6 +106,12 @@ func earlyCheckLoading(t *testing.T, tb *tab, lang string) {
 	if s.Title != want.title || s.Lang != lang {
 		t.Errorf("before the app runs: got the heading %q and the language switch on %q, want %q and %q", s.Title, s.Lang, want.title, lang)
 	}
+	if s.Ticked {
+		t.Error("before the app runs: “I own no voice-assistant device” is ticked, want it not (nobody said so)")
+	}
+	if !s.Locked {
+		t.Error("before the app runs: the “About you” fields take input, which the app's start would lose")
+	}
 }
 
 // earlyCheckKept checks that the page, app still not started, says that
@@ -132,8 +142,8 @@ func earlyRelease(t *testing.T, tb *tab, gate chan struct{}) string {
 	start := time.Now()
 	verdict := openWaitVerdict(t, tb, "")
 	t.Logf("app.wasm released: verdict after %v", time.Since(start).Round(time.Millisecond))
-	if s := earlyGet(t, tb); len(s.Notes) > 0 || s.Loader {
-		t.Errorf("after the start: got loading notes %q (loader %v), want none", s.Notes, s.Loader)
+	if s := earlyGet(t, tb); len(s.Notes) > 0 || s.Loader || s.Locked {
+		t.Errorf("after the start: got loading notes %q (loader %v, “About you” locked %v), want none", s.Notes, s.Loader, s.Locked)
 	}
 	return verdict
 }
