@@ -52,10 +52,11 @@ type timelineView struct {
 	timer   bool // a grow step is due
 }
 
-// timelineChunk is how many bars one frame mounts. An export over more
-// than timelineMaxBars days has 400 bars, thousands of elements: mounted
-// at once they held the page 400-600 ms on the 100,000-recording export
-// (TestBrowserHuge, a busy machine), the longest pause of its opening.
+// timelineChunk is how many bars one frame mounts. An export over many
+// days has hundreds of bars (up to timelineMaxBars), thousands of
+// elements: mounted at once, the 200 bars of the 100,000-recording export
+// held the page 400-600 ms (TestBrowserHuge on a busy machine), the
+// longest pause of its opening.
 const timelineChunk = 80
 
 func (v *timelineView) OnMount(ctx app.Context)  { v.grow(ctx) }
