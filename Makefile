@@ -41,7 +41,8 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/ui ./app/browser ./cmd/exportlens
 
 # The browser tests drive Debian's chromium and generate a 10,000-recording export with
-# espeak-ng and lame (tools); CI=1 makes them fail instead of skip when something they need
+# espeak-ng and lame (tools), and once a 100,000-recording one kept in $(BIGDIR)/100k
+# (TestBrowserHuge); CI=1 makes them fail instead of skip when something they need
 # is missing.
 test: vet build chromium tools
 	CI=$${CI:-1} $(GO) test -count=1 ./...

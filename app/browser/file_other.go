@@ -41,6 +41,9 @@ func InputFiles(id string) ([]*File, error) { return nil, errNoBrowser }
 // ListenDrop does nothing natively.
 func ListenDrop(fn func(files []*File, err error)) (stop func()) { return func() {} }
 
+// TakeEarly does nothing natively: there is no page that kept anything.
+func TakeEarly(fn func(files []*File, err error)) {}
+
 // ObjectURL reports that there is no browser.
 func ObjectURL(f *File, start, end int64, t media.Type) (string, error) { return "", errNoBrowser }
 

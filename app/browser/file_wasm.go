@@ -77,14 +77,19 @@ func InputFiles(id string) (files []*File, err error) {
 	}
 	list := el.Get("files")
 	for i := 0; i < list.Length(); i++ {
-		f := list.Index(i)
-		name := f.Get("name").String()
-		if rel := f.Get("webkitRelativePath"); rel.Truthy() && rel.String() != "" {
-			name = rel.String()
-		}
-		files = append(files, newFile(name, f))
+		files = append(files, inputFile(list.Index(i)))
 	}
 	return files, nil
+}
+
+// inputFile is a File chosen in a file input, named by its path below the
+// chosen folder when a folder picker chose it.
+func inputFile(f js.Value) *File {
+	name := f.Get("name").String()
+	if rel := f.Get("webkitRelativePath"); rel.Truthy() && rel.String() != "" {
+		name = rel.String()
+	}
+	return newFile(name, f)
 }
 
 // ObjectURL returns a blob: URL of the bytes [start, end) of f typed t,

@@ -32,6 +32,7 @@ const (
 	msgIdentityConflict            = "identity-conflict"
 	msgUnreferencedRecording       = "unreferenced-recording"
 	msgUnreferencedNoTable         = "unreferenced-no-table"
+	msgUnreferencedPartial         = "unreferenced-partial"
 	msgMissingRecording            = "missing-recording"
 	msgUnrecognizedSpeaker         = "unrecognized-speaker"
 	msgForeignPartAccount          = "foreign-part-account"
@@ -161,6 +162,9 @@ var messages = map[string]message{
 	msgUnreferencedNoTable: {args: "ds",
 		en: "Cannot tell whether %d audio files belong to this account's records: %s is missing", enOne: "Cannot tell whether %d audio file belongs to this account's records: %s is missing",
 		de: "Ob %d Audiodateien zu Datensätzen dieses Kontos gehören, ist nicht feststellbar: %s fehlt", deOne: "Ob %d Audiodatei zu Datensätzen dieses Kontos gehört, ist nicht feststellbar: %s fehlt"},
+	msgUnreferencedPartial: {args: "ds",
+		en: "Cannot tell whether %d audio files belong to this account's records: %s was read only in part", enOne: "Cannot tell whether %d audio file belongs to this account's records: %s was read only in part",
+		de: "Ob %d Audiodateien zu Datensätzen dieses Kontos gehören, ist nicht feststellbar: %s wurde nur zum Teil gelesen", deOne: "Ob %d Audiodatei zu Datensätzen dieses Kontos gehört, ist nicht feststellbar: %s wurde nur zum Teil gelesen"},
 	msgMissingRecording: {args: "d",
 		en: "%d records refer to an audio file that is missing from the export", enOne: "%d record refers to an audio file that is missing from the export",
 		de: "%d Datensätze verweisen auf eine Audiodatei, die im Export fehlt", deOne: "%d Datensatz verweist auf eine Audiodatei, die im Export fehlt"},

@@ -227,6 +227,28 @@ func TestRules(t *testing.T) {
 			x.Expected[2].Found = false
 			return x
 		}, want: []string{`unknown unreferenced-recording "voice-history.csv" 4`}, verdict: VerdictUnknown},
+		// The 100,000-recording export: its voice history stopped on the
+		// memory budget, and the audio of the rows after the stop is
+		// referenced by nothing that was read. That is no sign of someone
+		// else's recordings (it was "likely" before).
+		{name: "voice history read only in part", x: func() *export.Export {
+			x := amazonClean()
+			for _, p := range []string{"ffff.wav", "eeee.wav"} {
+				x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa.zip", Path: mediaDir + "/" + p, Size: 44})
+			}
+			x.Problems = append(x.Problems, export.Problem{Src: export.Source{Path: "voice-history.csv"}, Kind: "budget",
+				Reason: "stopped after 4 rows: the export's memory budget is spent"})
+			return x
+		}, want: []string{`unknown unreferenced-recording "voice-history.csv" 2`}, verdict: VerdictUnknown},
+		{name: "another file read only in part", x: func() *export.Export {
+			x := amazonClean()
+			for _, p := range []string{"ffff.wav", "eeee.wav"} {
+				x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa.zip", Path: mediaDir + "/" + p, Size: 44})
+			}
+			x.Problems = append(x.Problems, export.Problem{Src: export.Source{Path: "Alexa.Shopping/orders.csv"}, Kind: "budget",
+				Reason: "stopped after 4 rows: the export's memory budget is spent"})
+			return x
+		}, want: []string{`likely unreferenced-recording "Alexa.VoiceHistory/media/" 2`}, verdict: VerdictMismatch},
 
 		// missing-recording
 		{name: "record refers to an absent audio file", x: func() *export.Export {

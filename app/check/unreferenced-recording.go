@@ -41,6 +41,17 @@ func checkUnreferencedRecording(c *checker) {
 	if !found && !c.hasRecordTable() {
 		return
 	}
+	// A table read only in part (its file stopped on the memory budget or
+	// a damaged record) leaves its later records out: the audio they name
+	// is unreferenced only because they were not read. That absence is no
+	// sign of someone else's recordings.
+	if p := c.partialTable(what); p != nil {
+		g := audioGroup(c, files)
+		n := g.records()
+		subj := p.Src.Path
+		c.add(finding(ruleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedPartial, n, subj))
+		return
+	}
 	// One finding per folder: a foreign batch usually sits together.
 	byFolder := map[string][]export.AudioFile{}
 	for _, a := range files {
@@ -94,4 +105,22 @@ func (c *checker) hasRecordTable() bool {
 		}
 	}
 	return false
+}
+
+// partialTable returns the problem of a record table of kind what (the
+// voice history, the activity) that was found but not read whole, or nil.
+func (c *checker) partialTable(what string) *export.Problem {
+	tables := map[[2]string]bool{}
+	for _, e := range c.x.Expected {
+		if e.What == what && e.Found {
+			tables[[2]string{e.Src.Part, e.Src.Path}] = true
+		}
+	}
+	for i := range c.x.Problems {
+		p := &c.x.Problems[i]
+		if !p.Note() && tables[[2]string{p.Src.Part, p.Src.Path}] {
+			return p
+		}
+	}
+	return nil
 }

@@ -19,10 +19,26 @@ type aboutForm struct {
 func (f *aboutForm) Render() app.UI {
 	d := f.Declared
 	field := func(id, key, value string) app.UI {
+		in := app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange)
+		if prerendering {
+			in = in.Disabled(true) // until the app runs: see noDevices
+		}
 		return app.Div().Class("field").Body(
 			app.Label().For(id).Text(tr(f.Lang, key)),
-			app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange),
+			in,
 		)
+	}
+	noDevices := app.Input().Type("checkbox").ID("about-nodevices").OnChange(f.onChange)
+	if d.NoDevices || !prerendering {
+		// The server writes checked="false" for false, which checks the
+		// box in the prerendered page (see langOption).
+		noDevices = noDevices.Checked(d.NoDevices)
+	}
+	if prerendering {
+		// In the page sent before app.wasm runs, what is typed or ticked
+		// here would be lost when the app replaces the page: the fields
+		// take input once they work (the pickers keep theirs, web/early.js).
+		noDevices = noDevices.Disabled(true)
 	}
 	given := declaredCount(d)
 	summary := tr(f.Lang, "about.title")
@@ -37,7 +53,7 @@ func (f *aboutForm) Render() app.UI {
 		field("about-customer", "about.customer", strings.Join(d.CustomerIDs, ", ")),
 		field("about-devices", "about.devices", strings.Join(d.Devices, ", ")),
 		app.Div().Class("field checkbox").Body(
-			app.Input().Type("checkbox").ID("about-nodevices").Checked(d.NoDevices).OnChange(f.onChange),
+			noDevices,
 			app.Label().For("about-nodevices").Text(tr(f.Lang, "about.noDevices")),
 		),
 	)

@@ -32,7 +32,9 @@ func Handler(version string) *app.Handler {
 		// error Go cannot recover). Not deferred: it must run before the
 		// deferred wasm_exec.js and app.js, to wrap the Go class they use.
 		// The worker's manifest holds the Scripts like go-app's own files.
-		Scripts:               []string{"/web/watchdog.js"},
+		// early.js keeps what is chosen or dropped before the app runs
+		// (open-early.go); plain too, to listen from the page's start.
+		Scripts:               []string{"/web/watchdog.js", "/web/early.js"},
 		BackgroundColor:       "#ffffff",
 		ThemeColor:            "#1d3557",
 		LoadingLabel:          "ExportLens",

@@ -19,12 +19,21 @@ func newHomePage() *homePage { return &homePage{} }
 
 func (p *homePage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
-	p.stopDrop = browser.ListenDrop(func(files []*browser.File, err error) {
+	p.stopDrop = browser.ListenDrop(p.onDropped(ctx))
+	// What was chosen or dropped while the page was there but the app was
+	// still loading opens now, as if it had been chosen now.
+	browser.TakeEarly(p.onDropped(ctx))
+}
+
+// onDropped opens what was dropped (or chosen before the app started) and
+// says what of it could not be taken.
+func (p *homePage) onDropped(ctx app.Context) func(files []*browser.File, err error) {
+	return func(files []*browser.File, err error) {
 		ctx.Dispatch(func(ctx app.Context) { p.dropErr = err })
 		if len(files) > 0 {
 			ctx.NewActionWithValue(actionOpen, files)
 		}
-	})
+	}
 }
 
 func (p *homePage) OnDismount() {

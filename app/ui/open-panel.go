@@ -61,18 +61,22 @@ type openPanel struct {
 func (o *openPanel) Render() app.UI {
 	s := o.Session
 	busy := s.Status == statusLoading
+	title, hint := app.UI(app.Text(tr(o.Lang, "open.title"))), app.UI(app.Text(tr(o.Lang, "open.hint")))
+	if prerendering {
+		title, hint = earlyText("open.title"), earlyText("open.hint")
+	}
 	body := []app.UI{
-		app.H2().Text(tr(o.Lang, "open.title")),
-		app.P().Class("hint").Text(tr(o.Lang, "open.hint")),
+		app.H2().Body(title),
+		app.P().Class("hint").Body(hint),
 		// Each input is hidden behind its label, which is the visible,
 		// styled button: the browser's own "Choose Files" control is not
 		// shown. The input comes first so that CSS can show its keyboard
 		// focus on the label.
 		app.Div().Class("pickers").Body(
 			app.Input().Type("file").ID(openInputID).Multiple(true).Class("file-input").OnChange(o.onChoose),
-			app.Label().Class("button").For(openInputID).Text(tr(o.Lang, "open.choose")),
+			app.Label().Class("button").For(openInputID).Body(pickerLabel(o.Lang, "open.choose")...),
 			app.Input().Type("file").ID(folderInputID).Multiple(true).Attr("webkitdirectory", true).Class("file-input").OnChange(o.onChoose),
-			app.Label().Class("button", "button-secondary").For(folderInputID).Text(tr(o.Lang, "open.chooseFolder")),
+			app.Label().Class("button", "button-secondary").For(folderInputID).Body(pickerLabel(o.Lang, "open.chooseFolder")...),
 		),
 		&demoList{Lang: o.Lang, Disabled: busy},
 	}

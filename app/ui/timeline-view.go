@@ -45,6 +45,52 @@ type timelineView struct {
 	app.Compo
 	Lang  string
 	Index *recIndex
+	// The bars of growing's index come timelineChunk at a time, a frame
+	// apart (grow): shown are mounted.
+	growing *recIndex
+	shown   int
+	timer   bool // a grow step is due
+}
+
+// timelineChunk is how many bars one frame mounts. An export over many
+// days has hundreds of bars (up to timelineMaxBars), thousands of
+// elements: mounted at once, the 200 bars of the 100,000-recording export
+// held the page 400-600 ms (TestBrowserHuge on a busy machine), the
+// longest pause of its opening.
+const timelineChunk = 80
+
+func (v *timelineView) OnMount(ctx app.Context)  { v.grow(ctx) }
+func (v *timelineView) OnUpdate(ctx app.Context) { v.grow(ctx) }
+
+// grow mounts the next chunk of bars after a moment (a timer: the page
+// gets its turn in between) until every bar is there.
+func (v *timelineView) grow(ctx app.Context) {
+	ix := v.Index
+	if ix != v.growing {
+		v.growing, v.shown = ix, timelineChunk
+	}
+	if ix == nil || v.timer {
+		return
+	}
+	if days, _ := ix.timeline(); v.shown >= len(days) {
+		return
+	}
+	v.timer = true
+	ctx.After(time.Millisecond, func(ctx app.Context) {
+		v.timer = false
+		if v.growing == ix {
+			v.shown += timelineChunk
+		}
+		v.grow(ctx)
+	})
+}
+
+// barsShown is how many of n bars of ix a render shows.
+func (v *timelineView) barsShown(ix *recIndex, n int) int {
+	if ix != v.growing {
+		return min(n, timelineChunk) // a new index: OnMount or OnUpdate starts growing it
+	}
+	return min(n, v.shown)
 }
 
 func (v *timelineView) Render() app.UI {
@@ -64,8 +110,9 @@ func (v *timelineView) Render() app.UI {
 	for _, d := range days {
 		peak = max(peak, d.total)
 	}
-	bars := make([]app.UI, len(days))
-	for i, d := range days {
+	shown := v.barsShown(ix, len(days))
+	bars := make([]app.UI, shown)
+	for i, d := range days[:shown] {
 		segs := make([]app.UI, 0, len(series))
 		for s, n := range d.counts {
 			if n == 0 {
@@ -120,7 +167,8 @@ func (v *timelineView) Render() app.UI {
 		}
 	}
 	first, last := days[0].day, days[len(days)-1].day
-	return app.Section().Class("timeline").Attr("data-testid", "timeline").Body(
+	return app.Section().Class("timeline").Attr("data-testid", "timeline").
+		Attr("data-complete", strconv.FormatBool(shown == len(days))).Body(
 		app.H2().Text(tr(v.Lang, "timeline.title")),
 		app.Div().Class("tl-chart").Body(
 			app.Div().Class("tl-axis").Body(

@@ -31,8 +31,8 @@ func (b *topBar) Render() app.UI {
 		app.Label().Class("lang").Body(
 			app.Span().Class("visually-hidden").Text(tr(b.Lang, "nav.language")),
 			app.Select().ID("lang-select").OnChange(b.onLang).Body(
-				app.Option().Value("en").Selected(b.Lang != "de").Text("English"),
-				app.Option().Value("de").Selected(b.Lang == "de").Text("Deutsch"),
+				langOption("en", "English", b.Lang != "de"),
+				langOption("de", "Deutsch", b.Lang == "de"),
 			),
 		),
 	)
@@ -44,4 +44,16 @@ func (b *topBar) onLang(ctx app.Context, e app.Event) {
 		lang = "en"
 	}
 	ctx.SetState(stateLang, lang)
+}
+
+// langOption is one language of the switch. The server writes a boolean
+// attribute as its value (selected="false" selects), so the prerendered
+// page names only the selected option: otherwise it would show "Deutsch"
+// until the app runs (and web/watchdog.js reads the switch).
+func langOption(value, name string, selected bool) app.UI {
+	o := app.Option().Value(value).Text(name)
+	if selected || !prerendering {
+		o = o.Selected(selected)
+	}
+	return o
 }

@@ -250,7 +250,7 @@ func TestBrowserRecordings(t *testing.T) {
 	tb := recsTab(t, env, "en", fx.files)
 
 	// The overview's timeline counts every recording with a time, per day.
-	recsWait(t, tb, `!!document.querySelector('[data-testid=timeline]')`)
+	recsWait(t, tb, `!!document.querySelector('[data-testid=timeline][data-complete=true]')`)
 	perDay := recsEval[map[string]int](t, tb, `Object.fromEntries([...document.querySelectorAll('[data-testid=timeline-day]')].map(e => [e.dataset.day, +e.dataset.count]))`)
 	wantDay := map[string]int{}
 	for _, r := range fx.x.Recordings {
@@ -456,7 +456,7 @@ func TestBrowserRecordings(t *testing.T) {
 
 	t.Run("german", func(t *testing.T) {
 		de := recsTab(t, env, "de", fx.files)
-		recsWait(t, de, `!!document.querySelector('[data-testid=timeline]')`)
+		recsWait(t, de, `!!document.querySelector('[data-testid=timeline][data-complete=true]')`)
 		de.shot(t, "de-recs-overview")
 		protectLiftAll(t, de) // the finding's recordings are hidden, as someone else's
 		recsGo(t, de, "/recordings?finding=1")

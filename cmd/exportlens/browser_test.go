@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -217,6 +218,9 @@ type browserEnv struct {
 	served, offsite *requestLog
 	shots           string // the screenshot folder
 	srv             *httptest.Server
+	// wasmGate, when set, holds every request for app.wasm until it is
+	// closed: the page is there, the app has not started.
+	wasmGate *atomic.Pointer[chan struct{}]
 }
 
 // startBrowser starts the server and chromium; both stop when t ends.
@@ -228,9 +232,16 @@ func startBrowser(t testing.TB) *browserEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &browserEnv{served: &requestLog{}, offsite: &requestLog{}}
+	env := &browserEnv{served: &requestLog{}, offsite: &requestLog{}, wasmGate: &atomic.Pointer[chan struct{}]{}}
 	env.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		env.served.add(r)
+		if g := env.wasmGate.Load(); g != nil && r.URL.Path == "/web/app.wasm" {
+			select {
+			case <-*g:
+			case <-r.Context().Done():
+				return
+			}
+		}
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(env.srv.Close)

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -22,6 +23,7 @@ import (
 	"testing/fstest"
 
 	"exportlens/app/ui"
+	"exportlens/web"
 )
 
 // needBuild skips a test that needs the built app (web/app.wasm and GOROOT's
@@ -62,6 +64,7 @@ func fakeWeb() fstest.MapFS {
 		"app.css":      {Data: []byte("body{}")},
 		"open.css":     {Data: []byte(".open-panel{}")},
 		"watchdog.js":  {Data: []byte("// the watchdog\n")},
+		"early.js":     {Data: []byte("// early picks\n")},
 		"icon-192.png": {Data: []byte("png")},
 		"icon-512.png": {Data: []byte("png")},
 		"icon.svg":     {Data: []byte("<svg/>")},
@@ -139,6 +142,43 @@ func TestServePageHasNoInlineScriptOrRemoteURL(t *testing.T) {
 				t.Errorf("GET %s: got %q in the body; every resource must be local", p, bad)
 			}
 		}
+	}
+}
+
+// TestServeShellSaysLoading: the page the server sends, before app.wasm
+// runs, loads web/early.js as a plain script (it must listen from the
+// page's start, before the deferred scripts start the wasm), and its
+// pickers say they are loading, with the German beside the English for
+// early.js to choose.
+func TestServeShellSaysLoading(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := get(t, h, "/").Body.String()
+	script := regexp.MustCompile(`<script[^>]*src="/web/early.js"[^>]*>`).FindString(body)
+	switch {
+	case script == "":
+		t.Errorf("GET /: no <script src=\"/web/early.js\">:\n%s", body)
+	case strings.Contains(script, "defer") || strings.Contains(script, "async"):
+		t.Errorf("GET /: got %s, want a plain script (it must run before the wasm starts)", script)
+	}
+	for _, want := range []string{
+		`data-early-en="Choose files"`, `data-early-de="Dateien wählen"`,
+		`data-early-en="Choose a folder"`, `data-early-de="Ordner wählen"`,
+		`data-early-de="lädt…"`, `data-early-picked-de="öffnet, sobald die App geladen ist"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("GET /: the prerendered pickers lack %s", want)
+		}
+	}
+	if n := strings.Count(body, `data-testid="open-loading"`); n != 2 {
+		t.Errorf("GET /: got %d loading notes, want 2 (one per picker)", n)
+	}
+	// The real script is embedded, and it is the one that keeps the picks.
+	js, err := fs.ReadFile(web.FS, "early.js")
+	if err != nil || !strings.Contains(string(js), "exportlensEarly") {
+		t.Errorf("web/early.js: got %d bytes (%v), want the script that defines exportlensEarly", len(js), err)
 	}
 }
 
