@@ -1,0 +1,232 @@
+package archive
+
+import (
+	"errors"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"github.com/bodgit/sevenzip"
+)
+
+// 7z archives are read with the pure-Go decoder github.com/bodgit/sevenzip,
+// in the browser and natively, after readSevenHeader bounded what its
+// header makes the decoder allocate. A 7z is usually solid: its members
+// lie in a few folders (compressed streams), and reading member N means
+// decoding the members before it in its folder. The decoder keeps a
+// folder's reader where the last member ended (so reading in archive
+// order costs each byte once); sevenSource bounds how many such readers,
+// each holding a dictionary, are alive at once.
+
+// sevenFileCost is what the decoder keeps per file for the tree's life
+// (its File and the pointer to it), beside the name.
+const sevenFileCost = int64(unsafe.Sizeof(sevenzip.File{})) + 8
+
+// sevenZip lists a 7z archive. fallback is true when the archive uses
+// what the pure-Go decoder cannot read (a method, a header layout): an
+// Unpacker may try then. Other failures are Problems.
+func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback bool) {
+	room := o.entryRoom()
+	maxCount := uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0))
+	maxCount = min(maxCount, uint64(room/(sevenFileCost+entryFixed)))
+	h, err := readSevenHeader(r, size, min(room, maxSevenHeader), maxCount)
+	if err != nil {
+		if errors.Is(err, ErrEncrypted) {
+			o.problem(&Error{Part: s.part, Err: err})
+			return false, false
+		}
+		if errors.Is(err, ErrEntryMemory) || errors.Is(err, ErrTooManyEntries) {
+			s.memFull = errors.Is(err, ErrEntryMemory)
+			o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w; the archive is not listed", err)})
+			return false, false
+		}
+		return false, o.sevenFail(s, err)
+	}
+	if h.method != "" {
+		return false, o.sevenFail(s, fmt.Errorf("%w: 7z %s", ErrUnsupported, h.method))
+	}
+	for i, f := range h.folders {
+		if f.mem > o.lim.MaxMemory {
+			return false, o.sevenFail(s, fmt.Errorf("%w: 7z folder %d needs %d MiB to decode, more than the %d MiB one export may hold", ErrUnsupported, i, f.mem>>20, o.lim.MaxMemory>>20))
+		}
+	}
+	zr, err := guard(func() (*sevenzip.Reader, error) { return sevenzip.NewReader(yieldingReaderAt{r: r}, size) })
+	if err != nil {
+		return false, o.sevenFail(s, err)
+	}
+	o.entryMem += int64(len(zr.File)) * sevenFileCost
+	src := &sevenSource{r: r, size: size, zr: zr, folders: h.folders, in: s.input}
+	var locked int
+	for i, f := range zr.File {
+		if i%256 == 0 && o.stopped() {
+			return true, false
+		}
+		if !f.Mode().IsRegular() {
+			continue
+		}
+		p, unsafe := cleanName(f.Name)
+		e := &Entry{Part: s.part, Path: p, Size: sizeOf(f.UncompressedSize), Modified: f.Modified, Unsafe: unsafe}
+		if f.Name != p {
+			e.RawName = f.Name
+		}
+		e.src, e.at = src, int64(i)
+		if f.UncompressedSize > 0 && f.Stream >= 0 && f.Stream < len(h.folders) && h.folders[f.Stream].encrypted {
+			e.Encrypted = true
+			locked++
+		}
+		o.entryMem += int64(len(f.Name))
+		if e.err == nil && !e.Encrypted && o.nestedIn(s, e) {
+			continue
+		}
+		if !s.add(e) {
+			break
+		}
+	}
+	if locked > 0 {
+		// Once for the archive, not per member: one password locks them all.
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: the archive is password-protected; %d entries cannot be read", ErrEncrypted, locked)})
+	}
+	return true, false
+}
+
+// maxSevenHeader bounds a 7z header held in memory while it is walked: a
+// header of 100,000 files takes about 10 MB.
+const maxSevenHeader = 16 << 20
+
+// sevenFail reports err for a 7z that could not be read here, unless an
+// Unpacker may try it: then it reports whether it may.
+func (o *opener) sevenFail(s *scope, err error) bool {
+	if errors.Is(err, ErrUnsupported) && o.unpacker != nil {
+		return true
+	}
+	o.problem(&Error{Part: s.part, Err: readErr(err)})
+	return false
+}
+
+// guard runs a call into a decoder of untrusted input and turns a panic
+// (an index out of range on a lying header) into an error.
+func guard[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = truncated("the decoder failed: %v", p)
+		}
+	}()
+	return f()
+}
+
+// sevenSource serves the members of one 7z.
+type sevenSource struct {
+	r       io.ReaderAt
+	size    int64
+	in      int
+	folders []sevenFolder
+
+	mu sync.Mutex
+	zr *sevenzip.Reader
+	// live is the memory of the folders whose readers the decoder may
+	// keep (runtime.NumCPU each) in zr's pools. Past the limit, zr is
+	// parsed again: the old pools go with the old reader.
+	live    map[int]bool
+	liveMem int64
+}
+
+func (z *sevenSource) input() int { return z.in }
+
+// sevenLiveMemory bounds the decoders that the readers of one 7z keep alive.
+const sevenLiveMemory = 64 << 20
+
+func (z *sevenSource) file(e *Entry) (*sevenzip.File, error) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	f := z.zr.File[e.at]
+	if f.UncompressedSize == 0 || f.Stream < 0 || f.Stream >= len(z.folders) {
+		return f, nil
+	}
+	if !z.live[f.Stream] {
+		mem := z.folders[f.Stream].mem * int64(runtime.NumCPU())
+		if z.liveMem > 0 && z.liveMem+mem > sevenLiveMemory {
+			zr, err := guard(func() (*sevenzip.Reader, error) { return sevenzip.NewReader(yieldingReaderAt{r: z.r}, z.size) })
+			if err != nil {
+				return nil, err
+			}
+			z.zr, z.live, z.liveMem = zr, nil, 0
+			f = zr.File[e.at]
+		}
+		if z.live == nil {
+			z.live = map[int]bool{}
+		}
+		z.live[f.Stream], z.liveMem = true, z.liveMem+mem
+	}
+	return f, nil
+}
+
+func (z *sevenSource) open(e *Entry) (io.ReadCloser, error) {
+	f, err := z.file(e)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := guard(f.Open)
+	if err != nil {
+		return nil, sevenErr(err)
+	}
+	r := &sevenReader{rc: rc}
+	if f.CRC32 != 0 {
+		r.want, r.h = f.CRC32, crc32.NewIEEE()
+	}
+	return r, nil
+}
+
+func (z *sevenSource) section(e *Entry) (io.ReaderAt, error) { return nil, nil }
+
+func (z *sevenSource) locate(e *Entry) (Span, bool) { return Span{}, false }
+
+// sevenReader checks a member's CRC at its end (the decoder does not)
+// and turns the decoder's panics into errors.
+type sevenReader struct {
+	rc   io.ReadCloser
+	h    hash.Hash32
+	want uint32
+}
+
+func (r *sevenReader) Read(p []byte) (n int, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			n, err = 0, truncated("the decoder failed: %v", v)
+		}
+	}()
+	n, err = r.rc.Read(p)
+	if r.h != nil {
+		r.h.Write(p[:n])
+		if err == io.EOF && r.h.Sum32() != r.want {
+			return n, truncated("checksum mismatch")
+		}
+	}
+	if err != nil && err != io.EOF {
+		err = sevenErr(err)
+	}
+	return n, err
+}
+
+func (r *sevenReader) Close() error { return r.rc.Close() }
+
+// sevenErr names what the decoder's error means here.
+func sevenErr(err error) error {
+	var re *sevenzip.ReadError
+	if errors.As(err, &re) && re.Encrypted {
+		return fmt.Errorf("%w: %w", ErrEncrypted, err)
+	}
+	return readErr(err)
+}
+
+// yieldingReaderAt yields while the decoder reads: skipping to a member
+// deep in a solid folder decodes everything before it in one call.
+type yieldingReaderAt struct{ r io.ReaderAt }
+
+func (y yieldingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	Yield()
+	return y.r.ReadAt(p, off)
+}
