@@ -40,7 +40,6 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 			return false, false
 		}
 		if errors.Is(err, ErrEntryMemory) || errors.Is(err, ErrTooManyEntries) {
-			s.memFull = errors.Is(err, ErrEntryMemory)
 			o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w; the archive is not listed", err)})
 			return false, false
 		}
@@ -59,11 +58,23 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 		return false, o.sevenFail(s, err)
 	}
 	o.entryMem += int64(len(zr.File)) * sevenFileCost
-	src := &sevenSource{r: r, size: size, zr: zr, folders: h.folders, in: s.input}
+	src := &sevenSource{r: r, size: size, zr: zr, folders: h.folders, in: s.input, liveMax: o.lim.MaxMemory}
 	var locked int
+	// skip is how much of its folder precedes a member: what reading it
+	// decodes first. It counts against MaxEntrySize like the member's own
+	// bytes, so the work to reach a member is bounded as its size is.
+	var skip int64
+	folder := -1
 	for i, f := range zr.File {
 		if i%256 == 0 && o.stopped() {
 			return true, false
+		}
+		at := skip
+		if f.UncompressedSize > 0 {
+			if f.Stream != folder {
+				folder, at = f.Stream, 0
+			}
+			skip = at + sizeOf(f.UncompressedSize)
 		}
 		if !f.Mode().IsRegular() {
 			continue
@@ -74,6 +85,10 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 			e.RawName = f.Name
 		}
 		e.src, e.at = src, int64(i)
+		if at > 0 && (at > o.lim.MaxEntrySize || e.Size > o.lim.MaxEntrySize-at) {
+			e.err = fmt.Errorf("%w: it lies after %d bytes of a solid 7z block, and reading it decodes them first; the limit is %d", ErrTooLarge, at, o.lim.MaxEntrySize)
+			s.tooLarge = append(s.tooLarge, p)
+		}
 		if f.UncompressedSize > 0 && f.Stream >= 0 && f.Stream < len(h.folders) && h.folders[f.Stream].encrypted {
 			e.Encrypted = true
 			locked++
@@ -128,16 +143,16 @@ type sevenSource struct {
 	mu sync.Mutex
 	zr *sevenzip.Reader
 	// live is the memory of the folders whose readers the decoder may
-	// keep (runtime.NumCPU each) in zr's pools. Past the limit, zr is
-	// parsed again: the old pools go with the old reader.
+	// keep (runtime.NumCPU each) in zr's pools. Past liveMax
+	// (Limits.MaxMemory), zr is parsed again: the old pools go with the
+	// old reader.
+	liveMax int64
 	live    map[int]bool
 	liveMem int64
+	resets  int // how often zr was parsed again (for tests)
 }
 
 func (z *sevenSource) input() int { return z.in }
-
-// sevenLiveMemory bounds the decoders that the readers of one 7z keep alive.
-const sevenLiveMemory = 64 << 20
 
 func (z *sevenSource) file(e *Entry) (*sevenzip.File, error) {
 	z.mu.Lock()
@@ -148,12 +163,13 @@ func (z *sevenSource) file(e *Entry) (*sevenzip.File, error) {
 	}
 	if !z.live[f.Stream] {
 		mem := z.folders[f.Stream].mem * int64(runtime.NumCPU())
-		if z.liveMem > 0 && z.liveMem+mem > sevenLiveMemory {
+		if z.liveMem > 0 && z.liveMem+mem > z.liveMax {
 			zr, err := guard(func() (*sevenzip.Reader, error) { return sevenzip.NewReader(yieldingReaderAt{r: z.r}, z.size) })
 			if err != nil {
 				return nil, err
 			}
 			z.zr, z.live, z.liveMem = zr, nil, 0
+			z.resets++
 			f = zr.File[e.at]
 		}
 		if z.live == nil {
