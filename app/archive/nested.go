@@ -23,7 +23,11 @@ func (o *opener) list(c *scope, k kind, r io.ReaderAt, size int64) bool {
 		}
 		return ok
 	case kindRar:
-		return o.unpack(c, r, size)
+		ok, fallback := o.rar(c, r, size)
+		if fallback {
+			return o.unpack(c, r, size)
+		}
+		return ok
 	}
 	return false
 }

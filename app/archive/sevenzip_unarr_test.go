@@ -44,6 +44,20 @@ func TestSevenZipAgreesWithUnarr(t *testing.T) {
 	for _, v := range []string{"lzma2-solid.7z", "lzma-solid.7z", "nonsolid.7z", "bcj2.7z", "plain-header.7z"} {
 		files = append(files, filepath.Join("testdata/sevenzip", v))
 	}
+	agree(t, files)
+}
+
+// TestRarAgreesWithUnarr: as TestSevenZipAgreesWithUnarr for RAR: the
+// stored RAR 4 of cmd/mkexport and go-unarr's own test archive (RAR 4,
+// copied into unarr/testdata). Not stored5.rar: go-unarr does not read
+// RAR 5 (it falls through to its ZIP reader, which lists the ZIP stored
+// inside); TestRarVariants checks it against what the generator wrote.
+func TestRarAgreesWithUnarr(t *testing.T) {
+	agree(t, []string{"testdata/rar/stored4.rar", "unarr/testdata/unarr-test.rar"})
+}
+
+// agree opens each file on both paths and compares entries, bytes and findings.
+func agree(t *testing.T, files []string) {
 	for _, file := range files {
 		name := filepath.Base(file)
 		t.Run(name, func(t *testing.T) {
