@@ -22,9 +22,10 @@ import (
 // order costs each byte once); sevenSource bounds how many such readers,
 // each holding a dictionary, are alive at once.
 
-// sevenFileCost is what the decoder keeps per file for the tree's life
-// (its File and the pointer to it), beside the name.
-const sevenFileCost = int64(unsafe.Sizeof(sevenzip.File{})) + 8
+// sevenFileCost is what is kept per file for the tree's life (the
+// decoder's File and the pointer to it, sevenSource's chain), beside the
+// name.
+const sevenFileCost = int64(unsafe.Sizeof(sevenzip.File{})) + 8 + sevenChainCost
 
 // sevenZip lists a 7z archive. fallback is true when the archive uses
 // what the pure-Go decoder cannot read (a method, a header layout): an
@@ -59,6 +60,7 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 	}
 	o.entryMem += int64(len(zr.File)) * sevenFileCost
 	src := &sevenSource{r: r, size: size, zr: zr, folders: h.folders, in: s.input, liveMax: o.lim.MaxMemory}
+	src.chain()
 	var locked int
 	// skip is how much of its folder precedes a member: what reading it
 	// decodes first. It counts against MaxEntrySize like the member's own
@@ -150,7 +152,41 @@ type sevenSource struct {
 	live    map[int]bool
 	liveMem int64
 	resets  int // how often zr was parsed again (for tests)
+
+	// Members in folder order: next[i] is the member after file i in its
+	// folder (-1 after the last), pos[i] its place there, first[f] folder
+	// f's first member. waiting[f] is the member at whose start a reader
+	// of folder f waits in zr's pool (the member before it was read to
+	// its end and closed).
+	next, pos []int32
+	first     []int32
+	waiting   map[int]int32
 }
+
+// chain records, for each member with data, its folder order.
+func (z *sevenSource) chain() {
+	n := len(z.zr.File)
+	z.next, z.pos, z.first = make([]int32, n), make([]int32, n), make([]int32, len(z.folders))
+	last := make([]int32, len(z.folders))
+	for f := range z.first {
+		z.first[f], last[f] = -1, -1
+	}
+	for i, f := range z.zr.File {
+		z.next[i] = -1
+		if f.UncompressedSize == 0 || f.Stream < 0 || f.Stream >= len(z.folders) {
+			continue
+		}
+		if l := last[f.Stream]; l < 0 {
+			z.first[f.Stream] = int32(i)
+		} else {
+			z.next[l], z.pos[i] = int32(i), z.pos[l]+1
+		}
+		last[f.Stream] = int32(i)
+	}
+}
+
+// sevenChainCost is what chain keeps per member.
+const sevenChainCost = 8
 
 func (z *sevenSource) input() int { return z.in }
 
@@ -168,7 +204,7 @@ func (z *sevenSource) file(e *Entry) (*sevenzip.File, error) {
 			if err != nil {
 				return nil, err
 			}
-			z.zr, z.live, z.liveMem = zr, nil, 0
+			z.zr, z.live, z.liveMem, z.waiting = zr, nil, 0, nil
 			z.resets++
 			f = zr.File[e.at]
 		}
@@ -180,20 +216,67 @@ func (z *sevenSource) file(e *Entry) (*sevenzip.File, error) {
 	return f, nil
 }
 
+// open decodes the members before e in its folder itself, one by one,
+// from the folder's start or from where a reader waits: the decoder would
+// skip them inside one call (Seek), which in the browser holds the page
+// for as long as they take to decode; here they are read with Yield.
 func (z *sevenSource) open(e *Entry) (io.ReadCloser, error) {
 	f, err := z.file(e)
 	if err != nil {
 		return nil, err
 	}
+	i := int32(e.at)
+	r := &sevenReader{src: z, folder: -1}
+	if f.UncompressedSize > 0 && f.Stream >= 0 && f.Stream < len(z.folders) {
+		r.folder, r.after = f.Stream, z.next[i]
+		z.mu.Lock()
+		from, ok := z.waiting[f.Stream]
+		z.mu.Unlock()
+		if !ok || from < 0 || z.pos[from] > z.pos[i] {
+			from = z.first[f.Stream]
+		}
+		for j := from; j >= 0 && j != i; j = z.next[j] {
+			if err := z.skip(j); err != nil {
+				return nil, err
+			}
+		}
+	}
 	rc, err := guard(f.Open)
 	if err != nil {
 		return nil, sevenErr(err)
 	}
-	r := &sevenReader{rc: rc}
+	r.rc = rc
 	if f.CRC32 != 0 {
 		r.want, r.h = f.CRC32, crc32.NewIEEE()
 	}
 	return r, nil
+}
+
+// skip reads member j to its end, so that its folder's reader waits in
+// the pool at the start of the member after it.
+func (z *sevenSource) skip(j int32) error {
+	z.mu.Lock()
+	f := z.zr.File[j]
+	z.mu.Unlock()
+	rc, err := guard(f.Open)
+	if err != nil {
+		return sevenErr(err)
+	}
+	r := &sevenReader{rc: rc, src: z, folder: f.Stream, after: z.next[j]}
+	buf := make([]byte, 32<<10)
+	for n := 0; ; n += len(buf) {
+		if n >= yieldBytes {
+			n = 0
+			Yield()
+		}
+		if _, err := r.Read(buf); err == io.EOF {
+			break
+		} else if err != nil {
+			r.Close()
+			return err
+		}
+	}
+	return r.Close()
 }
 
 func (z *sevenSource) section(e *Entry) (io.ReaderAt, error) { return nil, nil }
@@ -201,11 +284,16 @@ func (z *sevenSource) section(e *Entry) (io.ReaderAt, error) { return nil, nil }
 func (z *sevenSource) locate(e *Entry) (Span, bool) { return Span{}, false }
 
 // sevenReader checks a member's CRC at its end (the decoder does not)
-// and turns the decoder's panics into errors.
+// and turns the decoder's panics into errors. Closed at its end, it
+// notes that its folder's reader now waits at the member after it.
 type sevenReader struct {
-	rc   io.ReadCloser
-	h    hash.Hash32
-	want uint32
+	rc     io.ReadCloser
+	h      hash.Hash32
+	want   uint32
+	src    *sevenSource
+	folder int   // -1 for an empty member
+	after  int32 // the member after it in its folder
+	ended  bool
 }
 
 func (r *sevenReader) Read(p []byte) (n int, err error) {
@@ -215,6 +303,7 @@ func (r *sevenReader) Read(p []byte) (n int, err error) {
 		}
 	}()
 	n, err = r.rc.Read(p)
+	r.ended = err == io.EOF
 	if r.h != nil {
 		r.h.Write(p[:n])
 		if err == io.EOF && r.h.Sum32() != r.want {
@@ -227,7 +316,23 @@ func (r *sevenReader) Read(p []byte) (n int, err error) {
 	return n, err
 }
 
-func (r *sevenReader) Close() error { return r.rc.Close() }
+func (r *sevenReader) Close() error {
+	err := r.rc.Close()
+	if z := r.src; r.folder >= 0 {
+		z.mu.Lock()
+		switch {
+		case r.ended && err == nil:
+			if z.waiting == nil {
+				z.waiting = map[int]int32{}
+			}
+			z.waiting[r.folder] = r.after
+		default: // the reader waits somewhere inside this member, if at all
+			delete(z.waiting, r.folder)
+		}
+		z.mu.Unlock()
+	}
+	return err
+}
 
 // sevenErr names what the decoder's error means here.
 func sevenErr(err error) error {

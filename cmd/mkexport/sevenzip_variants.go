@@ -75,13 +75,24 @@ func writeSevenZipVariants(dir string) error {
 	if err := write7zWith(tmp, filepath.Join(dir, "zeros-256m.7z"), zeros, "-mx=1", "-ms=1g"); err != nil {
 		return err
 	}
+	// deep-solid.7z: an export's voice history behind 256 MiB of zeros in
+	// one solid block: reading it decodes the zeros first.
+	deep := map[string][]byte{"0-padding.bin": make([]byte, 256<<20)}
+	for n, b := range files {
+		if strings.HasPrefix(n, "Alexa.") || strings.HasPrefix(n, "Retail.") {
+			deep[n] = b
+		}
+	}
+	if err := write7zWith(tmp, filepath.Join(dir, "deep-solid.7z"), deep, "-mx=1", "-ms=1g"); err != nil {
+		return err
+	}
 	var names []string
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var m strings.Builder
-	m.WriteString("# Members of every variant but zeros-256m.7z: path, size, SHA-256 (written by go run ./cmd/mkexport -7z-variants DIR).\n")
+	m.WriteString("# Members of every variant but zeros-256m.7z and deep-solid.7z: path, size, SHA-256 (written by go run ./cmd/mkexport -7z-variants DIR).\n")
 	for _, n := range names {
 		fmt.Fprintf(&m, "%s\t%d\t%x\n", n, len(files[n]), sha256.Sum256(files[n]))
 	}
