@@ -249,9 +249,18 @@ func TestSevenZipRatioBomb(t *testing.T) {
 // sevenLiveMemory, and the bytes stay right.
 func TestSevenZipLiveDecoders(t *testing.T) {
 	want := sevenManifest(t)
-	// 2 MiB: each folder's decoder (a 512 KiB dictionary, runtime.NumCPU
-	// of them) fits, two do not.
-	tree := open(t, limits(func(l *Limits) { l.MaxMemory = 2 << 20 }), fileInput("nonsolid.7z", read7z(t, "nonsolid.7z")))
+	b := read7z(t, "nonsolid.7z")
+	// A limit that each folder's decoders (runtime.NumCPU of them) fit
+	// and two do not.
+	var one int64
+	for _, e := range open(t, Options{}, fileInput("nonsolid.7z", b)).Entries {
+		if z, ok := e.src.(*sevenSource); ok {
+			for _, f := range z.folders {
+				one = max(one, f.mem*int64(runtime.NumCPU()))
+			}
+		}
+	}
+	tree := open(t, limits(func(l *Limits) { l.MaxMemory = one * 3 / 2 }), fileInput("nonsolid.7z", b))
 	var src *sevenSource
 	for range 3 {
 		for _, e := range tree.Entries {

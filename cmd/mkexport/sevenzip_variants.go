@@ -38,7 +38,7 @@ var sevenZipVariants = []struct {
 func sevenZipMembers() map[string][]byte {
 	var csv bytes.Buffer
 	csv.WriteString("Timestamp,DeviceSerialNumber,Transcript\n")
-	for i := range 6000 {
+	for i := range 1500 {
 		fmt.Fprintf(&csv, "2024-03-01T10:%02d:%02dZ,G070RQ%010d,Alexa what time is it number %d\n", i/60%60, i%60, i%7, i)
 	}
 	inner := tree{}
