@@ -54,9 +54,11 @@ func findingKeys(r *check.Report) []string {
 // voice history without the zeros, is measured first, and the zeros may
 // add at most hostileMarkGap to its longest gap (best of hostileAttempts
 // tabs each: other processes share the cores). Measured on 2026-12-02 on
-// the loaded 2-core machine: lzma2-solid 192-294 ms, deep-solid 365-393 ms
-// (529-787 ms when the skip yielded every MiB; the decoder's own Seek
-// would hold the page for the whole 9 s decode).
+// the loaded 2-core machine (load 7-9), best of 3: lzma2-solid 112 ms,
+// deep-solid 130 ms, 14-17 s to the verdict. With a voice history of
+// 6,000 rows: 144-192 ms and 288-365 ms, and 529-787 ms when the skip
+// yielded every MiB instead of every read; the decoder's own Seek would
+// hold the page for the whole decode (9 s under node).
 func TestBrowser7zDeepSolid(t *testing.T) {
 	env := startBrowser(t)
 	var baseline float64
