@@ -83,3 +83,14 @@ func (o *opener) nestedIn(s *scope, e *Entry) bool {
 	}
 	return ok
 }
+
+// nestedTooLarge reports whether archives of n bytes in all, inside a 7z
+// or RAR, pass what is left of the budget for decoding nested archives
+// into memory. Where there is an Unpacker (the command), such a 7z or
+// RAR goes to it instead: it unpacks to temporary disk, and the nested
+// archives are read from there, as big Alexa exports packed in a 7z
+// need. In the browser the budget holds, and the first archive that does
+// not fit is reported (ErrInflateBudget).
+func (o *opener) nestedTooLarge(n int64) bool {
+	return n > min(o.lim.MaxInflate, o.lim.MaxMemory)-o.inflated
+}

@@ -45,6 +45,17 @@ func (o *opener) rar(s *scope, r io.ReaderAt, size int64) (ok, fallback bool) {
 	if err != nil {
 		return false, o.rarFail(s, rarErr(err))
 	}
+	if o.unpacker != nil {
+		var nested int64
+		for _, f := range files {
+			if kindByName(f.Name) != kindPlain {
+				nested += max(f.UnPackedSize, 0)
+			}
+		}
+		if o.nestedTooLarge(nested) {
+			return false, true
+		}
+	}
 	o.entryMem += int64(len(files)) * rarFileCost
 	src := &rarSource{files: files, opts: opts, in: s.input}
 	for _, f := range files {

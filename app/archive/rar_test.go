@@ -151,3 +151,17 @@ func TestRar15Compression(t *testing.T) {
 		t.Errorf("got %d Unpacker calls and entries %v, want 1 and old.rar!a.txt", u.calls, names(tree))
 	}
 }
+
+// TestRarNestedOverBudget: as TestSevenZipNestedOverBudget for RAR.
+func TestRarNestedOverBudget(t *testing.T) {
+	b := readRar(t, "stored5.rar")
+	small := limits(func(l *Limits) { l.MaxInflate = 100 })
+	tree := open(t, small, fileInput("x.rar", b))
+	wantProblem(t, tree, ErrInflateBudget, "x.rar")
+	u := &fakeUnpacker{fsys: fstest.MapFS{"a.txt": {Data: []byte("a")}}}
+	small.Unpacker = u
+	tree = open(t, small, fileInput("x.rar", b))
+	if u.calls != 1 || len(tree.Entries) != 1 {
+		t.Errorf("got %d Unpacker calls and entries %v, want 1 and x.rar!a.txt", u.calls, names(tree))
+	}
+}

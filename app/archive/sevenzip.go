@@ -58,6 +58,17 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 	if err != nil {
 		return false, o.sevenFail(s, err)
 	}
+	if o.unpacker != nil {
+		var nested int64
+		for _, f := range zr.File {
+			if kindByName(f.Name) != kindPlain {
+				nested += sizeOf(f.UncompressedSize)
+			}
+		}
+		if o.nestedTooLarge(nested) {
+			return false, true
+		}
+	}
 	o.entryMem += int64(len(zr.File)) * sevenFileCost
 	src := &sevenSource{r: r, size: size, zr: zr, folders: h.folders, in: s.input, liveMax: o.lim.MaxMemory}
 	src.chain()

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 )
 
 // The 7z fixtures are written by go run ./cmd/mkexport -7z-variants
@@ -412,5 +413,28 @@ func TestSevenZipDeepSolid(t *testing.T) {
 		if got := digest(mustRead(t, mustFind(t, tree, "deep.7z", p))); got != want[p] {
 			t.Errorf("%s: got %s, want %s", p, got, want[p])
 		}
+	}
+}
+
+// TestSevenZipNestedOverBudget: archives inside a 7z that do not fit the
+// in-memory budget for nested archives are one problem without an
+// Unpacker (the browser), the rest listed; with one (the command) the 7z
+// goes to it, which unpacks to disk.
+func TestSevenZipNestedOverBudget(t *testing.T) {
+	b := read7z(t, "lzma2-solid.7z")
+	small := limits(func(l *Limits) { l.MaxInflate = 100 }) // Devices.Registration.zip has 278 bytes
+	tree := open(t, small, fileInput("x.7z", b))
+	wantProblem(t, tree, ErrInflateBudget, "x.7z")
+	mustFind(t, tree, "x.7z", "Retail.CustomerProfile/profile.json")
+	u := &fakeUnpacker{fsys: fstest.MapFS{"a.txt": {Data: []byte("a")}}}
+	small.Unpacker = u
+	tree = open(t, small, fileInput("x.7z", b))
+	wantNoProblems(t, tree)
+	if u.calls != 1 || len(tree.Entries) != 1 || tree.Entries[0].Name() != "x.7z!a.txt" {
+		t.Errorf("got %d Unpacker calls and entries %v, want 1 and x.7z!a.txt", u.calls, names(tree))
+	}
+	tree = open(t, Options{Unpacker: u}, fileInput("x.7z", b))
+	if u.calls != 1 || find(tree, "x.7z!Devices.Registration.zip", "Devices.Registration/Devices.Registration.csv") == nil {
+		t.Errorf("with room, got %d Unpacker calls (want still 1) and entries %v", u.calls, names(tree))
 	}
 }
