@@ -438,3 +438,20 @@ func TestSevenZipNestedOverBudget(t *testing.T) {
 		t.Errorf("with room, got %d Unpacker calls (want still 1) and entries %v", u.calls, names(tree))
 	}
 }
+
+// TestSevenZipRarInTar: a 7z and a RAR inside a tar, plain (read in
+// place) or gzipped (buffered), open as archives.
+func TestSevenZipRarInTar(t *testing.T) {
+	tr := makeTar(t, tfile{"in/x.7z", read7z(t, "lzma2-solid.7z")}, tfile{"in/y.rar", readRar(t, "stored5.rar")})
+	for name, b := range map[string][]byte{"e.tar": tr, "e.tgz": gzipBytes(t, tr)} {
+		t.Run(name, func(t *testing.T) {
+			tree := open(t, Options{}, fileInput(name, b))
+			wantNoProblems(t, tree)
+			for _, part := range []string{name + "!in/x.7z", name + "!in/y.rar"} {
+				if got := string(mustRead(t, mustFind(t, tree, part, "Küche/notiz.txt"))); got != "Kaffee kaufen\n" {
+					t.Errorf("%s: got %q", part, got)
+				}
+			}
+		})
+	}
+}
