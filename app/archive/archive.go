@@ -1,6 +1,9 @@
 // Package archive opens what a person selected — files, folders, ZIPs (ZIP64,
-// nested), tar, tar.gz, Takeout parts — into one tree of entries, each with
-// its provenance, under limits that keep hostile input harmless.
+// nested), tar, tar.gz, 7z, RAR, Takeout parts — into one tree of entries,
+// each with its provenance, under limits that keep hostile input harmless.
+// 7z and RAR are read with pure-Go decoders (sevenzip.go, rar.go), in the
+// browser too; what those cannot decode goes to an Unpacker where there
+// is one.
 //
 // Entry points: Open (inputs -> *Tree), Tree.Entries, Entry.Open,
 // Entry.Section, Entry.Locate.
@@ -101,9 +104,11 @@ type Options struct {
 	// calls (a slow disk, a slow browser File). Some bytes are read more
 	// than once, so it can exceed the inputs' size: clamp it for display.
 	Read *atomic.Int64
-	// Unpacker reads what Go cannot: RAR and 7z archives and ZIP members with
-	// methods other than Store, Deflate and bzip2. Nil in the browser: such input is
-	// then reported as a Problem (ErrUnsupported) and the rest stays usable.
+	// Unpacker reads what the pure-Go decoders here cannot: ZIP members
+	// with methods other than Store, Deflate and bzip2, 7z archives of other
+	// methods (Zstandard, Brotli, LZ4, Deflate64), RAR 1.5 compression,
+	// unknown RAR versions, multi-volume RARs. Nil in the browser: such input
+	// is then reported as a Problem (ErrUnsupported) and the rest stays usable.
 	Unpacker Unpacker
 }
 

@@ -81,17 +81,7 @@ func (o *opener) fsArchive(s *scope, fsys fs.FS, p string, size int64, k kind, f
 		ra, held = bytes.NewReader(buf), size
 		o.inflated += held
 	}
-	var ok bool
-	switch k {
-	case kindZip:
-		ok = o.zip(c, ra, size)
-	case kindTar:
-		ok = o.tar(c, tarSource{ra: ra, size: size})
-	case kindTgz:
-		ok = o.tar(c, tarSource{ra: ra, size: size, gz: true})
-	case kindRar, kind7z:
-		ok = o.unpack(c, ra, size)
-	}
+	ok := o.list(c, k, ra, size)
 	c.finish()
 	switch {
 	case !ok:

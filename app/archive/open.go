@@ -318,15 +318,9 @@ func gzipHoldsTar(r io.ReaderAt, size int64) bool {
 
 // file lists one file: an archive of a known kind, else a plain entry.
 func (o *opener) file(s *scope, r io.ReaderAt, size int64) {
-	switch sniff(s.part, r, size) {
-	case kindZip:
-		o.zip(s, r, size)
-	case kindTar:
-		o.tar(s, tarSource{ra: r, size: size})
-	case kindTgz:
-		o.tar(s, tarSource{ra: r, size: size, gz: true})
-	case kindRar, kind7z:
-		o.unpack(s, r, size)
+	switch k := sniff(s.part, r, size); k {
+	case kindZip, kindTar, kindTgz, kindRar, kind7z:
+		o.list(s, k, r, size)
 	default:
 		e := &Entry{Path: s.part, Size: size, src: &plainFile{r: r, in: s.input}}
 		if s.base >= 0 {
@@ -336,11 +330,12 @@ func (o *opener) file(s *scope, r io.ReaderAt, size int64) {
 	}
 }
 
-// unpack hands an archive Go cannot read (RAR, 7z) to the Unpacker and lists
-// what it returns.
+// unpack hands an archive this package cannot read (RAR; a 7z whose
+// method the pure-Go decoder lacks) to the Unpacker and lists what it
+// returns.
 func (o *opener) unpack(s *scope, r io.ReaderAt, size int64) bool {
 	if o.unpacker == nil {
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: RAR and 7z archives need the command-line tool", ErrUnsupported)})
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: RAR archives, and 7z archives of methods not decoded here, need the command-line tool", ErrUnsupported)})
 		return false
 	}
 	fsys, closeFn, err := o.unpacker.Unpack(o.ctx, s.part, r, size, o.lim)

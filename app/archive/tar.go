@@ -79,7 +79,7 @@ func (o *opener) tar(s *scope, src tarSource) bool {
 		}
 		if isSparse(h) {
 			e.err = fmt.Errorf("%w: a sparse tar member", ErrUnsupported)
-		} else if isName(p, ".zip") && o.tarZip(s, src, tr, e, off) {
+		} else if isName(p, ".zip", ".7z", ".rar") && o.tarZip(s, src, tr, e, off) {
 			continue
 		}
 		s.tarMember(e, ta, off)
@@ -117,8 +117,9 @@ func (s *scope) tarMember(e *Entry, ta *tarArchive, off int64) {
 	}
 }
 
-// tarZip opens a ZIP member of a tar: in place for a plain tar read at
-// random, else buffered in memory within the inflate budget.
+// tarZip opens a ZIP, 7z or RAR member of a tar (named so, and its bytes
+// say so): in place for a plain tar read at random, else buffered in
+// memory within the inflate budget.
 func (o *opener) tarZip(s *scope, src tarSource, tr *tar.Reader, e *Entry, off int64) bool {
 	if s.depth+1 > o.lim.MaxDepth {
 		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
@@ -132,8 +133,13 @@ func (o *opener) tarZip(s *scope, src tarSource, tr *tar.Reader, e *Entry, off i
 		if s.base >= 0 {
 			base = s.base + off
 		}
+		ra := io.NewSectionReader(src.ra, off, e.Size)
+		k := sniff(e.Path, ra, e.Size)
+		if k != kindZip && k != kind7z && k != kindRar {
+			return false
+		}
 		c := s.child(e.Path, base)
-		ok := o.zip(c, io.NewSectionReader(src.ra, off, e.Size), e.Size)
+		ok := o.list(c, k, ra, e.Size)
 		c.finish()
 		return ok
 	}
@@ -149,7 +155,8 @@ func (o *opener) tarZip(s *scope, src tarSource, tr *tar.Reader, e *Entry, off i
 	}
 	o.inflated += e.Size
 	c := s.child(e.Path, -1)
-	ok := o.zip(c, bytes.NewReader(buf), e.Size)
+	k := sniff(e.Path, bytes.NewReader(buf), e.Size)
+	ok := (k == kindZip || k == kind7z || k == kindRar) && o.list(c, k, bytes.NewReader(buf), e.Size)
 	c.finish()
 	if !ok {
 		o.inflated -= e.Size

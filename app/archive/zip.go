@@ -121,6 +121,9 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if e.err == nil && !e.Encrypted && isName(p, ".zip") && o.nestedZip(s, f, e, r, limit[i]) {
 			continue // its entries stand for it
 		}
+		if e.err == nil && !e.Encrypted && isName(p, ".7z", ".rar") && decodable(f.Method) && o.nestedIn(s, e) {
+			continue
+		}
 		if !decodable(f.Method) && !e.Encrypted {
 			if s.unsupported == nil {
 				s.unsupported = map[uint16]int{}

@@ -9,6 +9,12 @@
 //	go run ./cmd/mkexport -big -out DIR -recordings 10000 -size 1GB
 //	                                                 a large Amazon export for benchmarks
 //	                                                 (DIR/input/*.zip + DIR/planted.json; never commit it)
+//	go run ./cmd/mkexport -7z-variants app/archive/testdata/sevenzip
+//	                                                 one set of members in every 7z method and layout,
+//	                                                 encrypted, and a ratio bomb (needs 7z only)
+//	go run ./cmd/mkexport -rar-variants app/archive/testdata/rar
+//	                                                 the same members stored in RAR 5 and RAR 4 archives
+//	                                                 (written in Go: package storedrar; needs no tool)
 //	go run ./cmd/mkexport -hostile DIR               zip bombs and damaged archives (package hostile;
 //	                                                 never commit them)
 //
@@ -62,7 +68,24 @@ func main() {
 	recordings := flag.Int("recordings", 10000, "with -big: number of recordings")
 	size := flag.String("size", "1GB", "with -big: total size of the WAVs (e.g. 500MB, 1GB, 2GiB)")
 	hostileDir := flag.String("hostile", "", "write the hostile archives (zip bombs, damaged ZIPs) into this `folder` instead")
+	variants := flag.String("7z-variants", "", "write the 7z variants that app/archive tests read into this `folder` instead")
+	rarVariants := flag.String("rar-variants", "", "write the RAR archives that app/archive tests read into this `folder` instead")
 	flag.Parse()
+
+	if *rarVariants != "" {
+		if err := writeRarVariants(*rarVariants); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *variants != "" {
+		if err := writeSevenZipVariants(*variants); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 
 	if *hostileDir != "" { // made in code: needs none of the tools
 		if err := hostile.Write(*hostileDir); err != nil {

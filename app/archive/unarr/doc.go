@@ -1,7 +1,8 @@
 //go:build !wasm
 
-// Package unarr reads the archives that Go cannot — RAR 1.5–4, 7z, and ZIP
-// members compressed with Deflate64, bzip2 or LZMA — through the C library
+// Package unarr reads the archives that the pure-Go decoders of package
+// archive cannot — ZIP members compressed with Deflate64 or LZMA, RAR 1.5
+// compression, 7z methods the Go decoder lacks — through the C library
 // unarr (github.com/gen2brain/go-unarr). It is the native side of
 // archive.Unpacker and never part of the browser build.
 //

@@ -1,0 +1,96 @@
+package archive
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// list lists the archive of kind k in r into the scope c. It reports
+// whether the archive could be read; when not, a Problem says why.
+func (o *opener) list(c *scope, k kind, r io.ReaderAt, size int64) bool {
+	switch k {
+	case kindZip:
+		return o.zip(c, r, size)
+	case kindTar:
+		return o.tar(c, tarSource{ra: r, size: size})
+	case kindTgz:
+		return o.tar(c, tarSource{ra: r, size: size, gz: true})
+	case kind7z:
+		ok, fallback := o.sevenZip(c, r, size)
+		if fallback {
+			return o.unpack(c, r, size)
+		}
+		return ok
+	case kindRar:
+		ok, fallback := o.rar(c, r, size)
+		if fallback {
+			return o.unpack(c, r, size)
+		}
+		return ok
+	}
+	return false
+}
+
+// nestedIn opens the member e of s as an archive of its own when its
+// name says it may be one (.zip, .7z, .rar, .tar, .tgz) and its first
+// bytes confirm it: a stored member is read in place, a compressed one is
+// decoded into memory within Limits.MaxInflate, as nested ZIPs are. It
+// reports whether e was opened; if not, the caller lists it as a file.
+// Names choose the candidates because sniffing every member would cost
+// a read each (a round trip each in the browser).
+func (o *opener) nestedIn(s *scope, e *Entry) bool {
+	if kindByName(e.Path) == kindPlain {
+		return false
+	}
+	if s.depth+1 > o.lim.MaxDepth {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
+		return false
+	}
+	if o.budgetSpent {
+		if o.unopened++; o.unopenedPart == "" {
+			o.unopenedPart = s.part
+		}
+		return false
+	}
+	if o.nested >= o.lim.MaxArchives {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d nested archives; the rest are listed as files", ErrTooManyEntries, o.lim.MaxArchives)})
+		o.budgetSpent = true
+		return false
+	}
+	o.nested++
+	if ra, ok := e.Section(); ok {
+		k := sniff(e.Path, ra, e.Size)
+		if k == kindPlain {
+			return false
+		}
+		c := s.child(e.Path, -1)
+		ok := o.list(c, k, ra, e.Size)
+		c.finish()
+		return ok
+	}
+	buf, ok := o.inflate(s, e)
+	if !ok {
+		return false
+	}
+	ra := bytes.NewReader(buf)
+	k := sniff(e.Path, ra, int64(len(buf)))
+	c := s.child(e.Path, -1)
+	ok = k != kindPlain && o.list(c, k, ra, int64(len(buf)))
+	c.finish()
+	if !ok {
+		o.inflated -= int64(len(buf)) // freed: it is listed as a plain entry
+	}
+	return ok
+}
+
+// nestedTooLarge reports whether archives of n bytes in all, inside a 7z
+// or RAR, pass what is left of the budget for decoding nested archives
+// into memory. Where there is an Unpacker (the command), such a 7z or
+// RAR goes to it instead: it unpacks to temporary disk, and the nested
+// archives are read from there, as big Alexa exports packed in a 7z
+// need. In the browser the budget holds, and the first archive that does
+// not fit is reported (ErrInflateBudget).
+func (o *opener) nestedTooLarge(n int64) bool {
+	return n > min(o.lim.MaxInflate, o.lim.MaxMemory)-o.inflated
+}
