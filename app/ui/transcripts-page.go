@@ -59,7 +59,8 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	var out []app.UI
 	out = append(out, app.P().Class("summary").Attr("data-testid", "transcript-summary").
 		Text(tr(p.lang, "transcripts.summary", len(lines), matched, len(lines)-matched)))
-	out = append(out, app.P().Class("hint", "zone-note").Attr("data-testid", "zone-note").Text(zoneText(p.lang)))
+	out = append(out, app.P().Class("hint", "zone-note").Attr("data-testid", "zone-note").
+		Text(zoneText(p.lang)+" "+tr(p.lang, "transcripts.zone")))
 
 	prot := protectionOf(p.s)
 	hidden := 0
@@ -126,6 +127,19 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	return out
 }
 
+// asWritten is the line's time as the PDF writes it (read as UTC), for the
+// time cell's title: the page shows it in the browser's zone.
+func (p *transcriptsPage) asWritten(l export.TranscriptLine) string {
+	if l.Time.IsZero() {
+		return ""
+	}
+	layout := timeLayoutEN
+	if p.lang == "de" {
+		layout = timeLayoutDE
+	}
+	return tr(p.lang, "transcripts.asWritten", l.Time.UTC().Format(layout))
+}
+
 // renderLine shows one line; a hidden one keeps its place, time and status,
 // never its text.
 func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.UI {
@@ -160,7 +174,7 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 		Attr("data-hidden", strconv.FormatBool(hidden)).
 		Body(
 			app.Td().Class("nowrap").Body(where),
-			app.Td().Class("mono", "nowrap").Text(when),
+			app.Td().Class("mono", "nowrap").Title(p.asWritten(l)).Text(when),
 			text,
 			app.Td().Body(status),
 		)
