@@ -51,7 +51,7 @@ var filesTexts = map[string]text{
 	"files.kind.pdf":     {"PDF", "PDF"},
 	"files.kind.audio":   {"Audio", "Audio"},
 	"files.kind.archive": {"Archive", "Archiv"},
-	"files.kind.other":   {"Other", "Sonstige"},
+	"files.kind.other":   {"Other", "Sonstiges"},
 
 	"evidence.open":    {"Open this place in the file", "Diese Stelle in der Datei öffnen"},
 	"finding.affected": {"Show the affected recordings", "Betroffene Aufnahmen zeigen"},

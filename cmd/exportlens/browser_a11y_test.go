@@ -175,7 +175,7 @@ func TestBrowserHeadings(t *testing.T) {
 			}
 			recsWait(t, tb, `!!document.querySelector('[data-testid=file-name]')`)
 			kind := map[string]map[string]string{"en": {"csv": "CSV table", "json": "JSON", "text": "Text", "audio": "Audio", "pdf": "PDF", "archive": "Archive", "other": "Other", "image": "Image"},
-				"de": {"csv": "CSV-Tabelle", "json": "JSON", "text": "Text", "audio": "Audio", "pdf": "PDF", "archive": "Archiv", "other": "Sonstige", "image": "Bild"}}
+				"de": {"csv": "CSV-Tabelle", "json": "JSON", "text": "Text", "audio": "Audio", "pdf": "PDF", "archive": "Archiv", "other": "Sonstiges", "image": "Bild"}}
 			title := recsEval[string](t, tb, `document.title`)
 			ok := false
 			for _, k := range kind[lang] {
