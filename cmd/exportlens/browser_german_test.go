@@ -120,10 +120,14 @@ func exportWords(t *testing.T, n *nativeExport) map[string]bool {
 
 // visibleTextJS lists what the page shows and reads out: every visible
 // text node, and the aria-label, title and placeholder of visible elements.
-// The language menu names each language in itself ("English").
+// The language menu names each language in itself ("English"); a folded
+// "Details" (the reader's own English words about a file, on demand) is
+// not shown until opened.
 const visibleTextJS = `(() => {
   const out = [];
-  const seen = (e) => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  // checkVisibility: a closed <details> keeps its content laid out but
+  // hidden (content-visibility), which getClientRects does not tell.
+  const seen = (e) => !!e && e.checkVisibility({visibilityProperty: true, opacityProperty: true});
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = w.nextNode(); n; n = w.nextNode()) {
     const p = n.parentElement;
@@ -143,16 +147,22 @@ const visibleTextJS = `(() => {
 // shown, and fails for every English word it finds, with the text it is in.
 func TestBrowserGerman(t *testing.T) {
 	env := startBrowser(t)
-	for _, name := range []string{"amazon-2018", "amazon-foreign", "takeout-unrecognized", "unrelated", "amazon-real"} {
+	for _, name := range []string{"amazon-2018", "amazon-foreign", "takeout-unrecognized", "unrelated", "amazon-real", "amazon-messy", "takeout-parts", "takeout-de"} {
 		t.Run(name, func(t *testing.T) {
 			n := openNative(t, fixtureFiles(t, name), check.Declared{})
 			english := englishOnly(n.rep)
 			export := exportWords(t, n)
 			tb := a11yTab(t, env, "de", "Europe/Berlin")
 			found := map[string]string{} // word -> the text it was seen in, and where
+			seen := 0
 			look := func(where string) {
 				t.Helper()
-				for _, s := range recsEval[[]string](t, tb, visibleTextJS) {
+				texts := recsEval[[]string](t, tb, visibleTextJS)
+				if len(texts) < 10 {
+					t.Errorf("%s: only %d texts seen, want the page's many", where, len(texts))
+				}
+				seen += len(texts)
+				for _, s := range texts {
 					for _, w := range words(s) {
 						if english[w] && !export[w] && found[w] == "" {
 							found[w] = where + ": " + s
@@ -194,6 +204,13 @@ func TestBrowserGerman(t *testing.T) {
 			a11yNav(t, tb, "/transcripts")
 			look("transcripts")
 			tb.shot(t, "de-walk-"+name+"-transcripts")
+			// The transcript PDF, as text on the Files page.
+			if recsEval[bool](t, tb, `!!document.querySelector('[data-testid=transcript-original]')`) {
+				recsEval[any](t, tb, `document.querySelector('[data-testid=transcript-original]').click()`)
+				recsWait(t, tb, `location.pathname === '/files' && !!document.querySelector('[data-testid=file-name]') && `+urlPreviewDoneJS)
+				look("the transcript PDF")
+				tb.shot(t, "de-walk-"+name+"-pdf")
+			}
 			a11yNav(t, tb, "/files")
 			look("files")
 			if recsEval[int](t, tb, `document.querySelectorAll('[data-testid=tree-file] a').length`) > 0 {
@@ -210,7 +227,7 @@ func TestBrowserGerman(t *testing.T) {
 			for _, w := range keys {
 				t.Errorf("English word %q on a German page, %s", w, found[w])
 			}
-			t.Logf("%d English-only words of ours checked against the German pages", len(english))
+			t.Logf("%d English-only words of ours checked against %d texts of the German pages", len(english), seen)
 			tb.finish(t, secrets(n.rep))
 		})
 	}
