@@ -200,6 +200,13 @@ func TestBrowserGerman(t *testing.T) {
 				recsWait(t, tb, `!!document.querySelector('.player:not(.player-idle)')`)
 				look("recording chosen")
 			}
+			// What is hidden to protect someone else, shown on request: the
+			// notice that says so, the transcripts and answers.
+			if recsEval[bool](t, tb, `!!document.querySelector('[data-testid=lift-all]')`) {
+				recsEval[any](t, tb, `document.querySelector('[data-testid=lift-all]').click()`)
+				recsWait(t, tb, `!document.querySelector('[data-testid=lift-all]') && !document.querySelector('[data-testid=recording][data-hidden=true]')`)
+				look("recordings, everything shown")
+			}
 			tb.shot(t, "de-walk-"+name+"-recordings")
 			a11yNav(t, tb, "/transcripts")
 			look("transcripts")
