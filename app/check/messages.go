@@ -212,29 +212,29 @@ var messages = map[string]message{
 		de: "%d Aufnahmen können von dem Sprachgerät stammen, das Sie nach Ihrer Angabe besitzen; welches Gerät es ist, zeigt der Export nicht", deOne: "%d Aufnahme kann von dem Sprachgerät stammen, das Sie nach Ihrer Angabe besitzen; welches Gerät es ist, zeigt der Export nicht"},
 	msgDeclaredDeviceRecordings: {args: "di",
 		en: "%d recordings come from device %s, which you did not name as yours", enOne: "%d recording comes from device %s, which you did not name as yours",
-		de: "%d Aufnahmen stammen von Gerät %s, das Sie nicht als Ihres angegeben haben", deOne: "%d Aufnahme stammt von Gerät %s, das Sie nicht als Ihres angegeben haben"},
+		de: "%d Aufnahmen stammen von Gerät %s, das Sie nicht als Ihr Gerät angegeben haben", deOne: "%d Aufnahme stammt von Gerät %s, das Sie nicht als Ihr Gerät angegeben haben"},
 	msgNotMineDeviceRecordings: {args: "di",
 		en: "%d recordings come from device %s, which you marked as not yours", enOne: "%d recording comes from device %s, which you marked as not yours",
-		de: "%d Aufnahmen stammen vom Gerät %s, das Sie als nicht Ihres markiert haben", deOne: "%d Aufnahme stammt vom Gerät %s, das Sie als nicht Ihres markiert haben"},
+		de: "%d Aufnahmen stammen vom Gerät %s, das Sie als fremd markiert haben", deOne: "%d Aufnahme stammt vom Gerät %s, das Sie als fremd markiert haben"},
 	msgNotMineDevice: {args: "i",
-		en: "Device %s, which you marked as not yours, is registered to this account", de: "Das Gerät %s, das Sie als nicht Ihres markiert haben, ist bei diesem Konto registriert"},
+		en: "Device %s, which you marked as not yours, is registered to this account", de: "Das Gerät %s, das Sie als fremd markiert haben, ist bei diesem Konto registriert"},
 	msgNotMineProfileRecordings: {args: "di",
 		en: "%d recordings are of voice profile %s, which you marked as not yours", enOne: "%d recording is of voice profile %s, which you marked as not yours",
-		de: "%d Aufnahmen gehören zum Stimmprofil %s, das Sie als nicht Ihres markiert haben", deOne: "%d Aufnahme gehört zum Stimmprofil %s, das Sie als nicht Ihres markiert haben"},
+		de: "%d Aufnahmen gehören zum Stimmprofil %s, das Sie als fremd markiert haben", deOne: "%d Aufnahme gehört zum Stimmprofil %s, das Sie als fremd markiert haben"},
 	msgNotMineProfile: {args: "i",
-		en: "Voice profile %s, which you marked as not yours, is enrolled under this account", de: "Das Stimmprofil %s, das Sie als nicht Ihres markiert haben, ist bei diesem Konto eingerichtet"},
+		en: "Voice profile %s, which you marked as not yours, is enrolled under this account", de: "Das Stimmprofil %s, das Sie als fremd markiert haben, ist bei diesem Konto eingerichtet"},
 	msgNotMineRecordings: {args: "d",
 		en: "You marked %d recordings as not yours", enOne: "You marked %d recording as not yours",
-		de: "Sie haben %d Aufnahmen als nicht Ihre markiert", deOne: "Sie haben %d Aufnahme als nicht Ihre markiert"},
+		de: "Sie haben %d Aufnahmen als fremd markiert", deOne: "Sie haben %d Aufnahme als fremd markiert"},
 	msgMineRecordings: {args: "d",
 		en: "You marked %d recordings as yours", enOne: "You marked %d recording as yours",
-		de: "Sie haben %d Aufnahmen als Ihre markiert", deOne: "Sie haben %d Aufnahme als Ihre markiert"},
+		de: "Sie haben %d Aufnahmen als Ihre eigenen markiert", deOne: "Sie haben %d Aufnahme als Ihre eigene markiert"},
 	msgMineRecordingsSettled: {args: "d",
 		en: "You marked %d recordings as yours: that settles what the checks could not tell about them", enOne: "You marked %d recording as yours: that settles what the checks could not tell about it",
-		de: "Sie haben %d Aufnahmen als Ihre markiert: Damit ist geklärt, was die Prüfungen über sie nicht feststellen konnten", deOne: "Sie haben %d Aufnahme als Ihre markiert: Damit ist geklärt, was die Prüfungen über sie nicht feststellen konnten"},
+		de: "Sie haben %d Aufnahmen als Ihre eigenen markiert: Damit ist geklärt, was die Prüfungen über sie nicht feststellen konnten", deOne: "Sie haben %d Aufnahme als Ihre eigene markiert: Damit ist geklärt, was die Prüfungen über sie nicht feststellen konnten"},
 	msgDeclaredDeviceRegistered: {args: "i",
 		en: "Device %s is registered to this account, but you did not name it as yours",
-		de: "Gerät %s ist für dieses Konto registriert, aber Sie haben es nicht als Ihres angegeben"},
+		de: "Gerät %s ist für dieses Konto registriert, aber Sie haben es nicht als Ihr Gerät angegeben"},
 	msgDeclaredNoDevicesRecordings: {args: "d",
 		en: "You own no voice-assistant device, yet the export holds %d voice recordings", enOne: "You own no voice-assistant device, yet the export holds %d voice recording",
 		de: "Sie besitzen kein Sprachassistenz-Gerät, doch der Export enthält %d Sprachaufnahmen", deOne: "Sie besitzen kein Sprachassistenz-Gerät, doch der Export enthält %d Sprachaufnahme"},
@@ -407,4 +407,36 @@ func (f Finding) Text(lang string) string {
 		return f.Title
 	}
 	return render(lang, f.Msg, f.Args...)
+}
+
+// subjects are the subjects of findings that are phrases of ours, not
+// identifiers or paths: the report keeps them in English (they are data),
+// people read them in their language.
+var subjects = map[string]struct{ en, de string }{
+	voiceRecordingsSubject:   {"voice recordings", "Sprachaufnahmen"},
+	notMineRecordingsSubject: {"recordings marked not yours", "als fremd markierte Aufnahmen"},
+	mineRecordingsSubject:    {"recordings marked yours", "als Ihre eigenen markierte Aufnahmen"},
+	unrecognizedSubject:      {"unrecognized speaker", "nicht erkannter Sprecher"},
+	// The kinds of file a finding names when the export does not say
+	// where the file should be (missingSubject).
+	"registration":     {"the device registration", "die Geräteregistrierung"},
+	"voice-profiles":   {"the voice profiles", "die Stimmprofile"},
+	"voice-history":    {"the voice history", "der Sprachverlauf"},
+	"customer-profile": {"the customer profile", "das Kundenprofil"},
+	"archive-browser":  {"the archive overview", "die Archivübersicht"},
+	"transcript":       {"the transcript", "das Transkript"},
+}
+
+// SubjectText is a finding's subject in lang when it is a phrase of ours
+// ("voice recordings"), and ok false when it is a value from the export
+// (a serial, an ID, an e-mail address, a path), which is shown as it is.
+func SubjectText(lang, subject string) (text string, ok bool) {
+	s, ok := subjects[subject]
+	if !ok {
+		return "", false
+	}
+	if lang == "de" {
+		return s.de, true
+	}
+	return s.en, true
 }

@@ -114,14 +114,14 @@ const (
 )
 
 var markTexts = map[string]text{
-	"col.mine":           {"Yours?", "Ihres?"},
+	"col.mine":           {"Yours?", "Gehört es Ihnen?"},
 	"mark.none":          {"Not said", "Keine Angabe"},
-	"mark.mine":          {"Mine", "Meins"},
-	"mark.notMine":       {"Not mine", "Nicht meins"},
-	"mark.labelDevice":   {"Is device %s yours?", "Ist das Gerät %s Ihres?"},
-	"mark.labelProfile":  {"Is voice profile %s yours?", "Ist das Stimmprofil %s Ihres?"},
+	"mark.mine":          {"Mine", "Gehört mir"},
+	"mark.notMine":       {"Not mine", "Gehört mir nicht"},
+	"mark.labelDevice":   {"Is device %s yours?", "Gehört das Gerät %s Ihnen?"},
+	"mark.labelProfile":  {"Is voice profile %s yours?", "Gehört das Stimmprofil %s Ihnen?"},
 	"mark.recording":     {"Is this recording yours?", "Ist diese Aufnahme von Ihnen?"},
-	"mark.recordingHint": {"Your answer is compared like what you declared, and the checks run again. It stays in this page only.", "Ihre Antwort wird wie Ihre übrigen Angaben berücksichtigt, und die Prüfung läuft erneut. Sie bleibt nur in dieser Seite."},
+	"mark.recordingHint": {"Your answer is compared like what you declared, and the checks run again. It stays in this page only.", "Ihre Antwort zählt wie Ihre übrigen Angaben, und die Prüfung läuft erneut. Sie bleibt im Speicher dieser Seite und wird nirgends sonst gespeichert."},
 }
 
 func init() { addTexts(markTexts) }

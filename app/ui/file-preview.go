@@ -314,7 +314,7 @@ func (p *filePreview) Render() app.UI {
 	}
 	head := app.Div().Class("preview-head").Body(
 		app.H2().Class("mono").Attr("data-testid", "file-name").Body(shownName(e.Name())),
-		app.P().Class("hint").Text(sizeText(e.Size)+" · "+tr(p.Lang, "files.kind."+string(k))), // what the bytes are, once read
+		app.P().Class("hint").Text(sizeText(p.Lang, e.Size)+" · "+tr(p.Lang, "files.kind."+string(k))), // what the bytes are, once read
 	)
 	body := []app.UI{head}
 	why, findings := p.hidden()

@@ -227,9 +227,9 @@ func (t *fileTree) row(r treeRow) app.UI {
 	if f.Dir == "" {
 		cls = "tree-part"
 	}
-	count := tr(t.Lang, "files.count", f.Count, sizeText(f.Size))
+	count := tr(t.Lang, "files.count", f.Count, sizeText(t.Lang, f.Size))
 	if f.Count == 1 {
-		count = tr(t.Lang, "files.count1", sizeText(f.Size))
+		count = tr(t.Lang, "files.count1", sizeText(t.Lang, f.Size))
 	}
 	return app.Div().Class("tree-row", cls).Attr("data-testid", "tree-folder").
 		Style("height", itoa(treeRowHeight)+"px").Style("padding-left", indent).
@@ -265,7 +265,7 @@ func (t *fileTree) file(e *archive.Entry, indent string) app.UI {
 		Style("white-space", "nowrap").Style("overflow", "hidden").
 		Body(
 			a,
-			app.Span().Class("tree-size").Text(sizeText(e.Size)),
+			app.Span().Class("tree-size").Text(sizeText(t.Lang, e.Size)),
 			app.Span().Class("tree-kind").Text(tr(t.Lang, "files.kind."+string(kindOf(e.Path)))),
 		)
 }
@@ -298,14 +298,14 @@ func setTreeScroll(top int) {
 }
 
 // sizeText formats a byte count for people: bytes below a kilobyte.
-func sizeText(n int64) string {
+func sizeText(lang string, n int64) string {
 	switch {
 	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+		return decimal(lang, float64(n)/(1<<30)) + " GB"
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return decimal(lang, float64(n)/(1<<20)) + " MB"
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+		return decimal(lang, float64(n)/(1<<10)) + " kB"
 	}
-	return fmt.Sprintf("%d B", n)
+	return groupDigits(n, digitSep(lang)) + " B"
 }

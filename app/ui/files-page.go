@@ -28,6 +28,7 @@ func (p *filesPage) OnMount(ctx app.Context) {
 // OnNav reads the view from the URL. go-app keeps this component when only
 // the query changes, so the tree's open folders stay as they were.
 func (p *filesPage) OnNav(ctx app.Context) {
+	onPageNav(ctx)
 	p.url = parseFileLoc(ctx.Page().URL().Query())
 }
 
@@ -62,15 +63,24 @@ func (p *filesPage) entry() *archive.Entry {
 
 func (p *filesPage) Render() app.UI {
 	var main app.UI
+	h1 := pageHeading(tr(p.lang, "files.title"))
 	if !p.s.loaded() || p.s.Tree == nil {
+		showHead(p.lang, tr(p.lang, "files.title"))
 		main = app.Main().Class("files").Body(
-			app.H2().Text(tr(p.lang, "files.title")),
+			h1,
 			app.P().Text(tr(p.lang, "files.empty")),
 			&openPanel{Lang: p.lang, Session: p.s},
 		)
 	} else {
 		p.loc = p.url.resolve(p.s, &p.ids)
+		// The title names the kind of file shown, never its name.
+		if e := p.entry(); e != nil {
+			showHead(p.lang, tr(p.lang, "title.file", tr(p.lang, "files.kind."+string(kindOf(e.Path)))), tr(p.lang, "files.title"))
+		} else {
+			showHead(p.lang, tr(p.lang, "files.title"))
+		}
 		main = app.Main().Class("files", "files-loaded").Body(
+			h1,
 			&fileTree{Lang: p.lang, Parts: p.tree(), Selected: p.loc},
 			p.preview(),
 		)

@@ -30,7 +30,11 @@ func (v *findingView) Render() app.UI {
 			app.Strong().Class("finding-title").Text(f.Text(v.Lang)),
 		),
 	}
-	if f.Subject != "" {
+	if phrase, ok := check.SubjectText(v.Lang, f.Subject); ok {
+		// A phrase of ours ("voice recordings"), in the reader's language;
+		// data-subject keeps the report's word.
+		body = append(body, app.P().Class("subject").Text(tr(v.Lang, "finding.subject", phrase)))
+	} else if f.Subject != "" {
 		body = append(body, app.P().Class("subject").Body(app.Text(tr(v.Lang, "finding.subject", "")), shownID(v.Lang, f.Subject, "mono")))
 	}
 	if f.Records > 0 {

@@ -42,13 +42,24 @@ func (p *homePage) OnDismount() {
 	}
 }
 
+// OnNav moves focus to the h1 when the person came from another page.
+func (p *homePage) OnNav(ctx app.Context) { onPageNav(ctx) }
+
 func (p *homePage) Render() app.UI {
+	// Before an export is open the page is for opening one; then it is
+	// the export's overview.
+	title := tr(p.lang, "home.title")
+	if p.s.loaded() {
+		title = tr(p.lang, "nav.overview")
+	}
+	showHead(p.lang, title)
 	return app.Div().Class("page").Body(
 		&topBar{Lang: p.lang, Current: "/"},
 		app.Main().Body(
+			pageHeading(title),
 			&openPanel{Lang: p.lang, Session: p.s, DropErr: p.dropErr},
 			&aboutForm{Lang: p.lang, Declared: p.s.Declared},
-			app.If(p.s.loaded(), &overview{Lang: p.lang, Session: p.s}),
+			&overview{Lang: p.lang, Session: p.s},
 		),
 	)
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // observeSession keeps *s and *lang up to date for a page. The language
-// defaults to the browser's on first use.
+// defaults to the browser's on first use. When an export has been opened
+// (a new one is loaded), focus moves to the page's h1, above what it shows.
 func observeSession(ctx app.Context, s *session, lang *string) {
 	ctx.GetState(stateLang, lang)
 	if *lang == "" {
@@ -15,5 +16,16 @@ func observeSession(ctx app.Context, s *session, lang *string) {
 		ctx.SetState(stateLang, *lang)
 	}
 	ctx.ObserveState(stateLang).Value(lang)
-	ctx.ObserveState(stateSession).Value(s)
+	ctx.GetState(stateSession, s)
+	focusedGen = max(focusedGen, s.Gen)
+	ctx.ObserveState(stateSession).OnChange(func() {
+		if s.loaded() && s.Gen > focusedGen {
+			focusedGen = s.Gen
+			focusHeading(ctx)
+		}
+	}).Value(s)
 }
+
+// focusedGen is the last opened export (session.Gen) focus moved for; only
+// the UI goroutine uses it.
+var focusedGen int

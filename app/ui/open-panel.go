@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -22,9 +21,9 @@ func init() { addTexts(openTexts) }
 var openTexts = map[string]text{
 	"open.chooseFolder": {"Choose a folder", "Ordner wählen"},
 	"open.demo":         {"Or try a demo:", "Oder ein Beispiel ausprobieren:"},
-	"open.fetchingDemo": {"Loading the demo…", "Lade das Beispiel…"},
-	"open.starting":     {"Opening…", "Öffne…"},
-	"open.readingShort": {"Reading: %d entries", "Lese: %d Einträge"},
+	"open.fetchingDemo": {"Loading the demo…", "Das Beispiel wird geladen …"},
+	"open.starting":     {"Opening…", "Wird geöffnet …"},
+	"open.readingShort": {"Reading: %d entries", "Wird gelesen: %d Einträge"},
 	"open.aboutGiven":   {"%d given", "%d angegeben"},
 	"open.demoShown":    {"Demo: %s", "Beispiel: %s"},
 	"open.keepFacts": {"Keep the facts you gave (%d) for the next export you open",
@@ -39,7 +38,7 @@ var openTexts = map[string]text{
 	"reason.open": {"it could not be opened", "es ließ sich nicht öffnen"},
 
 	// Members that were read but deserve a look (export.Problem kinds).
-	"open.notice":      {"“%s” needs a look: %s.", "„%s“ verdient einen Blick: %s."},
+	"open.notice":      {"“%s” needs a look: %s.", "„%s“ sollten Sie sich ansehen: %s."},
 	"reason.name":      {"its name is an absolute path or climbs out of the archive; it is shown cleaned and never used as a path", "sein Name ist ein absoluter Pfad oder führt aus dem Archiv hinaus; er wird bereinigt gezeigt und nie als Pfad benutzt"},
 	"reason.duplicate": {"the archive holds this name more than once; every copy is read", "das Archiv enthält diesen Namen mehrfach; jede Kopie wird gelesen"},
 	"reason.zone":      {"its times are given in a time zone that ExportLens does not know (see the details); they are shown as UTC and may be off by hours", "seine Zeiten sind in einer Zeitzone angegeben, die ExportLens nicht kennt (siehe Details); sie werden als UTC gezeigt und können um Stunden abweichen"},
@@ -80,21 +79,25 @@ func (o *openPanel) Render() app.UI {
 		),
 		&demoList{Lang: o.Lang, Disabled: busy},
 	}
+	// What the opening does and what went wrong is announced (polite), in
+	// a region that is there before its content.
+	var live []app.UI
 	if busy {
-		body = append(body, o.renderProgress())
+		live = append(live, o.renderProgress())
 	}
 	if s.Canceled {
-		body = append(body, app.P().Class("notice").Attr("data-testid", "open-canceled").Text(tr(o.Lang, "open.canceled")))
+		live = append(live, app.P().Class("notice").Attr("data-testid", "open-canceled").Text(tr(o.Lang, "open.canceled")))
 	}
 	if s.Status == statusFailed && s.Err != nil {
-		body = append(body, o.renderFailed())
+		live = append(live, o.renderFailed())
 	}
 	if o.pickErr != nil {
-		body = append(body, errorView(o.Lang, o.pickErr, ""))
+		live = append(live, errorView(o.Lang, o.pickErr, ""))
 	}
 	if o.DropErr != nil {
-		body = append(body, errorView(o.Lang, o.DropErr, ""))
+		live = append(live, errorView(o.Lang, o.DropErr, ""))
 	}
+	body = append(body, app.Div().Class("open-live").Attr("data-testid", "open-live").Aria("live", "polite").Body(live...))
 	if s.loaded() {
 		body = append(body, o.renderOpened())
 	}
@@ -112,7 +115,7 @@ func (o *openPanel) renderProgress() app.UI {
 	case s.Demo != "" && len(s.Files) == 0 && len(s.Folders) == 0:
 		label = tr(o.Lang, "open.fetchingDemo")
 	case p.Total > 0:
-		label = tr(o.Lang, "open.reading", mib(p.Bytes), mib(p.Total), p.Entries)
+		label = tr(o.Lang, "open.reading", mib(o.Lang, p.Bytes), mib(o.Lang, p.Total), p.Entries)
 	case p.Entries > 0:
 		label = tr(o.Lang, "open.readingShort", p.Entries)
 	default:
@@ -126,7 +129,10 @@ func (o *openPanel) renderProgress() app.UI {
 	return app.Div().Class("progress").Attr("data-testid", "open-progress").
 		Attr("data-bytes", p.Bytes).Attr("data-entries", p.Entries).Body(
 		bar,
-		app.Span().Class("progress-label").Text(label),
+		// Announced once when the reading starts; the counts that follow
+		// every 100 ms are not (aria-live off), or a screen reader would
+		// read nothing else.
+		app.Span().Class("progress-label").Aria("live", "off").Text(label),
 		app.Button().Type("button").Class("button-secondary").Attr("data-testid", "open-cancel").
 			Text(tr(o.Lang, "open.cancel")).OnClick(o.onCancel),
 	)
@@ -302,12 +308,12 @@ func firstName(s session) string {
 }
 
 // mib formats a byte count for people.
-func mib(n int64) string {
+func mib(lang string, n int64) string {
 	switch {
 	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+		return decimal(lang, float64(n)/(1<<30)) + " GB"
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return decimal(lang, float64(n)/(1<<20)) + " MB"
 	}
-	return fmt.Sprintf("%d kB", (n+1023)/1024)
+	return groupDigits((n+1023)/1024, digitSep(lang)) + " kB"
 }

@@ -17,6 +17,9 @@ type overview struct {
 }
 
 func (o *overview) Render() app.UI {
+	if !o.Session.loaded() {
+		return app.Section().Class("overview", "overview-empty").Body(verdictLive())
+	}
 	r := o.Session.Report
 	sum := r.Summary
 	findings := make([]app.UI, len(r.Findings))
@@ -27,9 +30,11 @@ func (o *overview) Render() app.UI {
 		findings = append(findings, app.P().Text(tr(o.Lang, "findings.none")))
 	}
 	return app.Section().Class("overview").Body(
-		&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang)},
-		app.If(r.Question == check.QuestionVoiceDevice,
-			&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
+		verdictLive(
+			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang)},
+			app.If(r.Question == check.QuestionVoiceDevice,
+				&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
+			),
 		),
 		app.If(r.Vendor != "unknown",
 			&nextSteps{Lang: o.Lang, Verdict: r.Verdict, Vendor: r.Vendor, Question: r.Question,
@@ -43,7 +48,7 @@ func (o *overview) Render() app.UI {
 				trn(o.Lang, "summary.voiceProfiles", sum.VoiceProfiles),
 			}, ", ")),
 			app.Text(" · "),
-			app.Text(tr(o.Lang, "vendor.label", r.Vendor)),
+			app.Text(tr(o.Lang, "vendor.label", tr(o.Lang, "vendor."+r.Vendor))),
 		),
 		&addPicker{Lang: o.Lang},
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles, Declared: o.Session.Declared},
@@ -53,4 +58,13 @@ func (o *overview) Render() app.UI {
 			app.Div().Body(findings...),
 		),
 	)
+}
+
+// verdictLive is the region the verdict is announced in (polite), with the
+// question that settles a "cannot tell" and what the answer changed. It is
+// there, empty, before an export is opened: screen readers announce the
+// changes of a region they already know. The banner in it is a new element
+// for each export opened (it is gone while one is read).
+func verdictLive(body ...app.UI) app.UI {
+	return app.Div().Class("verdict-live").Attr("data-testid", "verdict-live").Aria("live", "polite").Body(body...)
 }

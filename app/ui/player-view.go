@@ -186,7 +186,7 @@ func (v *playerView) Render() app.UI {
 	var meta []app.UI
 	add := func(key, val string) {
 		if val != "" {
-			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Text(val))
+			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Attr("data-field", key).Text(val))
 		}
 	}
 	addID := func(key, val string) { // a value from the export
@@ -195,7 +195,7 @@ func (v *playerView) Render() app.UI {
 		}
 	}
 	if rec != nil {
-		add("rec.time", timeText(rec.Time))
+		add("rec.time", timeText(v.Lang, rec.Time))
 		addID("rec.device", deviceText(ix, it.device, rec.Device.Text))
 		addID("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
 	}

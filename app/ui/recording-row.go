@@ -4,7 +4,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -108,7 +107,7 @@ func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count 
 	it := ix.items[k]
 	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect}
 	if rec := ix.recording(k); rec != nil {
-		row.Time = timeText(rec.Time)
+		row.Time = timeText(lang, rec.Time)
 		row.Device = deviceText(ix, it.device, rec.Device.Text)
 		row.Profile = profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text)
 		if !row.Hidden {
@@ -127,14 +126,6 @@ func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count 
 		}
 	}
 	return row
-}
-
-// timeText is a recording's time in the browser's zone, "" when unknown.
-func timeText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Local().Format("2006-01-02 15:04:05")
 }
 
 // deviceText names a device: its friendly name, else its serial.

@@ -56,6 +56,7 @@ func (p *recordingsPage) OnDismount() {
 // OnNav reads ?finding= and ?rec=. go-app keeps this component when only
 // the query changes ("show all"), so the finding filter is set either way.
 func (p *recordingsPage) OnNav(ctx app.Context) {
+	onPageNav(ctx)
 	q := ctx.Page().URL().Query()
 	p.filter.finding = -1
 	if n, err := strconv.Atoi(q.Get("finding")); err == nil && n >= 0 {
@@ -69,8 +70,9 @@ func (p *recordingsPage) OnNav(ctx app.Context) {
 }
 
 func (p *recordingsPage) Render() app.UI {
-	main := []app.UI{app.H2().Text(tr(p.lang, "recordings.title"))}
+	main := []app.UI{pageHeading(tr(p.lang, "recordings.title"))}
 	ix := recIndexOf(p.s)
+	p.showHead(ix)
 	if ix == nil {
 		main = append(main, app.P().Text(tr(p.lang, "recordings.empty")))
 	} else {
@@ -80,6 +82,19 @@ func (p *recordingsPage) Render() app.UI {
 		&topBar{Lang: p.lang, Current: "/recordings"},
 		app.Main().Class("recordings").Body(main...),
 	)
+}
+
+// showHead titles the view: the recording chosen and the finding the list
+// is filtered by, by their numbers.
+func (p *recordingsPage) showHead(ix *recIndex) {
+	var parts []string
+	if ix != nil && p.selected >= 0 && p.selected < len(ix.items) {
+		parts = append(parts, tr(p.lang, "title.recording", p.selected+1))
+	}
+	if ix != nil && p.filter.finding >= 0 && p.filter.finding < len(ix.r.Findings) {
+		parts = append(parts, tr(p.lang, "title.finding", p.filter.finding+1))
+	}
+	showHead(p.lang, append(parts, tr(p.lang, "recordings.title"))...)
 }
 
 // currentView returns the filtered items, recomputed only when the index
@@ -131,6 +146,7 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 		p.renderProtection(prot),
 		p.renderFindingChip(ix),
 		p.renderFilters(ix, len(view)),
+		app.P().Class("hint", "zone-note").Attr("data-testid", "zone-note").Text(zoneText(p.lang)),
 		app.Div().Class("recordings-body").Body(
 			app.Div().
 				ID(listID).
@@ -243,7 +259,7 @@ func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 			app.Input().Type("checkbox").Attr("data-testid", "filter-flagged").Checked(f.flagged).OnChange(p.onFlagged),
 			app.Span().Text(tr(p.lang, "recordings.flagged")+" ("+itoa(ix.flagged)+")"),
 		),
-		app.Span().Class("count").Attr("data-testid", "recording-count").
+		app.Span().Class("count").Attr("data-testid", "recording-count").Aria("live", "polite").
 			Attr("data-shown", itoa(shown)).Attr("data-total", itoa(len(ix.items))).
 			Text(tr(p.lang, "recordings.count", shown, len(ix.items))),
 	)

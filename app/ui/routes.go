@@ -1,11 +1,16 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/browser"
+)
 
 // Routes registers every page and the action handlers. Call it before
 // app.RunWhenOnBrowser in the wasm and before serving on the server (which
 // prerenders the pages).
 func Routes() {
+	zoneName = browser.UseLocalZone()
 	app.RouteFunc("/", func() app.Composer { return newHomePage() })
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
 	app.RouteFunc(filesRoute, func() app.Composer { return newFilesPage() })

@@ -126,9 +126,9 @@ func (v *timelineView) Render() app.UI {
 			}
 			segs = append(segs, seg)
 		}
-		label := d.day
+		label := longDay(v.Lang, d.day)
 		if d.days > 1 {
-			label = tr(v.Lang, "timeline.from", d.day, d.days)
+			label = tr(v.Lang, "timeline.from", label, d.days)
 		}
 		bars[i] = app.Div().Class("tl-day").
 			Attr("data-testid", "timeline-day").
@@ -179,6 +179,7 @@ func (v *timelineView) Render() app.UI {
 		),
 		v.renderDates(days, first, last),
 		app.Ul().Class("tl-legend").Body(legend...),
+		app.P().Class("hint").Attr("data-testid", "zone-note").Text(zoneText(v.Lang)),
 		app.If(undated > 0, app.P().Class("notice").Text(tr(v.Lang, "timeline.undated", undated))),
 	)
 }
@@ -297,11 +298,11 @@ func (ix *recIndex) timeline() (days []timelineDay, undated int) {
 // renderDates labels every bar when there are few, else the first and last.
 func (v *timelineView) renderDates(days []timelineDay, first, last string) app.UI {
 	if len(days) > 14 {
-		return app.Div().Class("tl-dates").Body(app.Span().Text(first), app.Span().Text(last))
+		return app.Div().Class("tl-dates").Body(app.Span().Text(dayText(v.Lang, first)), app.Span().Text(dayText(v.Lang, last)))
 	}
 	labels := make([]app.UI, len(days))
 	for i, d := range days {
-		labels[i] = app.Span().Text(d.day[5:]) // MM-DD; the year is in the first label's title
+		labels[i] = app.Span().Text(shortDayText(v.Lang, d.day)) // the year is in the title
 	}
-	return app.Div().Class("tl-dates", "tl-dates-each").Title(first + " – " + last).Body(labels...)
+	return app.Div().Class("tl-dates", "tl-dates-each").Title(dayText(v.Lang, first) + " – " + dayText(v.Lang, last)).Body(labels...)
 }

@@ -26,8 +26,12 @@ func (p *transcriptsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 }
 
+// OnNav moves focus to the h1 when the person came from another page.
+func (p *transcriptsPage) OnNav(ctx app.Context) { onPageNav(ctx) }
+
 func (p *transcriptsPage) Render() app.UI {
-	body := []app.UI{app.H2().Text(tr(p.lang, "transcripts.title"))}
+	showHead(p.lang, tr(p.lang, "transcripts.title"))
+	body := []app.UI{pageHeading(tr(p.lang, "transcripts.title"))}
 	switch {
 	case !p.s.loaded() || p.s.Export == nil:
 		body = append(body,
@@ -55,6 +59,8 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	var out []app.UI
 	out = append(out, app.P().Class("summary").Attr("data-testid", "transcript-summary").
 		Text(tr(p.lang, "transcripts.summary", len(lines), matched, len(lines)-matched)))
+	out = append(out, app.P().Class("hint", "zone-note").Attr("data-testid", "zone-note").
+		Text(zoneText(p.lang)+" "+tr(p.lang, "transcripts.zone")))
 
 	prot := protectionOf(p.s)
 	hidden := 0
@@ -121,13 +127,23 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	return out
 }
 
+// asWritten is the line's time as the PDF writes it (read as UTC), for the
+// time cell's title: the page shows it in the browser's zone.
+func (p *transcriptsPage) asWritten(l export.TranscriptLine) string {
+	if l.Time.IsZero() {
+		return ""
+	}
+	layout := timeLayoutEN
+	if p.lang == "de" {
+		layout = timeLayoutDE
+	}
+	return tr(p.lang, "transcripts.asWritten", l.Time.UTC().Format(layout))
+}
+
 // renderLine shows one line; a hidden one keeps its place, time and status,
 // never its text.
 func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.UI {
-	when := ""
-	if !l.Time.IsZero() {
-		when = l.Time.Format("2006-01-02 15:04:05")
-	}
+	when := timeText(p.lang, l.Time)
 	where := app.UI(app.Span())
 	if l.Src.Path != "" {
 		at := fileLoc{Part: l.Src.Part, Path: l.Src.Path, Page: l.Src.Page, Line: l.Src.Line}
@@ -158,7 +174,7 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 		Attr("data-hidden", strconv.FormatBool(hidden)).
 		Body(
 			app.Td().Class("nowrap").Body(where),
-			app.Td().Class("mono", "nowrap").Text(when),
+			app.Td().Class("mono", "nowrap").Title(p.asWritten(l)).Text(when),
 			text,
 			app.Td().Body(status),
 		)

@@ -9,7 +9,8 @@ import (
 )
 
 // verdictBanner says the verdict in plain words. It is rendered only once
-// the checks finished, so data-verdict (the test hook) never shows a guess.
+// the checks finished, so data-verdict (the test hook) never shows a guess;
+// the overview shows it in a live region (verdictLive).
 type verdictBanner struct {
 	app.Compo
 	Lang    string
@@ -29,7 +30,6 @@ func (v *verdictBanner) Render() app.UI {
 		Class("verdict", "verdict-"+v.Verdict).
 		Attr("data-testid", "verdict").
 		Attr("data-verdict", v.Verdict).
-		Attr("role", "status").
 		Body(
 			app.Strong().Text(tr(v.Lang, key)),
 			v.sub(key),

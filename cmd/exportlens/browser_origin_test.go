@@ -61,7 +61,7 @@ type originPreview struct {
 const originPreviewJS = `(() => {
   const p = document.querySelector('.file-preview');
   const n = document.querySelector('[data-testid=file-name]');
-  if (!p || !n || p.querySelector('.notice') && p.querySelector('.notice').textContent.match(/Loading|Lese/)) return null;
+  if (!p || !n || p.querySelector('.notice') && p.querySelector('.notice').textContent.match(/^(Reading…|Wird gelesen …)$/)) return null;
   const img = p.querySelector('img.preview-image');
   const save = p.querySelector('a[download]');
   return {

@@ -110,7 +110,7 @@ func TestBrowserProtect(t *testing.T) {
 			if n := recsEval[int](t, tb, `document.querySelectorAll('[data-testid=recording][data-hidden=true] [data-testid=recording-hidden]').length`); n != len(flagged) {
 				t.Errorf("list: got %d hidden rows, want all %d", n, len(flagged))
 			}
-			times := recsEval[int](t, tb, `[...document.querySelectorAll('[data-testid=recording] .rec-time')].filter(e => /^\d{4}-\d\d-\d\d /.test(e.textContent)).length`)
+			times := recsEval[int](t, tb, `[...document.querySelectorAll('[data-testid=recording] .rec-time')].filter(e => /^(\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4}) \d\d:\d\d/.test(e.textContent)).length`)
 			if times != len(flagged) {
 				t.Errorf("list: got %d hidden rows with their time, want %d", times, len(flagged))
 			}

@@ -469,7 +469,7 @@ func TestBrowserRecordings(t *testing.T) {
 		recsSpaceToggles(t, de) // the German labels differ more in length
 		recsSpaceToggles(t, de)
 		text := recsEval[string](t, de, `document.querySelector('main').textContent`)
-		for _, want := range []string{"Gefiltert nach Befund", "alle zeigen", "Aufnahmen", "Tempo", "Transkript", "Antwort"} {
+		for _, want := range []string{"Gefiltert nach Befund", "alle zeigen", "Aufnahmen", "Geschwindigkeit", "Transkript", "Antwort"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("German page: got no %q", want)
 			}

@@ -24,7 +24,7 @@ func TestBrowserTakeoutDuplicatePart(t *testing.T) {
 	}
 	sentences := map[string]string{
 		"en": "“takeout-20240301T101500Z-002 (1).zip” needs a look: it is a second download of a part, with the same files; they are counted once.",
-		"de": "„takeout-20240301T101500Z-002 (1).zip“ verdient einen Blick: es ist ein zweiter Download eines Teils, mit denselben Dateien; sie werden nur einmal gezählt.",
+		"de": "„takeout-20240301T101500Z-002 (1).zip“ sollten Sie sich ansehen: es ist ein zweiter Download eines Teils, mit denselben Dateien; sie werden nur einmal gezählt.",
 	}
 	for _, lang := range []string{"en", "de"} {
 		t.Run(lang, func(t *testing.T) {
