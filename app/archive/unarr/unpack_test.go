@@ -314,7 +314,8 @@ func FuzzUnpack(f *testing.F) {
 }
 
 // 7z decodes a solid folder into one allocation of its whole size: over the
-// child's memory limit that fails, and the member says so when opened.
+// child's memory limit that fails, and the member (or, when the child
+// decoded it while listing, the archive) says so.
 func TestUnpackMemoryLimit(t *testing.T) {
 	b := readFixture(t, "zeros-64m.7z")
 	tests := []struct {
@@ -329,6 +330,11 @@ func TestUnpackMemoryLimit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys, err := unpack(t, &Unpacker{MemoryLimit: tt.memory}, "zeros.7z", b, archive.Limits{})
 			if err != nil {
+				// The child may hit the limit while it lists the archive
+				// (how far it decodes ahead varies): the same message, sooner.
+				if tt.wantErr && strings.Contains(err.Error(), "memory limit") {
+					return
+				}
 				t.Fatal(err)
 			}
 			m := fsys.Members()[0]
