@@ -72,7 +72,7 @@ func cachedDigestsJS(path string) string {
 // there), "" while neither.
 const appStateJS = `(() => {
   if (window.__poisoned || document.title === "POISONED") return "poisoned";
-  if (document.title === "ExportLens" && !document.getElementById("app-wasm-loader") &&
+  if (document.title.endsWith("ExportLens") && !document.getElementById("app-wasm-loader") &&
       document.querySelector("button[data-demo]")) return "app";
   return "";
 })()`
