@@ -96,7 +96,9 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		b.WriteByte('\n')
 		line("[" + severityLabel(lang, f.Severity) + "] " + clean(f.Text(lang)))
 		meta := []string{t(txtRule, clean(f.Rule))}
-		if f.Subject != "" {
+		if phrase, ours := SubjectText(lang, f.Subject); ours {
+			meta = append(meta, t(txtSubject, phrase))
+		} else if f.Subject != "" {
 			meta = append(meta, t(txtSubject, ident(lang, f.Subject)))
 		}
 		meta = append(meta, t(txtRecords, f.Records))

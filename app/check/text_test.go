@@ -61,6 +61,9 @@ func TestWriteText(t *testing.T) {
 			"  (niemand genannt)",
 			"[unklar] Das sieht nicht nach einem Export von Amazon oder Google Takeout aus, daher gibt es keine Prüfung, wem die Daten gehören. Gefunden: keine Dateien",
 		}},
+		{name: "a subject of ours in german", r: Run(amazon2018(3), Declared{NoDevices: true}), lang: "de", lines: []string{
+			"  Regel declared-mismatch, betrifft Sprachaufnahmen, 3 Datensätze",
+		}, not: []string{"voice recordings"}},
 		{name: "photos and a note", r: Run(&export.Export{Vendor: export.Unknown, Contents: export.Contents{Files: 4, Images: 3, Texts: 1}}, Declared{}), lang: "en", lines: []string{
 			"[unknown] This does not look like an Amazon or Google Takeout export, so no ownership check applies. Found: 4 files: 3 images, 1 text file",
 		}},
