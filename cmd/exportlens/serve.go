@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -200,7 +201,23 @@ func newServer(files fs.FS) (http.Handler, error) {
 			}
 			return
 		}
-		h.ServeHTTP(w, r)
+		if path.Ext(r.URL.Path) != "" || strings.HasPrefix(r.URL.Path, "/web/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		// A page go-app renders: its viewport is made zoomable.
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		body := rec.Body.Bytes()
+		if strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+			body = zoomable(body)
+			w.Header().Del("Content-Length")
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(body)
 	})
 
 	// go-app renders a page anew for every request, with its attributes in
@@ -211,7 +228,7 @@ func newServer(files fs.FS) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rendering the app shell: %w", err)
 	}
-	shell = ogURL.ReplaceAll(shell, nil)
+	shell = zoomable(ogURL.ReplaceAll(shell, nil))
 	app = withShell(app, shell, shellType, revalidate)
 
 	paths, err := workerPaths(files, "")

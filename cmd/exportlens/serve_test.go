@@ -480,3 +480,35 @@ func TestCSPLeavesNoScriptGap(t *testing.T) {
 		}
 	}
 }
+
+// TestServePagesAreZoomable: every page the server or `exportlens static`
+// sends lets people pinch to zoom (go-app's own viewport forbids it).
+func TestServePagesAreZoomable(t *testing.T) {
+	h, err := newServer(fakeWeb())
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(where, page string) {
+		t.Helper()
+		m := viewport.FindString(page)
+		if m == "" || strings.Contains(m, "maximum-scale") || strings.Contains(m, "user-scalable") {
+			t.Errorf("%s: viewport %q, want one that allows zooming", where, m)
+		}
+	}
+	for _, p := range []string{"/", "/recordings", "/files", "/transcripts"} {
+		res := get(t, h, p)
+		if res.Code != 200 || !strings.HasPrefix(res.Header().Get("Content-Type"), "text/html") {
+			t.Fatalf("GET %s: %d %s", p, res.Code, res.Header().Get("Content-Type"))
+		}
+		check("GET "+p, res.Body.String())
+	}
+	dir := t.TempDir()
+	if err := writeStatic(dir, "", fakeWeb()); err != nil {
+		t.Fatal(err)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("static index.html", string(index))
+}

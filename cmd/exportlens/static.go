@@ -166,7 +166,14 @@ var (
 	// og:url; it means nothing on the published site. (go-app writes
 	// attributes in map order, so either order.)
 	ogURL = regexp.MustCompile(`\s*<meta (property="og:url" content="[^"]*"|content="[^"]*" property="og:url")>`)
+	// go-app's viewport forbids zooming (maximum-scale=1, user-scalable=0):
+	// people who need larger text on a phone must be able to pinch.
+	viewport     = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
+	viewportZoom = []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`)
 )
+
+// zoomable is page with a viewport that lets people zoom.
+func zoomable(page []byte) []byte { return viewport.ReplaceAllLiteral(page, viewportZoom) }
 
 // addMetaCSP puts the policy into every generated page, right after the
 // charset: a <meta> policy covers only what follows it, and go-app's script
@@ -186,7 +193,7 @@ func addMetaCSP(dir string) error {
 			return fmt.Errorf("%s: no %s to put the CSP after", p, charsetMeta)
 		}
 		b = bytes.Replace(b, charsetMeta, meta, 1)
-		b = ogURL.ReplaceAll(b, nil)
+		b = zoomable(ogURL.ReplaceAll(b, nil))
 		return os.WriteFile(p, b, 0o644)
 	})
 }
