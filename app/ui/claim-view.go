@@ -175,48 +175,41 @@ func (c *claimView) onMark(kind, id string) app.EventHandler {
 // recording (id: check.RecordingRef) is in MineRecordings or
 // NotMineRecordings.
 func withMark(d check.Declared, kind, id string, m mark) check.Declared {
+	// Serials and IDs compare as people type them (markKey); a recording's
+	// reference is a path as written, compared exactly.
+	key := markKey
+	if kind == "recording" {
+		key = func(s string) string { return s }
+	}
 	drop := func(list []string) []string {
 		var out []string
 		for _, s := range list {
-			if markKey(s) != markKey(id) {
+			if key(s) != key(id) {
 				out = append(out, s)
 			}
 		}
 		return out
 	}
-	if kind == "recording" { // a path as written: compared exactly
-		same := func(list []string) []string {
-			var out []string
-			for _, s := range list {
-				if s != id {
-					out = append(out, s)
-				}
-			}
-			return out
-		}
-		d.MineRecordings, d.NotMineRecordings = same(d.MineRecordings), same(d.NotMineRecordings)
+	// pick puts id in mine or notMine as m says, out of both first.
+	pick := func(mine, notMine *[]string) {
+		*mine, *notMine = drop(*mine), drop(*notMine)
 		switch m {
 		case markMine:
-			d.MineRecordings = append(d.MineRecordings, id)
+			*mine = append(*mine, id)
 		case markNotMine:
-			d.NotMineRecordings = append(d.NotMineRecordings, id)
+			*notMine = append(*notMine, id)
 		}
+	}
+	switch kind {
+	case "recording":
+		pick(&d.MineRecordings, &d.NotMineRecordings)
+		return d
+	case "profile":
+		var enrolled []string // mine is what enrolled means: no list
+		pick(&enrolled, &d.NotMineProfiles)
 		return d
 	}
-	if kind == "profile" {
-		d.NotMineProfiles = drop(d.NotMineProfiles)
-		if m == markNotMine {
-			d.NotMineProfiles = append(d.NotMineProfiles, id)
-		}
-		return d
-	}
-	d.Devices, d.NotMineDevices = drop(d.Devices), drop(d.NotMineDevices)
-	switch m {
-	case markMine:
-		d.Devices = append(d.Devices, id)
-	case markNotMine:
-		d.NotMineDevices = append(d.NotMineDevices, id)
-	}
+	pick(&d.Devices, &d.NotMineDevices)
 	if d.Devices == nil {
 		d.Devices = []string{}
 	}
