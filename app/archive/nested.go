@@ -43,22 +43,9 @@ func (o *opener) nestedIn(s *scope, e *Entry) bool {
 	if kindByName(e.Path) == kindPlain {
 		return false
 	}
-	if s.depth+1 > o.lim.MaxDepth {
-		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
+	if !o.mayNest(s, e) {
 		return false
 	}
-	if o.budgetSpent {
-		if o.unopened++; o.unopenedPart == "" {
-			o.unopenedPart = s.part
-		}
-		return false
-	}
-	if o.nested >= o.lim.MaxArchives {
-		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d nested archives; the rest are listed as files", ErrTooManyEntries, o.lim.MaxArchives)})
-		o.budgetSpent = true
-		return false
-	}
-	o.nested++
 	if ra, ok := e.Section(); ok {
 		k := sniff(e.Path, ra, e.Size)
 		if k == kindPlain {
@@ -93,4 +80,27 @@ func (o *opener) nestedIn(s *scope, e *Entry) bool {
 // not fit is reported (ErrInflateBudget).
 func (o *opener) nestedTooLarge(n int64) bool {
 	return n > min(o.lim.MaxInflate, o.lim.MaxMemory)-o.inflated
+}
+
+// mayNest counts member e of s as one more nested archive when the limits
+// allow it (depth, the number of nested archives, the budget), and reports
+// whether they did; a member past a limit is listed as a plain entry.
+func (o *opener) mayNest(s *scope, e *Entry) bool {
+	if s.depth+1 > o.lim.MaxDepth {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
+		return false
+	}
+	if o.budgetSpent {
+		if o.unopened++; o.unopenedPart == "" {
+			o.unopenedPart = s.part
+		}
+		return false
+	}
+	if o.nested >= o.lim.MaxArchives {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d nested archives; the rest are listed as files", ErrTooManyEntries, o.lim.MaxArchives)})
+		o.budgetSpent = true
+		return false
+	}
+	o.nested++
+	return true
 }

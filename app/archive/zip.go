@@ -232,22 +232,9 @@ func dataOffset(f *zip.File, limit int64) (int64, error) {
 // Limits.MaxInflate shared by the whole Open. It reports whether the member
 // was opened; if not, the caller lists it as a plain entry.
 func (o *opener) nestedZip(s *scope, f *zip.File, e *Entry, r io.ReaderAt, limit int64) bool {
-	if s.depth+1 > o.lim.MaxDepth {
-		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d levels", ErrTooDeep, o.lim.MaxDepth)})
+	if !o.mayNest(s, e) {
 		return false
 	}
-	if o.budgetSpent {
-		if o.unopened++; o.unopenedPart == "" {
-			o.unopenedPart = s.part
-		}
-		return false
-	}
-	if o.nested >= o.lim.MaxArchives {
-		o.problem(&Error{Part: s.part, Path: e.Path, Err: fmt.Errorf("%w: more than %d nested archives; the rest are listed as files", ErrTooManyEntries, o.lim.MaxArchives)})
-		o.budgetSpent = true
-		return false
-	}
-	o.nested++
 	switch {
 	case f.Method == zip.Store && f.CompressedSize64 == f.UncompressedSize64:
 		off, err := dataOffset(f, limit)
