@@ -104,3 +104,31 @@ func (o *opener) mayNest(s *scope, e *Entry) bool {
 	o.nested++
 	return true
 }
+
+// solidLimit refuses member e of s when it lies at bytes into a solid
+// block (of what: "a solid RAR", "a solid 7z block"): reading it decodes
+// them first, and together they must stay within Limits.MaxEntrySize.
+func (o *opener) solidLimit(s *scope, e *Entry, at int64, what string) {
+	if at > 0 && (at > o.lim.MaxEntrySize || e.Size > o.lim.MaxEntrySize-at) {
+		e.err = fmt.Errorf("%w: it lies after %d bytes of %s, and reading it decodes them first; the limit is %d", ErrTooLarge, at, what, o.lim.MaxEntrySize)
+		s.tooLarge = append(s.tooLarge, e.Path)
+	}
+}
+
+// listMember opens member e of a 7z or RAR (named name in it) as a nested
+// archive when it is one, else adds it to s; false when s takes no more.
+func (o *opener) listMember(s *scope, e *Entry, name string) bool {
+	o.entryMem += int64(len(name))
+	if e.err == nil && !e.Encrypted && o.nestedIn(s, e) {
+		return true
+	}
+	return s.add(e)
+}
+
+// lockedProblem reports the locked members of a password-protected
+// archive once for the archive, not per member: one password locks them all.
+func (o *opener) lockedProblem(s *scope, locked int) {
+	if locked > 0 {
+		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: the archive is password-protected; %d entries cannot be read", ErrEncrypted, locked)})
+	}
+}

@@ -86,21 +86,12 @@ func (o *opener) rar(s *scope, r io.ReaderAt, size int64) (ok, fallback bool) {
 		if e.Encrypted {
 			locked++
 		}
-		if at > 0 && (at > o.lim.MaxEntrySize || e.Size > o.lim.MaxEntrySize-at) {
-			e.err = fmt.Errorf("%w: it lies after %d bytes of a solid RAR, and reading it decodes them first; the limit is %d", ErrTooLarge, at, o.lim.MaxEntrySize)
-			s.tooLarge = append(s.tooLarge, p)
-		}
-		o.entryMem += int64(len(f.Name))
-		if e.err == nil && !e.Encrypted && o.nestedIn(s, e) {
-			continue
-		}
-		if !s.add(e) {
+		o.solidLimit(s, e, at, "a solid RAR")
+		if !o.listMember(s, e, f.Name) {
 			break
 		}
 	}
-	if locked > 0 {
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: the archive is password-protected; %d entries cannot be read", ErrEncrypted, locked)})
-	}
+	o.lockedProblem(s, locked)
 	return true, false
 }
 

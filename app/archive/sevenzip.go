@@ -98,26 +98,16 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 			e.RawName = f.Name
 		}
 		e.src, e.at = src, int64(i)
-		if at > 0 && (at > o.lim.MaxEntrySize || e.Size > o.lim.MaxEntrySize-at) {
-			e.err = fmt.Errorf("%w: it lies after %d bytes of a solid 7z block, and reading it decodes them first; the limit is %d", ErrTooLarge, at, o.lim.MaxEntrySize)
-			s.tooLarge = append(s.tooLarge, p)
-		}
+		o.solidLimit(s, e, at, "a solid 7z block")
 		if f.UncompressedSize > 0 && f.Stream >= 0 && f.Stream < len(h.folders) && h.folders[f.Stream].encrypted {
 			e.Encrypted = true
 			locked++
 		}
-		o.entryMem += int64(len(f.Name))
-		if e.err == nil && !e.Encrypted && o.nestedIn(s, e) {
-			continue
-		}
-		if !s.add(e) {
+		if !o.listMember(s, e, f.Name) {
 			break
 		}
 	}
-	if locked > 0 {
-		// Once for the archive, not per member: one password locks them all.
-		o.problem(&Error{Part: s.part, Err: fmt.Errorf("%w: the archive is password-protected; %d entries cannot be read", ErrEncrypted, locked)})
-	}
+	o.lockedProblem(s, locked)
 	return true, false
 }
 

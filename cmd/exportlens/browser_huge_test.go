@@ -53,18 +53,7 @@ func hugeInputs(t *testing.T) []string {
 		}
 		t.Logf("generated %s in %v", hugeDir, time.Since(start).Round(time.Millisecond))
 	}
-	files, _ := filepath.Glob(filepath.Join(hugeDir, "input", "*"))
-	if len(files) == 0 {
-		t.Fatalf("no input files in %s (remove it to generate it again)", hugeDir)
-	}
-	for i, f := range files {
-		abs, err := filepath.Abs(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[i] = abs
-	}
-	return files
+	return inputFiles(t, hugeDir, "remove it to generate it again")
 }
 
 func TestBrowserHuge(t *testing.T) {

@@ -332,9 +332,16 @@ func (env *browserEnv) checkTraffic(t *testing.T, secrets []string) {
 // fixtureFiles returns the absolute paths of a fixture's input files.
 func fixtureFiles(t *testing.T, name string) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(fixtures, name, "input", "*"))
+	return inputFiles(t, filepath.Join(fixtures, name), "run make fixtures")
+}
+
+// inputFiles returns the absolute paths of the files in dir/input; none
+// fails the test, with hint.
+func inputFiles(t *testing.T, dir, hint string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "input", "*"))
 	if len(files) == 0 {
-		t.Fatalf("no input files for %s (run make fixtures)", name)
+		t.Fatalf("no input files in %s (%s)", dir, hint)
 	}
 	for i, f := range files {
 		abs, err := filepath.Abs(f)
