@@ -140,25 +140,22 @@ func audioLength(ix *recIndex, k int) time.Duration {
 	if e == nil {
 		return 0
 	}
-	if ra, ok := e.Section(); ok {
-		info, err := media.Probe(ra, e.Size)
+	ra, ok := e.Section()
+	if !ok {
+		rc, err := e.Open()
 		if err != nil {
 			return 0
 		}
-		return info.Duration
+		defer rc.Close()
+		head, err := io.ReadAll(io.LimitReader(rc, maxHeaderProbe))
+		if err != nil {
+			return 0
+		}
+		// The header declares the data's size: the bytes after the head
+		// are not needed to know it.
+		ra = bytes.NewReader(head)
 	}
-	rc, err := e.Open()
-	if err != nil {
-		return 0
-	}
-	defer rc.Close()
-	head, err := io.ReadAll(io.LimitReader(rc, maxHeaderProbe))
-	if err != nil {
-		return 0
-	}
-	// The header declares the data's size; the bytes after the head are
-	// not needed to know it (ProbeWAV counts what the size says is there).
-	info, err := media.Probe(bytes.NewReader(head), e.Size)
+	info, err := media.Probe(ra, e.Size)
 	if err != nil {
 		return 0
 	}
