@@ -167,8 +167,9 @@ var (
 	// attributes in map order, so either order.)
 	ogURL = regexp.MustCompile(`\s*<meta (property="og:url" content="[^"]*"|content="[^"]*" property="og:url")>`)
 	// go-app's viewport forbids zooming (maximum-scale=1, user-scalable=0):
-	// people who need larger text on a phone must be able to pinch.
-	viewport     = regexp.MustCompile(`<meta name="viewport" content="[^"]*">`)
+	// people who need larger text on a phone must be able to pinch. Either
+	// attribute order, as for og:url.
+	viewport     = regexp.MustCompile(`<meta (name="viewport" content="[^"]*"|content="[^"]*" name="viewport")>`)
 	viewportZoom = []byte(`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`)
 )
 
