@@ -2,6 +2,7 @@ package archive
 
 import (
 	"cmp"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -17,6 +18,11 @@ import (
 // Windows tools write them. The result is only ever shown, never used as an
 // OS path.
 func cleanName(raw string) (clean string, unsafe bool) {
+	// Nearly every name is clean already: no allocation for those.
+	if raw != "." && fs.ValidPath(raw) && !strings.Contains(raw, `\`) &&
+		!(len(raw) >= 2 && raw[1] == ':' && isASCIILetter(raw[0])) {
+		return raw, false
+	}
 	s := strings.ReplaceAll(raw, `\`, "/")
 	if len(s) >= 2 && s[1] == ':' && isASCIILetter(s[0]) {
 		s, unsafe = s[2:], true
@@ -65,9 +71,9 @@ func decodeLegacy(raw string, nonUTF8 bool) string {
 // (lower case, with dot). Members are recognised by name: sniffing their
 // bytes would read every member while listing.
 func isName(name string, exts ...string) bool {
-	name = strings.ToLower(path.Base(name))
+	name = path.Base(name)
 	for _, ext := range exts {
-		if strings.HasSuffix(name, ext) && len(name) > len(ext) {
+		if len(name) > len(ext) && strings.EqualFold(name[len(name)-len(ext):], ext) {
 			return true
 		}
 	}

@@ -66,7 +66,7 @@ func (z *zipArchive) file(e *Entry) (*zip.File, error) {
 		return nil, truncated("central directory record: %v", err)
 	}
 	f := zr.File[0]
-	if binary.LittleEndian.Uint32(hdr[:]) != sigCentralDir || f.Name != e.rawName() {
+	if binary.LittleEndian.Uint32(hdr[:]) != sigCentralDir || f.Name != e.rawName() || sizeOf(f.UncompressedSize64) != e.Size {
 		return nil, truncated("the central directory changed since it was listed")
 	}
 	zr.RegisterDecompressor(methodBzip2, func(r io.Reader) io.ReadCloser { return io.NopCloser(bzip2.NewReader(r)) })

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"slices"
 )
@@ -56,23 +55,11 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		return false
 	}
 	if dir.cut {
-		// archive/zip would hold a File for every record: give it the
-		// records that fit.
+		// Only the records that fit the memory were read: they are listed.
 		s.memFull, s.shown, s.of = true, len(dir.members), int(dir.declared)
 		if len(dir.members) == 0 {
 			return true
 		}
-	}
-	// archive/zip holds a File of a few hundred bytes for every record
-	// it reads: it is given the directory a chunk at a time, once to check
-	// that it reads the directory as readZipDir did, once to list.
-	var zr *zip.Reader
-	for from := 0; from < len(dir.members) || from == 0 && !dir.cut; from += zipChunk {
-		if zr, err = dir.files(r, size, from); err != nil {
-			o.problem(&Error{Part: s.part, Err: err})
-			return false
-		}
-		Yield()
 	}
 	limit, damaged, err := dir.layout(size)
 	if err != nil {
@@ -93,42 +80,36 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		if i%256 == 0 && o.stopped() {
 			return true
 		}
-		if i%zipChunk == 0 && len(dir.members) > zipChunk {
-			if zr, err = dir.files(r, size, i); err != nil { // as it read before: r does not change
-				o.problem(&Error{Part: s.part, Err: err})
-				return true
-			}
-		}
-		f := zr.File[i%zipChunk]
-		if mode := f.Mode(); mode.IsDir() || mode&fs.ModeSymlink != 0 {
+		f := &dir.members[i]
+		if f.skip() {
 			continue
 		}
-		name := decodeLegacy(f.Name, f.NonUTF8)
+		name := decodeLegacy(f.name, f.nonUTF8)
 		p, unsafe := cleanName(name)
 		e := &Entry{
-			Part: s.part, Path: p, Size: sizeOf(f.UncompressedSize64), Modified: f.Modified,
-			Encrypted: f.Flags&1 != 0 || f.Method == methodAES, Unsafe: unsafe,
+			Part: s.part, Path: p, Size: sizeOf(f.usize), Modified: f.modified(),
+			Encrypted: f.flags&1 != 0 || f.method == methodAES, Unsafe: unsafe,
 		}
-		if f.Name != p {
-			e.RawName = f.Name
+		if f.name != p {
+			e.RawName = f.name
 		}
 		if damaged[i] {
 			e.err = truncated("its data runs past the end of the archive")
 			nDamaged++
 		}
 		e.src, e.at, e.limit = za, dir.members[i].record, limit[i]
-		e.stored = f.Method == zip.Store && f.CompressedSize64 == f.UncompressedSize64
-		if e.err == nil && !e.Encrypted && isName(p, ".zip") && o.nestedZip(s, f, e, r, limit[i]) {
+		e.stored = f.method == zip.Store && f.comp == f.usize
+		if e.err == nil && !e.Encrypted && isName(p, ".zip") && o.nestedZip(s, za, e, r, limit[i]) {
 			continue // its entries stand for it
 		}
-		if e.err == nil && !e.Encrypted && isName(p, ".7z", ".rar") && decodable(f.Method) && o.nestedIn(s, e) {
+		if e.err == nil && !e.Encrypted && isName(p, ".7z", ".rar") && decodable(f.method) && o.nestedIn(s, e) {
 			continue
 		}
-		if !decodable(f.Method) && !e.Encrypted {
+		if !decodable(f.method) && !e.Encrypted {
 			if s.unsupported == nil {
 				s.unsupported = map[uint16]int{}
 			}
-			s.unsupported[f.Method]++
+			s.unsupported[f.method]++
 			pending = append(pending, e)
 		}
 		if !s.add(e) {
@@ -154,42 +135,6 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		s.unsupported = nil
 	}
 	return true
-}
-
-// zipChunk is how many directory records archive/zip parses at a time.
-const zipChunk = 4096
-
-// files has archive/zip read the records from..from+zipChunk of d and
-// checks that it reads them as readZipDir did: the same count, name
-// lengths and compressed sizes (a parser that reads a directory
-// differently could see other members than the checks here saw).
-func (d *zipDir) files(r io.ReaderAt, size int64, from int) (*zip.Reader, error) {
-	to := min(from+zipChunk, len(d.members))
-	var zr *zip.Reader
-	var err error
-	if from == 0 && to == len(d.members) && !d.cut {
-		zr, err = zip.NewReader(r, size)
-	} else {
-		end := d.end
-		if to < len(d.members) {
-			end = d.members[to].record
-		}
-		at := d.members[from].record
-		v := directory(r, size, d.base, at, end-at, nil, to-from)
-		zr, err = zip.NewReader(v, v.len())
-	}
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names are handled by the listing
-		return nil, fmt.Errorf("%w: %w", ErrTruncated, err)
-	}
-	if len(zr.File) != to-from {
-		return nil, truncated("the central directory reads inconsistently")
-	}
-	for i, f := range zr.File {
-		if m := d.members[from+i]; len(f.Name) != m.nameLen || f.CompressedSize64 != m.comp {
-			return nil, truncated("the central directory reads inconsistently")
-		}
-	}
-	return zr, nil
 }
 
 // name is the name of record i, for a message.
@@ -231,8 +176,13 @@ func dataOffset(f *zip.File, limit int64) (int64, error) {
 // in place; a compressed one is inflated into memory within the budget
 // Limits.MaxInflate shared by the whole Open. It reports whether the member
 // was opened; if not, the caller lists it as a plain entry.
-func (o *opener) nestedZip(s *scope, f *zip.File, e *Entry, r io.ReaderAt, limit int64) bool {
+func (o *opener) nestedZip(s *scope, za *zipArchive, e *Entry, r io.ReaderAt, limit int64) bool {
 	if !o.mayNest(s, e) {
+		return false
+	}
+	f, err := za.file(e)
+	if err != nil {
+		o.problem(&Error{Part: s.part, Path: e.Path, Err: err})
 		return false
 	}
 	switch {

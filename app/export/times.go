@@ -82,6 +82,10 @@ func parseTimeZone(s string) (t time.Time, unknownZone string, ok bool) {
 		return t, "", true
 	}
 	offset := 0
+	// The regexp costs more than the parse; most times name no offset zone.
+	if !strings.Contains(s, "UTC") && !strings.Contains(s, "GMT") {
+		return parseLayouts(s)
+	}
 	if m := reOffsetZone.FindStringSubmatchIndex(s); m != nil {
 		h, _ := strconv.Atoi(s[m[4]:m[5]])
 		mins := 0

@@ -318,7 +318,9 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 		}
 	}()
 	tree, x, err := readExport(run, inputs, opts, &track, defaultSteps)
-	finish(ctx, gen, tree, x, err)
+	if s, ok := finish(ctx, gen, tree, x, err); ok {
+		afterVerdict(ctx, s)
+	}
 }
 
 // steps are the pipeline's stages as function values, so that a test can
@@ -342,12 +344,16 @@ func readExport(run context.Context, inputs []archive.Input, opts archive.Option
 	}
 	err = guard(func() string { return track.name(first) }, func() error {
 		var err error
+		stage := browser.StartStage()
 		tree, err = st.open(run, inputs, opts)
+		stage.End("exportlens:list")
 		if err != nil || tree == nil || len(tree.Entries) == 0 {
 			return err
 		}
 		yieldNow() // listing and loading are each one stretch of work
+		stage = browser.StartStage()
 		x, err = st.load(run, tree, nil)
+		stage.End("exportlens:load")
 		return err
 	})
 	if err != nil {
@@ -398,8 +404,9 @@ func (r yieldingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 }
 
 // finish publishes the outcome of session gen's open, unless a newer open or
-// a cancel replaced it.
-func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err error) {
+// a cancel replaced it, and returns the session it published; ok when that
+// has an export checked.
+func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err error) (_ session, ok bool) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
 	s := current.s
@@ -407,7 +414,7 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 		if tree != nil {
 			tree.Close() // replaced or cancelled while reading
 		}
-		return
+		return s, false
 	}
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -431,10 +438,29 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 			tree.Close()
 		}
 		publish(ctx, s)
-		return
+		return s, false
 	}
 	s.Tree, s.Export = tree, x
-	publish(ctx, recheck(s))
+	s = checked(s, defaultSteps.check)
+	shown := browser.StartStage()
+	publish(ctx, s)
+	shown.EndAtPaint("exportlens:show")
+	return s, s.Status == statusLoaded
+}
+
+// afterVerdict makes what follows the verdict of s, just shown: the index
+// of the recordings (the timeline, the Recordings page, what is hidden).
+// It runs without current.mu: a cancel or a new open need not wait for it.
+func afterVerdict(ctx app.Context, s session) {
+	yieldNow()
+	stage := browser.StartStage()
+	prepareRecIndex(s)
+	stage.End("exportlens:prepare")
+	current.mu.Lock()
+	defer current.mu.Unlock()
+	if c := current.s; c.Gen == s.Gen && c.Report == s.Report {
+		publish(ctx, c) // the overview's timeline now has its index
+	}
 }
 
 // recheck runs the checks on s's export with s's declared facts. A panic
@@ -442,10 +468,21 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 func recheck(s session) session { return recheckWith(s, defaultSteps.check) }
 
 func recheckWith(s session, run func(*export.Export, check.Declared) *check.Report) session {
+	if s = checked(s, run); s.Status == statusLoaded {
+		prepareRecIndex(s)
+		yieldNow()
+	}
+	return s
+}
+
+// checked is s with its report and the overview's tables: what the
+// verdict needs. The recordings' index (prepareRecIndex) is not made.
+func checked(s session, run func(*export.Export, check.Declared) *check.Report) session {
 	var rep *check.Report
 	// check.Run reads nothing, so it never waits: the browser gets its
 	// thread back before it, and again before the result is rendered.
 	yieldNow()
+	stage := browser.StartStage()
 	if err := guard(func() string { return firstName(s) }, func() error {
 		rep = run(s.Export, s.Declared)
 		return nil
@@ -454,6 +491,7 @@ func recheckWith(s session, run func(*export.Export, check.Declared) *check.Repo
 		return s
 	}
 	s.Report = rep
+	stage.End("exportlens:check")
 	// As the command line lists them: a folder has no size of its own.
 	s.Report.Inputs = make([]check.Input, 0, len(s.Files)+len(s.Folders))
 	for _, f := range s.Files {
@@ -466,8 +504,6 @@ func recheckWith(s session, run func(*export.Export, check.Declared) *check.Repo
 	s.Profiles = profileRows(s.Report, s.Export)
 	s.Flagged = flaggedSet(s.Report)
 	s.Status = statusLoaded
-	prepareRecIndex(s)
-	yieldNow()
 	return s
 }
 

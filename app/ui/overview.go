@@ -52,7 +52,7 @@ func (o *overview) Render() app.UI {
 		),
 		&addPicker{Lang: o.Lang},
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles, Declared: o.Session.Declared},
-		&timelineView{Lang: o.Lang, Index: recIndexOf(o.Session)},
+		&timelineView{Lang: o.Lang, Index: readyIndex(o.Session)},
 		app.Section().Class("findings").Body(
 			app.H2().Text(tr(o.Lang, "findings.title")),
 			app.Div().Body(findings...),

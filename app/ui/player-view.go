@@ -93,10 +93,12 @@ func (v *playerView) load(ctx app.Context) {
 		return
 	}
 	v.playing, v.at, v.duration = false, 0, 0
+	stage := browser.StartStage()
 	ctx.Async(func() {
 		u, err := audioURLGuarded(ix, item, files)
+		stage.End("exportlens:audio-url")
 		if slot.set(ix, item, u, err) {
-			ctx.Dispatch(func(app.Context) {})
+			ctx.Dispatch(func(app.Context) { stage.End("exportlens:audio-src") })
 		}
 	})
 }

@@ -82,6 +82,21 @@ func recIndexOf(s session) *recIndex {
 	if !s.loaded() || s.Export == nil {
 		return nil
 	}
+	if ix := readyIndex(s); ix != nil {
+		return ix
+	}
+	recIndexCache = newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
+	return recIndexCache
+}
+
+// readyIndex returns the index of s when it is made already (prepared
+// after the verdict, or built for a page), else nil. The overview shows
+// the verdict without waiting for it: afterVerdict prepares it and shows
+// the page again.
+func readyIndex(s session) *recIndex {
+	if !s.loaded() || s.Export == nil {
+		return nil
+	}
 	same := func(c *recIndex) bool { return c != nil && c.x == s.Export && c.r == s.Report && c.tree == s.Tree }
 	if c := recIndexCache; same(c) {
 		return c
@@ -90,8 +105,7 @@ func recIndexOf(s session) *recIndex {
 		recIndexCache = p
 		return p
 	}
-	recIndexCache = newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
-	return recIndexCache
+	return nil
 }
 
 func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices []deviceRow, profiles []profileRow) *recIndex {
