@@ -459,6 +459,8 @@ func afterVerdict(ctx app.Context, s session) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
 	if c := current.s; c.Gen == s.Gen && c.Report == s.Report {
+		// A changed session: go-app renders again only what changed.
+		c.Indexed = true
 		publish(ctx, c) // the overview's timeline now has its index
 	}
 }

@@ -94,8 +94,25 @@ func (v *playerView) load(ctx app.Context) {
 	}
 	v.playing, v.at, v.duration = false, 0, 0
 	stage := browser.StartStage()
+	f := takeAudio(ix, item)
+	if f != nil {
+		select {
+		case <-f.done: // made while the page rendered the choice: shown in this render
+			slot.set(ix, item, f.url, f.err)
+			stage.End("exportlens:audio-src")
+			return
+		default:
+		}
+	}
 	ctx.Async(func() {
-		u, err := audioURLGuarded(ix, item, files)
+		var u string
+		var err error
+		if f != nil {
+			<-f.done
+			u, err = f.url, f.err
+		} else {
+			u, err = audioURLGuarded(ix, item, files)
+		}
 		stage.End("exportlens:audio-url")
 		if slot.set(ix, item, u, err) {
 			ctx.Dispatch(func(app.Context) { stage.End("exportlens:audio-src") })

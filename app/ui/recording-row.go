@@ -31,6 +31,9 @@ type recordingRow struct {
 	Hidden   bool
 	Selected bool
 	OnSelect func(ctx app.Context, item int)
+	// OnPress is told when the row is pressed, before it is chosen (the
+	// click comes when the button is released): the audio is made ready.
+	OnPress func(item int)
 }
 
 func (r *recordingRow) Render() app.UI {
@@ -67,6 +70,7 @@ func (r *recordingRow) Render() app.UI {
 		Aria("posinset", strconv.Itoa(r.Pos+1)).
 		Aria("setsize", strconv.Itoa(r.Count)).
 		TabIndex(0).
+		On("pointerdown", r.onPointerDown).
 		OnClick(r.onClick).
 		OnKeyDown(r.onKey).
 		Body(
@@ -80,7 +84,10 @@ func (r *recordingRow) Render() app.UI {
 		)
 }
 
+func (r *recordingRow) onPointerDown(ctx app.Context, e app.Event) { r.press() }
+
 func (r *recordingRow) onClick(ctx app.Context, e app.Event) {
+	r.press()
 	if r.OnSelect != nil {
 		r.OnSelect(ctx, r.Index)
 	}
@@ -90,7 +97,15 @@ func (r *recordingRow) onClick(ctx app.Context, e app.Event) {
 func (r *recordingRow) onKey(ctx app.Context, e app.Event) {
 	if e.Get("key").String() == "Enter" && r.OnSelect != nil {
 		e.PreventDefault()
+		r.press()
 		r.OnSelect(ctx, r.Index)
+	}
+}
+
+// press makes the audio of a row that is not hidden ready.
+func (r *recordingRow) press() {
+	if r.OnPress != nil && !r.Hidden {
+		r.OnPress(r.Index)
 	}
 }
 
@@ -103,9 +118,9 @@ func firstLine(s string) string {
 }
 
 // newRecordingRow makes the row of item k; prot says whether it is hidden.
-func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int)) *recordingRow {
+func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int), onPress func(int)) *recordingRow {
 	it := ix.items[k]
-	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect}
+	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress}
 	if rec := ix.recording(k); rec != nil {
 		row.Time = timeText(lang, rec.Time)
 		row.Device = deviceText(ix, it.device, rec.Device.Text)

@@ -123,7 +123,7 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 	last := min(first+visibleRows+2*rowsOverhang, len(view))
 	rows := make([]app.UI, 0, last-first)
 	for i := first; i < last; i++ {
-		rows = append(rows, newRecordingRow(p.lang, ix, prot, view[i], i, len(view), view[i] == p.selected, p.onSelect))
+		rows = append(rows, newRecordingRow(p.lang, ix, prot, view[i], i, len(view), view[i] == p.selected, p.onSelect, p.onPress))
 	}
 	if len(view) == 0 {
 		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, "rec.noMatch")))
@@ -311,6 +311,9 @@ func (p *recordingsPage) onFlagged(ctx app.Context, e app.Event) {
 	p.filter.flagged = ctx.JSSrc().Get("checked").Bool()
 	p.filtered(ctx)
 }
+
+// onPress makes the audio of a pressed row ready before it is chosen.
+func (p *recordingsPage) onPress(item int) { prefetchAudio(recIndexOf(p.s), item, p.s.Files) }
 
 func (p *recordingsPage) onSelect(ctx app.Context, item int) {
 	p.selected, p.autoplay = item, true

@@ -65,6 +65,9 @@ type session struct {
 	// (statusFailed); Err is the first of them.
 	Unreadable []*archive.Error
 	Canceled   bool // the person cancelled the last open
+	// Indexed: the recordings' index was made after the verdict was shown
+	// (afterVerdict); the overview shows its timeline from then on.
+	Indexed bool
 }
 
 // loaded reports whether a report is there to show.

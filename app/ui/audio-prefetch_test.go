@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"testing"
+
+	"exportlens/app/export"
+)
+
+// TestAudioPrefetch: the URL made when a row is pressed goes to the player
+// that asks for that item, once; pressing another row replaces it.
+func TestAudioPrefetch(t *testing.T) {
+	x := &export.Export{Audio: []export.AudioFile{{Path: "0.wav"}, {Path: "1.wav"}, {Path: "2.wav"}}}
+	items := []recItem{{rec: -1, audio: 0}, {rec: -1, audio: 1}, {rec: -1, audio: 2}}
+	ix := &recIndex{x: x, items: items}
+	other := &recIndex{x: x, items: items}
+	prefetchAudio(ix, 1, nil)
+	if f := takeAudio(ix, 2); f != nil {
+		t.Fatal("another item took the fetch of item 1")
+	}
+	if f := takeAudio(other, 1); f != nil {
+		t.Fatal("another export's index took the fetch of item 1")
+	}
+	f := takeAudio(ix, 1)
+	if f == nil || f.item != 1 {
+		t.Fatalf("item 1's fetch: got %+v", f)
+	}
+	<-f.done
+	if f.err != errAudioMissing { // the index has no tree: no file to play
+		t.Errorf("item 1's fetch: got error %v, want %v", f.err, errAudioMissing)
+	}
+	if takeAudio(ix, 1) != nil {
+		t.Fatal("a fetch was taken twice")
+	}
+
+	prefetchAudio(ix, 0, nil)
+	prefetchAudio(ix, 2, nil) // pressed another row before choosing
+	if takeAudio(ix, 0) != nil {
+		t.Fatal("a replaced fetch was still given out")
+	}
+	if f := takeAudio(ix, 2); f == nil {
+		t.Fatal("the last pressed row's fetch is gone")
+	}
+	prefetchAudio(nil, 0, nil)
+	prefetchAudio(ix, 7, nil) // out of range: nothing started
+	if takeAudio(ix, 7) != nil || prefetched.f != nil {
+		t.Fatal("a fetch was started for no item")
+	}
+}
