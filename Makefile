@@ -50,13 +50,39 @@ test: vet build chromium tools
 chromium:
 	@[ -x $(CHROMIUM) ] || { apt-get update && apt-get install -y chromium; }
 
-# Benchmarks open, parse and check a generated 1 GB export with 10,000 recordings, natively
-# and in the viewer in headless chromium (time to verdict, wasm memory, click to audio).
-bench: build chromium $(BIGDIR)/.done
-	EXPORTLENS_BIG=$(CURDIR)/$(BIGDIR) $(GO) test -run '^$$' -bench . -benchmem ./...
+# Benchmarks: cmd/mkexport -big writes one export per shape (BIG_SHAPES: stored WAVs, deflated
+# WAVs, 2 kB WAVs, Alexa split over 5 ZIPs, one export.zip of the category ZIPs) of 10,000
+# recordings and 1 GB of WAVs (small: 20 MB) into $(BIGDIR)/<shape>-10k, once (a .done stamp;
+# delete the folder to write it again). Then every benchmark runs on each, BENCHTIME iterations:
+# natively BenchmarkCheckBig (wall, allocations, peak RSS of bin/exportlens) and
+# BenchmarkStagesBig, in headless chromium BenchmarkBrowserOpenBig (verdict, wasm memory, click
+# to audio, longest task) and BenchmarkBrowserCancel, each with its ratio to the directory-read
+# floor of the same files measured in the same run (the browser ones BENCHTIME times, the
+# others for Go's default second).
+# EXPORTLENS_BENCH_100K=1 adds the shapes at 100,000 recordings ($(BIGDIR)/<shape>-100k,
+# BIG100K_SIZE of WAVs, 2 GB by default: 4 × 2 GB of disk; small: 200 MB); they are behind the
+# variable because opening one takes 10–20 s in the viewer, so the run takes half an hour more.
+BENCHTIME    ?= 3x
+BIG_SHAPES   := stored deflated small parts nested
+BIG100K_SIZE ?= 2GB
+BIG_EXPORTS  := $(BIG_SHAPES:%=$(BIGDIR)/%-10k) $(if $(EXPORTLENS_BENCH_100K),$(BIG_SHAPES:%=$(BIGDIR)/%-100k))
+empty :=
+space := $(empty) $(empty)
 
-$(BIGDIR)/.done:
-	$(GO) run ./cmd/mkexport -big -recordings 10000 -size 1GB -out $(BIGDIR)
+bench: build chromium $(BIG_EXPORTS:%=%/.done)
+	EXPORTLENS_BIG=$(subst $(space),:,$(abspath $(BIG_EXPORTS))) \
+	  $(GO) test -run '^$$' -bench . -skip '^BenchmarkBrowser' -benchmem -timeout 1h ./...
+	EXPORTLENS_BIG=$(subst $(space),:,$(abspath $(BIG_EXPORTS))) \
+	  $(GO) test -run '^$$' -bench '^BenchmarkBrowser' -benchtime $(BENCHTIME) -timeout 3h ./cmd/exportlens
+
+$(BIGDIR)/%-10k/.done:
+	rm -rf $(@D)
+	$(GO) run ./cmd/mkexport -big -shape $* -recordings 10000 -size 1GB -out $(@D)
+	touch $@
+
+$(BIGDIR)/%-100k/.done:
+	rm -rf $(@D)
+	$(GO) run ./cmd/mkexport -big -shape $* -recordings 100000 -size $(BIG100K_SIZE) -out $(@D)
 	touch $@
 
 fuzz:

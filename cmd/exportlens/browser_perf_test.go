@@ -2,11 +2,14 @@
 
 package main
 
-// The browser benchmark opens the generated 1 GB / 10,000-recording export
-// (make bench; EXPORTLENS_BIG) in the real app in headless chromium and
-// measures, in the page, what the issue's goals name: the time from
-// choosing the files to the verdict shown, the wasm memory, and the time
-// from clicking a recording to its audio playing.
+// The browser benchmarks open each generated export (make bench;
+// EXPORTLENS_BIG, benchShapes) in the real app in headless chromium and
+// measure, in the page, what issue 9 names: the time from choosing the
+// files to the verdict shown, the wasm memory, the time from clicking a
+// recording to its audio playing, the longest main-thread task and
+// heartbeat gap while opening, the app's own stage timings when it marks
+// them, and how soon Cancel answers; each time also as a multiple of the
+// floor (floorJS) measured in the same tab.
 
 import (
 	"cmp"
@@ -31,9 +34,13 @@ import (
 // WebAssembly.instantiateStreaming or instantiate; Go exports its memory as
 // "mem") so the benchmark can read its size. Wasm memory only grows, so its
 // size after a step is that step's peak; it is also sampled every 5 ms and
-// on every DOM change to show the growth while opening.
+// on every DOM change to show the growth while opening. It collects the
+// page's long tasks (over 50 ms, as the browser reports them) from the
+// start, and offers a heartbeat (beatStart, beatStop): a MessageChannel
+// ticker, which a busy main thread delays as it delays a click, and an
+// animation-frame ticker, each keeping its longest gap.
 const perfInstrument = `(() => {
-  const perf = window.__perf = {mem: null, peak: 0, samples: []};
+  const perf = window.__perf = {mem: null, peak: 0, samples: [], long: [], beat: null};
   perf.sample = () => {
     if (!perf.mem) return;
     const n = perf.mem.buffer.byteLength;
@@ -49,24 +56,53 @@ const perfInstrument = `(() => {
     if (fn) WebAssembly[name] = function (...args) { return fn.apply(this, args).then(keep); };
   }
   setInterval(perf.sample, 5);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) perf.long.push([e.startTime, e.duration]);
+    }).observe({type: 'longtask', buffered: true});
+  } catch (e) { perf.longUnsupported = String(e); }
+  perf.beatStart = () => {
+    const now = performance.now();
+    const b = perf.beat = {on: true, task: 0, frame: 0, lastTask: now, lastFrame: 0};
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      const t = performance.now();
+      b.task = Math.max(b.task, t - b.lastTask);
+      b.lastTask = t;
+      if (b.on) ch.port2.postMessage(0);
+    };
+    ch.port2.postMessage(0);
+    const frame = (t) => {
+      if (b.lastFrame) b.frame = Math.max(b.frame, t - b.lastFrame);
+      b.lastFrame = t;
+      if (b.on) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  perf.beatStop = () => { if (perf.beat) perf.beat.on = false; };
 })()`
 
 // perfArmOpen records t0 when input#open-files fires 'change' (a capture
-// listener on window runs before the app's own) and t1 when the verdict
-// element with its data-verdict appears.
+// listener on window runs before the app's own), keeps the chosen Files
+// for the floor and starts the heartbeat; t1 is when the verdict element
+// with its data-verdict appears, which stops the heartbeat.
 const perfArmOpen = `(() => {
   const perf = window.__perf;
   perf.open = {t0: 0, t1: 0, verdict: ''};
   perf.sample();
   perf.startMem = perf.mem ? perf.mem.buffer.byteLength : 0;
   window.addEventListener('change', (e) => {
-    if (e.target && e.target.id === 'open-files') perf.open.t0 = performance.now();
+    if (!e.target || e.target.id !== 'open-files') return;
+    perf.open.t0 = performance.now();
+    perf.files = Array.from(e.target.files);
+    perf.beatStart();
   }, {capture: true, once: true});
   const seen = () => {
     perf.sample();
     const v = document.querySelector('[data-testid=verdict][data-verdict]');
     if (v && perf.open.t0 && !perf.open.t1) {
       perf.open.t1 = performance.now();
+      perf.beatStop();
       perf.open.verdict = v.dataset.verdict;
       perf.open.mem = perf.mem ? perf.mem.buffer.byteLength : 0;
       obs.disconnect();
@@ -75,6 +111,21 @@ const perfArmOpen = `(() => {
   const obs = new MutationObserver(seen);
   obs.observe(document.documentElement, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict']});
   return true;
+})()`
+
+// perfOpenResult is what the page measured of one open: the longest long
+// task that overlapped it, the heartbeat's longest gaps, and the app's
+// "exportlens:" performance.measure entries (none until the app marks its
+// stages).
+const perfOpenResult = `(() => {
+  const perf = window.__perf, o = perf.open;
+  const long = perf.long.filter(([s, d]) => s + d > o.t0 && s < o.t1);
+  const stages = {};
+  for (const e of performance.getEntriesByType('measure')) {
+    if (e.name.startsWith('exportlens:')) stages[e.name.slice('exportlens:'.length)] = (stages[e.name.slice('exportlens:'.length)] || 0) + e.duration;
+  }
+  return {longest: Math.max(0, ...long.map(([, d]) => d)), longCount: long.length, longUnsupported: perf.longUnsupported || '',
+    beatTask: perf.beat ? perf.beat.task : 0, beatFrame: perf.beat ? perf.beat.frame : 0, stages};
 })()`
 
 // perfArmPlay records t0 when a recording row is clicked and t1 when the
@@ -112,6 +163,16 @@ type perfOpen struct {
 	Mem     float64 `json:"mem"` // wasm memory bytes when the verdict appeared
 }
 
+// perfTasks is perfOpenResult's answer, in milliseconds.
+type perfTasks struct {
+	Longest         float64            `json:"longest"`
+	LongCount       int                `json:"longCount"`
+	LongUnsupported string             `json:"longUnsupported"`
+	BeatTask        float64            `json:"beatTask"`
+	BeatFrame       float64            `json:"beatFrame"`
+	Stages          map[string]float64 `json:"stages"`
+}
+
 type perfPlay struct {
 	T0    float64 `json:"t0"`
 	Src   float64 `json:"src"`
@@ -119,88 +180,181 @@ type perfPlay struct {
 	Error string  `json:"error"`
 }
 
-// BenchmarkBrowserOpenBig opens the big export through input#open-files in
-// a fresh page per iteration (wasm memory never shrinks, so each iteration
-// needs its own instance) and plays its first recording.
+// perfFloor is floorJS's answer.
+type perfFloor struct {
+	MS      float64 `json:"ms"`
+	Entries int     `json:"entries"`
+}
+
+// BenchmarkBrowserOpenBig opens each generated export through
+// input#open-files in a fresh tab per iteration (wasm memory never
+// shrinks, so each iteration needs its own instance), plays its first
+// recording (stored, or deflated in the deflated shape) and then reads the
+// floor in the same tab. Run it with -benchtime 3x or more: ns/op is the
+// whole scenario (a fresh tab, loading the app, opening, playing); the
+// metrics that matter are measured in the page and reported as averages,
+// the memory and the longest task as the largest of the iterations.
 func BenchmarkBrowserOpenBig(b *testing.B) {
-	files := bigInputs(b)
 	env := startBrowser(b)
-	var toVerdict, toAudio, toSrc, peak, start float64
-	n := 0
-	// ns/op is the whole scenario (a fresh tab, loading the app, opening,
-	// playing): with the default -benchtime that is one or two iterations.
-	// The metrics that matter are measured in the page and reported below.
-	for b.Loop() {
-		ctx, cancel := chromedp.NewContext(env.browser)
-		ctx, cancelTimeout := context.WithTimeout(ctx, 180*time.Second)
-		m := perfOpenAndPlay(b, env, ctx, files)
-		cancelTimeout()
-		cancel()
-		toVerdict += m.open.T1 - m.open.T0
-		toSrc += m.play.Src - m.play.T0
-		toAudio += m.play.T1 - m.play.T0
-		peak = max(peak, m.peak)
-		start = max(start, m.start)
-		n++
+	eachShape(b, func(b *testing.B, s benchShape) {
+		native, err := zipDirectoryEntries(s.Files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var sum perfSums
+		for b.Loop() {
+			ctx, cancel := chromedp.NewContext(env.browser)
+			ctx, cancelTimeout := context.WithTimeout(ctx, 300*time.Second)
+			m := perfOpenAndPlay(b, env, ctx, s.Files)
+			cancelTimeout()
+			cancel()
+			if m.floor.Entries != native {
+				b.Fatalf("floor: the page counted %d entries, archive/zip %d", m.floor.Entries, native)
+			}
+			if s.Verdict != "" && m.open.Verdict != s.Verdict {
+				b.Errorf("verdict %q, want %q (planted.json)", m.open.Verdict, s.Verdict)
+			}
+			sum.add(m)
+		}
+		sum.report(b)
+	})
+}
+
+// perfSums adds up the iterations of one shape.
+type perfSums struct {
+	n                                       int
+	verdict, floor, src, audio, beat, frame float64
+	xVerdict, xAudio                        float64
+	longest, peak, start                    float64
+	stages                                  map[string]float64
+}
+
+func (s *perfSums) add(m perfMeasure) {
+	s.n++
+	s.verdict += m.open.T1 - m.open.T0
+	s.floor += m.floor.MS
+	s.xVerdict += (m.open.T1 - m.open.T0) / m.floor.MS
+	s.src += m.play.Src - m.play.T0
+	s.audio += m.play.T1 - m.play.T0
+	s.xAudio += (m.play.T1 - m.play.T0) / m.floor.MS
+	s.beat = max(s.beat, m.tasks.BeatTask)
+	s.frame = max(s.frame, m.tasks.BeatFrame)
+	s.longest = max(s.longest, m.tasks.Longest)
+	s.peak = max(s.peak, m.peak)
+	s.start = max(s.start, m.start)
+	for k, v := range m.tasks.Stages {
+		if s.stages == nil {
+			s.stages = map[string]float64{}
+		}
+		s.stages[k] += v
 	}
-	// Memory in MiB (2^20 bytes), as wasm pages count it.
-	b.ReportMetric(toVerdict/float64(n), "ms-to-verdict")
-	b.ReportMetric(peak/(1<<20), "MB-wasm-peak")
-	b.ReportMetric(start/(1<<20), "MB-wasm-start")
-	b.ReportMetric(toSrc/float64(n), "ms-click-to-src")
-	b.ReportMetric(toAudio/float64(n), "ms-click-to-audio")
+}
+
+// report gives the averages (times) and the largest values (memory, the
+// longest task and gaps) as metrics; memory in MiB (2^20 bytes), as wasm
+// pages count it.
+func (s *perfSums) report(b *testing.B) {
+	n := float64(s.n)
+	b.ReportMetric(s.verdict/n, "ms-to-verdict")
+	b.ReportMetric(s.floor/n, "ms-floor")
+	b.ReportMetric(s.xVerdict/n, "x-floor-verdict")
+	b.ReportMetric(s.peak/(1<<20), "MB-wasm-peak")
+	b.ReportMetric(s.start/(1<<20), "MB-wasm-start")
+	b.ReportMetric(s.src/n, "ms-click-to-src")
+	b.ReportMetric(s.audio/n, "ms-click-to-audio")
+	b.ReportMetric(s.xAudio/n, "x-floor-audio")
+	b.ReportMetric(s.longest, "ms-longest-task")
+	b.ReportMetric(s.beat, "ms-heartbeat-gap")
+	b.ReportMetric(s.frame, "ms-frame-gap")
+	for k, v := range s.stages {
+		b.ReportMetric(v/n, "ms-stage-"+k)
+	}
 }
 
 type perfMeasure struct {
 	open        perfOpen
+	tasks       perfTasks
 	play        perfPlay
+	floor       perfFloor
 	peak, start float64 // bytes of wasm memory
 }
 
-// perfOpenAndPlay loads the app in the tab ctx, opens files, waits for the
-// verdict, goes to the recordings and plays the first one.
-func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files []string) perfMeasure {
-	tb.Helper()
-	var m perfMeasure
-	// Console errors fail the run; messages starting with "PERF " (a
-	// println left in the app while profiling) are logged.
-	var consoleMu sync.Mutex
-	var consoleLog []string
+// perfConsole fails tb for console errors of the tab ctx and logs the
+// messages starting with "PERF " (a println left in the app while
+// profiling) when the returned function is called.
+func perfConsole(tb testing.TB, ctx context.Context) (flush func()) {
+	var mu sync.Mutex
+	var lines []string
 	console := chromedp.Console(ctx)
 	go func() {
 		for msg, err := range console {
 			if err != nil {
 				return
 			}
-			consoleMu.Lock()
+			mu.Lock()
 			switch {
 			case msg.Type == chromedp.ConsoleError || msg.IsException():
-				consoleLog = append(consoleLog, "error: "+msg.Text)
+				lines = append(lines, "error: "+msg.Text)
 			case strings.HasPrefix(msg.Text, "PERF "):
-				consoleLog = append(consoleLog, msg.Text)
+				lines = append(lines, msg.Text)
 			}
-			consoleMu.Unlock()
+			mu.Unlock()
 		}
 	}()
-	defer func() {
-		consoleMu.Lock()
-		defer consoleMu.Unlock()
-		for _, l := range consoleLog {
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, l := range lines {
 			if strings.HasPrefix(l, "error: ") {
 				tb.Error(l)
 			} else {
 				tb.Log(l)
 			}
 		}
-	}()
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: perfInstrument}); err != nil {
-		tb.Fatal(err)
+	}
+}
+
+// perfLoad loads the app instrumented (perfInstrument, floorJS) in the
+// tab ctx and waits until it has started.
+func perfLoad(tb testing.TB, env *browserEnv, ctx context.Context) {
+	tb.Helper()
+	for _, src := range []string{perfInstrument, floorJS} {
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(env.base+"/"),
 		chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader"))); err != nil {
 		tb.Fatalf("the app did not start: %v", err)
 	}
+}
+
+// perfReadFloor runs floorJS on the files chosen last, three times, and
+// returns the fastest run: the floor is what reading can do at best.
+func perfReadFloor(tb testing.TB, ctx context.Context) perfFloor {
+	tb.Helper()
+	var best perfFloor
+	for i := range 3 {
+		f, err := chromedp.Run(ctx, chromedp.Evaluate[perfFloor](`window.__floor(window.__perf.files)`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			tb.Fatalf("floor: %v", err)
+		}
+		if i == 0 || f.MS < best.MS {
+			best = f
+		}
+	}
+	return best
+}
+
+// perfOpenAndPlay loads the app in the tab ctx, opens files, waits for the
+// verdict, goes to the recordings and plays the first one, then reads the
+// floor of the same files.
+func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files []string) perfMeasure {
+	tb.Helper()
+	var m perfMeasure
+	defer perfConsole(tb, ctx)()
+	perfLoad(tb, env, ctx)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](perfArmOpen)); err != nil {
 		tb.Fatal(err)
 	}
@@ -212,7 +366,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		tb.Fatal(err)
 	}
 	open, err := chromedp.Run(ctx, chromedp.Poll[perfOpen](`window.__perf.open.t1 && window.__perf.open`,
-		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(120*time.Second)))
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(240*time.Second)))
 	if err != nil {
 		shot(tb, ctx, env.shots, "perf-timeout")
 		tb.Fatalf("no verdict shown: %v", err)
@@ -221,7 +375,19 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		perfProfileStop(tb, ctx, profile)
 	}
 	m.open = open
-	tb.Logf("verdict %q after %.0f ms (t0 %.0f), wasm memory then %.1f MB", open.Verdict, open.T1-open.T0, open.T0, open.Mem/(1<<20))
+	tasks, err := chromedp.Run(ctx, chromedp.Evaluate[perfTasks](perfOpenResult))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if tasks.LongUnsupported != "" {
+		tb.Logf("no long tasks observed: %s", tasks.LongUnsupported)
+	}
+	m.tasks = tasks
+	tb.Logf("verdict %q after %.0f ms (t0 %.0f), wasm memory then %.1f MB; %d long tasks, the longest %.0f ms; heartbeat gap %.0f ms, frame gap %.0f ms",
+		open.Verdict, open.T1-open.T0, open.T0, open.Mem/(1<<20), tasks.LongCount, tasks.Longest, tasks.BeatTask, tasks.BeatFrame)
+	if len(tasks.Stages) > 0 {
+		tb.Logf("the app's stages (ms): %v", tasks.Stages)
+	}
 
 	// The recordings, reached through the app's link so the export stays open.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href="/recordings"]`)),
@@ -260,6 +426,8 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	m.peak, m.start = mem.Peak, mem.Start
 	tb.Logf("wasm memory: %.1f MB before opening, peak %.1f MB; growth %v", mem.Start/(1<<20), mem.Peak/(1<<20), mem.Samples)
 	shot(tb, ctx, env.shots, "perf-big-player")
+	m.floor = perfReadFloor(tb, ctx)
+	tb.Logf("floor: %d entries in %.1f ms; verdict %.1f× that", m.floor.Entries, m.floor.MS, (open.T1-open.T0)/m.floor.MS)
 	return m
 }
 

@@ -6,9 +6,13 @@
 //
 //	go run ./cmd/mkexport -out testdata/fixtures     the committed fixtures
 //	go run ./cmd/mkexport -check-tools               are espeak-ng, lame, 7z there?
-//	go run ./cmd/mkexport -big -out DIR -recordings 10000 -size 1GB
+//	go run ./cmd/mkexport -big -out DIR -recordings 10000 -size 1GB [-shape stored]
 //	                                                 a large Amazon export for benchmarks
-//	                                                 (DIR/input/*.zip + DIR/planted.json; never commit it)
+//	                                                 (DIR/input/*.zip + DIR/planted.json; never commit it);
+//	                                                 -shape stored (one Alexa.zip, the default), deflated
+//	                                                 (deflated WAVs), small (2 kB WAVs, -size ignored),
+//	                                                 parts (Alexa-1.zip … Alexa-5.zip), nested (export.zip
+//	                                                 holding the category ZIPs); see big.go
 //	go run ./cmd/mkexport -7z-variants app/archive/testdata/sevenzip
 //	                                                 one set of members in every 7z method and layout,
 //	                                                 encrypted, and a ratio bomb (needs 7z only)
@@ -57,6 +61,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"exportlens/cmd/mkexport/hostile"
 )
@@ -67,6 +72,7 @@ func main() {
 	big := flag.Bool("big", false, "write one large Amazon export for benchmarks instead of the fixtures")
 	recordings := flag.Int("recordings", 10000, "with -big: number of recordings")
 	size := flag.String("size", "1GB", "with -big: total size of the WAVs (e.g. 500MB, 1GB, 2GiB)")
+	shape := flag.String("shape", shapeStored, "with -big: the export's `shape`: "+strings.Join(bigShapes, ", "))
 	hostileDir := flag.String("hostile", "", "write the hostile archives (zip bombs, damaged ZIPs) into this `folder` instead")
 	variants := flag.String("7z-variants", "", "write the 7z variants that app/archive tests read into this `folder` instead")
 	rarVariants := flag.String("rar-variants", "", "write the RAR archives that app/archive tests read into this `folder` instead")
@@ -108,7 +114,7 @@ func main() {
 		var n int64
 		n, err = parseSize(*size)
 		if err == nil {
-			err = writeBig(*out, *recordings, n)
+			err = writeBigExport(*out, bigSpec{Shape: *shape, Recordings: *recordings, Size: n})
 		}
 	} else {
 		err = writeFixtures(*out)
