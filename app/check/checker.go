@@ -40,7 +40,7 @@ func newChecker(x *export.Export, d Declared) *checker {
 	c := &checker{x: x, d: d, normOnly: map[string]*group{}}
 	c.ids = newRefSet(export.NormID, true)
 	for _, v := range x.CustomerIDs {
-		c.ids.add(v.Text, v.Src)
+		c.ids.add(v.Text, v.Src())
 	}
 	for _, k := range c.ids.keys() {
 		if numericID(k) {
@@ -115,7 +115,7 @@ func (c *checker) buildDevices() {
 		if dv.Serial.Empty() || !c.ownedBy(dv.CustomerID) {
 			continue
 		}
-		c.devices.add(dv.Serial.Text, dv.Serial.Src)
+		c.devices.add(dv.Serial.Text, dv.Serial.Src())
 		if !dv.FromRegistration() {
 			// Named by the Alexa side's lists (Smart Home devices,
 			// feedback): a serial of the account, no registration.
@@ -152,7 +152,7 @@ func (c *checker) buildProfiles() {
 			continue
 		}
 		c.accountProfiles = append(c.accountProfiles, p)
-		c.profiles.add(p.ID.Text, p.ID.Src)
+		c.profiles.add(p.ID.Text, p.ID.Src())
 	}
 	slices.SortStableFunc(c.accountProfiles, func(a, b *export.VoiceProfile) int { return compareSrc(a.Src, b.Src) })
 }
@@ -221,12 +221,12 @@ func (c *checker) names() []string {
 			keys[o.file][o.key] = true
 		}
 		vs = slices.DeleteFunc(vs, func(v export.Value) bool {
-			k := keys[fileKey(v.Src)]
+			k := keys[fileKey(v.Src())]
 			return len(k) > 0 && !k[c.refEmail.key]
 		})
 	}
 	slices.SortStableFunc(vs, func(a, b export.Value) int {
-		if d := compareSrc(a.Src, b.Src); d != 0 {
+		if d := compareSrc(a.Src(), b.Src()); d != 0 {
 			return d
 		}
 		return cmpStrings(a.Text, b.Text)

@@ -216,7 +216,7 @@ func declaredCustomerID(c *checker) {
 	for _, h := range differ {
 		var evs []Evidence
 		for _, v := range h.vals {
-			evs = append(evs, valueEvidence(v, v.Src))
+			evs = append(evs, valueEvidence(v, v.Src()))
 		}
 		subj := h.key
 		if h.claim {
@@ -258,7 +258,7 @@ func claimEvidence(vals []export.Value, key string, norm func(string) string) []
 	var evs []Evidence
 	for _, v := range vals {
 		if norm(v.Text) == key {
-			evs = append(evs, valueEvidence(v, v.Src))
+			evs = append(evs, valueEvidence(v, v.Src()))
 		}
 	}
 	return firstEvidence(evs, maxEvidence)
@@ -301,12 +301,12 @@ func declaredDevices(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		key := export.NormID(r.Device.Text)
+		key := export.NormID(r.Device().Text)
 		if dv := c.deviceByKey[key]; dv != nil && dv.Inactive {
 			continue // a former device of the account: not the person's to list
 		}
 		if key != "" {
-			see(key, r.Device, r.Src, true, i)
+			see(key, r.Device(), r.Src(), true, i)
 		}
 	}
 	for key, g := range groups {
@@ -346,8 +346,8 @@ func declaredNoDevices(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		if g := groups[export.NormID(r.Device.Text)]; g != nil {
-			g.add(valueEvidence(r.Device, r.Src), rowKey(r.Src), i)
+		if g := groups[export.NormID(r.Device().Text)]; g != nil {
+			g.add(valueEvidence(r.Device(), r.Src()), rowKey(r.Src()), i)
 		}
 	}
 	for _, key := range keys {

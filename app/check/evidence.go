@@ -89,7 +89,7 @@ func srcEvidence(src export.Source) Evidence {
 // text repair changed it. A value without its own source falls back to the
 // record's (parsers set both; this keeps evidence from pointing nowhere).
 func valueEvidence(v export.Value, record export.Source) Evidence {
-	src := v.Src
+	src := v.Src()
 	if src.Path == "" && src.Part == "" {
 		field := src.Field
 		src = record
@@ -97,21 +97,21 @@ func valueEvidence(v export.Value, record export.Source) Evidence {
 	}
 	e := srcEvidence(src)
 	e.Value = v.Text
-	e.Raw = v.Raw
+	e.Raw = v.Raw()
 	return e
 }
 
 // recordingEvidence shows a recording by its audio file when it has one,
 // else by its record.
 func recordingEvidence(rec *export.Recording) Evidence {
-	if rec.AudioPath != "" {
-		part := rec.AudioPart
+	if rec.AudioPath() != "" {
+		part := rec.AudioPart()
 		if part == "" {
-			part = rec.Src.Part
+			part = rec.Src().Part
 		}
-		return Evidence{Part: part, Path: rec.AudioPath}
+		return Evidence{Part: part, Path: rec.AudioPath()}
 	}
-	return srcEvidence(rec.Src)
+	return srcEvidence(rec.Src())
 }
 
 // rowKey identifies the record a source belongs to (the field left out), so

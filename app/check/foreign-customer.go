@@ -18,28 +18,27 @@ const ruleForeignCustomer = "foreign-customer"
 // (checkCustomersDisagree).
 func checkForeignCustomer(c *checker) {
 	x := c.x
-	// Pointers into the export, not copies: a Value with its Source is
-	// 112 bytes, and there is one place per record.
+	// A Value is 32 bytes; the record's Source (80 bytes) is looked up
+	// when needed rather than copied: there is one place per record.
 	type place struct {
-		v   *export.Value
-		row *export.Source // the record the value belongs to
-		rec int
+		v   export.Value
+		row *export.Source // the record the value belongs to, when not a recording
+		rec int            // the recording's index, -1 when none
 	}
 	places := make([]place, 0, len(x.Recordings)+len(x.Devices)+len(x.VoiceProfiles)+len(x.Identities))
 	for i := range x.Recordings {
 		pace()
-		r := &x.Recordings[i]
-		places = append(places, place{&r.CustomerID, &r.Src, i})
+		places = append(places, place{x.Recordings[i].CustomerID(), nil, i})
 	}
 	for i := range x.Devices {
-		places = append(places, place{&x.Devices[i].CustomerID, &x.Devices[i].Src, -1})
+		places = append(places, place{x.Devices[i].CustomerID, &x.Devices[i].Src, -1})
 	}
 	for i := range x.VoiceProfiles {
-		places = append(places, place{&x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
+		places = append(places, place{x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
 	}
 	for i := range x.Identities {
 		if id := &x.Identities[i]; id.Kind == "customer-id" {
-			places = append(places, place{&id.Value, &id.Value.Src, -1})
+			places = append(places, place{id.Value, nil, -1})
 		}
 	}
 	groups := map[string]*group{}
@@ -51,11 +50,17 @@ func checkForeignCustomer(c *checker) {
 		if key == "" {
 			continue
 		}
-		row := *p.row
-		if row.Path == "" && row.Part == "" {
-			row = p.v.Src
+		var row export.Source
+		switch {
+		case p.row != nil:
+			row = *p.row
+		case p.rec >= 0:
+			row = x.Recordings[p.rec].Src()
 		}
-		ev := valueEvidence(*p.v, row)
+		if row.Path == "" && row.Part == "" {
+			row = p.v.Src()
+		}
+		ev := valueEvidence(p.v, row)
 		rk := rowKey(ev.src())
 		sk := rk + "\x00" + key
 		if seen[sk] {

@@ -41,7 +41,7 @@ func checkForeignPart(c *checker) {
 		}
 		if p.Account != "" && ref != nil {
 			k := export.NormEmail(p.Account)
-			partEv := valueEvidence(export.Value{Text: p.Account, Src: p.Src}, p.Src)
+			partEv := valueEvidence(export.NewValue(p.Account, p.Src), p.Src)
 			if k == ref.key {
 				if p.Account != ref.v.Text {
 					c.noteNormOnly(ruleForeignPart, partEv, rowKey(p.Src), -1)
@@ -50,7 +50,7 @@ func checkForeignPart(c *checker) {
 			}
 			g := partGroup(items, p.Name)
 			n := g.records()
-			ev := []Evidence{valueEvidence(ref.v, ref.v.Src), partEv}
+			ev := []Evidence{valueEvidence(ref.v, ref.v.Src()), partEv}
 			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
 			c.add(finding(ruleForeignPart, Mismatch, k, n, ev, g.affected(), msgForeignPartAccount, p.Name, k))
 			continue
@@ -63,7 +63,7 @@ func checkForeignPart(c *checker) {
 		var ev []Evidence
 		if ref != nil && ref.part != "" {
 			// The overview that lists the export's files, and not these.
-			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src.Part, Path: ref.v.Src.Path}))
+			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src().Part, Path: ref.v.Src().Path}))
 		}
 		if len(g.hits) > 0 {
 			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
@@ -72,7 +72,7 @@ func checkForeignPart(c *checker) {
 		}
 		msg, args := msgForeignPartUnlisted, []any{p.Name}
 		if ref != nil {
-			if own, job := takeoutJob(ref.v.Src.Part), takeoutJob(p.Name); own != "" && job != "" && own != job {
+			if own, job := takeoutJob(ref.v.Src().Part), takeoutJob(p.Name); own != "" && job != "" && own != job {
 				msg, args = msgForeignPartOtherJob, []any{p.Name, job}
 			}
 		}

@@ -11,14 +11,14 @@ func checkMissingRecording(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		if r.Audio.Empty() || r.AudioPath != "" {
+		if r.Audio().Empty() || r.AudioPath() != "" {
 			continue
 		}
-		ev := valueEvidence(r.Audio, r.Src)
-		g.add(ev, rowKey(r.Src), i)
-		name := r.AudioExpected
+		ev := valueEvidence(r.Audio(), r.Src())
+		g.add(ev, rowKey(r.Src()), i)
+		name := r.AudioExpected()
 		if name == "" {
-			name = r.Audio.Text
+			name = r.Audio().Text
 		}
 		if subject == "" || compareEvidence(ev, first) < 0 {
 			subject, first = name, ev

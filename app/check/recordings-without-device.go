@@ -145,8 +145,8 @@ func (c *checker) voiceItems() []voiceItem {
 		pace()
 		r := &x.Recordings[i]
 		ev := recordingEvidence(r)
-		items = append(items, voiceItem{ev: ev, row: rowKey(r.Src), rec: i, serial: export.NormID(r.Device.Text)})
-		if r.AudioPath != "" {
+		items = append(items, voiceItem{ev: ev, row: rowKey(r.Src()), rec: i, serial: export.NormID(r.Device().Text)})
+		if r.AudioPath() != "" {
 			held[[2]string{ev.Part, ev.Path}] = true
 		}
 	}

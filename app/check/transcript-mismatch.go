@@ -33,10 +33,10 @@ func checkTranscriptMismatch(c *checker) {
 	for i := range x.Recordings {
 		pace()
 		r := &x.Recordings[i]
-		if withLine[i] || !r.Transcript.Empty() {
+		if withLine[i] || !r.Transcript().Empty() {
 			continue
 		}
-		recs.add(recordingEvidence(r), rowKey(r.Src), i)
+		recs.add(recordingEvidence(r), rowKey(r.Src()), i)
 	}
 	if len(recs.hits) > 0 {
 		n := recs.records()

@@ -44,6 +44,12 @@ const (
 	deviceCost    = int64(unsafe.Sizeof(Device{}))
 	profileCost   = int64(unsafe.Sizeof(VoiceProfile{}))
 	lineCost      = int64(unsafe.Sizeof(TranscriptLine{}))
+	// htmlRecordingCost: a Takeout record of MyActivity.html, whose
+	// values share one origin, and has a recordingMore and its own origins.
+	htmlRecordingCost = recordingCost + int64(unsafe.Sizeof(origin{})+unsafe.Sizeof(fieldOrigins{})+unsafe.Sizeof(recordingMore{}))
+	// originCost: a cell whose raw text differs has an origin of its own,
+	// and its record a copy of the table's origins.
+	originCost = int64(unsafe.Sizeof(origin{}) + unsafe.Sizeof(fieldOrigins{}))
 )
 
 // Bounds on one record, whatever the budget: encoding/csv and
@@ -115,6 +121,14 @@ func (a *allowance) take(n int64) bool {
 	a.left -= n
 	a.l.budget -= n
 	return true
+}
+
+// charge takes n bytes already spent (what a record turned out to cost
+// beyond what take charged): the budget may go below zero, and the next
+// take fails.
+func (a *allowance) charge(n int64) {
+	a.left -= n
+	a.l.budget -= n
 }
 
 // give returns bytes taken for the time of a parse.

@@ -105,6 +105,8 @@ type loader struct {
 	zoneNoted map[string]bool // part+"\x00"+path of files with a kind "zone" problem
 
 	budget int64 // bytes the records may still take (see allowance)
+
+	rawCells int // cells read whose raw text differs (each has its own origin: charged)
 }
 
 // yieldEvery is how many records a parser reads between archive.Yield
