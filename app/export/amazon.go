@@ -574,32 +574,70 @@ func (l *loader) growRecordings(r tableRow) {
 // "Alexa.VoiceHistory/"), wherever that folder sits (a folder input adds
 // "Alexa/" in front). want is the path the reference names; found is the
 // member that exists ("" when none does).
+//
+// It runs for every row: the candidates are built in one buffer, looked up
+// without a string of their own, and found is the member's own path, so a
+// row whose audio exists costs no allocation.
 func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string) {
-	ref = strings.TrimLeft(strings.ReplaceAll(strings.TrimSpace(ref), "\\", "/"), "/")
-	ref = path.Clean(ref)
+	ref = strings.TrimSpace(ref)
+	if strings.Contains(ref, "\\") {
+		ref = strings.ReplaceAll(ref, "\\", "/")
+	}
+	ref = path.Clean(strings.TrimLeft(ref, "/")) // allocates only when ref is not clean
 	if ref == "." || ref == ".." || strings.HasPrefix(ref, "../") {
 		return "", ""
 	}
-	var cands []string
-	if base := l.lay.Amazon.AudioBase; base != "" {
-		base = strings.TrimSuffix(base, "/") + "/"
-		if i := strings.Index("/"+csvPath, "/"+base); i >= 0 {
-			cands = append(cands, csvPath[:i]+base+ref)
+	members := l.byPath[part]
+	first := -1 // length of the first candidate in buf; buf[:first] is want when none is found
+	buf := l.pathBuf[:0]
+	try := func(dir, sep string) bool {
+		start := len(buf)
+		buf = append(append(append(buf, dir...), sep...), ref...)
+		c := buf[start:]
+		if i, ok := members[string(c)]; ok {
+			found = l.files[i].Path
+			return true
+		}
+		if first < 0 {
+			first = len(c)
+		} else {
+			buf = buf[:start] // keep only the first candidate
+		}
+		return false
+	}
+	defer func() { l.pathBuf = buf[:0] }()
+	if base := strings.TrimSuffix(l.lay.Amazon.AudioBase, "/"); base != "" {
+		if i := indexDir(csvPath, base+"/"); i >= 0 && try(csvPath[:i], base+"/") {
+			return found, found
 		}
 	}
-	if i := strings.Index("/"+csvPath, "/datasets/"); i >= 0 {
-		cands = append(cands, csvPath[:i]+ref)
+	if i := indexDir(csvPath, "datasets/"); i >= 0 && try(csvPath[:i], "") {
+		return found, found
 	}
-	if d := path.Dir(csvPath); d != "." {
-		cands = append(cands, d+"/"+ref)
+	if d := path.Dir(csvPath); d != "." && try(d, "/") {
+		return found, found
 	}
-	cands = append(cands, ref)
-	for _, c := range cands {
-		if _, ok := l.lookup(part, c); ok {
-			return c, c
+	if try("", "") {
+		return found, found
+	}
+	return string(buf[:first]), ""
+}
+
+// indexDir is the index in p of the folder dir ("a/", at p's start or
+// after a "/"), -1 when p has none: strings.Index("/"+p, "/"+dir) without
+// building either string.
+func indexDir(p, dir string) int {
+	for i := 0; i+len(dir) <= len(p); {
+		j := strings.Index(p[i:], dir)
+		if j < 0 {
+			return -1
 		}
+		if k := i + j; k == 0 || p[k-1] == '/' {
+			return k
+		}
+		i += j + 1
 	}
-	return cands[0], ""
+	return -1
 }
 
 // legacyRecordings makes every WAV a recording (the 2018 layout has no
@@ -804,10 +842,41 @@ func IsDeviceSerial(s string) bool {
 
 // IsVoiceProfileID reports whether s has the shape of an Alexa voice
 // profile: "amzn1.actor.person.oid." and 14 letters or digits.
+//
+// It compares as NormID would, without building the upper-cased string:
+// every voice-history row has a person ID, written in lower case.
 func IsVoiceProfileID(s string) bool {
 	const prefix = "AMZN1.ACTOR.PERSON.OID."
-	s = NormID(s)
-	return strings.HasPrefix(s, prefix) && len(s) == len(prefix)+14 && upperAlnum(s[len(prefix):])
+	s = trimASCIISpace(s)
+	return len(s) == len(prefix)+14 && equalASCIIUpper(s[:len(prefix)], prefix) && alnum(s[len(prefix):])
+}
+
+// equalASCIIUpper reports whether asciiUpper(s) == upper.
+func equalASCIIUpper(s, upper string) bool {
+	if len(s) != len(upper) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c != upper[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// alnum reports whether s is ASCII letters and digits only: upperAlnum of
+// its NormID.
+func alnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // lookalikeID: a value that would be an identifier but for characters
