@@ -12,9 +12,10 @@ import (
 // DefaultBudget is the memory the records of one Load may hold when the
 // tree does not say (archive.Tree.MemoryLeft). In the browser an
 // out-of-memory is fatal and the wasm heap never shrinks, so what a Load
-// keeps is bounded by bytes, not by a count: 5 million rows at the 3.6 KiB
-// a voice-history row costs would be 18 GB. With the nested archives'
-// budget beside it the heap stays far below 256 MiB.
+// keeps is bounded by bytes, not by a count: 5 million rows at the 540
+// bytes a voice-history row of `mkexport -big` costs would be 2.7 GB. It
+// holds that export's 100,000 rows (10 GB of audio). With the nested
+// archives' budget beside it the heap stays far below 256 MiB.
 const DefaultBudget = 64 << 20
 
 // ErrBudget: a file was read only in part because the records kept so far
