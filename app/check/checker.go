@@ -34,6 +34,35 @@ type checker struct {
 	question Question // set by declaredVoiceDevice, with the answer the declared facts give
 	answer   string
 	normOnly map[string]*group // rule -> values that matched only after normalising
+
+	rows []string // recordingRow's keys by recording, made once for all rules
+}
+
+// recordingRow is rowKey of recording i's record. Most rules key every
+// recording by its row: made once per Run, the key is one string per
+// recording instead of one per recording and rule.
+func (c *checker) recordingRow(i int) string {
+	if c.rows == nil {
+		c.rows = make([]string, len(c.x.Recordings))
+	}
+	if c.rows[i] == "" {
+		c.rows[i] = rowKey(c.x.Recordings[i].Src())
+	}
+	return c.rows[i]
+}
+
+// rowOf is rowKey(src), the recording's key when src is on the row of
+// recording rec (-1: none).
+func (c *checker) rowOf(src export.Source, rec int) string {
+	if rec >= 0 && sameRow(src, c.x.Recordings[rec].Src()) {
+		return c.recordingRow(rec)
+	}
+	return rowKey(src)
+}
+
+// sameRow: a and b have the same rowKey.
+func sameRow(a, b export.Source) bool {
+	return a.Part == b.Part && a.Path == b.Path && a.Page == b.Page && a.Line == b.Line && a.Pointer == b.Pointer
 }
 
 func newChecker(x *export.Export, d Declared) *checker {

@@ -313,7 +313,7 @@ func declaredDevices(c *checker) {
 		pace()
 		// The registration row first, then the recordings.
 		ev := firstEvidence(registered[key], 1)
-		ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+		ev = append(ev, g.first(maxEvidence-len(ev))...)
 		n, subj := g.records(), key
 		if n > 0 {
 			c.add(finding(ruleDeclaredMismatch, Note, subj, n, ev, g.affected(), msgDeclaredDeviceRecordings, n, subj))
@@ -329,7 +329,7 @@ func declaredNoDevices(c *checker) {
 	if !c.d.NoDevices {
 		return
 	}
-	if items := c.voiceItems(); len(items) > 0 {
+	if items := slices.Collect(c.voiceItems); len(items) > 0 {
 		g := itemGroup(items)
 		n := g.records()
 		c.add(finding(ruleDeclaredMismatch, Likely, voiceRecordingsSubject, n, g.evidence(), g.affected(), msgDeclaredNoDevicesRecordings, n))
@@ -347,14 +347,14 @@ func declaredNoDevices(c *checker) {
 		pace()
 		r := &c.x.Recordings[i]
 		if g := groups[export.NormID(r.Device().Text)]; g != nil {
-			g.add(valueEvidence(r.Device(), r.Src()), rowKey(r.Src()), i)
+			g.add(valueEvidence(r.Device(), r.Src()), c.recordingRow(i), i)
 		}
 	}
 	for _, key := range keys {
 		dv, g := c.deviceByKey[key], groups[key]
 		// The registration row (serial and type), then the recordings.
 		ev := []Evidence{valueEvidence(dv.Serial, dv.Src), valueEvidence(dv.Type, dv.Src)}
-		ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+		ev = append(ev, g.first(maxEvidence-len(ev))...)
 		subj, typ := c.devices.display(key), export.NormID(dv.Type.Text)
 		c.add(finding(ruleDeclaredMismatch, Likely, subj, g.records(), ev, g.affected(), msgDeclaredNoDevicesDevice, subj, typ))
 	}

@@ -38,7 +38,7 @@ func notMine(c *checker, marks []string, field func(*export.Recording) export.Va
 			pace()
 			r := &c.x.Recordings[i]
 			if v := field(r); !v.Empty() && declaredIDKey(v.Text) == key {
-				g.add(valueEvidence(v, r.Src()), rowKey(r.Src()), i)
+				g.add(valueEvidence(v, r.Src()), c.recordingRow(i), i)
 			}
 		}
 		// The subject is the value as the export writes it.

@@ -78,7 +78,7 @@ func declaredRecordings(c *checker) {
 	g := &group{}
 	for _, i := range notMine {
 		r := &c.x.Recordings[i]
-		g.add(srcEvidence(r.Src()), rowKey(r.Src()), i)
+		g.add(srcEvidence(r.Src()), c.recordingRow(i), i)
 	}
 	n := g.records()
 	c.add(finding(ruleDeclaredMismatch, Likely, notMineRecordingsSubject, n, g.evidence(), g.affected(), msgNotMineRecordings, n))
@@ -111,7 +111,7 @@ func (c *checker) explainMine() {
 	g := &group{}
 	for _, i := range mine {
 		r := &c.x.Recordings[i]
-		g.add(srcEvidence(r.Src()), rowKey(r.Src()), i)
+		g.add(srcEvidence(r.Src()), c.recordingRow(i), i)
 	}
 	n := g.records()
 	msg := msgMineRecordings

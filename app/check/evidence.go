@@ -118,7 +118,7 @@ func recordingEvidence(rec *export.Recording) Evidence {
 // that two values of one row count as one record.
 func rowKey(s export.Source) string {
 	// Built in a stack buffer: one allocation per key instead of three
-	// (the numbers), and it is made for every record by several rules.
+	// (the numbers); checker.recordingRow keeps one per recording.
 	var buf [160]byte
 	b := append(buf[:0], s.Part...)
 	b = append(b, 0)
@@ -161,13 +161,16 @@ func (g *group) records() int {
 }
 
 // evidence returns the first places in source order, without repeats.
-func (g *group) evidence() []Evidence {
-	evs := make([]Evidence, 0, len(g.hits))
-	for _, h := range g.hits {
+func (g *group) evidence() []Evidence { return g.first(maxEvidence) }
+
+// first returns the first n places in source order, without repeats.
+func (g *group) first(n int) []Evidence {
+	t := topEvidence{n: n}
+	for i := range g.hits {
 		pace()
-		evs = append(evs, h.ev)
+		t.add(&g.hits[i].ev)
 	}
-	return firstEvidence(evs, maxEvidence)
+	return t.list()
 }
 
 // subject is the group's value as first written in source order.
@@ -200,16 +203,51 @@ func (g *group) affected() []int {
 
 // firstEvidence sorts evs in source order, drops repeats and keeps n.
 func firstEvidence(evs []Evidence, n int) []Evidence {
-	evs = slices.Clone(evs)
-	slices.SortFunc(evs, func(a, b Evidence) int { pace(); return compareEvidence(a, b) })
-	evs = slices.Compact(evs)
-	if len(evs) > n {
-		evs = evs[:n]
+	t := topEvidence{n: n}
+	for i := range evs {
+		t.add(&evs[i])
 	}
-	if evs == nil {
-		evs = []Evidence{}
+	return t.list()
+}
+
+// topEvidence keeps the first n distinct pieces of evidence in source order
+// of those added: what sorting them all and keeping n gives, without a copy
+// of a group's ten thousand hits or sorting them (n is maxEvidence).
+type topEvidence struct {
+	n   int
+	evs []Evidence
+}
+
+func (t *topEvidence) add(e *Evidence) {
+	if t.n <= 0 {
+		return
 	}
-	return evs
+	i := len(t.evs)
+	for j := range t.evs {
+		d := compareEvidence(t.evs[j], *e)
+		if d == 0 && t.evs[j] == *e {
+			return // a repeat
+		}
+		if d > 0 {
+			i = j
+			break
+		}
+	}
+	if i >= t.n {
+		return
+	}
+	if len(t.evs) < t.n {
+		t.evs = append(t.evs, Evidence{})
+	}
+	copy(t.evs[i+1:], t.evs[i:])
+	t.evs[i] = *e
+}
+
+func (t *topEvidence) list() []Evidence {
+	if t.evs == nil {
+		return []Evidence{}
+	}
+	return t.evs
 }
 
 // finding builds a finding whose title comes from the message table.

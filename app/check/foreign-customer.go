@@ -42,8 +42,8 @@ func checkForeignCustomer(c *checker) {
 		}
 	}
 	groups := map[string]*group{}
-	unclaimed := map[string]*group{} // Alexa IDs that could not be compared with the claim
-	seen := map[string]bool{}        // an identity repeats the cell of a record: count it once
+	unclaimed := map[string]*group{}              // Alexa IDs that could not be compared with the claim
+	seen := make(map[[2]string]bool, len(places)) // {row, ID}: an identity repeats the cell of a record: count it once
 	for _, p := range places {
 		pace()
 		key := export.NormID(p.v.Text)
@@ -61,8 +61,8 @@ func checkForeignCustomer(c *checker) {
 			row = p.v.Src()
 		}
 		ev := valueEvidence(p.v, row)
-		rk := rowKey(ev.src())
-		sk := rk + "\x00" + key
+		rk := c.rowOf(ev.src(), p.rec)
+		sk := [2]string{rk, key}
 		if seen[sk] {
 			continue
 		}
@@ -77,7 +77,7 @@ func checkForeignCustomer(c *checker) {
 					g = &group{}
 					unclaimed[key] = g
 				}
-				g.add(ev, rowKey(row), p.rec)
+				g.add(ev, c.rowOf(row, p.rec), p.rec)
 			}
 			continue
 		}
@@ -92,7 +92,7 @@ func checkForeignCustomer(c *checker) {
 			g = &group{}
 			groups[key] = g
 		}
-		g.add(ev, rowKey(row), p.rec)
+		g.add(ev, c.rowOf(row, p.rec), p.rec)
 	}
 	for _, g := range groups {
 		pace()

@@ -34,7 +34,7 @@ func checkForeignPart(c *checker) {
 		return
 	}
 	ref := c.refEmail
-	items := c.voiceItems()
+	items := slices.Collect(c.voiceItems)
 	for _, p := range parts {
 		if p.DuplicateOf != "" {
 			continue // a second download of a part: a note of its own (export.ProblemDuplicatePart)
@@ -51,7 +51,7 @@ func checkForeignPart(c *checker) {
 			g := partGroup(items, p.Name)
 			n := g.records()
 			ev := []Evidence{valueEvidence(ref.v, ref.v.Src()), partEv}
-			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+			ev = append(ev, g.first(maxEvidence-len(ev))...)
 			c.add(finding(ruleForeignPart, Mismatch, k, n, ev, g.affected(), msgForeignPartAccount, p.Name, k))
 			continue
 		}
@@ -66,7 +66,7 @@ func checkForeignPart(c *checker) {
 			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src().Part, Path: ref.v.Src().Path}))
 		}
 		if len(g.hits) > 0 {
-			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+			ev = append(ev, g.first(maxEvidence-len(ev))...)
 		} else {
 			ev = append(ev, Evidence{Part: p.Name, Path: p.Src.Path})
 		}

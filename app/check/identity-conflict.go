@@ -288,16 +288,7 @@ func checkIdentityConflict(c *checker) {
 	for _, k := range order {
 		g := conflicts[k]
 		// The reference place first, then where the other account appears.
-		ev := append([]Evidence{valueEvidence(ref.v, ref.v.Src())}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		ev := append([]Evidence{valueEvidence(ref.v, ref.v.Src())}, g.first(maxEvidence-1)...)
 		c.add(finding(ruleIdentityConflict, Mismatch, k, g.records(), ev, nil, msgIdentityConflict, ref.key, k))
 	}
-}
-
-func evidenceOf(g *group) []Evidence {
-	evs := make([]Evidence, len(g.hits))
-	for i, h := range g.hits {
-		pace()
-		evs[i] = h.ev
-	}
-	return evs
 }

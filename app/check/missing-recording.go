@@ -15,7 +15,7 @@ func checkMissingRecording(c *checker) {
 			continue
 		}
 		ev := valueEvidence(r.Audio(), r.Src())
-		g.add(ev, rowKey(r.Src()), i)
+		g.add(ev, c.recordingRow(i), i)
 		name := r.AudioExpected()
 		if name == "" {
 			name = r.Audio().Text

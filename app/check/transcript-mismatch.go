@@ -36,7 +36,7 @@ func checkTranscriptMismatch(c *checker) {
 		if withLine[i] || !r.Transcript().Empty() {
 			continue
 		}
-		recs.add(recordingEvidence(r), rowKey(r.Src()), i)
+		recs.add(recordingEvidence(r), c.recordingRow(i), i)
 	}
 	if len(recs.hits) > 0 {
 		n := recs.records()

@@ -28,7 +28,7 @@ func checkUnrecognizedSpeaker(c *checker) {
 				ev.Pointer += "/details"
 			}
 		}
-		g.add(ev, rowKey(r.Src()), i)
+		g.add(ev, c.recordingRow(i), i)
 	}
 	// Activity without a recording ("Used Assistant") marked the same way:
 	// another voice used the assistant, though nothing of it was kept.
