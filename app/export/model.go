@@ -212,7 +212,7 @@ type VoiceProfile struct {
 
 // Recording is one voice interaction: a history record, an audio file, or both.
 //
-// It is 240 bytes, since an export may hold hundreds of thousands: its
+// It is small (240 bytes) because an export may hold hundreds of thousands: its
 // values are kept as their texts, their origins as one array shared by the
 // rows of a table (a value's line is the record's), and what few records
 // have (an unknown zone, Takeout details, unknown columns, audio in another
@@ -314,6 +314,8 @@ func (r *Recording) Set(f Field, v Value) {
 	at[f] = o
 	r.at = at
 }
+
+// The recording's values, by name (Value with the Field).
 
 func (r *Recording) CustomerID() Value { return r.Value(FieldCustomerID) }
 func (r *Recording) Device() Value     { return r.Value(FieldDevice) }
