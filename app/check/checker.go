@@ -294,7 +294,7 @@ func (c *checker) noteNormOnly(rule string, ev Evidence, row string, rec int) {
 
 func (c *checker) flushNormOnly() {
 	for rule, g := range c.normOnly {
-		n := len(g.hits)
+		n := g.hits
 		c.add(finding(rule, Note, "", n, g.evidence(), g.affected(), msgNormOnly, n))
 	}
 }

@@ -65,7 +65,7 @@ func checkForeignPart(c *checker) {
 			// The overview that lists the export's files, and not these.
 			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src().Part, Path: ref.v.Src().Path}))
 		}
-		if len(g.hits) > 0 {
+		if g.hits > 0 {
 			ev = append(ev, g.first(maxEvidence-len(ev))...)
 		} else {
 			ev = append(ev, Evidence{Part: p.Name, Path: p.Src.Path})

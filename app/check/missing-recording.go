@@ -24,7 +24,7 @@ func checkMissingRecording(c *checker) {
 			subject, first = name, ev
 		}
 	}
-	if len(g.hits) == 0 {
+	if g.hits == 0 {
 		return
 	}
 	n := g.records()

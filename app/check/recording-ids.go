@@ -36,7 +36,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		return
 	}
 	if known, missing := k.known(); !known {
-		g := &group{hits: make([]hit, 0, len(with))}
+		g := &group{}
 		for _, i := range with {
 			pace()
 			r := &x.Recordings[i]

@@ -42,7 +42,7 @@ func checkUnrecognizedSpeaker(c *checker) {
 		others++
 		g.add(valueEvidence(a.Unrecognized, a.Unrecognized.Src()), rowKey(a.Src), -1)
 	}
-	if len(g.hits) == 0 {
+	if g.hits == 0 {
 		return
 	}
 	n := g.records()
