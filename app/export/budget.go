@@ -14,7 +14,9 @@ import (
 // out-of-memory is fatal and the wasm heap never shrinks, so what a Load
 // keeps is bounded by bytes, not by a count: 5 million rows at the 540
 // bytes a voice-history row of `mkexport -big` costs would be 2.7 GB. It
-// holds that export's 100,000 rows (10 GB of audio). With the nested
+// holds that export's 100,000 rows when nothing else draws on it; opened
+// from its ZIP, whose listed entries take their share of the tree's
+// budget, 69,958 of them. With the nested
 // archives' budget beside it the heap stays far below 256 MiB.
 const DefaultBudget = 64 << 20
 

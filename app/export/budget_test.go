@@ -155,9 +155,9 @@ func bigHistory(n int) (files []file, size int) {
 }
 
 // The 10 GB export of 100,000 recordings stopped at 21,956 rows when a
-// Recording was 1336 bytes: its voice history is read whole under the
-// default budget now, and one that does not fit still stops with the
-// budget's problem.
+// Recording was 1336 bytes: its voice history alone (no listed entries
+// drawing on the budget) is read whole under the default budget now, and
+// one that does not fit still stops with the budget's problem.
 func TestLoadBudgetHolds100000Recordings(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 100,000 rows")
