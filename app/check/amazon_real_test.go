@@ -218,7 +218,7 @@ func TestUnregisteredDeviceProduct(t *testing.T) {
 		for i, typ := range tc.types {
 			addRecording(x, 6+i, custID, foreignDev, anna, "", false)
 			r := &x.Recordings[len(x.Recordings)-1]
-			r.DeviceType = val(typ, at("Alexa.zip", historyCSV, 6+i, "DeviceType"))
+			r.Set(export.FieldDeviceType, val(typ, at("Alexa.zip", historyCSV, 6+i, "DeviceType")))
 		}
 		r := Run(x, Declared{})
 		f := findRule(r, ruleUnregisteredDevice, Mismatch)

@@ -34,13 +34,42 @@ type checker struct {
 	question Question // set by declaredVoiceDevice, with the answer the declared facts give
 	answer   string
 	normOnly map[string]*group // rule -> values that matched only after normalising
+
+	rows []string // recordingRow's keys by recording, made once for all rules
+}
+
+// recordingRow is rowKey of recording i's record. Most rules key every
+// recording by its row: made once per Run, the key is one string per
+// recording instead of one per recording and rule.
+func (c *checker) recordingRow(i int) string {
+	if c.rows == nil {
+		c.rows = make([]string, len(c.x.Recordings))
+	}
+	if c.rows[i] == "" {
+		c.rows[i] = rowKey(c.x.Recordings[i].Src())
+	}
+	return c.rows[i]
+}
+
+// rowOf is rowKey(src), the recording's key when src is on the row of
+// recording rec (-1: none).
+func (c *checker) rowOf(src export.Source, rec int) string {
+	if rec >= 0 && sameRow(src, c.x.Recordings[rec].Src()) {
+		return c.recordingRow(rec)
+	}
+	return rowKey(src)
+}
+
+// sameRow: a and b have the same rowKey.
+func sameRow(a, b export.Source) bool {
+	return a.Part == b.Part && a.Path == b.Path && a.Page == b.Page && a.Line == b.Line && a.Pointer == b.Pointer
 }
 
 func newChecker(x *export.Export, d Declared) *checker {
 	c := &checker{x: x, d: d, normOnly: map[string]*group{}}
 	c.ids = newRefSet(export.NormID, true)
 	for _, v := range x.CustomerIDs {
-		c.ids.add(v.Text, v.Src)
+		c.ids.add(v.Text, v.Src())
 	}
 	for _, k := range c.ids.keys() {
 		if numericID(k) {
@@ -115,7 +144,7 @@ func (c *checker) buildDevices() {
 		if dv.Serial.Empty() || !c.ownedBy(dv.CustomerID) {
 			continue
 		}
-		c.devices.add(dv.Serial.Text, dv.Serial.Src)
+		c.devices.add(dv.Serial.Text, dv.Serial.Src())
 		if !dv.FromRegistration() {
 			// Named by the Alexa side's lists (Smart Home devices,
 			// feedback): a serial of the account, no registration.
@@ -152,7 +181,7 @@ func (c *checker) buildProfiles() {
 			continue
 		}
 		c.accountProfiles = append(c.accountProfiles, p)
-		c.profiles.add(p.ID.Text, p.ID.Src)
+		c.profiles.add(p.ID.Text, p.ID.Src())
 	}
 	slices.SortStableFunc(c.accountProfiles, func(a, b *export.VoiceProfile) int { return compareSrc(a.Src, b.Src) })
 }
@@ -221,12 +250,12 @@ func (c *checker) names() []string {
 			keys[o.file][o.key] = true
 		}
 		vs = slices.DeleteFunc(vs, func(v export.Value) bool {
-			k := keys[fileKey(v.Src)]
+			k := keys[fileKey(v.Src())]
 			return len(k) > 0 && !k[c.refEmail.key]
 		})
 	}
 	slices.SortStableFunc(vs, func(a, b export.Value) int {
-		if d := compareSrc(a.Src, b.Src); d != 0 {
+		if d := compareSrc(a.Src(), b.Src()); d != 0 {
 			return d
 		}
 		return cmpStrings(a.Text, b.Text)
@@ -265,7 +294,7 @@ func (c *checker) noteNormOnly(rule string, ev Evidence, row string, rec int) {
 
 func (c *checker) flushNormOnly() {
 	for rule, g := range c.normOnly {
-		n := len(g.hits)
+		n := g.hits
 		c.add(finding(rule, Note, "", n, g.evidence(), g.affected(), msgNormOnly, n))
 	}
 }

@@ -216,7 +216,7 @@ func declaredCustomerID(c *checker) {
 	for _, h := range differ {
 		var evs []Evidence
 		for _, v := range h.vals {
-			evs = append(evs, valueEvidence(v, v.Src))
+			evs = append(evs, valueEvidence(v, v.Src()))
 		}
 		subj := h.key
 		if h.claim {
@@ -258,7 +258,7 @@ func claimEvidence(vals []export.Value, key string, norm func(string) string) []
 	var evs []Evidence
 	for _, v := range vals {
 		if norm(v.Text) == key {
-			evs = append(evs, valueEvidence(v, v.Src))
+			evs = append(evs, valueEvidence(v, v.Src()))
 		}
 	}
 	return firstEvidence(evs, maxEvidence)
@@ -301,19 +301,19 @@ func declaredDevices(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		key := export.NormID(r.Device.Text)
+		key := export.NormID(r.Device().Text)
 		if dv := c.deviceByKey[key]; dv != nil && dv.Inactive {
 			continue // a former device of the account: not the person's to list
 		}
 		if key != "" {
-			see(key, r.Device, r.Src, true, i)
+			see(key, r.Device(), r.Src(), true, i)
 		}
 	}
 	for key, g := range groups {
 		pace()
 		// The registration row first, then the recordings.
 		ev := firstEvidence(registered[key], 1)
-		ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+		ev = append(ev, g.first(maxEvidence-len(ev))...)
 		n, subj := g.records(), key
 		if n > 0 {
 			c.add(finding(ruleDeclaredMismatch, Note, subj, n, ev, g.affected(), msgDeclaredDeviceRecordings, n, subj))
@@ -329,7 +329,7 @@ func declaredNoDevices(c *checker) {
 	if !c.d.NoDevices {
 		return
 	}
-	if items := c.voiceItems(); len(items) > 0 {
+	if items := slices.Collect(c.voiceItems); len(items) > 0 {
 		g := itemGroup(items)
 		n := g.records()
 		c.add(finding(ruleDeclaredMismatch, Likely, voiceRecordingsSubject, n, g.evidence(), g.affected(), msgDeclaredNoDevicesRecordings, n))
@@ -346,15 +346,15 @@ func declaredNoDevices(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		if g := groups[export.NormID(r.Device.Text)]; g != nil {
-			g.add(valueEvidence(r.Device, r.Src), rowKey(r.Src), i)
+		if g := groups[export.NormID(r.Device().Text)]; g != nil {
+			g.add(valueEvidence(r.Device(), r.Src()), c.recordingRow(i), i)
 		}
 	}
 	for _, key := range keys {
 		dv, g := c.deviceByKey[key], groups[key]
 		// The registration row (serial and type), then the recordings.
 		ev := []Evidence{valueEvidence(dv.Serial, dv.Src), valueEvidence(dv.Type, dv.Src)}
-		ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+		ev = append(ev, g.first(maxEvidence-len(ev))...)
 		subj, typ := c.devices.display(key), export.NormID(dv.Type.Text)
 		c.add(finding(ruleDeclaredMismatch, Likely, subj, g.records(), ev, g.affected(), msgDeclaredNoDevicesDevice, subj, typ))
 	}

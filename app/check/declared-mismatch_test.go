@@ -71,8 +71,8 @@ func TestDeclared(t *testing.T) {
 			x := amazonClean()
 			x.Devices[1].Serial.Text = uuidSerial
 			for i := range x.Recordings {
-				if x.Recordings[i].Device.Text == echo {
-					x.Recordings[i].Device.Text = uuidSerial
+				if x.Recordings[i].Device().Text == echo {
+					setText(&x.Recordings[i], export.FieldDevice, uuidSerial)
 				}
 			}
 			return x
@@ -106,7 +106,7 @@ func TestDeclared(t *testing.T) {
 		{name: "declared ID is the one of a stranger's row", x: func() *export.Export {
 			x := amazonClean()
 			addRecording(x, 6, foreignID, echoDot, anna, "", false)
-			x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: x.Recordings[4].CustomerID})
+			x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: x.Recordings[4].CustomerID()})
 			return x
 		}, d: Declared{CustomerIDs: []string{foreignID}},
 			want: []string{`mismatch declared-mismatch "A1B2C3D4E5F6G7" 5`}, verdict: VerdictMismatch},

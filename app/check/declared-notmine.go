@@ -9,7 +9,7 @@ import "exportlens/app/export"
 // the account too. The marks are the person's own statements: the finding
 // says so, and the evidence is the export's places that match the mark.
 func declaredNotMine(c *checker) {
-	notMine(c, c.d.NotMineDevices, func(r *export.Recording) export.Value { return r.Device },
+	notMine(c, c.d.NotMineDevices, func(r *export.Recording) export.Value { return r.Device() },
 		func(yield func(export.Value, export.Source) bool) {
 			for _, dv := range c.accountDevices {
 				if !yield(dv.Serial, dv.Src) {
@@ -17,7 +17,7 @@ func declaredNotMine(c *checker) {
 				}
 			}
 		}, msgNotMineDeviceRecordings, msgNotMineDevice)
-	notMine(c, c.d.NotMineProfiles, func(r *export.Recording) export.Value { return r.PersonID },
+	notMine(c, c.d.NotMineProfiles, func(r *export.Recording) export.Value { return r.PersonID() },
 		func(yield func(export.Value, export.Source) bool) {
 			for _, p := range c.x.VoiceProfiles {
 				if !yield(p.ID, p.Src) {
@@ -38,7 +38,7 @@ func notMine(c *checker, marks []string, field func(*export.Recording) export.Va
 			pace()
 			r := &c.x.Recordings[i]
 			if v := field(r); !v.Empty() && declaredIDKey(v.Text) == key {
-				g.add(valueEvidence(v, r.Src), rowKey(r.Src), i)
+				g.add(valueEvidence(v, r.Src()), c.recordingRow(i), i)
 			}
 		}
 		// The subject is the value as the export writes it.

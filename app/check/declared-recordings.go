@@ -23,16 +23,16 @@ const (
 // viewer and the command's --my-recording / --not-my-recording use.
 func RecordingRef(r *export.Recording) string {
 	switch {
-	case r.AudioPath != "":
-		return r.AudioPath
-	case r.Audio.Text != "":
-		return r.Audio.Text
-	case r.Src.Pointer != "":
-		return r.Src.Path + "#" + r.Src.Pointer
-	case r.Src.Line > 0:
-		return r.Src.Path + "#" + strconv.Itoa(r.Src.Line)
+	case r.AudioPath() != "":
+		return r.AudioPath()
+	case r.Audio().Text != "":
+		return r.Audio().Text
+	case r.Src().Pointer != "":
+		return r.Src().Path + "#" + r.Src().Pointer
+	case r.Src().Line > 0:
+		return r.Src().Path + "#" + strconv.Itoa(r.Src().Line)
 	}
-	return r.Src.Path
+	return r.Src().Path
 }
 
 // markedRecordings returns the indexes (into Export.Recordings) of the
@@ -59,7 +59,7 @@ func markedRecordings(x *export.Export, refs []string) []int {
 		pace()
 		r := &x.Recordings[i]
 		ref := RecordingRef(r)
-		if full[ref] || r.AudioPath != "" && base[path.Base(r.AudioPath)] {
+		if full[ref] || r.AudioPath() != "" && base[path.Base(r.AudioPath())] {
 			out = append(out, i)
 		}
 	}
@@ -78,7 +78,7 @@ func declaredRecordings(c *checker) {
 	g := &group{}
 	for _, i := range notMine {
 		r := &c.x.Recordings[i]
-		g.add(srcEvidence(r.Src), rowKey(r.Src), i)
+		g.add(srcEvidence(r.Src()), c.recordingRow(i), i)
 	}
 	n := g.records()
 	c.add(finding(ruleDeclaredMismatch, Likely, notMineRecordingsSubject, n, g.evidence(), g.affected(), msgNotMineRecordings, n))
@@ -111,7 +111,7 @@ func (c *checker) explainMine() {
 	g := &group{}
 	for _, i := range mine {
 		r := &c.x.Recordings[i]
-		g.add(srcEvidence(r.Src), rowKey(r.Src), i)
+		g.add(srcEvidence(r.Src()), c.recordingRow(i), i)
 	}
 	n := g.records()
 	msg := msgMineRecordings

@@ -75,7 +75,8 @@ func TestMarkedRecordings(t *testing.T) {
 
 	// A record without audio is named by its place.
 	x = amazonClean()
-	x.Recordings[1].Audio, x.Recordings[1].AudioPath = export.Value{}, ""
+	x.Recordings[1].Set(export.FieldAudio, export.Value{})
+	x.Recordings[1].SetAudio("", "", "")
 	ref := RecordingRef(&x.Recordings[1])
 	if want := historyCSV + "#3"; ref != want {
 		t.Errorf("ref of a record without audio %q, want %q", ref, want)

@@ -36,13 +36,26 @@ func comparePointer(a, b string) int {
 	if a == b {
 		return 0
 	}
-	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		if d := compareSegment(as[i], bs[i]); d != 0 {
+	// Segment by segment, as strings.Split would cut them, without the
+	// slices: every hit of a Takeout group is compared with its first ones.
+	for {
+		as, arest, amore := strings.Cut(a, "/")
+		bs, brest, bmore := strings.Cut(b, "/")
+		if d := compareSegment(as, bs); d != 0 {
 			return d
 		}
+		if !amore || !bmore {
+			return cmp.Compare(boolInt(amore), boolInt(bmore))
+		}
+		a, b = arest, brest
 	}
-	return cmp.Compare(len(as), len(bs))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // compareSegment compares array indexes by value. Indexes are compared by
@@ -89,7 +102,7 @@ func srcEvidence(src export.Source) Evidence {
 // text repair changed it. A value without its own source falls back to the
 // record's (parsers set both; this keeps evidence from pointing nowhere).
 func valueEvidence(v export.Value, record export.Source) Evidence {
-	src := v.Src
+	src := v.Src()
 	if src.Path == "" && src.Part == "" {
 		field := src.Field
 		src = record
@@ -97,28 +110,28 @@ func valueEvidence(v export.Value, record export.Source) Evidence {
 	}
 	e := srcEvidence(src)
 	e.Value = v.Text
-	e.Raw = v.Raw
+	e.Raw = v.Raw()
 	return e
 }
 
 // recordingEvidence shows a recording by its audio file when it has one,
 // else by its record.
 func recordingEvidence(rec *export.Recording) Evidence {
-	if rec.AudioPath != "" {
-		part := rec.AudioPart
+	if rec.AudioPath() != "" {
+		part := rec.AudioPart()
 		if part == "" {
-			part = rec.Src.Part
+			part = rec.Src().Part
 		}
-		return Evidence{Part: part, Path: rec.AudioPath}
+		return Evidence{Part: part, Path: rec.AudioPath()}
 	}
-	return srcEvidence(rec.Src)
+	return srcEvidence(rec.Src())
 }
 
 // rowKey identifies the record a source belongs to (the field left out), so
 // that two values of one row count as one record.
 func rowKey(s export.Source) string {
 	// Built in a stack buffer: one allocation per key instead of three
-	// (the numbers), and it is made for every record by several rules.
+	// (the numbers); checker.recordingRow keeps one per recording.
 	var buf [160]byte
 	b := append(buf[:0], s.Part...)
 	b = append(b, 0)
@@ -134,82 +147,115 @@ func rowKey(s export.Source) string {
 
 // group gathers the places that show one finding and turns them into the
 // record count, the first few pieces of evidence and the affected recordings.
+//
+// It keeps of each hit only its record (row) and recording (rec), and the
+// first maxEvidence places: a finding shows no more, and a group of 150,000
+// hits with their evidence (152 bytes each, grown by doubling) made a hostile
+// export's check peak at 270 MiB.
 type group struct {
-	hits []hit
-}
-
-type hit struct {
-	ev  Evidence
-	row string // the record it belongs to; "" when it is not a record (counted nowhere)
-	rec int    // index into Export.Recordings, -1 when none
+	hits int         // places added
+	top  topEvidence // the first maxEvidence of them in source order
+	rows []string    // the record of each place; "" when it is not a record (counted nowhere)
+	recs []int       // the recordings, indexes into Export.Recordings
 }
 
 func (g *group) add(ev Evidence, row string, rec int) {
-	g.hits = append(g.hits, hit{ev: ev, row: row, rec: rec})
+	g.hits++
+	g.top.n = maxEvidence
+	g.top.add(&ev)
+	if row != "" {
+		g.rows = append(g.rows, row)
+	}
+	if rec >= 0 {
+		g.recs = append(g.recs, rec)
+	}
 }
 
 // records counts distinct records.
 func (g *group) records() int {
-	seen := map[string]bool{}
-	for _, h := range g.hits {
+	seen := make(map[string]bool, len(g.rows))
+	for _, r := range g.rows {
 		pace()
-		if h.row != "" {
-			seen[h.row] = true
-		}
+		seen[r] = true
 	}
 	return len(seen)
 }
 
 // evidence returns the first places in source order, without repeats.
-func (g *group) evidence() []Evidence {
-	evs := make([]Evidence, 0, len(g.hits))
-	for _, h := range g.hits {
-		pace()
-		evs = append(evs, h.ev)
-	}
-	return firstEvidence(evs, maxEvidence)
+func (g *group) evidence() []Evidence { return g.first(maxEvidence) }
+
+// first returns the first n places in source order, without repeats (n is
+// at most maxEvidence).
+func (g *group) first(n int) []Evidence {
+	evs := g.top.list()
+	return slices.Clone(evs[:min(max(n, 0), len(evs))])
 }
 
 // subject is the group's value as first written in source order.
 func (g *group) subject() string {
-	var first *Evidence
-	for i := range g.hits {
-		pace()
-		if e := &g.hits[i].ev; first == nil || compareEvidence(*e, *first) < 0 {
-			first = e
-		}
-	}
-	if first == nil {
+	if len(g.top.evs) == 0 {
 		return ""
 	}
-	return displayText(first.Value)
+	return displayText(g.top.evs[0].Value)
 }
 
 // affected returns the sorted, distinct recording indexes.
 func (g *group) affected() []int {
-	var out []int
-	for _, h := range g.hits {
-		pace()
-		if h.rec >= 0 {
-			out = append(out, h.rec)
-		}
-	}
+	out := slices.Clone(g.recs)
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
 // firstEvidence sorts evs in source order, drops repeats and keeps n.
 func firstEvidence(evs []Evidence, n int) []Evidence {
-	evs = slices.Clone(evs)
-	slices.SortFunc(evs, func(a, b Evidence) int { pace(); return compareEvidence(a, b) })
-	evs = slices.Compact(evs)
-	if len(evs) > n {
-		evs = evs[:n]
+	t := topEvidence{n: n}
+	for i := range evs {
+		t.add(&evs[i])
 	}
-	if evs == nil {
-		evs = []Evidence{}
+	return t.list()
+}
+
+// topEvidence keeps the first n distinct pieces of evidence in source order
+// of those added: what sorting them all and keeping n gives, without a copy
+// of a group's ten thousand hits or sorting them (n is maxEvidence).
+type topEvidence struct {
+	n   int
+	evs []Evidence
+}
+
+func (t *topEvidence) add(e *Evidence) {
+	if t.n <= 0 {
+		return
 	}
-	return evs
+	if len(t.evs) == t.n && compareEvidence(*e, t.evs[t.n-1]) > 0 {
+		return // after all it keeps: one comparison for most places
+	}
+	i := len(t.evs)
+	for j := range t.evs {
+		d := compareEvidence(t.evs[j], *e)
+		if d == 0 && t.evs[j] == *e {
+			return // a repeat
+		}
+		if d > 0 {
+			i = j
+			break
+		}
+	}
+	if i >= t.n {
+		return
+	}
+	if len(t.evs) < t.n {
+		t.evs = append(t.evs, Evidence{})
+	}
+	copy(t.evs[i+1:], t.evs[i:])
+	t.evs[i] = *e
+}
+
+func (t *topEvidence) list() []Evidence {
+	if t.evs == nil {
+		return []Evidence{}
+	}
+	return t.evs
 }
 
 // finding builds a finding whose title comes from the message table.

@@ -18,46 +18,51 @@ const ruleForeignCustomer = "foreign-customer"
 // (checkCustomersDisagree).
 func checkForeignCustomer(c *checker) {
 	x := c.x
-	// Pointers into the export, not copies: a Value with its Source is
-	// 112 bytes, and there is one place per record.
+	// A Value is 32 bytes; the record's Source (80 bytes) is looked up
+	// when needed rather than copied: there is one place per record.
 	type place struct {
-		v   *export.Value
-		row *export.Source // the record the value belongs to
-		rec int
+		v   export.Value
+		row *export.Source // the record the value belongs to, when not a recording
+		rec int            // the recording's index, -1 when none
 	}
 	places := make([]place, 0, len(x.Recordings)+len(x.Devices)+len(x.VoiceProfiles)+len(x.Identities))
 	for i := range x.Recordings {
 		pace()
-		r := &x.Recordings[i]
-		places = append(places, place{&r.CustomerID, &r.Src, i})
+		places = append(places, place{x.Recordings[i].CustomerID(), nil, i})
 	}
 	for i := range x.Devices {
-		places = append(places, place{&x.Devices[i].CustomerID, &x.Devices[i].Src, -1})
+		places = append(places, place{x.Devices[i].CustomerID, &x.Devices[i].Src, -1})
 	}
 	for i := range x.VoiceProfiles {
-		places = append(places, place{&x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
+		places = append(places, place{x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
 	}
 	for i := range x.Identities {
 		if id := &x.Identities[i]; id.Kind == "customer-id" {
-			places = append(places, place{&id.Value, &id.Value.Src, -1})
+			places = append(places, place{id.Value, nil, -1})
 		}
 	}
 	groups := map[string]*group{}
-	unclaimed := map[string]*group{} // Alexa IDs that could not be compared with the claim
-	seen := map[string]bool{}        // an identity repeats the cell of a record: count it once
+	unclaimed := map[string]*group{}              // Alexa IDs that could not be compared with the claim
+	seen := make(map[[2]string]bool, len(places)) // {row, ID}: an identity repeats the cell of a record: count it once
 	for _, p := range places {
 		pace()
 		key := export.NormID(p.v.Text)
 		if key == "" {
 			continue
 		}
-		row := *p.row
-		if row.Path == "" && row.Part == "" {
-			row = p.v.Src
+		var row export.Source
+		switch {
+		case p.row != nil:
+			row = *p.row
+		case p.rec >= 0:
+			row = x.Recordings[p.rec].Src()
 		}
-		ev := valueEvidence(*p.v, row)
-		rk := rowKey(ev.src())
-		sk := rk + "\x00" + key
+		if row.Path == "" && row.Part == "" {
+			row = p.v.Src()
+		}
+		ev := valueEvidence(p.v, row)
+		rk := c.rowOf(ev.src(), p.rec)
+		sk := [2]string{rk, key}
 		if seen[sk] {
 			continue
 		}
@@ -72,7 +77,7 @@ func checkForeignCustomer(c *checker) {
 					g = &group{}
 					unclaimed[key] = g
 				}
-				g.add(ev, rowKey(row), p.rec)
+				g.add(ev, c.rowOf(row, p.rec), p.rec)
 			}
 			continue
 		}
@@ -87,7 +92,7 @@ func checkForeignCustomer(c *checker) {
 			g = &group{}
 			groups[key] = g
 		}
-		g.add(ev, rowKey(row), p.rec)
+		g.add(ev, c.rowOf(row, p.rec), p.rec)
 	}
 	for _, g := range groups {
 		pace()

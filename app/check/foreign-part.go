@@ -34,14 +34,14 @@ func checkForeignPart(c *checker) {
 		return
 	}
 	ref := c.refEmail
-	items := c.voiceItems()
+	items := slices.Collect(c.voiceItems)
 	for _, p := range parts {
 		if p.DuplicateOf != "" {
 			continue // a second download of a part: a note of its own (export.ProblemDuplicatePart)
 		}
 		if p.Account != "" && ref != nil {
 			k := export.NormEmail(p.Account)
-			partEv := valueEvidence(export.Value{Text: p.Account, Src: p.Src}, p.Src)
+			partEv := valueEvidence(export.NewValue(p.Account, p.Src), p.Src)
 			if k == ref.key {
 				if p.Account != ref.v.Text {
 					c.noteNormOnly(ruleForeignPart, partEv, rowKey(p.Src), -1)
@@ -50,8 +50,8 @@ func checkForeignPart(c *checker) {
 			}
 			g := partGroup(items, p.Name)
 			n := g.records()
-			ev := []Evidence{valueEvidence(ref.v, ref.v.Src), partEv}
-			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+			ev := []Evidence{valueEvidence(ref.v, ref.v.Src()), partEv}
+			ev = append(ev, g.first(maxEvidence-len(ev))...)
 			c.add(finding(ruleForeignPart, Mismatch, k, n, ev, g.affected(), msgForeignPartAccount, p.Name, k))
 			continue
 		}
@@ -63,16 +63,16 @@ func checkForeignPart(c *checker) {
 		var ev []Evidence
 		if ref != nil && ref.part != "" {
 			// The overview that lists the export's files, and not these.
-			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src.Part, Path: ref.v.Src.Path}))
+			ev = append(ev, srcEvidence(export.Source{Part: ref.v.Src().Part, Path: ref.v.Src().Path}))
 		}
-		if len(g.hits) > 0 {
-			ev = append(ev, firstEvidence(evidenceOf(g), maxEvidence-len(ev))...)
+		if g.hits > 0 {
+			ev = append(ev, g.first(maxEvidence-len(ev))...)
 		} else {
 			ev = append(ev, Evidence{Part: p.Name, Path: p.Src.Path})
 		}
 		msg, args := msgForeignPartUnlisted, []any{p.Name}
 		if ref != nil {
-			if own, job := takeoutJob(ref.v.Src.Part), takeoutJob(p.Name); own != "" && job != "" && own != job {
+			if own, job := takeoutJob(ref.v.Src().Part), takeoutJob(p.Name); own != "" && job != "" && own != job {
 				msg, args = msgForeignPartOtherJob, []any{p.Name, job}
 			}
 		}

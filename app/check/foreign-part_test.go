@@ -13,7 +13,7 @@ func ownerAndStranger(strangerPart string) *export.Export {
 	x := takeout()
 	p3 := "takeout-20240301T101500Z-003.zip"
 	profile := export.Source{Part: p3, Path: "Takeout/Profile/Profile.json", Pointer: "/emails/0/value", Field: "value"}
-	x.Identities[1].Value.Src = profile
+	x.Identities[1].Value = val(x.Identities[1].Value.Text, profile)
 	x.Emails = append(x.Emails, val(alice, profile))
 	x.Parts = append(x.Parts,
 		export.Part{Name: p3, Listed: true, Src: export.Source{Part: p3}},

@@ -34,7 +34,7 @@ func exportFromBytes(data []byte) (*export.Export, Declared) {
 	src := func(i int) export.Source {
 		return export.Source{Part: next(i), Path: next(i + 1), Line: len(next(i + 2)), Page: len(next(i+3)) % 3, Pointer: next(i + 4)}
 	}
-	v := func(i int) export.Value { return export.Value{Text: next(i), Raw: next(i + 5), Src: src(i + 1)} }
+	v := func(i int) export.Value { return export.NewValue(next(i), src(i+1)).WithRaw(next(i + 5)) }
 	for i, f := range fields {
 		switch i % 11 {
 		case 0:
@@ -47,8 +47,14 @@ func exportFromBytes(data []byte) (*export.Export, Declared) {
 		case 3:
 			x.VoiceProfiles = append(x.VoiceProfiles, export.VoiceProfile{ID: v(i), CustomerID: v(i + 1), Src: src(i)})
 		case 4, 5:
-			x.Recordings = append(x.Recordings, export.Recording{CustomerID: v(i), Device: v(i + 1), PersonID: v(i + 2),
-				Audio: v(i + 3), AudioPath: next(i + 4), AudioPart: next(i + 5), Unrecognized: len(f)%2 == 0, Src: src(i)})
+			r := export.NewRecording("", src(i))
+			r.Set(export.FieldCustomerID, v(i))
+			r.Set(export.FieldDevice, v(i+1))
+			r.Set(export.FieldPersonID, v(i+2))
+			r.Set(export.FieldAudio, v(i+3))
+			r.SetAudio(next(i+5), next(i+4), next(i+4))
+			r.Unrecognized = len(f)%2 == 0
+			x.Recordings = append(x.Recordings, r)
 		case 6:
 			x.Audio = append(x.Audio, export.AudioFile{Part: next(i), Path: f, Referenced: len(f)%2 == 0})
 		case 7:

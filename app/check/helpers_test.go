@@ -34,7 +34,14 @@ func at(part, path string, line int, field string) export.Source {
 	return export.Source{Part: part, Path: path, Line: line, Field: field}
 }
 
-func val(text string, src export.Source) export.Value { return export.Value{Text: text, Src: src} }
+func val(text string, src export.Source) export.Value { return export.NewValue(text, src) }
+
+// setText changes the text of a recording's value f, keeping where it was read.
+func setText(r *export.Recording, f export.Field, text string) {
+	v := r.Value(f)
+	v.Text = text
+	r.Set(f, v)
+}
 
 // amazonClean is a small consistent per-category Amazon export: one
 // customer, an Echo Dot and an Echo, one voice profile, four recordings.
@@ -73,22 +80,21 @@ func amazonClean() *export.Export {
 // addRecording appends a voice-history row at line and, when present, its audio file.
 func addRecording(x *export.Export, line int, cust, dev, person, audio string, present bool) {
 	h := func(f string) export.Source { return at("Alexa.zip", historyCSV, line, f) }
-	r := export.Recording{
-		ID: fmt.Sprintf("utt-%d", line), CustomerID: val(cust, h("CustomerId")), Device: val(dev, h("DeviceSerialNumber")),
-		PersonID: val(person, h("PersonId")), Transcript: val("wie spät ist es", h("CustomerTranscript")),
-		Audio: val(audio, h("AudioFile")), Src: h(""),
+	r := export.NewRecording(fmt.Sprintf("utt-%d", line), h(""))
+	if cust != "" {
+		r.Set(export.FieldCustomerID, val(cust, h("CustomerId")))
 	}
-	if cust == "" {
-		r.CustomerID = export.Value{}
+	r.Set(export.FieldDevice, val(dev, h("DeviceSerialNumber")))
+	if person != "" {
+		r.Set(export.FieldPersonID, val(person, h("PersonId")))
 	}
-	if person == "" {
-		r.PersonID = export.Value{}
-	}
+	r.Set(export.FieldTranscript, val("wie spät ist es", h("CustomerTranscript")))
+	r.Set(export.FieldAudio, val(audio, h("AudioFile")))
 	if audio != "" {
 		full := "Alexa.VoiceHistory/" + audio
-		r.AudioExpected = full
+		r.SetAudio("", "", full)
 		if present {
-			r.AudioPath, r.AudioPart = full, "Alexa.zip"
+			r.SetAudio("Alexa.zip", full, full)
 			x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa.zip", Path: full, Size: 44, Referenced: true})
 		}
 	}
@@ -110,7 +116,10 @@ func amazon2018(n int) *export.Export {
 		p := fmt.Sprintf("Alexa/%04d.wav", i+1)
 		src := export.Source{Part: "export.zip", Path: p}
 		x.Audio = append(x.Audio, export.AudioFile{Part: "export.zip", Path: p, Size: 44, Referenced: true})
-		x.Recordings = append(x.Recordings, export.Recording{ID: p, Audio: val(p, src), AudioPath: p, AudioPart: "export.zip", AudioExpected: p, Src: src})
+		r := export.NewRecording(p, src)
+		r.Set(export.FieldAudio, val(p, src))
+		r.SetAudio("export.zip", p, p)
+		x.Recordings = append(x.Recordings, r)
 		x.Transcripts = append(x.Transcripts, export.TranscriptLine{Text: "licht aus", Recording: i,
 			Src: export.Source{Part: "export.zip", Path: "Alexa/transcript.pdf", Page: 1, Line: i + 1}})
 	}
@@ -146,11 +155,11 @@ func takeout() *export.Export {
 		}
 		mp3 := fmt.Sprintf("Takeout/My Activity/Assistant/2024-03-0%d_10_00_00_000_UTC.mp3", i+1)
 		ptr := fmt.Sprintf("/%d", i)
-		x.Recordings = append(x.Recordings, export.Recording{
-			ID: act + "#" + ptr, Transcript: val("wie wird das Wetter", export.Source{Part: p1, Path: act, Pointer: ptr + "/title"}),
-			Audio:     val(mp3, export.Source{Part: p1, Path: act, Pointer: ptr + "/audioFiles/0", Field: "audioFiles"}),
-			AudioPath: mp3, AudioPart: part, AudioExpected: mp3, Src: export.Source{Part: p1, Path: act, Pointer: ptr},
-		})
+		r := export.NewRecording(act+"#"+ptr, export.Source{Part: p1, Path: act, Pointer: ptr})
+		r.Set(export.FieldTranscript, val("wie wird das Wetter", export.Source{Part: p1, Path: act, Pointer: ptr + "/title"}))
+		r.Set(export.FieldAudio, val(mp3, export.Source{Part: p1, Path: act, Pointer: ptr + "/audioFiles/0", Field: "audioFiles"}))
+		r.SetAudio(part, mp3, mp3)
+		x.Recordings = append(x.Recordings, r)
 		x.Audio = append(x.Audio, export.AudioFile{Part: part, Path: mp3, Size: 100, Referenced: true})
 	}
 	x.Expected = []export.Expectation{

@@ -38,7 +38,7 @@ func (c *checker) buildEmails() {
 		return
 	}
 	ref := c.refEmail
-	c.emails.add(ref.v.Text, ref.v.Src)
+	c.emails.add(ref.v.Text, ref.v.Src())
 	agree := map[string]bool{}
 	for _, o := range obs {
 		pace()
@@ -47,8 +47,8 @@ func (c *checker) buildEmails() {
 		}
 	}
 	for _, v := range c.x.Emails {
-		if agree[fileKey(v.Src)] && export.NormEmail(v.Text) != ref.key {
-			c.emails.add(v.Text, v.Src)
+		if agree[fileKey(v.Src())] && export.NormEmail(v.Text) != ref.key {
+			c.emails.add(v.Text, v.Src())
 		}
 	}
 }
@@ -63,7 +63,7 @@ func (c *checker) emailObservations() []*emailObs {
 			overview[fileKey(p.Src)] = p.Name
 		}
 		if k := export.NormEmail(p.Account); k != "" {
-			obs = append(obs, &emailObs{v: export.Value{Text: p.Account, Src: p.Src}, key: k, file: fileKey(p.Src), part: p.Name})
+			obs = append(obs, &emailObs{v: export.NewValue(p.Account, p.Src), key: k, file: fileKey(p.Src), part: p.Name})
 		}
 	}
 	type email struct {
@@ -85,15 +85,15 @@ func (c *checker) emailObservations() []*emailObs {
 		if k == "" {
 			continue
 		}
-		f := fileKey(v.Src)
+		f := fileKey(v.Src())
 		o := &emailObs{v: v, key: k, file: f, part: overview[f], claim: e.claim}
-		if o.part == "" && v.Src.Path == "" {
+		if o.part == "" && v.Src().Path == "" {
 			o.file = "" // no source: counts as the export's own profile
 		}
 		obs = append(obs, o)
 	}
 	slices.SortStableFunc(obs, func(a, b *emailObs) int {
-		if d := compareSrc(a.v.Src, b.v.Src); d != 0 {
+		if d := compareSrc(a.v.Src(), b.v.Src()); d != 0 {
 			return d
 		}
 		return cmpStrings(a.key, b.key, a.v.Text, b.v.Text, a.part, b.part)
@@ -105,7 +105,7 @@ func (c *checker) emailObservations() []*emailObs {
 		pace()
 		if n := len(out); n > 0 {
 			last := out[n-1]
-			if last.key == o.key && last.v.Text == o.v.Text && rowKey(last.v.Src) == rowKey(o.v.Src) {
+			if last.key == o.key && last.v.Text == o.v.Text && rowKey(last.v.Src()) == rowKey(o.v.Src()) {
 				last.claim = last.claim || o.claim
 				continue
 			}
@@ -182,7 +182,7 @@ func pickPartsReference(obs, parts []*emailObs, allParts []export.Part) *emailOb
 				files[o.key] = map[string]bool{}
 			}
 			files[o.key][o.file] = true
-			inJob(o.v.Src.Part, o.key)
+			inJob(o.v.Src().Part, o.key)
 		}
 	}
 	named := map[string]bool{} // parts whose overview names an account
@@ -270,7 +270,7 @@ func checkIdentityConflict(c *checker) {
 		}
 		if o.key == ref.key {
 			if o.v.Text != ref.v.Text {
-				c.noteNormOnly(ruleIdentityConflict, valueEvidence(o.v, o.v.Src), rowKey(o.v.Src), -1)
+				c.noteNormOnly(ruleIdentityConflict, valueEvidence(o.v, o.v.Src()), rowKey(o.v.Src()), -1)
 			}
 			continue
 		}
@@ -283,21 +283,12 @@ func checkIdentityConflict(c *checker) {
 			conflicts[o.key] = g
 			order = append(order, o.key)
 		}
-		g.add(valueEvidence(o.v, o.v.Src), rowKey(o.v.Src), -1)
+		g.add(valueEvidence(o.v, o.v.Src()), rowKey(o.v.Src()), -1)
 	}
 	for _, k := range order {
 		g := conflicts[k]
 		// The reference place first, then where the other account appears.
-		ev := append([]Evidence{valueEvidence(ref.v, ref.v.Src)}, firstEvidence(evidenceOf(g), maxEvidence-1)...)
+		ev := append([]Evidence{valueEvidence(ref.v, ref.v.Src())}, g.first(maxEvidence-1)...)
 		c.add(finding(ruleIdentityConflict, Mismatch, k, g.records(), ev, nil, msgIdentityConflict, ref.key, k))
 	}
-}
-
-func evidenceOf(g *group) []Evidence {
-	evs := make([]Evidence, len(g.hits))
-	for i, h := range g.hits {
-		pace()
-		evs[i] = h.ev
-	}
-	return evs
 }

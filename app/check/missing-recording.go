@@ -11,20 +11,20 @@ func checkMissingRecording(c *checker) {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		if r.Audio.Empty() || r.AudioPath != "" {
+		if r.Audio().Empty() || r.AudioPath() != "" {
 			continue
 		}
-		ev := valueEvidence(r.Audio, r.Src)
-		g.add(ev, rowKey(r.Src), i)
-		name := r.AudioExpected
+		ev := valueEvidence(r.Audio(), r.Src())
+		g.add(ev, c.recordingRow(i), i)
+		name := r.AudioExpected()
 		if name == "" {
-			name = r.Audio.Text
+			name = r.Audio().Text
 		}
 		if subject == "" || compareEvidence(ev, first) < 0 {
 			subject, first = name, ev
 		}
 	}
-	if len(g.hits) == 0 {
+	if g.hits == 0 {
 		return
 	}
 	n := g.records()

@@ -28,7 +28,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 	var with []int
 	for i := range x.Recordings {
 		pace()
-		if export.NormID(k.value(&x.Recordings[i]).Text) != "" {
+		if displayText(k.value(&x.Recordings[i]).Text) != "" { // NormID's emptiness, without upper-casing
 			with = append(with, i)
 		}
 	}
@@ -36,11 +36,11 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		return
 	}
 	if known, missing := k.known(); !known {
-		g := &group{hits: make([]hit, 0, len(with))}
+		g := &group{}
 		for _, i := range with {
 			pace()
 			r := &x.Recordings[i]
-			g.add(valueEvidence(k.value(r), r.Src), rowKey(r.Src), i)
+			g.add(valueEvidence(k.value(r), r.Src()), c.recordingRow(i), i)
 		}
 		n := g.records()
 		c.add(finding(k.rule, Unknown, missing, n, g.evidence(), g.affected(), k.msgNoFile, n, missing))
@@ -51,11 +51,11 @@ func checkRecordingIDs(c *checker, k idCheck) {
 		pace()
 		r := &x.Recordings[i]
 		v := k.value(r)
-		ev := valueEvidence(v, r.Src)
+		ev := valueEvidence(v, r.Src())
 		ok, onlyNorm := k.set.match(v.Text)
 		if ok {
 			if onlyNorm {
-				c.noteNormOnly(k.rule, ev, rowKey(r.Src), i)
+				c.noteNormOnly(k.rule, ev, c.recordingRow(i), i)
 			}
 			continue
 		}
@@ -65,7 +65,7 @@ func checkRecordingIDs(c *checker, k idCheck) {
 			g = &group{}
 			groups[key] = g
 		}
-		g.add(ev, rowKey(r.Src), i)
+		g.add(ev, c.recordingRow(i), i)
 	}
 	for _, g := range groups {
 		pace()

@@ -68,6 +68,11 @@ func (s refSet) len() int { return len(s.shown) }
 // match reports whether text is in the set, and whether it needed
 // normalising (spaces, letter case, Unicode form) to get there.
 func (s refSet) match(text string) (ok, onlyNorm bool) {
+	if s.exact[text] {
+		// A reference text as written (the common case: every row names
+		// the account's own IDs): no normal form to build.
+		return true, false
+	}
 	if _, ok := s.shown[s.norm(text)]; !ok {
 		return false, false
 	}

@@ -21,7 +21,7 @@ func TestRules(t *testing.T) {
 			x := amazonClean()
 			addRecording(x, 6, foreignID, echoDot, anna, "", false)
 			// The loader also lists the cell as an identity: still one record.
-			x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: x.Recordings[4].CustomerID})
+			x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: x.Recordings[4].CustomerID()})
 			return x
 		}, want: []string{`mismatch foreign-customer "A9Z8Y7X6W5V4U3" 1`}, verdict: VerdictMismatch},
 		{name: "foreign customer in the registration", x: func() *export.Export {
@@ -35,8 +35,8 @@ func TestRules(t *testing.T) {
 		}, verdict: VerdictMismatch},
 		{name: "customer ID matches only after normalising", x: func() *export.Export {
 			x := amazonClean()
-			x.Recordings[0].CustomerID.Text = " a1b2c3d4e5f6g7 "
-			x.Recordings[1].CustomerID.Text = "a1b2c3d4e5f6g7"
+			setText(&x.Recordings[0], export.FieldCustomerID, " a1b2c3d4e5f6g7 ")
+			setText(&x.Recordings[1], export.FieldCustomerID, "a1b2c3d4e5f6g7")
 			return x
 		}, want: []string{`note foreign-customer "" 2`}, verdict: VerdictConsistent},
 		{name: "named by e-mail only, rows agree", x: emailOnly, want: []string{`unknown foreign-customer "customer-profile.csv" 0`}, verdict: VerdictConsistent},
@@ -64,7 +64,7 @@ func TestRules(t *testing.T) {
 		}, want: []string{`mismatch unregistered-device "G070RQ0000000099" 2`}, verdict: VerdictMismatch},
 		{name: "serial matches only after normalising", x: func() *export.Export {
 			x := amazonClean()
-			x.Recordings[0].Device.Text = "g070rq0000000001 "
+			setText(&x.Recordings[0], export.FieldDevice, "g070rq0000000001 ")
 			return x
 		}, want: []string{`note unregistered-device "" 1`}, verdict: VerdictConsistent},
 		{name: "registration missing", x: func() *export.Export {
@@ -141,8 +141,9 @@ func TestRules(t *testing.T) {
 		}, want: []string{`mismatch identity-conflict "bob.fremd@example.org" 1`}, verdict: VerdictMismatch},
 		{name: "takeout: profile lists an alternate address too", x: func() *export.Export {
 			x := takeout()
-			alt := x.Identities[1].Value
-			alt.Text, alt.Src.Pointer = "alice.alt@example.com", "/emails/1/value"
+			src := x.Identities[1].Value.Src()
+			src.Pointer = "/emails/1/value"
+			alt := val("alice.alt@example.com", src)
 			x.Identities = append(x.Identities, export.Identity{Kind: "email", Value: alt})
 			return x
 		}, want: []string{}, verdict: VerdictConsistent},
@@ -291,7 +292,7 @@ func TestRules(t *testing.T) {
 		{name: "device without recordings marked not mine", x: func() *export.Export {
 			x := amazonClean()
 			for i := range x.Recordings {
-				x.Recordings[i].Device.Text = echoDot
+				setText(&x.Recordings[i], export.FieldDevice, echoDot)
 			}
 			return x
 		}, d: Declared{NotMineDevices: []string{echo}},

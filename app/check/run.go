@@ -193,7 +193,7 @@ func summarize(x *export.Export) Summary {
 	}
 	for i, rec := range x.Recordings {
 		pace()
-		if withLine[i] || !rec.Transcript.Empty() {
+		if withLine[i] || !rec.Transcript().Empty() {
 			s.Transcripts++
 		}
 	}

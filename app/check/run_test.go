@@ -42,7 +42,7 @@ func TestSummaryTranscripts(t *testing.T) {
 	// transcript counts once, and a line without recording counts too.
 	x := amazon2018(3)
 	for i := range x.Recordings {
-		x.Recordings[i].Transcript = val(x.Transcripts[i].Text, x.Transcripts[i].Src)
+		x.Recordings[i].Set(export.FieldTranscript, val(x.Transcripts[i].Text, x.Transcripts[i].Src))
 	}
 	x.Transcripts = append(x.Transcripts, export.TranscriptLine{Text: "extra", Recording: -1})
 	if got := Run(x, Declared{}).Summary.Transcripts; got != 4 {
@@ -130,7 +130,7 @@ func TestEvidence(t *testing.T) {
 	})
 	t.Run("normalisation note: raw values", func(t *testing.T) {
 		x := amazonClean()
-		x.Recordings[2].Device = export.Value{Text: "g070rq0000000001", Raw: "g070rq0000000001\u00a0", Src: x.Recordings[2].Device.Src}
+		x.Recordings[2].Set(export.FieldDevice, val("g070rq0000000001", x.Recordings[2].Device().Src()).WithRaw("g070rq0000000001\u00a0"))
 		f := findRule(Run(x, Declared{}), ruleUnregisteredDevice, Note)
 		if f == nil {
 			t.Fatal("no note")
@@ -149,7 +149,9 @@ func TestEvidence(t *testing.T) {
 		}
 		for _, i := range []int{10, 9, 100, 2} {
 			rec := x.Recordings[0]
-			rec.Src.Pointer = fmt.Sprintf("/%d", i)
+			src := rec.Src()
+			src.Pointer = fmt.Sprintf("/%d", i)
+			rec.SetSrc(src)
 			x.Recordings = append(x.Recordings, rec)
 		}
 		f := findRule(Run(x, Declared{}), ruleUnrecognizedSpeaker, Likely)
@@ -214,7 +216,7 @@ func messy() *export.Export {
 	addRecording(x, 7, custID, foreignDev, anna, "media/gone.wav", false)
 	addRecording(x, 8, " a1b2c3d4e5f6g7", "g090lf0000000002", anna, "", false)
 	x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa.zip", Path: mediaDir + "/stray1.wav"}, export.AudioFile{Part: "Alexa.zip", Path: "other/stray2.wav"})
-	x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: x.Recordings[4].CustomerID},
+	x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: x.Recordings[4].CustomerID()},
 		export.Identity{Kind: "email", Value: val(bob, at("Alexa.zip", "Alexa.Settings/settings.csv", 2, "Email"))})
 	x.Problems = []export.Problem{{Src: export.Source{Part: "Alexa.zip", Path: "b.csv"}, Reason: "csv: bad quote"}, {Src: export.Source{Part: "Alexa.zip", Path: "a.json"}, Reason: "json: truncated"}}
 	x.Transcripts = []export.TranscriptLine{{Text: "x", Recording: 0, Src: export.Source{Path: "t.pdf", Page: 1, Line: 1}}, {Text: "y", Recording: -1, Src: export.Source{Path: "t.pdf", Page: 1, Line: 2}}}

@@ -20,7 +20,9 @@ func TestWriteText(t *testing.T) {
 	foreign := func() *export.Export {
 		x := amazonClean()
 		addRecording(x, 17, custID, foreignDev, anna, "", false)
-		x.Recordings[4].Device.Src.Part = "export.zip!Alexa.zip"
+		src := x.Recordings[4].Device().Src()
+		src.Part = "export.zip!Alexa.zip"
+		x.Recordings[4].Set(export.FieldDevice, val(x.Recordings[4].Device().Text, src))
 		return x
 	}
 	tests := []struct {

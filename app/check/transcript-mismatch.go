@@ -24,7 +24,7 @@ func checkTranscriptMismatch(c *checker) {
 		// printed and handed on (the evidence pack). Page and line find it.
 		lines.add(srcEvidence(t.Src), rowKey(t.Src), -1)
 	}
-	if len(lines.hits) > 0 {
+	if lines.hits > 0 {
 		n := lines.records()
 		evs := lines.evidence()
 		c.add(finding(ruleTranscriptMismatch, Note, evs[0].Path, n, evs, nil, msgTranscriptLines, n))
@@ -33,12 +33,12 @@ func checkTranscriptMismatch(c *checker) {
 	for i := range x.Recordings {
 		pace()
 		r := &x.Recordings[i]
-		if withLine[i] || !r.Transcript.Empty() {
+		if withLine[i] || !r.Transcript().Empty() {
 			continue
 		}
-		recs.add(recordingEvidence(r), rowKey(r.Src), i)
+		recs.add(recordingEvidence(r), c.recordingRow(i), i)
 	}
-	if len(recs.hits) > 0 {
+	if recs.hits > 0 {
 		n := recs.records()
 		evs := recs.evidence()
 		c.add(finding(ruleTranscriptMismatch, Note, folderOf(evs[0].Path), n, evs, recs.affected(), msgTranscriptRecordings, n))

@@ -11,7 +11,7 @@ const ruleUnknownVoiceProfile = "unknown-voice-profile"
 func checkUnknownVoiceProfile(c *checker) {
 	checkRecordingIDs(c, idCheck{
 		rule:      ruleUnknownVoiceProfile,
-		value:     func(r *export.Recording) export.Value { return r.PersonID },
+		value:     func(r *export.Recording) export.Value { return r.PersonID() },
 		known:     c.profilesKnown,
 		set:       &c.profiles,
 		severity:  Likely,

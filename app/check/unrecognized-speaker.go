@@ -19,16 +19,16 @@ func checkUnrecognizedSpeaker(c *checker) {
 		}
 		// The detail that carries the mark: a JSON pointer to it, or the
 		// HTML line; the value is the mark as written (translated in de/fr).
-		ev := valueEvidence(r.UnrecognizedSrc, r.UnrecognizedSrc.Src)
+		ev := valueEvidence(r.UnrecognizedSrc(), r.UnrecognizedSrc().Src())
 		if ev.Path == "" {
 			// No detail recorded: point to the record's details list.
-			ev = srcEvidence(r.Src)
+			ev = srcEvidence(r.Src())
 			ev.Field = "details"
 			if ev.Pointer != "" {
 				ev.Pointer += "/details"
 			}
 		}
-		g.add(ev, rowKey(r.Src), i)
+		g.add(ev, c.recordingRow(i), i)
 	}
 	// Activity without a recording ("Used Assistant") marked the same way:
 	// another voice used the assistant, though nothing of it was kept.
@@ -40,9 +40,9 @@ func checkUnrecognizedSpeaker(c *checker) {
 			continue
 		}
 		others++
-		g.add(valueEvidence(a.Unrecognized, a.Unrecognized.Src), rowKey(a.Src), -1)
+		g.add(valueEvidence(a.Unrecognized, a.Unrecognized.Src()), rowKey(a.Src), -1)
 	}
-	if len(g.hits) == 0 {
+	if g.hits == 0 {
 		return
 	}
 	n := g.records()

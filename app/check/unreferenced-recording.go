@@ -73,12 +73,12 @@ func audioGroup(c *checker, files []export.AudioFile) *group {
 	for i := range c.x.Recordings {
 		pace()
 		r := &c.x.Recordings[i]
-		if r.AudioPath != "" && r.Src.Line == 0 && r.Src.Pointer == "" && r.Src.Page == 0 {
-			part := r.AudioPart
+		if src := r.Src(); r.AudioPath() != "" && src.Line == 0 && src.Pointer == "" && src.Page == 0 {
+			part := r.AudioPart()
 			if part == "" {
-				part = r.Src.Part
+				part = src.Part
 			}
-			bare[[2]string{part, r.AudioPath}] = i
+			bare[[2]string{part, r.AudioPath()}] = i
 		}
 	}
 	g := &group{}
@@ -100,7 +100,7 @@ func (c *checker) hasRecordTable() bool {
 	for i := range c.x.Recordings {
 		pace()
 		s := c.x.Recordings[i].Src
-		if s.Line > 0 || s.Pointer != "" || s.Page > 0 {
+		if s().Line > 0 || s().Pointer != "" || s().Page > 0 {
 			return true
 		}
 	}

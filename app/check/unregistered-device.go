@@ -16,11 +16,11 @@ func checkUnregisteredDevice(c *checker) {
 		rule: ruleUnregisteredDevice,
 		value: func(r *export.Recording) export.Value {
 			if !regKnown {
-				if dv := c.deviceByKey[export.NormID(r.Device.Text)]; dv != nil && !dv.FromRegistration() {
+				if dv := c.deviceByKey[export.NormID(r.Device().Text)]; dv != nil && !dv.FromRegistration() {
 					return export.Value{}
 				}
 			}
-			return r.Device
+			return r.Device()
 		},
 		known:     c.registrationKnown,
 		set:       &c.devices,
@@ -39,7 +39,7 @@ func checkUnregisteredDevice(c *checker) {
 func sharedProduct(x *export.Export, recs []int) string {
 	product := ""
 	for _, i := range recs {
-		p := deviceProduct(x.Recordings[i].DeviceType.Text)
+		p := deviceProduct(x.Recordings[i].DeviceType().Text)
 		if p == "" || product != "" && p != product {
 			return ""
 		}

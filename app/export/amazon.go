@@ -110,16 +110,45 @@ func hasRequired(cols map[string]int, req [][]string) bool {
 
 // tableRow reads the cells of one CSV row as Values.
 type tableRow struct {
-	l      *loader
-	f      file
-	header []string
-	cols   map[string]int
-	rw     csvRow
-	hdr    csvHeader    // Line, End and RowBytes: where the table starts, how long its rows are
-	bad    map[int]bool // cells of this row in ID columns without the identifier's shape
+	l    *loader
+	f    file
+	t    *csvColumns
+	cols map[string]int
+	rw   csvRow
+	hdr  csvHeader    // Line, End and RowBytes: where the table starts, how long its rows are
+	bad  map[int]bool // cells of this row in ID columns without the identifier's shape
+}
+
+// csvColumns are the columns of one CSV file and the origins their values
+// share: every row's cell of a column points to the same one.
+type csvColumns struct {
+	f       file
+	header  []string
+	origins []*origin     // by column: part, path and the column's name
+	row     *origin       // the rows themselves (no field)
+	rec     *fieldOrigins // a voice-history row's values, by Field (historyRow)
+}
+
+func newCSVColumns(f file, header []string) *csvColumns {
+	t := &csvColumns{f: f, header: header, origins: make([]*origin, len(header)), row: &origin{part: f.Part, path: f.Path}}
+	for c, h := range header {
+		t.origins[c] = &origin{part: f.Part, path: f.Path, field: h}
+	}
+	return t
+}
+
+// origin is column c's origin; the row's for a cell beyond the header.
+func (t *csvColumns) origin(c int) *origin {
+	if c < len(t.origins) {
+		return t.origins[c]
+	}
+	return t.row
 }
 
 func (r tableRow) src() Source { return Source{Part: r.f.Part, Path: r.f.Path, Line: r.rw.Line} }
+
+// place is the row's place (for a Recording).
+func (r tableRow) place() place { return place{o: r.t.row, line: clampLine(r.rw.Line)} }
 
 // get returns the field's cell; an absent column or cell is an empty Value
 // (with Src naming the expected column when known).
@@ -128,16 +157,13 @@ func (r tableRow) get(field string) Value {
 	if !ok || r.bad[c] {
 		return Value{}
 	}
-	return r.l.cell(r.f, r.rw, r.header, c)
+	return r.l.cell(r.t, r.rw, c)
 }
 
 // cell turns a CSV cell into a Value: trimmed, "N/A" emptied, double
 // encoding repaired with the original kept in Raw.
-func (l *loader) cell(f file, rw csvRow, header []string, c int) Value {
-	v := Value{Src: Source{Part: f.Part, Path: f.Path, Line: rw.Line}}
-	if c < len(header) {
-		v.Src.Field = header[c]
-	}
+func (l *loader) cell(cols *csvColumns, rw csvRow, c int) Value {
+	v := Value{at: place{o: cols.origin(c), line: clampLine(rw.Line)}}
 	if c >= len(rw.Cells) {
 		return v
 	}
@@ -155,7 +181,8 @@ func (l *loader) cell(f file, rw csvRow, header []string, c int) Value {
 	}
 	if v.Text != raw {
 		// Evidence shows what the file really says: spaces and mojibake too.
-		v.Raw = raw
+		v = v.WithRaw(raw)
+		l.rawCells++
 	}
 	return v
 }
@@ -181,7 +208,7 @@ func (r tableRow) extra(skip map[int]bool) []Value {
 		if skip[c] {
 			continue
 		}
-		if v := r.l.cell(r.f, r.rw, r.header, c); !v.Empty() {
+		if v := r.l.cell(r.t, r.rw, c); !v.Empty() {
 			out = append(out, v)
 		}
 	}
@@ -200,6 +227,7 @@ func (l *loader) readCSVFile(f file) {
 
 	var (
 		header  []string
+		cc      *csvColumns
 		hdr     csvHeader
 		tab     *compiledTable
 		cols    map[string]int
@@ -224,6 +252,7 @@ func (l *loader) readCSVFile(f file) {
 				custIdx = append(custIdx, i)
 			}
 		}
+		cc = newCSVColumns(f, header)
 		tab, cols = l.classify(header, f.Path)
 		if tab == nil && l.isAlexaFile(f.Path) {
 			l.amazonHits++ // an Alexa.zip file we read nothing from: still Amazon's
@@ -243,7 +272,7 @@ func (l *loader) readCSVFile(f file) {
 				mapped[c] = true
 			}
 		}
-		shapes = newIDColumns(l, f, header, tab, cols, custIdx)
+		shapes = newIDColumns(l, cc, tab, cols, custIdx)
 		return nil
 	}
 	row := func(rw csvRow) error {
@@ -265,15 +294,19 @@ func (l *loader) readCSVFile(f file) {
 		if ids, bad := shapes.check(rw); bad > 0 && bad == ids {
 			return nil
 		}
+		// Cells whose raw text differs have an origin of their own:
+		// charged once the row is read (they are rare).
+		raws := l.rawCells
+		defer func() { allow.charge(int64(l.rawCells-raws) * originCost) }()
 		for _, c := range custIdx {
-			if v := l.cell(f, rw, header, c); !v.Empty() && !shapes.bad[c] {
+			if v := l.cell(cc, rw, c); !v.Empty() && !shapes.bad[c] {
 				l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
 			}
 		}
 		if tab == nil {
 			return nil
 		}
-		r := tableRow{l: l, f: f, header: header, cols: cols, rw: rw, hdr: hdr, bad: shapes.bad}
+		r := tableRow{l: l, f: f, t: cc, cols: cols, rw: rw, hdr: hdr, bad: shapes.bad}
 		switch tab.key {
 		case "customerProfile":
 			l.profileRow(r)
@@ -306,8 +339,10 @@ func (l *loader) readCSVFile(f file) {
 
 // rowCost is the memory a row keeps once read: its text, the record it
 // becomes with the values of its unknown columns (mapped are the known
-// ones), and an identity per customer-ID cell. Measured: 20,690 voice
-// history rows charged 56 MiB held 32 MB; Recording's size dominates.
+// ones), and an identity per customer-ID cell. Measured on the 100,000
+// rows of TestLoadBudgetHolds100000Recordings: charged 54 MB (text 25,
+// records and identities 29); the heap held 62 MB, the tree's indexes
+// (Export.Audio and the path maps, outside the budget) included.
 func rowCost(tab *compiledTable, rw csvRow, ids, mapped int) int64 {
 	n := cellBytes(rw.Cells) + int64(ids)*identityCost
 	if tab == nil {
@@ -457,40 +492,55 @@ func (l *loader) voiceProfileRow(r tableRow, mapped map[int]bool) {
 	})
 }
 
+// historyFields are the voice-history table's fields of a Recording's values.
+var historyFields = [numFields]string{
+	FieldCustomerID: "customerId",
+	FieldDevice:     "device",
+	FieldDeviceType: "deviceType",
+	FieldDeviceName: "deviceName",
+	FieldPersonID:   "personId",
+	FieldPersonName: "personName",
+	FieldTranscript: "transcript",
+	FieldResponse:   "response",
+	FieldAudio:      "audio",
+}
+
+// historyRow appends the row's Recording. Its values' origins are the
+// table's columns (shared by every row); a row with a repaired cell or a
+// misshapen ID gets its own copy through Set.
 func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	if len(l.ex.Recordings) == cap(l.ex.Recordings) {
 		l.growRecordings(r)
 	}
-	rec := Recording{
-		ID:         r.get("utteranceId").Text,
-		CustomerID: r.get("customerId"),
-		Device:     r.get("device"),
-		DeviceType: r.get("deviceType"),
-		DeviceName: r.get("deviceName"),
-		PersonID:   r.get("personId"),
-		PersonName: r.get("personName"),
-		Transcript: r.get("transcript"),
-		Response:   r.get("response"),
-		Audio:      r.get("audio"),
-		Src:        r.src(),
-		Extra:      r.extra(mapped),
+	if r.t.rec == nil {
+		r.t.rec = new(fieldOrigins)
+		for f, name := range historyFields {
+			if c, ok := r.cols[name]; ok {
+				r.t.rec[f] = r.t.origin(c)
+			}
+		}
 	}
+	l.ex.Recordings = append(l.ex.Recordings, Recording{ID: r.get("utteranceId").Text, src: r.place(), at: r.t.rec})
+	rec := &l.ex.Recordings[len(l.ex.Recordings)-1]
+	for f, name := range historyFields {
+		rec.Set(Field(f), r.get(name))
+	}
+	rec.SetExtra(r.extra(mapped))
 	if rec.ID == "" {
 		rec.ID = fmt.Sprintf("%s:%d", r.f.Path, r.rw.Line)
 	}
 	if t, zone, ok := parseTimeZone(r.get("time").Text); ok {
-		rec.Time, rec.ZoneUnknown = t, zone
+		rec.Time = t
+		rec.SetZoneUnknown(zone)
 		l.zoneUnknown(r.f, zone)
 	}
-	if !rec.Audio.Empty() {
-		want, found := l.amazonAudio(r.f.Part, r.f.Path, rec.Audio.Text)
-		rec.AudioExpected = want
+	if audio := rec.text[FieldAudio]; audio != "" {
+		want, found := l.amazonAudio(r.f.Part, r.f.Path, audio)
+		rec.SetAudio(r.f.Part, found, want)
 		if found != "" {
-			rec.AudioPath, rec.AudioPart = found, r.f.Part
 			l.markAudio(r.f.Part, found)
 		}
 	}
-	l.ex.Recordings = append(l.ex.Recordings, rec)
 }
 
 // growRecordings makes room for the rows the table probably still has:
@@ -526,32 +576,70 @@ func (l *loader) growRecordings(r tableRow) {
 // "Alexa.VoiceHistory/"), wherever that folder sits (a folder input adds
 // "Alexa/" in front). want is the path the reference names; found is the
 // member that exists ("" when none does).
+//
+// It runs for every row: the candidates are built in one buffer, looked up
+// without a string of their own, and found is the member's own path, so a
+// row whose audio exists costs no allocation.
 func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string) {
-	ref = strings.TrimLeft(strings.ReplaceAll(strings.TrimSpace(ref), "\\", "/"), "/")
-	ref = path.Clean(ref)
+	ref = strings.TrimSpace(ref)
+	if strings.Contains(ref, "\\") {
+		ref = strings.ReplaceAll(ref, "\\", "/")
+	}
+	ref = path.Clean(strings.TrimLeft(ref, "/")) // allocates only when ref is not clean
 	if ref == "." || ref == ".." || strings.HasPrefix(ref, "../") {
 		return "", ""
 	}
-	var cands []string
-	if base := l.lay.Amazon.AudioBase; base != "" {
-		base = strings.TrimSuffix(base, "/") + "/"
-		if i := strings.Index("/"+csvPath, "/"+base); i >= 0 {
-			cands = append(cands, csvPath[:i]+base+ref)
+	members := l.byPath[part]
+	first := -1 // length of the first candidate in buf; buf[:first] is want when none is found
+	buf := l.pathBuf[:0]
+	try := func(dir, sep string) bool {
+		start := len(buf)
+		buf = append(append(append(buf, dir...), sep...), ref...)
+		c := buf[start:]
+		if i, ok := members[string(c)]; ok {
+			found = l.files[i].Path
+			return true
+		}
+		if first < 0 {
+			first = len(c)
+		} else {
+			buf = buf[:start] // keep only the first candidate
+		}
+		return false
+	}
+	defer func() { l.pathBuf = buf[:0] }()
+	if base := strings.TrimSuffix(l.lay.Amazon.AudioBase, "/"); base != "" {
+		if i := indexDir(csvPath, base+"/"); i >= 0 && try(csvPath[:i], base+"/") {
+			return found, found
 		}
 	}
-	if i := strings.Index("/"+csvPath, "/datasets/"); i >= 0 {
-		cands = append(cands, csvPath[:i]+ref)
+	if i := indexDir(csvPath, "datasets/"); i >= 0 && try(csvPath[:i], "") {
+		return found, found
 	}
-	if d := path.Dir(csvPath); d != "." {
-		cands = append(cands, d+"/"+ref)
+	if d := path.Dir(csvPath); d != "." && try(d, "/") {
+		return found, found
 	}
-	cands = append(cands, ref)
-	for _, c := range cands {
-		if _, ok := l.lookup(part, c); ok {
-			return c, c
+	if try("", "") {
+		return found, found
+	}
+	return string(buf[:first]), ""
+}
+
+// indexDir is the index in p of the folder dir ("a/", at p's start or
+// after a "/"), -1 when p has none: strings.Index("/"+p, "/"+dir) without
+// building either string.
+func indexDir(p, dir string) int {
+	for i := 0; i+len(dir) <= len(p); {
+		j := strings.Index(p[i:], dir)
+		if j < 0 {
+			return -1
 		}
+		if k := i + j; k == 0 || p[k-1] == '/' {
+			return k
+		}
+		i += j + 1
 	}
-	return cands[0], ""
+	return -1
 }
 
 // legacyRecordings makes every WAV a recording (the 2018 layout has no
@@ -564,12 +652,10 @@ func (l *loader) legacyRecordings() {
 			continue
 		}
 		src := Source{Part: a.Part, Path: a.Path}
-		ex.Recordings = append(ex.Recordings, Recording{
-			ID:        a.Path,
-			Audio:     Value{Text: a.Path, Src: src},
-			AudioPath: a.Path, AudioPart: a.Part, AudioExpected: a.Path,
-			Src: src,
-		})
+		r := NewRecording(a.Path, src)
+		r.Set(FieldAudio, NewValue(a.Path, src))
+		r.SetAudio(a.Part, a.Path, a.Path)
+		ex.Recordings = append(ex.Recordings, r)
 		ex.Audio[i].Referenced = true
 	}
 	for i := range ex.Transcripts {
@@ -579,7 +665,7 @@ func (l *loader) legacyRecordings() {
 			t.Recording = i
 			r := &ex.Recordings[i]
 			r.Time = t.Time
-			r.Transcript = Value{Text: t.Text, Src: t.Src}
+			r.Set(FieldTranscript, NewValue(t.Text, t.Src))
 		}
 	}
 }
@@ -646,6 +732,7 @@ var idFields = map[string]*idKind{
 // per column, the rows whose value is not an identifier.
 type idColumns struct {
 	l      *loader
+	t      *csvColumns
 	f      file
 	header []string
 	cols   []int // column index -> kind in kinds
@@ -655,8 +742,8 @@ type idColumns struct {
 	first  map[int]int // column -> first line
 }
 
-func newIDColumns(l *loader, f file, header []string, tab *compiledTable, cols map[string]int, custIdx []int) *idColumns {
-	ic := &idColumns{l: l, f: f, header: header, kinds: map[int]*idKind{}, bad: map[int]bool{}, count: map[int]int{}, first: map[int]int{}}
+func newIDColumns(l *loader, t *csvColumns, tab *compiledTable, cols map[string]int, custIdx []int) *idColumns {
+	ic := &idColumns{l: l, t: t, f: t.f, header: t.header, kinds: map[int]*idKind{}, bad: map[int]bool{}, count: map[int]int{}, first: map[int]int{}}
 	add := func(c int, k *idKind) {
 		if _, seen := ic.kinds[c]; !seen {
 			ic.kinds[c] = k
@@ -682,7 +769,7 @@ func newIDColumns(l *loader, f file, header []string, tab *compiledTable, cols m
 func (ic *idColumns) check(rw csvRow) (ids, bad int) {
 	clear(ic.bad)
 	for _, c := range ic.cols {
-		v := ic.l.cell(ic.f, rw, ic.header, c)
+		v := ic.l.cell(ic.t, rw, c)
 		if v.Empty() {
 			continue
 		}
@@ -757,10 +844,41 @@ func IsDeviceSerial(s string) bool {
 
 // IsVoiceProfileID reports whether s has the shape of an Alexa voice
 // profile: "amzn1.actor.person.oid." and 14 letters or digits.
+//
+// It compares as NormID would, without building the upper-cased string:
+// every voice-history row has a person ID, written in lower case.
 func IsVoiceProfileID(s string) bool {
 	const prefix = "AMZN1.ACTOR.PERSON.OID."
-	s = NormID(s)
-	return strings.HasPrefix(s, prefix) && len(s) == len(prefix)+14 && upperAlnum(s[len(prefix):])
+	s = trimASCIISpace(s)
+	return len(s) == len(prefix)+14 && equalASCIIUpper(s[:len(prefix)], prefix) && alnum(s[len(prefix):])
+}
+
+// equalASCIIUpper reports whether asciiUpper(s) == upper.
+func equalASCIIUpper(s, upper string) bool {
+	if len(s) != len(upper) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c != upper[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// alnum reports whether s is ASCII letters and digits only: upperAlnum of
+// its NormID.
+func alnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // lookalikeID: a value that would be an identifier but for characters
@@ -844,9 +962,9 @@ func (l *loader) readAmazonAuthentication(f file) {
 				p := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
 				if s, ok := v[k].(string); ok && strings.EqualFold(k, "Email") {
 					if t := strings.TrimSpace(s); t != "" && strings.Contains(t, "@") {
-						val := Value{Text: t, Src: Source{Part: f.Part, Path: f.Path, Pointer: p, Field: k}}
+						val := NewValue(t, Source{Part: f.Part, Path: f.Path, Pointer: p, Field: k})
 						if t != s {
-							val.Raw = s
+							val = val.WithRaw(s)
 						}
 						l.ex.Emails = addClaim(l.ex.Emails, val, NormEmail)
 					}

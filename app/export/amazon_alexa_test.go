@@ -79,12 +79,12 @@ func TestAlexaDeviceLists(t *testing.T) {
 	for _, d := range ex.Devices {
 		switch d.List {
 		case ListAlexaDevices:
-			if d.Serial.Src.Field != "Device Serial Number" || d.Src.Line != 2 || d.Name.Text != "Annas Echo Dot" {
-				t.Errorf("Smart Home device: got serial src %+v line %d name %q", d.Serial.Src, d.Src.Line, d.Name.Text)
+			if d.Serial.Src().Field != "Device Serial Number" || d.Src.Line != 2 || d.Name.Text != "Annas Echo Dot" {
+				t.Errorf("Smart Home device: got serial src %+v line %d name %q", d.Serial.Src(), d.Src.Line, d.Name.Text)
 			}
 		case ListFeedback:
-			if d.Serial.Src.Field != "DSN" || d.Serial.Raw != "G090LF0000000002\x00\x00\x00\x00" {
-				t.Errorf("feedback DSN: got field %q raw %q; want DSN and the padded cell as raw", d.Serial.Src.Field, d.Serial.Raw)
+			if d.Serial.Src().Field != "DSN" || d.Serial.Raw() != "G090LF0000000002\x00\x00\x00\x00" {
+				t.Errorf("feedback DSN: got field %q raw %q; want DSN and the padded cell as raw", d.Serial.Src().Field, d.Serial.Raw())
 			}
 		}
 	}
@@ -104,8 +104,8 @@ func TestSearchDataCustomerIDs(t *testing.T) {
 			t.Errorf("identity of kind %q: %+v", id.Kind, id)
 			continue
 		}
-		got = append(got, fmt.Sprintf("%s@%d/%s", id.Value.Text, id.Value.Src.Line, id.Value.Src.Field))
-		if id.Value.Src.Part != "Search-Data.zip" || CustomerIDNumbering(id.Value.Text) != NumberingRetail {
+		got = append(got, fmt.Sprintf("%s@%d/%s", id.Value.Text, id.Value.Src().Line, id.Value.Src().Field))
+		if id.Value.Src().Part != "Search-Data.zip" || CustomerIDNumbering(id.Value.Text) != NumberingRetail {
 			t.Errorf("identity %+v: want from Search-Data.zip, retail numbering", id.Value)
 		}
 	}

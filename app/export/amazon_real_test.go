@@ -22,7 +22,7 @@ func TestDocumentationRowIsNoIdentity(t *testing.T) {
 	}
 	for _, id := range ex.Identities {
 		if strings.Contains(id.Value.Text, " ") {
-			t.Errorf("identity from a documentation row: %q at %+v", id.Value.Text, id.Value.Src)
+			t.Errorf("identity from a documentation row: %q at %+v", id.Value.Text, id.Value.Src())
 		}
 	}
 	found := false
@@ -62,8 +62,8 @@ func TestPlaceholderIDCellIsEmptied(t *testing.T) {
 		t.Fatalf("recordings: got %d want 1", len(ex.Recordings))
 	}
 	r := ex.Recordings[0]
-	if !r.Device.Empty() || r.CustomerID.Text != "A1B2C3D4E5F6G7" {
-		t.Errorf("device %q customer %q: want empty device, the customer kept", r.Device.Text, r.CustomerID.Text)
+	if !r.Device().Empty() || r.CustomerID().Text != "A1B2C3D4E5F6G7" {
+		t.Errorf("device %q customer %q: want empty device, the customer kept", r.Device().Text, r.CustomerID().Text)
 	}
 }
 
@@ -128,7 +128,7 @@ func TestRealRegistration(t *testing.T) {
 	for _, dv := range ex.Devices {
 		for _, v := range append([]Value{dv.Serial, dv.Name, dv.Model}, dv.Extra...) {
 			if strings.EqualFold(v.Text, "null") {
-				t.Errorf("a null cell read as a value: %+v", v.Src)
+				t.Errorf("a null cell read as a value: %+v", v.Src())
 			}
 		}
 	}
@@ -153,7 +153,7 @@ func TestRetailAuthenticationEmail(t *testing.T) {
 	if len(ex.Emails) != 1 || ex.Emails[0].Text != "anna.beispiel@example.com" {
 		t.Fatalf("claimed e-mails: got %+v", ex.Emails)
 	}
-	if src := ex.Emails[0].Src; src.Pointer != "/Authentication/0/Details/Email" || src.Field != "Email" || src.Part != "Retail.Authentication.zip" {
+	if src := ex.Emails[0].Src(); src.Pointer != "/Authentication/0/Details/Email" || src.Field != "Email" || src.Part != "Retail.Authentication.zip" {
 		t.Errorf("source: got %+v", src)
 	}
 }

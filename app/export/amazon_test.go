@@ -54,7 +54,7 @@ func TestLoadAmazonPerCategory(t *testing.T) {
 		t.Fatalf("devices: got %d want 2", len(ex.Devices))
 	}
 	d := ex.Devices[1]
-	if d.Serial.Text != "G090LF0000000002" || d.Name.Text != "Wohnzimmer" || d.Src.Line != 3 || d.Serial.Src.Field != "DeviceSerialNumber" {
+	if d.Serial.Text != "G090LF0000000002" || d.Name.Text != "Wohnzimmer" || d.Src.Line != 3 || d.Serial.Src().Field != "DeviceSerialNumber" {
 		t.Errorf("device 2: got %+v", d)
 	}
 	if want := time.Date(2023, 5, 3, 18, 20, 11, 0, time.UTC); !d.Registered.Equal(want) {
@@ -67,20 +67,20 @@ func TestLoadAmazonPerCategory(t *testing.T) {
 		t.Fatalf("recordings: got %d want 3", len(ex.Recordings))
 	}
 	r0, r1, r2 := ex.Recordings[0], ex.Recordings[1], ex.Recordings[2]
-	if r0.ID != "U1" || r0.AudioPath != "Alexa.VoiceHistory/media/aaa.wav" || r0.AudioPart != "Alexa.zip" || r0.Src.Line != 2 {
-		t.Errorf("recording 1: got ID %q audio %q/%q line %d", r0.ID, r0.AudioPart, r0.AudioPath, r0.Src.Line)
+	if r0.ID != "U1" || r0.AudioPath() != "Alexa.VoiceHistory/media/aaa.wav" || r0.AudioPart() != "Alexa.zip" || r0.Src().Line != 2 {
+		t.Errorf("recording 1: got ID %q audio %q/%q line %d", r0.ID, r0.AudioPart(), r0.AudioPath(), r0.Src().Line)
 	}
 	if !r0.Time.Equal(time.Date(2023, 9, 16, 13, 43, 12, 277e6, time.UTC)) {
 		t.Errorf("recording 1 time: got %v", r0.Time)
 	}
-	if r1.AudioPath != "" || r1.Audio.Text != "media/missing.wav" || r1.AudioExpected != "Alexa.VoiceHistory/media/missing.wav" || r1.Audio.Src.Field != "AudioFile" || r1.Audio.Src.Line != 3 {
-		t.Errorf("recording 2 (missing audio): got path %q value %q expected %q src %+v", r1.AudioPath, r1.Audio.Text, r1.AudioExpected, r1.Audio.Src)
+	if r1.AudioPath() != "" || r1.Audio().Text != "media/missing.wav" || r1.AudioExpected() != "Alexa.VoiceHistory/media/missing.wav" || r1.Audio().Src().Field != "AudioFile" || r1.Audio().Src().Line != 3 {
+		t.Errorf("recording 2 (missing audio): got path %q value %q expected %q src %+v", r1.AudioPath(), r1.Audio().Text, r1.AudioExpected(), r1.Audio().Src())
 	}
-	if !r2.Audio.Empty() || r2.AudioExpected != "" {
-		t.Errorf("recording 3 (no audio): got %q / %q", r2.Audio.Text, r2.AudioExpected)
+	if !r2.Audio().Empty() || r2.AudioExpected() != "" {
+		t.Errorf("recording 3 (no audio): got %q / %q", r2.Audio().Text, r2.AudioExpected())
 	}
-	if r1.Device.Text != "G070RQ0000000099" || r1.CustomerID.Text != "A9Z8Y7X6W5V4U3" || !r1.PersonID.Empty() {
-		t.Errorf("recording 2 ids: got %q %q %q", r1.Device.Text, r1.CustomerID.Text, r1.PersonID.Text)
+	if r1.Device().Text != "G070RQ0000000099" || r1.CustomerID().Text != "A9Z8Y7X6W5V4U3" || !r1.PersonID().Empty() {
+		t.Errorf("recording 2 ids: got %q %q %q", r1.Device().Text, r1.CustomerID().Text, r1.PersonID().Text)
 	}
 
 	refs := map[string]bool{}
@@ -95,7 +95,7 @@ func TestLoadAmazonPerCategory(t *testing.T) {
 	var ids []string
 	for _, id := range ex.Identities {
 		if id.Kind == "customer-id" {
-			ids = append(ids, id.Value.Src.Path+":"+id.Value.Text)
+			ids = append(ids, id.Value.Src().Path+":"+id.Value.Text)
 		}
 	}
 	if len(ids) != 7 {
@@ -162,27 +162,27 @@ func TestLoadAmazonMessy(t *testing.T) {
 		t.Fatalf("recordings: got %d want 2", len(ex.Recordings))
 	}
 	r := ex.Recordings[0]
-	if r.Src.Line != 3 || ex.Recordings[1].Src.Line != 5 {
-		t.Errorf("lines: got %d, %d want 3, 5", r.Src.Line, ex.Recordings[1].Src.Line)
+	if r.Src().Line != 3 || ex.Recordings[1].Src().Line != 5 {
+		t.Errorf("lines: got %d, %d want 3, 5", r.Src().Line, ex.Recordings[1].Src().Line)
 	}
-	if r.DeviceName.Text != "Küche" || r.DeviceName.Raw != "KÃ¼che" {
-		t.Errorf("repaired name: got %q raw %q", r.DeviceName.Text, r.DeviceName.Raw)
+	if r.DeviceName().Text != "Küche" || r.DeviceName().Raw() != "KÃ¼che" {
+		t.Errorf("repaired name: got %q raw %q", r.DeviceName().Text, r.DeviceName().Raw())
 	}
-	if NormID(r.Device.Text) != "G070RQ0000000001" || NormID(r.CustomerID.Text) != "A1B2C3D4E5F6G7" || r.CustomerID.Src.Field != "Customer_Id" {
-		t.Errorf("ids: got %q %q field %q", r.Device.Text, r.CustomerID.Text, r.CustomerID.Src.Field)
+	if NormID(r.Device().Text) != "G070RQ0000000001" || NormID(r.CustomerID().Text) != "A1B2C3D4E5F6G7" || r.CustomerID().Src().Field != "Customer_Id" {
+		t.Errorf("ids: got %q %q field %q", r.Device().Text, r.CustomerID().Text, r.CustomerID().Src().Field)
 	}
-	if !r.PersonID.Empty() || r.Response.Text != "Zeile eins\r\nZeile zwei" && r.Response.Text != "Zeile eins\nZeile zwei" {
-		t.Errorf("N/A and multi-line: got person %q response %q", r.PersonID.Text, r.Response.Text)
+	if !r.PersonID().Empty() || r.Response().Text != "Zeile eins\r\nZeile zwei" && r.Response().Text != "Zeile eins\nZeile zwei" {
+		t.Errorf("N/A and multi-line: got person %q response %q", r.PersonID().Text, r.Response().Text)
 	}
-	if r.AudioPath == "" || !r.Time.Equal(time.Date(2023, 9, 16, 13, 43, 12, 0, time.UTC)) {
-		t.Errorf("audio/time: got %q %v", r.AudioPath, r.Time)
+	if r.AudioPath() == "" || !r.Time.Equal(time.Date(2023, 9, 16, 13, 43, 12, 0, time.UTC)) {
+		t.Errorf("audio/time: got %q %v", r.AudioPath(), r.Time)
 	}
-	if ex.Recordings[1].Time.IsZero() || !ex.Recordings[1].Response.Empty() {
-		t.Errorf("row 2: got time %v response %q", ex.Recordings[1].Time, ex.Recordings[1].Response.Text)
+	if ex.Recordings[1].Time.IsZero() || !ex.Recordings[1].Response().Empty() {
+		t.Errorf("row 2: got time %v response %q", ex.Recordings[1].Time, ex.Recordings[1].Response().Text)
 	}
 	var extra []string
-	for _, v := range r.Extra {
-		extra = append(extra, v.Src.Field+"="+v.Text)
+	for _, v := range r.Extra() {
+		extra = append(extra, v.Src().Field+"="+v.Text)
 	}
 	if join(extra) != "Locale=de-DE|IntentName=GetTime" {
 		t.Errorf("unknown columns: got %q", extra)
@@ -190,7 +190,7 @@ func TestLoadAmazonMessy(t *testing.T) {
 	if len(ex.Devices) != 1 || ex.Devices[0].Name.Text != "Küche" || ex.Devices[0].Registered.IsZero() {
 		t.Errorf("devices (footer ignored): got %+v", ex.Devices)
 	}
-	if NormName(ex.Recordings[1].DeviceName.Text) != NormName(ex.Devices[0].Name.Text) {
+	if NormName(ex.Recordings[1].DeviceName().Text) != NormName(ex.Devices[0].Name.Text) {
 		t.Errorf("NFD name does not normalise to the device name")
 	}
 }
@@ -219,7 +219,7 @@ func TestLoadAmazon2018(t *testing.T) {
 	if ex.Vendor != Amazon || ex.Layout != "single-zip-2018" {
 		t.Fatalf("vendor/layout: got %s/%s", ex.Vendor, ex.Layout)
 	}
-	if len(ex.Recordings) != 2 || ex.Recordings[0].ID != "Alexa/0001.wav" || ex.Recordings[0].Src.Path != "Alexa/0001.wav" {
+	if len(ex.Recordings) != 2 || ex.Recordings[0].ID != "Alexa/0001.wav" || ex.Recordings[0].Src().Path != "Alexa/0001.wav" {
 		t.Fatalf("recordings: got %+v", ex.Recordings)
 	}
 	if len(ex.Transcripts) != 3 {
@@ -232,8 +232,8 @@ func TestLoadAmazon2018(t *testing.T) {
 	if ex.Transcripts[2].Recording != -1 || ex.Transcripts[2].Src.Page != 2 {
 		t.Errorf("extra transcript line: got %+v want recording -1", ex.Transcripts[2])
 	}
-	if ex.Recordings[1].Transcript.Text != "wie wird das wetter morgen" || !ex.Recordings[1].Time.Equal(time.Date(2018, 1, 3, 19, 5, 40, 0, time.UTC)) {
-		t.Errorf("recording 2 transcript: got %q %v", ex.Recordings[1].Transcript.Text, ex.Recordings[1].Time)
+	if ex.Recordings[1].Transcript().Text != "wie wird das wetter morgen" || !ex.Recordings[1].Time.Equal(time.Date(2018, 1, 3, 19, 5, 40, 0, time.UTC)) {
+		t.Errorf("recording 2 transcript: got %q %v", ex.Recordings[1].Transcript().Text, ex.Recordings[1].Time)
 	}
 	for _, a := range ex.Audio {
 		if !a.Referenced {
@@ -283,7 +283,7 @@ func TestLoadFolderInputAudio(t *testing.T) {
 		audioFile("amazon", "Alexa/Alexa.VoiceHistory/media/aaa.wav", 10),
 	}
 	ex := mustLoad(t, files, nil)
-	if len(ex.Recordings) != 1 || ex.Recordings[0].AudioPath != "Alexa/Alexa.VoiceHistory/media/aaa.wav" {
+	if len(ex.Recordings) != 1 || ex.Recordings[0].AudioPath() != "Alexa/Alexa.VoiceHistory/media/aaa.wav" {
 		t.Errorf("got %+v", ex.Recordings)
 	}
 }

@@ -12,9 +12,12 @@ import (
 // DefaultBudget is the memory the records of one Load may hold when the
 // tree does not say (archive.Tree.MemoryLeft). In the browser an
 // out-of-memory is fatal and the wasm heap never shrinks, so what a Load
-// keeps is bounded by bytes, not by a count: 5 million rows at the 3.6 KiB
-// a voice-history row costs would be 18 GB. With the nested archives'
-// budget beside it the heap stays far below 256 MiB.
+// keeps is bounded by bytes, not by a count: 5 million rows at the 540
+// bytes a voice-history row of `mkexport -big` costs would be 2.7 GB. It
+// holds that export's 100,000 rows when nothing else draws on it; opened
+// from its ZIP, whose listed entries take their share of the tree's
+// budget, 69,958 of them. With the nested
+// archives' budget beside it the heap stays far below 256 MiB.
 const DefaultBudget = 64 << 20
 
 // ErrBudget: a file was read only in part because the records kept so far
@@ -44,6 +47,12 @@ const (
 	deviceCost    = int64(unsafe.Sizeof(Device{}))
 	profileCost   = int64(unsafe.Sizeof(VoiceProfile{}))
 	lineCost      = int64(unsafe.Sizeof(TranscriptLine{}))
+	// htmlRecordingCost: a Takeout record of MyActivity.html, whose
+	// values share one origin, and has a recordingMore and its own origins.
+	htmlRecordingCost = recordingCost + int64(unsafe.Sizeof(origin{})+unsafe.Sizeof(fieldOrigins{})+unsafe.Sizeof(recordingMore{}))
+	// originCost: a cell whose raw text differs has an origin of its own,
+	// and its record a copy of the table's origins.
+	originCost = int64(unsafe.Sizeof(origin{}) + unsafe.Sizeof(fieldOrigins{}))
 )
 
 // Bounds on one record, whatever the budget: encoding/csv and
@@ -115,6 +124,14 @@ func (a *allowance) take(n int64) bool {
 	a.left -= n
 	a.l.budget -= n
 	return true
+}
+
+// charge takes n bytes already spent (what a record turned out to cost
+// beyond what take charged): the budget may go below zero, and the next
+// take fails.
+func (a *allowance) charge(n int64) {
+	a.left -= n
+	a.l.budget -= n
 }
 
 // give returns bytes taken for the time of a parse.

@@ -123,3 +123,66 @@ func TestLoadRecordTooLong(t *testing.T) {
 		})
 	}
 }
+
+// bigHistoryRows are the four rows `mkexport -big` repeats (its voice
+// history, 263 bytes a row on average), and the stranger's row it plants
+// every 37th: %s is the utterance ID, %s the audio file's UUID.
+var bigHistoryRows = []string{
+	"2023-01-02T06:00:00.000Z,A1B2C3D4E5F6G7,G070RQ0000000001,A3S5BH2HU6VAYF,Küche,%s,\"Alexa, wie wird das Wetter morgen?\",Morgen wird es in Berlin sonnig bei 18 Grad.,amzn1.actor.person.oid.A1ANNAPROFILE1,Anna,media/%s.wav\n",
+	"2023-01-02T06:13:00.001Z,A1B2C3D4E5F6G7,G090LF0000000002,A7WXQPH584YP,Wohnzimmer,%s,\"Alexa, play some jazz.\",Here is a station you might like: Smooth Jazz.,,,media/%s.wav\n",
+	"2023-01-02T13:22:00.034Z,A1B2C3D4E5F6G7,G070RQ0000000001,A3S5BH2HU6VAYF,Küche,%s,\"Alexa, stell einen Timer auf zehn Minuten.\",\"Zehn Minuten, ab jetzt.\",amzn1.actor.person.oid.A1ANNAPROFILE1,Anna,media/%s.wav\n",
+	"2023-01-02T13:35:00.035Z,A1B2C3D4E5F6G7,G090LF0000000002,A7WXQPH584YP,Wohnzimmer,%s,\"Alexa, wie spät ist es?\",Es ist 21:42 Uhr.,amzn1.actor.person.oid.A1ANNAPROFILE1,Anna,media/%s.wav\n",
+}
+
+const bigStrangerRow = "2023-01-02T13:48:00.036Z,A1B2C3D4E5F6G7,G070RQ0000000099,A3S5BH2HU6VAYF,Bedroom,%s,\"Alexa, wie wird das Wetter morgen?\",Morgen wird es in Berlin sonnig bei 18 Grad.,,,media/%s.wav\n"
+
+// bigHistory is the voice history of `mkexport -big -recordings n` with
+// its n WAVs (never read), in memory; size is the table's length.
+func bigHistory(n int) (files []file, size int) {
+	var b strings.Builder
+	b.WriteString(historyHead)
+	files = make([]file, 0, n+1)
+	for i := range n {
+		row := bigHistoryRows[i%len(bigHistoryRows)]
+		if i%37 == 36 {
+			row = bigStrangerRow
+		}
+		audio := fmt.Sprintf("%08x-e56d-45fc-9520-%012x", i, i*7919)
+		fmt.Fprintf(&b, row, fmt.Sprintf("%08X-053E-4D75-A205-%012X", i*31, i), audio)
+		files = append(files, audioFile("Alexa.zip", "Alexa.VoiceHistory/media/"+audio+".wav", 1_000_000))
+	}
+	return append(files, memFile("Alexa.zip", historyPath, b.String())), b.Len()
+}
+
+// The 10 GB export of 100,000 recordings stopped at 21,956 rows when a
+// Recording was 1336 bytes: its voice history alone (no listed entries
+// drawing on the budget) is read whole under the default budget now, and
+// one that does not fit still stops with the budget's problem.
+func TestLoadBudgetHolds100000Recordings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 100,000 rows")
+	}
+	files, size := bigHistory(100_000)
+	if perRow := (size - len(historyHead)) / 100_000; perRow < 255 {
+		t.Fatalf("rows of %d bytes, want the 263 of mkexport -big's", perRow)
+	}
+	ex, err := loadWithin(context.Background(), files, nil, DefaultBudget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex.Recordings) != 100_000 || len(ex.Problems) != 0 {
+		t.Errorf("got %d recordings and problems %+v, want 100000 and none", len(ex.Recordings), ex.Problems)
+	}
+	if r := ex.Recordings[99_999]; r.AudioPath() == "" || r.Device().Text != "G090LF0000000002" {
+		t.Errorf("last recording: got audio %q, device %q", r.AudioPath(), r.Device().Text)
+	}
+
+	files, _ = bigHistory(150_000)
+	ex, err = loadWithin(context.Background(), files, nil, DefaultBudget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ex.Recordings); n < 100_000 || n >= 150_000 || len(ex.Problems) != 1 || !errorsIsBudget(ex.Problems[0]) {
+		t.Errorf("150,000 rows: got %d recordings and problems %+v, want a stop at the budget after 100,000", n, ex.Problems)
+	}
+}

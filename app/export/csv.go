@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -62,7 +63,8 @@ func normColumn(s string) string {
 // normColumn'd cells), so a documentation row above it is skipped; with no
 // match at all the first row is the header. Empty rows are skipped; a row
 // starting with a footer text ends the table. head is called once, then row
-// per data row (Cells are fresh slices the callee may keep). An error stops
+// per data row. Cells is valid until the next call (encoding/csv reuses
+// it: one slice fewer per row); its strings stay valid. An error stops
 // reading; rows already passed stay valid.
 func readCSV(r io.Reader, known func(string) bool, footer []string, head func(csvHeader) error, row func(csvRow) error) error {
 	br := bufio.NewReader(&limitReader{r: r, left: maxCSVBytes})
@@ -74,7 +76,7 @@ func readCSV(r io.Reader, known func(string) bool, footer []string, head func(cs
 	cr := csv.NewReader(rl)
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	cr.ReuseRecord = true
 
 	var window []csvRow
 	records := 0
@@ -107,6 +109,7 @@ func readCSV(r io.Reader, known func(string) bool, footer []string, head func(cs
 		if err != nil {
 			break
 		}
+		rw.Cells = slices.Clone(rw.Cells) // the reader reuses the slice
 		window = append(window, rw)
 	}
 	if err != nil && !errors.Is(err, io.EOF) {

@@ -121,7 +121,7 @@ func TestFixtures(t *testing.T) {
 			}
 			for _, r := range ex.Recordings {
 				if r.Time.IsZero() {
-					t.Errorf("recording %s (line %d, pointer %q): no time", r.ID, r.Src.Line, r.Src.Pointer)
+					t.Errorf("recording %s (line %d, pointer %q): no time", r.ID, r.Src().Line, r.Src().Pointer)
 				}
 			}
 			// The only problems are the notes the fixture plants.
@@ -169,7 +169,7 @@ func TestFixtures(t *testing.T) {
 				if p.Rule == "missing-recording" {
 					ok := false
 					for _, r := range ex.Recordings {
-						if r.AudioPath == "" && r.AudioExpected != "" && strings.HasSuffix(r.AudioExpected, p.Subject) {
+						if r.AudioPath() == "" && r.AudioExpected() != "" && strings.HasSuffix(r.AudioExpected(), p.Subject) {
 							ok = true
 						}
 					}
@@ -195,13 +195,13 @@ func normAll(ss []string, f func(string) string) string {
 func citesCSV(ex *Export, p string, line int, field string) bool {
 	var vals []Value
 	for _, r := range ex.Recordings {
-		vals = append(vals, r.CustomerID, r.Device, r.PersonID, r.Audio)
+		vals = append(vals, r.CustomerID(), r.Device(), r.PersonID(), r.Audio())
 	}
 	for _, d := range ex.Devices {
 		vals = append(vals, d.Serial, d.CustomerID)
 	}
 	for _, v := range vals {
-		if v.Src.Line == line && v.Src.Field == field && strings.HasSuffix(v.Src.Path, p) {
+		if v.Src().Line == line && v.Src().Field == field && strings.HasSuffix(v.Src().Path, p) {
 			return true
 		}
 	}

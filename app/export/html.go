@@ -161,7 +161,7 @@ func (l *loader) archiveBrowser(f file, s string) {
 	b := browserInfo{src: Source{Part: f.Part, Path: f.Path, Line: p.AccountLine}}
 	if p.Account != "" {
 		b.src.Field = "header_title"
-		b.account = Value{Text: p.Account, Src: b.src}
+		b.account = NewValue(p.Account, b.src)
 		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: b.account})
 	}
 	l.google.browsers = append(l.google.browsers, b)
@@ -234,13 +234,14 @@ func (l *loader) subscriberInfo(f file, s string) {
 				kind, text = l.subscriberLabel(m[1]), m[2]
 			}
 			for _, e := range reEmail.FindAllString(text, 16) {
-				v := Value{Text: e, Src: Source{Part: f.Part, Path: f.Path, Line: i + 1, Field: "email"}}
+				src := Source{Part: f.Part, Path: f.Path, Line: i + 1, Field: "email"}
+				v := NewValue(e, src)
 				switch kind {
 				case subContact:
 					l.ex.ContactEmails = append(l.ex.ContactEmails, v)
 				case subAlternate:
-					v.Src.Field = "alternate"
-					l.google.alternates = append(l.google.alternates, v)
+					src.Field = "alternate"
+					l.google.alternates = append(l.google.alternates, NewValue(e, src))
 				default:
 					l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: v})
 				}
@@ -337,41 +338,37 @@ func (l *loader) activityHTML(f file, s string) {
 		if !inFolder && !l.assistantRecord(rec) {
 			continue
 		}
-		if !allow.take(recordingCost) {
+		if !allow.take(htmlRecordingCost) {
 			l.problem(f, kindBudget, &budgetError{n: kept, unit: "records"})
 			break
 		}
 		kept++
 		src := Source{Part: f.Part, Path: f.Path, Line: a.Line}
+		at := placeOf(src) // the record's values are all on its line
 		text, spoken := l.said(a.Title)
 		l.zoneUnknown(f, a.Zone)
 		if !spoken && !hasAudio(a.Audio) {
-			act := Activity{Title: Value{Text: text, Src: src}, Time: a.Time, ZoneUnknown: a.Zone, Src: src}
+			act := Activity{Title: Value{Text: text, at: at}, Time: a.Time, ZoneUnknown: a.Zone, Src: src}
 			for _, d := range a.Details {
 				if inList(d, l.lay.Google.Unrecognized) && act.Unrecognized.Empty() {
-					act.Unrecognized = Value{Text: d, Src: src}
+					act.Unrecognized = Value{Text: d, at: at}
 				}
 			}
 			l.ex.Activity = append(l.ex.Activity, act)
 			continue
 		}
-		r := Recording{
-			ID:          f.Path + ":" + strconv.Itoa(a.Line),
-			Time:        a.Time,
-			ZoneUnknown: a.Zone,
-			Transcript:  Value{Text: text, Src: src},
-			Src:         src,
-		}
+		r := Recording{ID: f.Path + ":" + strconv.Itoa(a.Line), Time: a.Time, src: at}
+		r.SetZoneUnknown(a.Zone)
+		r.Set(FieldTranscript, Value{Text: text, at: at})
 		if len(a.Other) > 0 {
-			r.Response = Value{Text: strings.Join(a.Other, "\n"), Src: src}
+			r.Set(FieldResponse, Value{Text: strings.Join(a.Other, "\n"), at: at})
 		}
 		for _, d := range a.Details {
 			if inList(d, l.lay.Google.Unrecognized) && !r.Unrecognized {
-				r.Unrecognized = true
-				r.UnrecognizedSrc = Value{Text: d, Src: src}
+				r.SetUnrecognized(Value{Text: d, at: at})
 			}
 		}
-		l.joinTakeoutAudio(f, &r, a.Audio, src)
+		l.joinTakeoutAudio(f, &r, a.Audio, Value{at: at})
 		l.addRecording(r)
 	}
 	// Every product folder has an activity page: the one that counts is

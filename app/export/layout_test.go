@@ -106,7 +106,7 @@ func TestLayoutTeachesRenamedColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex = mustLoad(t, files, lay)
-	if len(ex.Recordings) != 1 || ex.Recordings[0].Device.Text != "G070RQ0000000001" || ex.Recordings[0].ID != "U1" {
+	if len(ex.Recordings) != 1 || ex.Recordings[0].Device().Text != "G070RQ0000000001" || ex.Recordings[0].ID != "U1" {
 		t.Errorf("taught layout: got recordings %+v", ex.Recordings)
 	}
 	if len(ex.Devices) != 1 || ex.Devices[0].Serial.Text != "G070RQ0000000001" {

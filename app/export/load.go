@@ -105,6 +105,9 @@ type loader struct {
 	zoneNoted map[string]bool // part+"\x00"+path of files with a kind "zone" problem
 
 	budget int64 // bytes the records may still take (see allowance)
+
+	rawCells int    // cells read whose raw text differs (each has its own origin: charged)
+	pathBuf  []byte // amazonAudio's candidates
 }
 
 // yieldEvery is how many records a parser reads between archive.Yield
@@ -126,8 +129,11 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	}
 	// A part downloaded twice is read once (its copy's files are left out).
 	files, dups := duplicateParts(files)
-	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown}, files: files,
-		byPath: map[string]map[string]int{}, anyPath: map[string]int{}, audioIdx: map[[2]string]int{}, budget: budget}
+	// The indexes are made at their size: grown by doubling they cost a
+	// big export's tree several times over in garbage.
+	audio := countAudio(files)
+	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown, Audio: make([]AudioFile, 0, audio)}, files: files,
+		byPath: map[string]map[string]int{}, anyPath: make(map[string]int, len(files)), audioIdx: make(map[[2]string]int, audio), budget: budget}
 	l.compile()
 	l.google.duplicates = dups
 
@@ -137,7 +143,7 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 			archive.Yield() // a tree of 200,000 entries took the page half a second here
 		}
 		if l.byPath[f.Part] == nil {
-			l.byPath[f.Part] = map[string]int{}
+			l.byPath[f.Part] = make(map[string]int, partFiles(files[i:], f.Part))
 		}
 		if _, dup := l.byPath[f.Part][f.Path]; !dup {
 			l.byPath[f.Part][f.Path] = i
@@ -196,6 +202,28 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	}
 	l.finish()
 	return l.ex, nil
+}
+
+// countAudio counts the files with an audio extension (documentation files
+// included: an upper bound of what Export.Audio lists).
+func countAudio(files []file) int {
+	n := 0
+	for _, f := range files {
+		if audioExts[strings.ToLower(path.Ext(f.Path))] {
+			n++
+		}
+	}
+	return n
+}
+
+// partFiles counts the files of part among the next run of files (members
+// of one part come together in a tree).
+func partFiles(files []file, part string) int {
+	n := 0
+	for n < len(files) && files[n].Part == part {
+		n++
+	}
+	return n
 }
 
 // isDoc reports whether a base name is a documentation file.

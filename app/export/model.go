@@ -22,15 +22,89 @@ type Source struct {
 }
 
 // Value is one field of a record: the repaired text, the raw text when
-// repair changed it, and where it came from (Source.Field set).
+// repair changed it (Raw), and where it came from (Src, Field set).
+//
+// A Value is 32 bytes: what its Source shares with the other values of its
+// file and column (part, path, field) is one origin they all point to, so
+// ten thousand rows of a table do not repeat it ten times each.
 type Value struct {
 	Text string
-	Raw  string // the cell as written, when Text differs from it (trimmed, or double-encoded UTF-8 repaired)
-	Src  Source
+	at   place
+}
+
+// NewValue is a value read at src. Parsers share origins instead (see
+// loader.origin); this allocates one per call.
+func NewValue(text string, src Source) Value {
+	return Value{Text: text, at: placeOf(src)}
 }
 
 // Empty reports whether the value holds nothing (missing, empty or "N/A").
 func (v Value) Empty() bool { return v.Text == "" }
+
+// Src is where the value was read.
+func (v Value) Src() Source { return v.at.source() }
+
+// Raw is the cell as written, when Text differs from it (trimmed, or
+// double-encoded UTF-8 repaired); "" otherwise.
+func (v Value) Raw() string {
+	if v.at.o == nil {
+		return ""
+	}
+	return v.at.o.raw
+}
+
+// WithRaw returns v with Raw set to raw. The value gets an origin of its
+// own: raw text is rare, and shared origins stay shared.
+func (v Value) WithRaw(raw string) Value {
+	o := origin{}
+	if v.at.o != nil {
+		o = *v.at.o
+	}
+	o.raw = raw
+	v.at.o = &o
+	return v
+}
+
+// origin is what a Source shares with the other values of its file and
+// column: one per column of a CSV table, one per value of a JSON document
+// (each has its own pointer).
+type origin struct {
+	part, path     string
+	field, pointer string
+	raw            string // Value.Raw: an origin with raw text belongs to one value
+	// own: line and page are this value's, not its record's (a
+	// Recording keeps values without their line when it is the record's).
+	own        bool
+	line, page int32
+}
+
+// place is a Source in 16 bytes: the shared origin, the line and the page.
+type place struct {
+	o          *origin
+	line, page int32
+}
+
+func (p place) source() Source {
+	s := Source{Line: int(p.line), Page: int(p.page)}
+	if p.o != nil {
+		s.Part, s.Path, s.Pointer, s.Field = p.o.part, p.o.path, p.o.pointer, p.o.field
+	}
+	return s
+}
+
+// placeOf is src in a place with an origin of its own (none when src names
+// no file, pointer or field).
+func placeOf(src Source) place {
+	p := place{line: clampLine(src.Line), page: clampLine(src.Page)}
+	if src.Part != "" || src.Path != "" || src.Pointer != "" || src.Field != "" {
+		p.o = &origin{part: src.Part, path: src.Path, field: src.Field, pointer: src.Pointer}
+	}
+	return p
+}
+
+// clampLine fits a line or page number into a place. Lines are bounded far
+// below by the parsers (maxCSVBytes, the PDF and HTML limits).
+func clampLine(n int) int32 { return int32(min(max(n, 0), 1<<31-1)) }
 
 // Contents counts the files of an export by kind, as their names say
 // (documentation files included): what an export of no known vendor
@@ -137,31 +211,221 @@ type VoiceProfile struct {
 }
 
 // Recording is one voice interaction: a history record, an audio file, or both.
+//
+// It is small (240 bytes) because an export may hold hundreds of thousands: its
+// values are kept as their texts, their origins as one array shared by the
+// rows of a table (a value's line is the record's), and what few records
+// have (an unknown zone, Takeout details, unknown columns, audio in another
+// part) lives beside it. Read the values with the methods named after them
+// (Device, Transcript, ...); build a Recording with NewRecording and Set.
 type Recording struct {
 	ID   string    // utterance ID, or the audio path when there is no record
 	Time time.Time // UTC; zero when unknown
-	// ZoneUnknown is the zone abbreviation Time was written with when no
-	// table knows it ("WIB"): Time is then that clock time read as UTC and
-	// may be hours off. The file has a Problem of kind "zone".
-	ZoneUnknown string
-	CustomerID  Value
-	Device      Value // device serial
-	DeviceType  Value
-	DeviceName  Value
-	PersonID    Value
-	PersonName  Value
-	Transcript  Value  // what the assistant recognised
-	Response    Value  // what the assistant answered
-	Audio       Value  // the audio reference as written (Src names the record's field)
-	AudioPath   string // the resolved member path of the audio file, "" when none or missing
-	AudioPart   string
-	// AudioExpected is the member path the reference points to, set also
-	// when that file is missing (the subject of "missing-recording").
-	AudioExpected   string
-	Unrecognized    bool    // Takeout: "From unrecognized speaker"
-	UnrecognizedSrc Value   // the detail that says so (JSON pointer or HTML line), when Unrecognized
-	Src             Source  // the record (CSV row, JSON element, or the audio file itself)
-	Extra           []Value // cells of unknown columns
+	// Unrecognized: Takeout's "From unrecognized speaker" (UnrecognizedSrc
+	// is the detail that says so).
+	Unrecognized bool
+
+	text      [numFields]string
+	at        *fieldOrigins // where each value was read; shared, copied before a change
+	src       place         // the record (CSV row, JSON element, or the audio file itself)
+	audioPath string        // AudioPath
+	more      *recordingMore
+}
+
+// Field names one value of a Recording (Set, Value).
+type Field uint8
+
+// The values of a Recording.
+const (
+	FieldCustomerID Field = iota
+	FieldDevice           // device serial
+	FieldDeviceType
+	FieldDeviceName
+	FieldPersonID
+	FieldPersonName
+	FieldTranscript // what the assistant recognised
+	FieldResponse   // what the assistant answered
+	FieldAudio      // the audio reference as written (Src names the record's field)
+	numFields
+)
+
+// fieldOrigins are the origins of a Recording's values, by Field.
+type fieldOrigins [numFields]*origin
+
+// recordingMore holds what few Recordings have.
+type recordingMore struct {
+	zoneUnknown     string
+	audioPart       string // when not the record's own part
+	audioExpected   string // when not audioPath
+	unrecognizedSrc Value
+	extra           []Value
+}
+
+// NewRecording is a recording with its ID, read at src.
+func NewRecording(id string, src Source) Recording {
+	return Recording{ID: id, src: placeOf(src)}
+}
+
+// Src is the record: a CSV row, a JSON element, or the audio file itself.
+func (r *Recording) Src() Source { return r.src.source() }
+
+// SetSrc moves the record to src; its values read on the record's line
+// move with it.
+func (r *Recording) SetSrc(src Source) { r.src = placeOf(src) }
+
+// Value is the recording's value f.
+func (r *Recording) Value(f Field) Value {
+	v := Value{Text: r.text[f]}
+	if r.at == nil || r.at[f] == nil {
+		return v
+	}
+	o := r.at[f]
+	v.at = place{o: o, line: r.src.line, page: r.src.page}
+	if o.own {
+		v.at.line, v.at.page = o.line, o.page
+	}
+	return v
+}
+
+// Set makes v the recording's value f.
+func (r *Recording) Set(f Field, v Value) {
+	o := v.at.o
+	switch {
+	case v.at == (place{}):
+		// read nowhere (Value{}): no origin
+	case o == nil || v.at.line != r.src.line || v.at.page != r.src.page:
+		// Not on the record's line (a PDF transcript line of a WAV
+		// recording): the value keeps its own.
+		own := origin{}
+		if o != nil {
+			own = *o
+		}
+		own.own, own.line, own.page = true, v.at.line, v.at.page
+		o = &own
+	}
+	r.text[f] = v.Text
+	if r.at == nil && o == nil || r.at != nil && r.at[f] == o {
+		return
+	}
+	at := new(fieldOrigins)
+	if r.at != nil {
+		*at = *r.at
+	}
+	at[f] = o
+	r.at = at
+}
+
+// The recording's values, by name (Value with the Field).
+
+func (r *Recording) CustomerID() Value { return r.Value(FieldCustomerID) }
+func (r *Recording) Device() Value     { return r.Value(FieldDevice) }
+func (r *Recording) DeviceType() Value { return r.Value(FieldDeviceType) }
+func (r *Recording) DeviceName() Value { return r.Value(FieldDeviceName) }
+func (r *Recording) PersonID() Value   { return r.Value(FieldPersonID) }
+func (r *Recording) PersonName() Value { return r.Value(FieldPersonName) }
+func (r *Recording) Transcript() Value { return r.Value(FieldTranscript) }
+func (r *Recording) Response() Value   { return r.Value(FieldResponse) }
+func (r *Recording) Audio() Value      { return r.Value(FieldAudio) }
+
+// AudioPath is the resolved member path of the audio file, "" when none or
+// missing.
+func (r *Recording) AudioPath() string { return r.audioPath }
+
+// AudioPart is the part holding the audio file: the record's own part
+// unless SetAudio named another; "" when there is no audio file.
+func (r *Recording) AudioPart() string {
+	if r.audioPath == "" {
+		return ""
+	}
+	if r.more != nil && r.more.audioPart != "" {
+		return r.more.audioPart
+	}
+	return r.src.source().Part
+}
+
+// AudioExpected is the member path the audio reference points to, set also
+// when that file is missing (the subject of "missing-recording").
+func (r *Recording) AudioExpected() string {
+	if r.more != nil && r.more.audioExpected != "" {
+		return r.more.audioExpected
+	}
+	return r.audioPath
+}
+
+// SetAudio records where the audio reference leads: expected is the path
+// it names, path the member found ("" when missing) in part.
+func (r *Recording) SetAudio(part, path, expected string) {
+	r.audioPath = path
+	if path == "" || part == r.src.source().Part {
+		part = "" // AudioPart is the record's own
+	}
+	if expected == path {
+		expected = ""
+	}
+	if part != "" || expected != "" || r.more != nil && (r.more.audioPart != "" || r.more.audioExpected != "") {
+		m := r.extend()
+		m.audioPart, m.audioExpected = part, expected
+	}
+}
+
+// ZoneUnknown is the zone abbreviation Time was written with when no
+// table knows it ("WIB"): Time is then that clock time read as UTC and
+// may be hours off. The file has a Problem of kind "zone".
+func (r *Recording) ZoneUnknown() string {
+	if r.more == nil {
+		return ""
+	}
+	return r.more.zoneUnknown
+}
+
+// SetZoneUnknown sets ZoneUnknown.
+func (r *Recording) SetZoneUnknown(zone string) {
+	if zone != "" || r.more != nil {
+		r.extend().zoneUnknown = zone
+	}
+}
+
+// UnrecognizedSrc is the detail that says the speaker was not recognised
+// (JSON pointer or HTML line), when Unrecognized.
+func (r *Recording) UnrecognizedSrc() Value {
+	if r.more == nil {
+		return Value{}
+	}
+	return r.more.unrecognizedSrc
+}
+
+// SetUnrecognized marks the recording as spoken by an unrecognised
+// speaker, as detail says.
+func (r *Recording) SetUnrecognized(detail Value) {
+	r.Unrecognized = true
+	r.extend().unrecognizedSrc = detail
+}
+
+// Extra are the cells of columns the vendor table does not know (Src.Field
+// names the column).
+func (r *Recording) Extra() []Value {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.extra
+}
+
+// SetExtra sets Extra.
+func (r *Recording) SetExtra(extra []Value) {
+	if len(extra) > 0 || r.more != nil {
+		r.extend().extra = extra
+	}
+}
+
+// extend gives r a recordingMore of its own to change: a copy of a
+// Recording shares it until then.
+func (r *Recording) extend() *recordingMore {
+	m := &recordingMore{}
+	if r.more != nil {
+		*m = *r.more
+	}
+	r.more = m
+	return m
 }
 
 // Activity is one non-speech record of the voice activity.

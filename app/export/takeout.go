@@ -262,26 +262,24 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 	}
 	text, spoken := l.said(rec.Title)
 	if !spoken && !hasAudio(rec.Audio) {
-		a := Activity{Title: Value{Text: text, Src: at("/title", "title")}, Src: src}
+		a := Activity{Title: NewValue(text, at("/title", "title")), Src: src}
 		if t, zone, ok := parseTimeZone(rec.Time); ok {
 			a.Time, a.ZoneUnknown = t, zone
 			l.zoneUnknown(f, zone)
 		}
 		for k, d := range rec.Details {
 			if inList(strings.TrimSpace(d.Name), l.lay.Google.Unrecognized) && a.Unrecognized.Empty() {
-				a.Unrecognized = Value{Text: d.Name, Src: at("/details/"+strconv.Itoa(k)+"/name", "name")}
+				a.Unrecognized = NewValue(d.Name, at("/details/"+strconv.Itoa(k)+"/name", "name"))
 			}
 		}
 		l.ex.Activity = append(l.ex.Activity, a)
 		return
 	}
-	r := Recording{
-		ID:         f.Path + "#" + ptr,
-		Transcript: Value{Text: text, Src: at("/title", "title")},
-		Src:        src,
-	}
+	r := NewRecording(f.Path+"#"+ptr, src)
+	r.Set(FieldTranscript, NewValue(text, at("/title", "title")))
 	if t, zone, ok := parseTimeZone(rec.Time); ok {
-		r.Time, r.ZoneUnknown = t, zone
+		r.Time = t
+		r.SetZoneUnknown(zone)
 		l.zoneUnknown(f, zone)
 	}
 	var answers []string
@@ -291,15 +289,14 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 		}
 	}
 	if len(answers) > 0 {
-		r.Response = Value{Text: strings.Join(answers, "\n"), Src: at("/subtitles", "subtitles")}
+		r.Set(FieldResponse, NewValue(strings.Join(answers, "\n"), at("/subtitles", "subtitles")))
 	}
 	for k, d := range rec.Details {
 		if inList(strings.TrimSpace(d.Name), l.lay.Google.Unrecognized) && !r.Unrecognized {
-			r.Unrecognized = true
-			r.UnrecognizedSrc = Value{Text: d.Name, Src: at("/details/"+strconv.Itoa(k)+"/name", "name")}
+			r.SetUnrecognized(NewValue(d.Name, at("/details/"+strconv.Itoa(k)+"/name", "name")))
 		}
 	}
-	l.joinTakeoutAudio(f, &r, rec.Audio, at("/audioFiles/0", "audioFiles"))
+	l.joinTakeoutAudio(f, &r, rec.Audio, NewValue("", at("/audioFiles/0", "audioFiles")))
 	l.addRecording(r)
 }
 
@@ -315,16 +312,18 @@ func hasAudio(names []string) bool {
 }
 
 // joinTakeoutAudio joins a record to its MP3s by the names the record gives
-// (never by time): the first is the recording's audio (src is where that
-// name stands); every one found is marked referenced.
-func (l *loader) joinTakeoutAudio(f file, r *Recording, names []string, src Source) {
+// (never by time): the first is the recording's audio (at is where that
+// name stands, its Text unset); every one found is marked referenced.
+func (l *loader) joinTakeoutAudio(f file, r *Recording, names []string, at Value) {
 	for k, name := range names {
 		want, part, found := l.takeoutAudio(f, name)
 		if k == 0 {
-			r.Audio = Value{Text: name, Src: src}
-			r.AudioExpected = want
+			at.Text = name
+			r.Set(FieldAudio, at)
 			if found {
-				r.AudioPath, r.AudioPart = want, part
+				r.SetAudio(part, want, want)
+			} else {
+				r.SetAudio("", "", want)
 			}
 		}
 		if found {
@@ -459,7 +458,7 @@ func (l *loader) readProfile(f file) {
 		if strings.TrimSpace(e.Value) == "" {
 			continue
 		}
-		v := Value{Text: strings.TrimSpace(e.Value), Src: src("/emails/"+strconv.Itoa(k)+"/value", "value")}
+		v := NewValue(strings.TrimSpace(e.Value), src("/emails/"+strconv.Itoa(k)+"/value", "value"))
 		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: v})
 		l.google.profileEmails = append(l.google.profileEmails, v)
 	}
@@ -467,9 +466,9 @@ func (l *loader) readProfile(f file) {
 		var v Value
 		switch {
 		case p.Name.FormattedName != "":
-			v = Value{Text: p.Name.FormattedName, Src: src("/name/formattedName", "formattedName")}
+			v = NewValue(p.Name.FormattedName, src("/name/formattedName", "formattedName"))
 		default:
-			v = Value{Text: strings.TrimSpace(p.Name.GivenName + " " + p.Name.FamilyName), Src: src("/name", "name")}
+			v = NewValue(strings.TrimSpace(p.Name.GivenName+" "+p.Name.FamilyName), src("/name", "name"))
 		}
 		if v.Text != "" {
 			l.ex.Names = addClaim(l.ex.Names, v, NormName)

@@ -19,8 +19,8 @@ func TestTakeoutPartsExtractedSideBySide(t *testing.T) {
 	if len(ex.Recordings) != 1 {
 		t.Fatalf("recordings: got %d want 1", len(ex.Recordings))
 	}
-	if r := ex.Recordings[0]; r.AudioPath != mp3 || r.AudioPart != "export" {
-		t.Errorf("audio: got %q in %q, want %q in export", r.AudioPath, r.AudioPart, mp3)
+	if r := ex.Recordings[0]; r.AudioPath() != mp3 || r.AudioPart() != "export" {
+		t.Errorf("audio: got %q in %q, want %q in export", r.AudioPath(), r.AudioPart(), mp3)
 	}
 	if len(ex.Audio) != 1 || !ex.Audio[0].Referenced {
 		t.Errorf("the MP3 of part 2 is not referenced: %+v", ex.Audio)

@@ -40,7 +40,7 @@ func TestLoadTakeoutVoiceAndAudio(t *testing.T) {
 	if len(ex.Recordings) != 2 {
 		t.Fatalf("recordings: got %d, want 2", len(ex.Recordings))
 	}
-	if got := ex.Recordings[0].Transcript.Text; got != "what's the weather" {
+	if got := ex.Recordings[0].Transcript().Text; got != "what's the weather" {
 		t.Errorf("transcript: got %q, want %q", got, "what's the weather")
 	}
 	for _, a := range ex.Audio {
@@ -69,7 +69,7 @@ func TestLoadTakeoutVoiceProductElsewhere(t *testing.T) {
 		memFile(part1, "Takeout/My Activity/Other/My Activity.json", "["+
 			record("Google App", "Voice and Audio", "Said hello", "2019-05-06T16:05:36.000Z", "")+"]"),
 	}, nil)
-	if len(ex.Recordings) != 1 || ex.Recordings[0].Transcript.Text != "hello" {
+	if len(ex.Recordings) != 1 || ex.Recordings[0].Transcript().Text != "hello" {
 		t.Fatalf("recordings: got %+v, want the one Voice and Audio record", ex.Recordings)
 	}
 	if len(ex.Activity) != 0 {
@@ -144,7 +144,7 @@ func TestLoadTakeoutNonSpeech(t *testing.T) {
 	}, nil)
 	var got []string
 	for _, r := range ex.Recordings {
-		got = append(got, r.Src.Pointer+" "+r.Transcript.Text)
+		got = append(got, r.Src().Pointer+" "+r.Transcript().Text)
 	}
 	want := []string{"/0 quelle heure est-il", "/3 Commande vocale inconnue", "/4 bonjour"}
 	if !slices.Equal(got, want) {
@@ -177,11 +177,11 @@ func TestLoadTakeoutNonSpeechHTML(t *testing.T) {
 		memFile(part1, dir+"My Activity.html", page),
 		audioFile(part1, dir+"2019-05-06_16_05_38_120_UTC.mp3", 3000),
 	}, nil)
-	if len(ex.Recordings) != 1 || ex.Recordings[0].Transcript.Text != "what's the weather" || ex.Recordings[0].AudioPath == "" {
+	if len(ex.Recordings) != 1 || ex.Recordings[0].Transcript().Text != "what's the weather" || ex.Recordings[0].AudioPath() == "" {
 		t.Fatalf("recordings: got %+v, want the one said record with its audio", ex.Recordings)
 	}
-	if r := ex.Recordings[0]; r.ZoneUnknown != "WIB" {
-		t.Errorf("zone: got %q, want WIB", r.ZoneUnknown)
+	if r := ex.Recordings[0]; r.ZoneUnknown() != "WIB" {
+		t.Errorf("zone: got %q, want WIB", r.ZoneUnknown())
 	}
 	if len(ex.Activity) != 1 || ex.Activity[0].Title.Text != "Used Assistant" {
 		t.Fatalf("activity: got %+v, want Used Assistant", ex.Activity)
@@ -263,8 +263,8 @@ func TestLoadSubscriberInfoLabels(t *testing.T) {
 	}, nil)
 	var ids []string
 	for _, id := range ex.Identities {
-		if id.Kind == "email" && strings.HasSuffix(id.Value.Src.Path, ".SubscriberInfo.html") {
-			ids = append(ids, fmt.Sprintf("%s:%d", id.Value.Text, id.Value.Src.Line))
+		if id.Kind == "email" && strings.HasSuffix(id.Value.Src().Path, ".SubscriberInfo.html") {
+			ids = append(ids, fmt.Sprintf("%s:%d", id.Value.Text, id.Value.Src().Line))
 		}
 	}
 	if want := []string{"alice.muster@example.com:5"}; !slices.Equal(ids, want) {
@@ -349,8 +349,8 @@ func TestLoadTakeoutNonSpeechUnrecognized(t *testing.T) {
 	if len(ex.Activity) != 2 {
 		t.Fatalf("activity: got %d records, want 2", len(ex.Activity))
 	}
-	if u := ex.Activity[0].Unrecognized; u.Text != "From unrecognized speaker" || u.Src.Pointer != "/0/details/1/name" {
-		t.Errorf("first record's mark: got %q at %q, want the detail at /0/details/1/name", u.Text, u.Src.Pointer)
+	if u := ex.Activity[0].Unrecognized; u.Text != "From unrecognized speaker" || u.Src().Pointer != "/0/details/1/name" {
+		t.Errorf("first record's mark: got %q at %q, want the detail at /0/details/1/name", u.Text, u.Src().Pointer)
 	}
 	if u := ex.Activity[1].Unrecognized; !u.Empty() {
 		t.Errorf("second record: got mark %q, want none", u.Text)

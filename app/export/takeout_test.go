@@ -63,24 +63,24 @@ func TestLoadTakeoutLanguages(t *testing.T) {
 				t.Fatalf("recordings: got %d want 2", len(ex.Recordings))
 			}
 			r0, r1 := ex.Recordings[0], ex.Recordings[1]
-			if r0.Transcript.Text != "turn on the lights" || r1.Transcript.Text != "what time is it" {
-				t.Errorf("transcripts: got %q, %q", r0.Transcript.Text, r1.Transcript.Text)
+			if r0.Transcript().Text != "turn on the lights" || r1.Transcript().Text != "what time is it" {
+				t.Errorf("transcripts: got %q, %q", r0.Transcript().Text, r1.Transcript().Text)
 			}
-			if r0.Response.Text != "OK, turning on the lights" || r0.Src.Pointer != "/0" || r1.Src.Pointer != "/1" {
-				t.Errorf("record 1: got response %q pointers %q %q", r0.Response.Text, r0.Src.Pointer, r1.Src.Pointer)
+			if r0.Response().Text != "OK, turning on the lights" || r0.Src().Pointer != "/0" || r1.Src().Pointer != "/1" {
+				t.Errorf("record 1: got response %q pointers %q %q", r0.Response().Text, r0.Src().Pointer, r1.Src().Pointer)
 			}
 			if !r0.Time.Equal(time.Date(2024, 2, 11, 8, 15, 1, 482e6, time.UTC)) {
 				t.Errorf("time: got %v", r0.Time)
 			}
-			if r0.AudioPart != "takeout-20240301T101500Z-002.zip" || !strings.HasSuffix(r0.AudioPath, "2024-02-11_08_15_03_120_UTC.mp3") || r0.Audio.Src.Pointer != "/0/audioFiles/0" {
-				t.Errorf("audio join: got %q %q %q", r0.AudioPart, r0.AudioPath, r0.Audio.Src.Pointer)
+			if r0.AudioPart() != "takeout-20240301T101500Z-002.zip" || !strings.HasSuffix(r0.AudioPath(), "2024-02-11_08_15_03_120_UTC.mp3") || r0.Audio().Src().Pointer != "/0/audioFiles/0" {
+				t.Errorf("audio join: got %q %q %q", r0.AudioPart(), r0.AudioPath(), r0.Audio().Src().Pointer)
 			}
 			if r0.Unrecognized || !r1.Unrecognized {
 				t.Errorf("unrecognized: got %v %v want false true", r0.Unrecognized, r1.Unrecognized)
 			}
 			// The second MP3 is 0 s from record 2's time, but a join by time is wrong.
-			if r1.AudioPath != "" {
-				t.Errorf("record without audioFiles joined to %q", r1.AudioPath)
+			if r1.AudioPath() != "" {
+				t.Errorf("record without audioFiles joined to %q", r1.AudioPath())
 			}
 			refs := 0
 			for _, a := range ex.Audio {
@@ -97,7 +97,7 @@ func TestLoadTakeoutLanguages(t *testing.T) {
 			var emails []string
 			for _, id := range ex.Identities {
 				if id.Kind == "email" {
-					emails = append(emails, id.Value.Src.Path+"@"+id.Value.Src.Pointer)
+					emails = append(emails, id.Value.Src().Path+"@"+id.Value.Src().Pointer)
 				}
 			}
 			if len(emails) != 3 {
@@ -190,11 +190,11 @@ func TestParseActivityHTML(t *testing.T) {
 				t.Fatalf("recordings: got %d want 2", len(ex.Recordings))
 			}
 			r0, r1 := ex.Recordings[0], ex.Recordings[1]
-			if r0.Transcript.Text != "turn on the lights" || r0.Response.Text != "OK, turning on the lights" || r0.AudioPath == "" || r0.Src.Line != 2 {
-				t.Errorf("record 1: got %q / %q / %q line %d", r0.Transcript.Text, r0.Response.Text, r0.AudioPath, r0.Src.Line)
+			if r0.Transcript().Text != "turn on the lights" || r0.Response().Text != "OK, turning on the lights" || r0.AudioPath() == "" || r0.Src().Line != 2 {
+				t.Errorf("record 1: got %q / %q / %q line %d", r0.Transcript().Text, r0.Response().Text, r0.AudioPath(), r0.Src().Line)
 			}
-			if r1.Transcript.Text != "what time is it" || !r1.Unrecognized || r1.Src.Line != 3 {
-				t.Errorf("record 2: got %q unrecognized %v line %d", r1.Transcript.Text, r1.Unrecognized, r1.Src.Line)
+			if r1.Transcript().Text != "what time is it" || !r1.Unrecognized || r1.Src().Line != 3 {
+				t.Errorf("record 2: got %q unrecognized %v line %d", r1.Transcript().Text, r1.Unrecognized, r1.Src().Line)
 			}
 			if want := time.Date(2024, 2, 11, 9, 0, 0, 0, time.UTC); !r1.Time.Equal(want) {
 				t.Errorf("record 2 time: got %v want %v", r1.Time, want)
@@ -234,7 +234,7 @@ func TestLoadTakeoutEmailsConflict(t *testing.T) {
 	}
 	found := false
 	for _, id := range ex.Identities {
-		if id.Kind == "email" && id.Value.Text == "bob.fremd@example.org" && id.Value.Src.Pointer == "/emails/0/value" {
+		if id.Kind == "email" && id.Value.Text == "bob.fremd@example.org" && id.Value.Src().Pointer == "/emails/0/value" {
 			found = true
 		}
 	}

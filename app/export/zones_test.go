@@ -52,8 +52,8 @@ func TestActivityZoneUnknown(t *testing.T) {
 		t.Fatalf("recordings: got %d want 2", len(ex.Recordings))
 	}
 	for i, r := range ex.Recordings {
-		if r.ZoneUnknown != "WIB" {
-			t.Errorf("record %d: zone unknown %q want WIB", i, r.ZoneUnknown)
+		if r.ZoneUnknown() != "WIB" {
+			t.Errorf("record %d: zone unknown %q want WIB", i, r.ZoneUnknown())
 		}
 	}
 	if want := time.Date(2024, 2, 11, 16, 0, 0, 0, time.UTC); !ex.Recordings[1].Time.Equal(want) {
@@ -74,7 +74,7 @@ func TestActivityZoneUnknown(t *testing.T) {
 	for _, pr := range ex.Problems {
 		t.Errorf("known zones: got problem %+v", pr)
 	}
-	if len(ex.Recordings) != 2 || ex.Recordings[1].ZoneUnknown != "" || !ex.Recordings[1].Time.Equal(time.Date(2024, 2, 11, 9, 0, 0, 0, time.UTC)) {
+	if len(ex.Recordings) != 2 || ex.Recordings[1].ZoneUnknown() != "" || !ex.Recordings[1].Time.Equal(time.Date(2024, 2, 11, 9, 0, 0, 0, time.UTC)) {
 		t.Errorf("known zones: got %+v", ex.Recordings)
 	}
 }
@@ -90,7 +90,7 @@ func TestActivityJSONZoneUnknown(t *testing.T) {
 			n++
 		}
 	}
-	if len(ex.Recordings) != 2 || ex.Recordings[0].ZoneUnknown != "WIB" || ex.Recordings[1].ZoneUnknown != "WIB" || n != 1 {
+	if len(ex.Recordings) != 2 || ex.Recordings[0].ZoneUnknown() != "WIB" || ex.Recordings[1].ZoneUnknown() != "WIB" || n != 1 {
 		t.Errorf("got %d recordings %+v, %d zone problems want 2 with WIB, 1", len(ex.Recordings), ex.Recordings, n)
 	}
 }
@@ -108,8 +108,8 @@ func TestTakeoutBelowRoot(t *testing.T) {
 			if ex.Vendor != Google || ex.Layout != "takeout" {
 				t.Fatalf("vendor/layout: got %s/%s", ex.Vendor, ex.Layout)
 			}
-			if len(ex.Recordings) != 2 || ex.Recordings[0].AudioPath == "" {
-				t.Errorf("activity: got %d recordings, audio %q", len(ex.Recordings), ex.Recordings[0].AudioPath)
+			if len(ex.Recordings) != 2 || ex.Recordings[0].AudioPath() == "" {
+				t.Errorf("activity: got %d recordings, audio %q", len(ex.Recordings), ex.Recordings[0].AudioPath())
 			}
 			for _, e := range ex.Expected {
 				if !e.Found || !strings.HasPrefix(e.Src.Path, top+"Takeout/") {
@@ -122,7 +122,7 @@ func TestTakeoutBelowRoot(t *testing.T) {
 			var from []string
 			for _, id := range ex.Identities {
 				if id.Kind == "email" {
-					from = append(from, id.Value.Src.Path)
+					from = append(from, id.Value.Src().Path)
 				}
 			}
 			slices.Sort(from)
@@ -155,8 +155,8 @@ func TestVoiceHistoryZoneUnknown(t *testing.T) {
 	}
 	var got []string
 	for _, r := range ex.Recordings {
-		if r.Src.Path == histPath {
-			got = append(got, r.ZoneUnknown)
+		if r.Src().Path == histPath {
+			got = append(got, r.ZoneUnknown())
 		}
 	}
 	if join(got) != "WIB|WIB|" {

@@ -33,10 +33,10 @@ func deviceRows(r *check.Report, x *export.Export) []deviceRow {
 	names := map[string]string{}
 	for i, rec := range x.Recordings {
 		paceUI(i)
-		if id := export.NormID(rec.Device.Text); id != "" {
+		if id := export.NormID(rec.Device().Text); id != "" {
 			counts[id]++
 			if names[id] == "" {
-				names[id] = rec.DeviceName.Text
+				names[id] = rec.DeviceName().Text
 			}
 		}
 	}
@@ -50,12 +50,12 @@ func deviceRows(r *check.Report, x *export.Export) []deviceRow {
 	var other []deviceRow
 	for i, rec := range x.Recordings {
 		paceUI(i)
-		id := export.NormID(rec.Device.Text)
+		id := export.NormID(rec.Device().Text)
 		if id == "" || seen[id] {
 			continue
 		}
 		seen[id] = true
-		other = append(other, deviceRow{Serial: rec.Device.Text, Name: names[id], Type: rec.DeviceType.Text, Records: counts[id]})
+		other = append(other, deviceRow{Serial: rec.Device().Text, Name: names[id], Type: rec.DeviceType().Text, Records: counts[id]})
 	}
 	slices.SortFunc(other, func(a, b deviceRow) int {
 		return cmp.Or(cmp.Compare(b.Records, a.Records), cmp.Compare(a.Serial, b.Serial))
@@ -69,7 +69,7 @@ func profileRows(r *check.Report, x *export.Export) []profileRow {
 	counts := map[string]int{}
 	for i, rec := range x.Recordings {
 		paceUI(i)
-		if id := export.NormID(rec.PersonID.Text); id != "" {
+		if id := export.NormID(rec.PersonID().Text); id != "" {
 			counts[id]++
 		}
 	}
@@ -83,12 +83,12 @@ func profileRows(r *check.Report, x *export.Export) []profileRow {
 	var other []profileRow
 	for i, rec := range x.Recordings {
 		paceUI(i)
-		id := export.NormID(rec.PersonID.Text)
+		id := export.NormID(rec.PersonID().Text)
 		if id == "" || seen[id] {
 			continue
 		}
 		seen[id] = true
-		other = append(other, profileRow{ID: rec.PersonID.Text, Name: rec.PersonName.Text, Records: counts[id]})
+		other = append(other, profileRow{ID: rec.PersonID().Text, Name: rec.PersonName().Text, Records: counts[id]})
 	}
 	slices.SortFunc(other, func(a, b profileRow) int {
 		return cmp.Or(cmp.Compare(b.Records, a.Records), cmp.Compare(a.ID, b.ID))

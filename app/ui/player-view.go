@@ -212,8 +212,8 @@ func (v *playerView) Render() app.UI {
 	}
 	if rec != nil {
 		add("rec.time", timeText(v.Lang, rec.Time))
-		addID("rec.device", deviceText(ix, it.device, rec.Device.Text))
-		addID("rec.profile", profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text))
+		addID("rec.device", deviceText(ix, it.device, rec.Device().Text))
+		addID("rec.profile", profileText(ix, it.profile, rec.PersonName().Text, rec.PersonID().Text))
 	}
 	if v.Hidden && v.duration > 0 {
 		add("rec.length", clock(v.duration))
@@ -280,7 +280,7 @@ func (v *playerView) Render() app.UI {
 	case v.Hidden:
 		transcript, response = tr(v.Lang, "protect.content"), tr(v.Lang, "protect.content")
 	case rec != nil:
-		transcript, response = rec.Transcript.Text, rec.Response.Text
+		transcript, response = rec.Transcript().Text, rec.Response().Text
 	}
 	text := []app.UI{
 		app.H4().Text(tr(v.Lang, "rec.transcript")),

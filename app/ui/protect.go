@@ -144,12 +144,12 @@ func protectionOf(s session) *protection {
 			p.audio[key] = uniqueInts(append(p.audio[key], ix.itemFindings[k]...))
 		}
 		rec := ix.recording(k)
-		if rec == nil || rec.Src.Path == "" || audioExt(rec.Src.Path) {
+		if rec == nil || rec.Src().Path == "" || audioExt(rec.Src().Path) {
 			continue
 		}
-		key := audioKey(rec.Src.Part, rec.Src.Path)
+		key := audioKey(rec.Src().Part, rec.Src().Path)
 		var said []string
-		for _, v := range []string{rec.Transcript.Text, rec.Transcript.Raw, rec.Response.Text, rec.Response.Raw} {
+		for _, v := range []string{rec.Transcript().Text, rec.Transcript().Raw(), rec.Response().Text, rec.Response().Raw()} {
 			if strings.TrimSpace(v) != "" {
 				said = append(said, v)
 			}
@@ -162,17 +162,17 @@ func protectionOf(s session) *protection {
 			}
 		}
 		switch {
-		case rec.Src.Line > 0: // a CSV row, an HTML or text record
+		case rec.Src().Line > 0: // a CSV row, an HTML or text record
 			if p.records[key] == nil {
 				p.records[key] = map[int][]string{}
 			}
 			// Records of a minified HTML file all start on its line 1.
-			p.records[key][rec.Src.Line] = append(p.records[key][rec.Src.Line], said...)
-		case rec.Src.Pointer != "": // an element of a JSON document
+			p.records[key][rec.Src().Line] = append(p.records[key][rec.Src().Line], said...)
+		case rec.Src().Pointer != "": // an element of a JSON document
 			if p.pointers[key] == nil {
 				p.pointers[key] = map[string][]string{}
 			}
-			p.pointers[key][rec.Src.Pointer] = append(p.pointers[key][rec.Src.Pointer], said...)
+			p.pointers[key][rec.Src().Pointer] = append(p.pointers[key][rec.Src().Pointer], said...)
 		default:
 			continue
 		}
@@ -200,7 +200,7 @@ func (p *protection) findStarts() {
 	}
 	x := p.ix.x
 	for i := range x.Recordings {
-		add(x.Recordings[i].Src)
+		add(x.Recordings[i].Src())
 	}
 	for i := range x.Activity {
 		add(x.Activity[i].Src)

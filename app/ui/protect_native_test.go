@@ -65,7 +65,7 @@ func shownText(s session) string {
 	var b strings.Builder
 	for i, rec := range s.Export.Recordings {
 		if !prot.hidesRecording(i) {
-			b.WriteString(rec.Transcript.Text + "\n" + rec.Response.Text + "\n")
+			b.WriteString(rec.Transcript().Text + "\n" + rec.Response().Text + "\n")
 		}
 	}
 	for _, l := range s.Export.Transcripts {
@@ -190,13 +190,13 @@ func TestProtectCSVCells(t *testing.T) {
 	}
 	var checked, owned int
 	for i, rec := range s.Export.Recordings {
-		if rec.Src.Line == 0 || !strings.HasSuffix(rec.Src.Path, ".csv") || rec.Transcript.Text == "" {
+		if rec.Src().Line == 0 || !strings.HasSuffix(rec.Src().Path, ".csv") || rec.Transcript().Text == "" {
 			continue
 		}
-		said := prot.records[audioKey(rec.Src.Part, rec.Src.Path)][rec.Src.Line]
+		said := prot.records[audioKey(rec.Src().Part, rec.Src().Path)][rec.Src().Line]
 		var e *archive.Entry
 		for _, x := range s.Tree.Entries {
-			if x.Part == rec.Src.Part && x.Path == rec.Src.Path {
+			if x.Part == rec.Src().Part && x.Path == rec.Src().Path {
 				e = x
 			}
 		}
@@ -204,16 +204,16 @@ func TestProtectCSVCells(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pg := readCSVPage(rc, 0, rec.Src.Line, "")
+		pg := readCSVPage(rc, 0, rec.Src().Line, "")
 		rc.Close()
 		var cells []string
 		for _, r := range pg.Records {
-			if r.Line == rec.Src.Line {
+			if r.Line == rec.Src().Line {
 				cells = r.Cells
 			}
 		}
 		if cells == nil {
-			t.Fatalf("recording %d: no CSV record on line %d", i, rec.Src.Line)
+			t.Fatalf("recording %d: no CSV record on line %d", i, rec.Src().Line)
 		}
 		var hiddenCells []string
 		for _, c := range cells {
@@ -229,11 +229,11 @@ func TestProtectCSVCells(t *testing.T) {
 			continue
 		}
 		checked++
-		if !slices.Contains(hiddenCells, rec.Transcript.Text) {
-			t.Errorf("hidden recording %d: transcript %q not among the hidden cells %q", i, rec.Transcript.Text, hiddenCells)
+		if !slices.Contains(hiddenCells, rec.Transcript().Text) {
+			t.Errorf("hidden recording %d: transcript %q not among the hidden cells %q", i, rec.Transcript().Text, hiddenCells)
 		}
-		if rec.Device.Text != "" && slices.Contains(hiddenCells, rec.Device.Text) {
-			t.Errorf("hidden recording %d: its device serial %q is hidden, the evidence must show", i, rec.Device.Text)
+		if rec.Device().Text != "" && slices.Contains(hiddenCells, rec.Device().Text) {
+			t.Errorf("hidden recording %d: its device serial %q is hidden, the evidence must show", i, rec.Device().Text)
 		}
 	}
 	if checked == 0 || owned == 0 {

@@ -134,11 +134,11 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 		ix.items = append(ix.items, recItem{
 			rec: i, audio: -1,
 			day:     days.of(rec.Time),
-			device:  lookup(devIdx, rec.Device.Text),
-			profile: lookup(profIdx, rec.PersonID.Text),
+			device:  lookup(devIdx, rec.Device().Text),
+			profile: lookup(profIdx, rec.PersonID().Text),
 		})
-		if rec.AudioPath != "" {
-			held[audioRef{recAudioPart(rec), rec.AudioPath}] = true
+		if rec.AudioPath() != "" {
+			held[audioRef{recAudioPart(rec), rec.AudioPath()}] = true
 		}
 	}
 	for j, a := range x.Audio {
@@ -238,7 +238,7 @@ func (ix *recIndex) searchText(k int) string {
 		for i, it := range ix.items {
 			if it.rec >= 0 {
 				rec := &ix.x.Recordings[it.rec]
-				ix.search[i] = strings.ToLower(rec.Transcript.Text + "\x00" + rec.Response.Text)
+				ix.search[i] = strings.ToLower(rec.Transcript().Text + "\x00" + rec.Response().Text)
 			}
 		}
 	})
@@ -250,10 +250,10 @@ func audioKey(part, path string) string { return part + "\x00" + path }
 // recAudioPart is the part holding a recording's audio: the record's own
 // part when the reference does not name one.
 func recAudioPart(rec *export.Recording) string {
-	if rec.AudioPart != "" {
-		return rec.AudioPart
+	if rec.AudioPart() != "" {
+		return rec.AudioPart()
 	}
-	return rec.Src.Part
+	return rec.Src().Part
 }
 
 // recording returns item k's recording, or nil for a bare audio file.
@@ -272,10 +272,10 @@ func (ix *recIndex) audioOf(k int) (part, path string) {
 		return a.Part, a.Path
 	}
 	rec := &ix.x.Recordings[it.rec]
-	if rec.AudioPath == "" {
+	if rec.AudioPath() == "" {
 		return "", ""
 	}
-	return recAudioPart(rec), rec.AudioPath
+	return recAudioPart(rec), rec.AudioPath()
 }
 
 // entry finds an audio file's entry in the tree; the map is built on the

@@ -123,10 +123,10 @@ func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count 
 	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress}
 	if rec := ix.recording(k); rec != nil {
 		row.Time = timeText(lang, rec.Time)
-		row.Device = deviceText(ix, it.device, rec.Device.Text)
-		row.Profile = profileText(ix, it.profile, rec.PersonName.Text, rec.PersonID.Text)
+		row.Device = deviceText(ix, it.device, rec.Device().Text)
+		row.Profile = profileText(ix, it.profile, rec.PersonName().Text, rec.PersonID().Text)
 		if !row.Hidden {
-			row.Snippet = rec.Transcript.Text
+			row.Snippet = rec.Transcript().Text
 		}
 	} else {
 		row.Unreferenced = true

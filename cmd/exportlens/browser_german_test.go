@@ -94,7 +94,7 @@ func exportWords(t *testing.T, n *nativeExport) map[string]bool {
 		wordSet(m, string(b))
 	}
 	for _, r := range n.x.Recordings {
-		wordSet(m, r.Transcript.Text, r.Response.Text, r.DeviceName.Text, r.PersonName.Text, r.ID)
+		wordSet(m, r.Transcript().Text, r.Response().Text, r.DeviceName().Text, r.PersonName().Text, r.ID)
 	}
 	for _, l := range n.x.Transcripts {
 		wordSet(m, l.Text)

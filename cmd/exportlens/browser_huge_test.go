@@ -137,7 +137,7 @@ func TestBrowserHuge(t *testing.T) {
 		last, time.Since(start).Round(time.Millisecond), got.ReadyState)
 	fx.checkDuration(t, ht.tab, last)
 	if last < len(fx.x.Recordings) {
-		if want := fx.x.Recordings[last].Transcript.Text; want != "" && got.Transcript != want {
+		if want := fx.x.Recordings[last].Transcript().Text; want != "" && got.Transcript != want {
 			t.Errorf("player transcript: got %q, want %q (the last record's)", got.Transcript, want)
 		}
 	}

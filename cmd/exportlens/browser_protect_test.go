@@ -190,7 +190,7 @@ func TestBrowserProtect(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := recsPlaying(t, tb, 0)
-			if want := fx.x.Recordings[0].Transcript.Text; want == "" || got.Transcript != want {
+			if want := fx.x.Recordings[0].Transcript().Text; want == "" || got.Transcript != want {
 				t.Errorf("player after the control: got transcript %q, want %q", got.Transcript, want)
 			}
 			if n := recsEval[int](t, tb, `document.querySelectorAll('[data-testid=protect-lifted]').length`); n != 1 {
@@ -242,7 +242,7 @@ func TestBrowserProtect(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := recsPlaying(t, tb, 0)
-			if want := clean.x.Recordings[0].Transcript.Text; got.Transcript != want {
+			if want := clean.x.Recordings[0].Transcript().Text; got.Transcript != want {
 				t.Errorf("%s: owned recording: got transcript %q, want %q", lang, got.Transcript, want)
 			}
 			if n := recsEval[int](t, tb, `document.querySelectorAll('[data-testid=protect-notice], [data-testid=protect-lifted], [data-hidden=true]').length`); n != 0 {
@@ -269,19 +269,19 @@ func TestBrowserProtectJSON(t *testing.T) {
 		isFlagged[k] = true
 	}
 	for i, rec := range fx.x.Recordings {
-		if rec.Transcript.Text == "" || !strings.HasSuffix(rec.Src.Path, ".json") {
+		if rec.Transcript().Text == "" || !strings.HasSuffix(rec.Src().Path, ".json") {
 			continue
 		}
 		if isFlagged[i] {
 			// As said, and as the record's search link writes it.
-			stranger = append(stranger, rec.Transcript.Text, url.QueryEscape(rec.Transcript.Text))
-			for _, l := range strings.Split(rec.Response.Text, "\n") {
+			stranger = append(stranger, rec.Transcript().Text, url.QueryEscape(rec.Transcript().Text))
+			for _, l := range strings.Split(rec.Response().Text, "\n") {
 				if l != "" {
 					stranger = append(stranger, l)
 				}
 			}
 		} else {
-			own = append(own, rec.Transcript.Text)
+			own = append(own, rec.Transcript().Text)
 		}
 	}
 	if len(stranger) == 0 || len(own) == 0 {

@@ -30,12 +30,12 @@ import (
 func (f *nativeExport) bare() []export.AudioFile {
 	held := map[string]bool{}
 	for _, r := range f.x.Recordings {
-		if r.AudioPath != "" {
-			part := r.AudioPart
+		if r.AudioPath() != "" {
+			part := r.AudioPart()
 			if part == "" {
-				part = r.Src.Part
+				part = r.Src().Part
 			}
-			held[part+"\x00"+r.AudioPath] = true
+			held[part+"\x00"+r.AudioPath()] = true
 		}
 	}
 	var out []export.AudioFile
@@ -225,7 +225,7 @@ func (f *nativeExport) checkDuration(t *testing.T, tb *tab, k int) {
 	var part, p string
 	if k < len(f.x.Recordings) {
 		r := f.x.Recordings[k]
-		part, p = r.AudioPart, r.AudioPath
+		part, p = r.AudioPart(), r.AudioPath()
 	} else {
 		a := f.bare()[k-len(f.x.Recordings)]
 		part, p = a.Part, a.Path
@@ -310,7 +310,7 @@ func TestBrowserRecordings(t *testing.T) {
 		for _, word := range []string{"coffee", "Timer", "wie"} {
 			var want []int
 			for i, r := range fx.x.Recordings {
-				if strings.Contains(strings.ToLower(r.Transcript.Text+"\x00"+r.Response.Text), strings.ToLower(word)) {
+				if strings.Contains(strings.ToLower(r.Transcript().Text+"\x00"+r.Response().Text), strings.ToLower(word)) {
 					want = append(want, i)
 				}
 			}
@@ -333,7 +333,7 @@ func TestBrowserRecordings(t *testing.T) {
 		const serial = "G070RQ0000000099"
 		var want []int
 		for i, r := range fx.x.Recordings {
-			if r.Device.Text == serial {
+			if r.Device().Text == serial {
 				want = append(want, i)
 			}
 		}
@@ -374,7 +374,7 @@ func TestBrowserRecordings(t *testing.T) {
 		got := recsPlaying(t, tb, 0)
 		t.Logf("click to playing: %v (with the test's polling)", time.Since(start))
 		fx.checkDuration(t, tb, 0)
-		if want := fx.x.Recordings[0].Transcript.Text; got.Transcript != want {
+		if want := fx.x.Recordings[0].Transcript().Text; got.Transcript != want {
 			t.Errorf("player transcript: got %q, want %q", got.Transcript, want)
 		}
 		tb.shot(t, "en-recs-playing")
@@ -388,7 +388,7 @@ func TestBrowserRecordings(t *testing.T) {
 			t.Fatal(err)
 		}
 		got = recsPlaying(t, tb, 1)
-		if want := fx.x.Recordings[1].Transcript.Text; got.Transcript != want {
+		if want := fx.x.Recordings[1].Transcript().Text; got.Transcript != want {
 			t.Errorf("after j: got transcript %q, want %q", got.Transcript, want)
 		}
 		if got.Rate != 0.75 {
@@ -557,7 +557,7 @@ func TestBrowserPlaysEachKind(t *testing.T) {
 			secret := secrets(fx.rep)
 			allSecrets = append(allSecrets, secret...)
 			// The first recording that has its audio, by the engine.
-			k := slices.IndexFunc(fx.x.Recordings, func(r export.Recording) bool { return r.AudioPath != "" })
+			k := slices.IndexFunc(fx.x.Recordings, func(r export.Recording) bool { return r.AudioPath() != "" })
 			if k < 0 {
 				t.Fatalf("%s: no recording with audio", name)
 			}
@@ -571,8 +571,8 @@ func TestBrowserPlaysEachKind(t *testing.T) {
 			}
 			got := recsPlaying(t, tb, k)
 			fx.checkDuration(t, tb, k)
-			if !strings.Contains(got.Transcript, fx.x.Recordings[k].Transcript.Text) {
-				t.Errorf("player transcript: got %q, want it to hold %q", got.Transcript, fx.x.Recordings[k].Transcript.Text)
+			if !strings.Contains(got.Transcript, fx.x.Recordings[k].Transcript().Text) {
+				t.Errorf("player transcript: got %q, want it to hold %q", got.Transcript, fx.x.Recordings[k].Transcript().Text)
 			}
 			tb.shot(t, "en-"+name+"-playing")
 			tb.finish(t, secret)

@@ -183,7 +183,7 @@ func TestBrowserRecordingMark(t *testing.T) {
 			protectSilent(t, tb, 0, "marking it not mine")
 			// Its length, from the WAV header: the engine's file, seconds.
 			rec := clean.x.Recordings[0]
-			d := clean.wavDuration(t, rec.AudioPart, rec.AudioPath)
+			d := clean.wavDuration(t, rec.AudioPart(), rec.AudioPath())
 			wantClock := fmt.Sprintf("%d:%02d", int(d.Seconds())/60, int(d.Seconds())%60)
 			recsWait(t, tb, fmt.Sprintf(`[...document.querySelectorAll('aside.player .player-meta dd')].some(e => e.textContent === %q)`, wantClock))
 			tb.shot(t, lang+"-mark-recording")

@@ -32,8 +32,8 @@ func TestBigShapes(t *testing.T) {
 				t.Errorf("got %d recordings, want %d", got, n)
 			}
 			withAudio := 0
-			for _, r := range x.Recordings {
-				if r.AudioPath != "" {
+			for i := range x.Recordings {
+				if x.Recordings[i].AudioPath() != "" {
 					withAudio++
 				}
 			}
