@@ -251,6 +251,24 @@ func TestRules(t *testing.T) {
 			return x
 		}, want: []string{`likely unreferenced-recording "Alexa.VoiceHistory/media/" 2`}, verdict: VerdictMismatch},
 
+		{name: "voice history split over parts, a later part read only in part", x: func() *export.Export {
+			// Alexa-1.zip's history is expected (found first); Alexa-2.zip
+			// holds the same table, stopped by the budget.
+			x := amazonClean()
+			for _, p := range []string{"ffff.wav", "eeee.wav"} {
+				x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa-2.zip", Path: mediaDir + "/" + p, Size: 44})
+			}
+			var hist export.Source
+			for _, e := range x.Expected {
+				if e.What == "voice-history" {
+					hist = e.Src
+				}
+			}
+			x.Problems = append(x.Problems, export.Problem{Src: export.Source{Part: "Alexa-2.zip", Path: hist.Path}, Kind: "budget",
+				Reason: "stopped after 0 rows: the export's memory budget is spent"})
+			return x
+		}, want: []string{`unknown unreferenced-recording "voice-history.csv" 2`}, verdict: VerdictUnknown},
+
 		// missing-recording
 		{name: "record refers to an absent audio file", x: func() *export.Export {
 			x := amazonClean()
