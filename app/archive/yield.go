@@ -22,7 +22,7 @@ func Yield() {
 	if now-lastPause.Load() < int64(yieldAfter) {
 		return
 	}
-	time.Sleep(time.Millisecond) // a setTimeout: the page gets its turn
+	pause() // the page gets its turn
 	// A sleep returns to the page only once nothing else can run, and while
 	// a garbage collection marks, the runtime first finishes the marking
 	// (its idle worker runs to the end before Go's wasm gives the thread
@@ -30,7 +30,7 @@ func Yield() {
 	// and the page has not had its turn. Sleep again at once, so that the
 	// page answers after the mark, not after the mark and yieldAfter more.
 	if time.Now().UnixNano()-now > int64(markedAfter) {
-		time.Sleep(time.Millisecond)
+		pause()
 	}
 	lastPause.Store(time.Now().UnixNano())
 }
@@ -49,3 +49,11 @@ const markedAfter = 15 * time.Millisecond
 const yieldAfter = 15 * time.Millisecond
 
 var lastPause atomic.Int64
+
+// pause hands the thread to the page; SetPause replaces it.
+var pause = func() { time.Sleep(time.Millisecond) }
+
+// SetPause makes Yield give the page its turn with p instead of a
+// millisecond's sleep (a setTimeout, clamped to 4 ms by browsers: the
+// viewer sets browser.Pause). Called once, before anything is opened.
+func SetPause(p func()) { pause = p }

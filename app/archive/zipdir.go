@@ -247,6 +247,10 @@ func nonUTF8(name string, comment []byte, flags uint16) bool {
 
 func detectUTF8(s string) (valid, require bool) {
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c <= 0x7d && c != 0x5c { // printable ASCII: most names are nothing else
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r < 0x20 || r > 0x7d || r == 0x5c {

@@ -390,7 +390,7 @@ func (y *yielder) maybe() {
 
 // yieldNow hands the thread back to the browser for a moment, between two
 // stretches of work that do not wait for anything.
-func yieldNow() { time.Sleep(time.Millisecond) }
+func yieldNow() { browser.Pause() }
 
 // yieldingReaderAt yields (yielder.maybe) before every read.
 type yieldingReaderAt struct {

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"exportlens/app/archive"
 	"exportlens/app/browser"
 )
 
@@ -11,6 +12,7 @@ import (
 // prerenders the pages).
 func Routes() {
 	zoneName = browser.UseLocalZone()
+	archive.SetPause(browser.Pause)
 	app.RouteFunc("/", func() app.Composer { return newHomePage() })
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
 	app.RouteFunc(filesRoute, func() app.Composer { return newFilesPage() })

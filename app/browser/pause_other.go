@@ -1,0 +1,9 @@
+//go:build !wasm
+
+package browser
+
+import "runtime"
+
+// Pause lets other goroutines run; natively nothing else waits for the
+// thread.
+func Pause() { runtime.Gosched() }
