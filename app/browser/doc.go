@@ -7,7 +7,8 @@
 //
 // Entry points: InputFiles (an <input type=file>), ListenDrop (drag and
 // drop, folders included), File.ReaderAt, ObjectURL, BytesURL, Revoke,
-// Language.
+// Language; Pause (the page's turn between stretches of work) and
+// StartStage (performance measures of the pipeline's stages).
 //
 // Every call that waits for a JS promise must run on a goroutine of its own
 // (go-app: ctx.Async or an action handler), never inside a JS callback: the
