@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -185,13 +186,7 @@ func readZipDir(r io.ReaderAt, size int64, room uint64, mem int64) (*zipDir, err
 // fields saturated in the fixed header are taken from it, in order.
 func zip64Extra(extra []byte, usize, comp, off uint64) (_, _, _ uint64, ok bool) {
 	needU, needC, needO := usize == 0xffffffff, comp == 0xffffffff, off == 0xffffffff
-	for b := le(extra); len(b) >= 4; {
-		tag, n := b.u16(), int(b.u16())
-		if len(b) < n {
-			break
-		}
-		f := le(b[:n])
-		b = b[n:]
+	for tag, f := range extraFields(extra) {
 		if tag != 0x0001 {
 			continue
 		}
@@ -214,19 +209,31 @@ func zip64Extra(extra []byte, usize, comp, off uint64) (_, _, _ uint64, ok bool)
 // extendedMtime is the modification time of an extended-timestamp extra
 // field (0x5455), in seconds since 1970; 0 when there is none.
 func extendedMtime(extra []byte) int64 {
-	for b := le(extra); len(b) >= 4; {
-		tag, n := b.u16(), int(b.u16())
-		if len(b) < n {
-			break
-		}
-		f := le(b[:n])
-		b = b[n:]
+	for tag, f := range extraFields(extra) {
 		if tag == 0x5455 && len(f) >= 5 && f[0]&1 != 0 {
 			f.skip(1)
 			return int64(int32(f.u32()))
 		}
 	}
 	return 0
+}
+
+// extraFields yields the tag and data of each field of a record's extra
+// block, up to the first that runs past its end.
+func extraFields(extra []byte) iter.Seq2[uint16, le] {
+	return func(yield func(uint16, le) bool) {
+		for b := le(extra); len(b) >= 4; {
+			tag, n := b.u16(), int(b.u16())
+			if len(b) < n {
+				return
+			}
+			f := le(b[:n])
+			b = b[n:]
+			if !yield(tag, f) {
+				return
+			}
+		}
+	}
 }
 
 // nonUTF8 decides, as archive/zip does, whether a name is in a legacy
