@@ -21,6 +21,9 @@ type filesPage struct {
 
 func newFilesPage() *filesPage { return &filesPage{} }
 
+// OnInit draws the page with the open export and language from the start.
+func (p *filesPage) OnInit() { initialView(&p.s, &p.lang) }
+
 func (p *filesPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 }

@@ -17,6 +17,9 @@ type homePage struct {
 
 func newHomePage() *homePage { return &homePage{} }
 
+// OnInit draws the page with the open export and language from the start.
+func (p *homePage) OnInit() { initialView(&p.s, &p.lang) }
+
 func (p *homePage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 	p.stopDrop = browser.ListenDrop(p.onDropped(ctx))

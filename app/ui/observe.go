@@ -15,7 +15,8 @@ func observeSession(ctx app.Context, s *session, lang *string) {
 		*lang = browser.Language()
 		ctx.SetState(stateLang, *lang)
 	}
-	ctx.ObserveState(stateLang).Value(lang)
+	shownLang = *lang
+	ctx.ObserveState(stateLang).OnChange(func() { shownLang = *lang }).Value(lang)
 	ctx.GetState(stateSession, s)
 	focusedGen = max(focusedGen, s.Gen)
 	ctx.ObserveState(stateSession).OnChange(func() {
@@ -29,3 +30,20 @@ func observeSession(ctx app.Context, s *session, lang *string) {
 // focusedGen is the last opened export (session.Gen) focus moved for; only
 // the UI goroutine uses it.
 var focusedGen int
+
+// shownLang is the language of the pages, as the state holds it; only the
+// UI goroutine uses it.
+var shownLang string
+
+// initialView sets a page's session and language before its first render
+// (OnInit). go-app calls OnMount, where observeSession reads the state,
+// only after the page was drawn once: without this every navigation drew
+// the page first in English and empty ("Open an export to see its
+// recordings"), for a frame or, on a busy page, longer.
+func initialView(s *session, lang *string) {
+	*s = current.snapshot()
+	*lang = shownLang
+	if *lang == "" {
+		*lang = browser.Language()
+	}
+}

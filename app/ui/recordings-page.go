@@ -42,6 +42,9 @@ func newRecordingsPage() *recordingsPage {
 	return &recordingsPage{filter: newRecFilter(), selected: -1}
 }
 
+// OnInit draws the page with the open export and language from the start.
+func (p *recordingsPage) OnInit() { initialView(&p.s, &p.lang) }
+
 func (p *recordingsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 	p.stopKeys = app.Window().AddEventListener("keydown", p.onKey)

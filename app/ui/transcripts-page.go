@@ -22,6 +22,9 @@ type transcriptsPage struct {
 
 func newTranscriptsPage() *transcriptsPage { return &transcriptsPage{} }
 
+// OnInit draws the page with the open export and language from the start.
+func (p *transcriptsPage) OnInit() { initialView(&p.s, &p.lang) }
+
 func (p *transcriptsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 }
