@@ -81,6 +81,11 @@ func a11yWant(t *testing.T, tb *tab, step, wantTitle string, focused bool) a11yH
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Errorf("%s: title: got %q, want %q", step, a11yHeadOf(t, tb).Title, wantTitle)
 	}
+	if focused {
+		// Focus moves once the page is drawn (a deferred call after the render).
+		chromedp.Run(tb.ctx, chromedp.Poll[bool](`!!document.activeElement && document.activeElement.id === 'page-h1'`,
+			chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	}
 	h := a11yHeadOf(t, tb)
 	if len(h.H1s) != 1 {
 		t.Errorf("%s: got %d h1 %q, want exactly one", step, len(h.H1s), h.H1s)
