@@ -42,6 +42,13 @@ func openFixture(t *testing.T, name string, d check.Declared) session {
 		}
 		inputs = append(inputs, archive.Input{Name: de.Name(), R: f, Size: st.Size()})
 	}
+	return openInputs(t, name, inputs, d)
+}
+
+// openInputs opens inputs natively and checks them as the app does
+// (recheck), with the facts d.
+func openInputs(t *testing.T, name string, inputs []archive.Input, d check.Declared) session {
+	t.Helper()
 	tree, err := archive.Open(context.Background(), inputs, archive.Options{})
 	if err != nil {
 		t.Fatal(err)

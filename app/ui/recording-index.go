@@ -53,6 +53,8 @@ type recIndex struct {
 	// on the first search: the overview never needs it.
 	searchOnce sync.Once
 	search     []string
+	// lengths are the rows' playing times, read as rows are drawn.
+	lengths rowLengths
 }
 
 // The index of the open session, kept while the session's report stays.

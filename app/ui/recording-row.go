@@ -19,6 +19,7 @@ type recordingRow struct {
 	Index        int // index into recIndex.items
 	Pos, Count   int // position in the filtered list (aria-posinset / setsize)
 	Time         string
+	Length       string // playing time, "0:07"; "" until read
 	Device       string
 	Profile      string
 	Snippet      string // transcript, or the file name of a bare audio file
@@ -76,6 +77,8 @@ func (r *recordingRow) Render() app.UI {
 		Body(
 			app.Div().Class("rec-line").Body(
 				app.Span().Class("rec-time", "mono").Text(orDash(r.Time)),
+				app.Span().Class("rec-length", "mono").Attr("data-testid", "recording-length").
+					Title(tr(r.Lang, "rec.length")).Text(r.Length),
 				app.Span().Class("rec-device").Body(shownID(r.Lang, r.Device)),
 				app.Span().Class("rec-profile").Body(shownID(r.Lang, r.Profile)),
 				app.Span().Class("rec-badges").Body(badges...),
@@ -120,7 +123,8 @@ func firstLine(s string) string {
 // newRecordingRow makes the row of item k; prot says whether it is hidden.
 func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int), onPress func(int)) *recordingRow {
 	it := ix.items[k]
-	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress}
+	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress,
+		Length: lengthText(ix, k)}
 	if rec := ix.recording(k); rec != nil {
 		row.Time = timeText(lang, rec.Time)
 		row.Device = deviceText(ix, it.device, rec.Device().Text)

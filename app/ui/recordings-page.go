@@ -36,6 +36,7 @@ type recordingsPage struct {
 	selected  int  // index into the items; -1 for none
 	autoplay  bool // the person chose the selection: play it
 	stopKeys  func()
+	ctx       app.Context // the page's, from OnMount: rows' lengths are read with it
 }
 
 func newRecordingsPage() *recordingsPage {
@@ -47,6 +48,7 @@ func (p *recordingsPage) OnInit() { initialView(&p.s, &p.lang) }
 
 func (p *recordingsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
+	p.ctx = ctx
 	p.stopKeys = app.Window().AddEventListener("keydown", p.onKey)
 }
 
@@ -54,6 +56,7 @@ func (p *recordingsPage) OnDismount() {
 	if p.stopKeys != nil {
 		p.stopKeys()
 	}
+	p.ctx = nil
 }
 
 // OnNav reads ?finding= and ?rec=. go-app keeps this component when only
@@ -128,6 +131,7 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 	for i := first; i < last; i++ {
 		rows = append(rows, newRecordingRow(p.lang, ix, prot, view[i], i, len(view), view[i] == p.selected, p.onSelect, p.onPress))
 	}
+	p.wantRowLengths(ix, view[first:last])
 	if len(view) == 0 {
 		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, "rec.noMatch")))
 	}

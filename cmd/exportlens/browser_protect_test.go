@@ -7,8 +7,12 @@ package main
 // Recordings, Transcripts and Files pages until the person lifts that.
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"net/url"
+	"path"
 	"strings"
 	"testing"
 
@@ -16,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"exportlens/app/check"
+	"exportlens/app/media"
 )
 
 // protectPhrases are what the stranger's household says in the 2018 demo:
@@ -87,6 +92,7 @@ func TestBrowserProtect(t *testing.T) {
 		t.Fatalf("engine: %d of %d recordings flagged, want all %d of planted.json", len(flagged), len(fx.x.Recordings), p.Recordings)
 	}
 	secret := secrets(fx.rep)
+	wavClocks := zipAudioClocks(t, fixtureFiles(t, "amazon-2018"))
 
 	for _, lang := range []string{"en", "de"} {
 		t.Run(lang, func(t *testing.T) {
@@ -113,6 +119,14 @@ func TestBrowserProtect(t *testing.T) {
 			times := recsEval[int](t, tb, `[...document.querySelectorAll('[data-testid=recording] .rec-time')].filter(e => /^(\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4}) \d\d:\d\d/.test(e.textContent)).length`)
 			if times != len(flagged) {
 				t.Errorf("list: got %d hidden rows with their time, want %d", times, len(flagged))
+			}
+			// Each hidden row keeps its length, read from its WAV's header:
+			// one of the lengths the fixture's WAVs have.
+			recsWait(t, tb, `[...document.querySelectorAll('[data-testid=recording] [data-testid=recording-length]')].every(e => e.textContent != '')`)
+			for _, l := range recsEval[[]string](t, tb, `[...document.querySelectorAll('[data-testid=recording] [data-testid=recording-length]')].map(e => e.textContent)`) {
+				if !wavClocks[l] {
+					t.Errorf("list: a hidden row's length is %q, which no WAV of the export has (%v)", l, wavClocks)
+				}
 			}
 			if got := protectBodyHas(t, tb, protectPhrases); len(got) > 0 {
 				t.Errorf("recordings page: shows %q before the protection is lifted", got)
@@ -322,4 +336,40 @@ func TestBrowserProtectJSON(t *testing.T) {
 			tb.finish(t, secrets(fx.rep))
 		})
 	}
+}
+
+// zipAudioClocks is the set of playing times, as "m:ss", of the WAV and MP3
+// members of the ZIPs among files, read from each whole file (media.Probe).
+func zipAudioClocks(t *testing.T, files []string) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	for _, f := range files {
+		zr, err := zip.OpenReader(f)
+		if err != nil {
+			continue
+		}
+		for _, m := range zr.File {
+			if ext := strings.ToLower(path.Ext(m.Name)); ext != ".wav" && ext != ".mp3" {
+				continue
+			}
+			rc, err := m.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if info, err := media.Probe(bytes.NewReader(b), int64(len(b))); err == nil {
+				s := int(info.Duration.Seconds() + 0.5)
+				out[fmt.Sprintf("%d:%02d", s/60, s%60)] = true
+			}
+		}
+		zr.Close()
+	}
+	if len(out) == 0 {
+		t.Fatalf("no audio in %v: the test would prove nothing", files)
+	}
+	return out
 }
