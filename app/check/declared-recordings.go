@@ -35,11 +35,12 @@ func RecordingRef(r *export.Recording) string {
 	return r.Src().Path
 }
 
-// markedRecordings returns the indexes (into Export.Recordings) of the
-// recordings that refs name. A ref names a recording by RecordingRef as
+// NamedRecordings returns the indexes (into Export.Recordings) of the
+// recordings that refs name, in the export's order: the person's marks,
+// and the excerpts they chose for the evidence pack (app/pack). A ref names a recording by RecordingRef as
 // written, spaces around it aside, or, typed without a folder, by the base
 // name of its audio file ("2018-05-01_0812.wav").
-func markedRecordings(x *export.Export, refs []string) []int {
+func NamedRecordings(x *export.Export, refs []string) []int {
 	if len(refs) == 0 {
 		return nil
 	}
@@ -71,7 +72,7 @@ func markedRecordings(x *export.Export, refs []string) []int {
 // device they marked. The finding names the person's statement as its
 // subject and the records as its evidence.
 func declaredRecordings(c *checker) {
-	notMine := markedRecordings(c.x, c.d.NotMineRecordings)
+	notMine := NamedRecordings(c.x, c.d.NotMineRecordings)
 	if len(notMine) == 0 {
 		return
 	}
@@ -90,7 +91,7 @@ func declaredRecordings(c *checker) {
 // mark never outweighs evidence: findings that point to someone else stay,
 // and so does one that also concerns recordings not marked.
 func (c *checker) explainMine() {
-	mine := markedRecordings(c.x, c.d.MineRecordings)
+	mine := NamedRecordings(c.x, c.d.MineRecordings)
 	if len(mine) == 0 {
 		return
 	}

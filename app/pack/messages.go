@@ -30,6 +30,10 @@ var messages = map[string]msg{
 		en: "The person added these passages to this report themselves. They may contain another person's data: pass them on only where needed.",
 		de: "Diese Auszüge hat die Person selbst in den Bericht aufgenommen. Sie können Daten einer anderen Person enthalten: Geben Sie sie nur weiter, wo es nötig ist."},
 
+	"excerpt.said":   {en: "Said: %s", de: "Gesagt: %s"},
+	"excerpt.answer": {en: "Answer: %s", de: "Antwort: %s"},
+	"excerpt.none":   {en: "(no transcript)", de: "(kein Transkript)"},
+
 	// README.txt
 	"readme.title": {en: "ExportLens evidence pack", de: "ExportLens-Beweispaket"},
 	"readme.files": {en: "What it contains:", de: "Inhalt:"},

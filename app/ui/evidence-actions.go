@@ -42,7 +42,7 @@ var evidenceTexts = map[string]text{
 	"ev.company":     {"Letter to the company", "Brief an das Unternehmen"},
 	"ev.authority":   {"Complaint to the data protection authority", "Beschwerde bei der Datenschutz-Aufsichtsbehörde"},
 	"ev.print":       {"Print the report", "Bericht drucken"},
-	"ev.packHint":    {"A ZIP with the report (JSON and text) and both letters: file names, places and identifiers, never what was said. It is made here and saved where you choose; nothing is uploaded.", "Eine ZIP-Datei mit dem Bericht (JSON und Text) und beiden Briefen: Dateinamen, Fundstellen und Kennungen, nie das Gesagte. Sie entsteht hier und wird gespeichert, wo Sie möchten; nichts wird hochgeladen."},
+	"ev.packHint":    {"A ZIP with the report (JSON and text) and both letters: file names, places and identifiers, never what was said unless you put it in yourself (in the player, recording by recording). It is made here and saved where you choose; nothing is uploaded.", "Eine ZIP-Datei mit dem Bericht (JSON und Text) und beiden Briefen: Dateinamen, Fundstellen und Kennungen, nie das Gesagte, außer Sie nehmen es selbst auf (in der Wiedergabe, Aufnahme für Aufnahme). Sie entsteht hier und wird gespeichert, wo Sie möchten; nichts wird hochgeladen."},
 	"ev.hashing":     {"Computing the checksums of your files…", "Die Prüfsummen Ihrer Dateien werden berechnet …"},
 	"ev.saved":       {"Saved as %s.", "Gespeichert als %s."},
 	"ev.failed":      {"That did not work: %s", "Das ist fehlgeschlagen: %s"},
@@ -71,6 +71,7 @@ func (e *evidenceActions) Render() app.UI {
 				button("ev.print", "print", e.onPrint),
 			),
 			app.P().Class("hint").Text(tr(e.Lang, "ev.packHint")),
+			e.renderExcerpts(),
 			app.If(e.status != "", app.P().Class("notice").Attr("role", "status").Attr("data-testid", "evidence-status").Text(e.status)),
 			app.If(e.letter != "", e.renderLetter()),
 		),
@@ -131,7 +132,10 @@ func (e *evidenceActions) fileName(base string) string {
 }
 
 func (e *evidenceActions) meta() pack.Meta {
-	return pack.Meta{Made: time.Now().UTC().Truncate(time.Second), Lang: e.Lang, Declared: e.Session.Declared}
+	m := pack.Meta{Made: time.Now().UTC().Truncate(time.Second), Lang: e.Lang, Declared: e.Session.Declared}
+	// Every ref was taken from a recording of this export: none is missing.
+	m.Excerpts, _ = pack.Excerpts(e.Session.Export, e.Session.Excerpts, e.Lang)
+	return m
 }
 
 // withHashes runs then with the report whose inputs carry their SHA-256,
@@ -216,4 +220,24 @@ func fileSHA256(f *browser.File) (string, error) {
 		archive.Yield()
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// renderExcerpts says that the pack holds what the person chose to put in,
+// with the way to leave it out again.
+func (e *evidenceActions) renderExcerpts() app.UI {
+	n := len(e.Session.Excerpts)
+	if n == 0 {
+		return app.Text("")
+	}
+	gen := e.Session.Gen
+	clear := "excerpt.clear"
+	if n == 1 {
+		clear = "excerpt.clear.one"
+	}
+	return app.P().Class("notice").Attr("data-testid", "excerpts").Attr("data-count", itoa(n)).Body(
+		app.Text(trn(e.Lang, "excerpt.count", n)+" "),
+		app.Button().Type("button").Class("button-secondary").Attr("data-testid", "excerpts-clear").OnClick(func(ctx app.Context, _ app.Event) {
+			ctx.NewActionWithValue(actionExcerpt, excerptRequest{Gen: gen, Clear: true})
+		}).Text(tr(e.Lang, clear)),
+	)
 }

@@ -51,6 +51,7 @@ type playerView struct {
 	// Declared holds the person's marks; the recording's own is shown and
 	// changed here ("Is this recording yours?").
 	Declared check.Declared
+	Excerpts []string // the session's: recordings whose words go into the pack
 
 	slot     *audioSlot
 	probed   string // the hidden item whose length was read from its header (see probeHidden)
@@ -234,6 +235,11 @@ func (v *playerView) Render() app.UI {
 	}
 	if rec != nil {
 		notes = append(notes, v.renderMark(check.RecordingRef(rec)))
+		// Only what is shown can be chosen: a hidden recording's words
+		// are chosen after "show and play".
+		if !v.Hidden && (rec.Transcript().Text != "" || rec.Response().Text != "") {
+			notes = append(notes, v.renderExcerpt(check.RecordingRef(rec)))
+		}
 	}
 	switch {
 	case err != nil:

@@ -145,7 +145,7 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 		player = &playerView{
 			Lang: p.lang, Index: ix, Item: p.selected, Pos: pos, Count: len(view),
 			Files: p.s.Files, Autoplay: p.autoplay, OnPrev: p.onPrev, OnNext: p.onNext,
-			Hidden: prot.hides(p.selected), Gen: p.s.Gen, Declared: p.s.Declared,
+			Hidden: prot.hides(p.selected), Gen: p.s.Gen, Declared: p.s.Declared, Excerpts: p.s.Excerpts,
 		}
 	}
 

@@ -24,4 +24,5 @@ func Routes() {
 	app.Handle(actionAnswer, onAnswer)
 	app.Handle(actionKeep, onKeep)
 	app.Handle(actionLift, onLift)
+	app.Handle(actionExcerpt, onExcerpt)
 }

@@ -60,6 +60,10 @@ type session struct {
 	// Lifted is what the person chose to see of the records hidden to
 	// protect someone else (protect.go). A new open starts without it.
 	Lifted lifted
+	// Excerpts are the recordings (check.RecordingRef) whose words the
+	// person chose to put into the evidence pack (excerpts.go). A new open
+	// starts without them.
+	Excerpts []string
 	Err    error // why nothing could be read (statusFailed)
 	// Unreadable lists every input that could not be read when none could
 	// (statusFailed); Err is the first of them.

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +35,18 @@ func TestBrowserEvidencePack(t *testing.T) {
 	}
 	_, want, _ := runJSON(t, files)
 	rep := engineReport(t, files)
+	// spoken is the first recording with a transcript (items come in the
+	// export's order): its words are chosen as an excerpt.
+	spoken, spokenText := -1, ""
+	for i, r := range openNative(t, files, check.Declared{}).x.Recordings {
+		if r.Transcript().Text != "" && r.AudioPath() != "" {
+			spoken, spokenText = i, r.Transcript().Text
+			break
+		}
+	}
+	if spoken < 0 {
+		t.Fatal("amazon-2018 has no recording with a transcript and audio")
+	}
 	if rep.Verdict != check.VerdictMismatch {
 		t.Fatalf("engine: verdict %q, want mismatch", rep.Verdict)
 	}
@@ -155,6 +168,65 @@ func TestBrowserEvidencePack(t *testing.T) {
 			if txt := string(marked["report.txt"]); !strings.Contains(txt, heading+"\n") || !strings.Contains(txt[strings.Index(txt, heading)+1:], ref) {
 				t.Errorf("report.txt does not list %s under %q:\n%s", ref, heading, txt)
 			}
+
+			// An excerpt: a hidden recording shown with "show and play",
+			// its words put into the pack in the player. The pack's
+			// report.txt ends with the excerpt as the command writes it
+			// with --excerpt; "Leave them out" takes it out again.
+			recsGo(t, tb, "/recordings")
+			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`[data-testid=recording][data-index="`+strconv.Itoa(spoken)+`"]`), chromedp.NodeVisible)); err != nil {
+				t.Fatal(err)
+			}
+			recsWait(t, tb, `!!document.querySelector('aside.player [data-testid=lift-finding]')`)
+			if n := recsEval[int](t, tb, `document.querySelectorAll('input[data-testid=excerpt]').length`); n != 0 {
+				t.Errorf("a hidden recording offers %d excerpt boxes; its words can be chosen only once shown", n)
+			}
+			clickCSS := func(css string) {
+				t.Helper()
+				if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(css), chromedp.NodeVisible)); err != nil {
+					t.Fatalf("%s: %v", css, err)
+				}
+			}
+			clickCSS(`aside.player [data-testid=lift-finding]`)
+			recsWait(t, tb, `!!document.querySelector('input[data-testid=excerpt]')`)
+			exRef := recsEval[string](t, tb, `document.querySelector('input[data-testid=excerpt]').dataset.ref`)
+			clickCSS(`input[data-testid=excerpt]`)
+			recsWait(t, tb, `document.querySelector('input[data-testid=excerpt]').checked`)
+			tb.shot(t, lang+"-excerpt-player")
+			recsEval[any](t, tb, `goappNav("/")`)
+			openWaitVerdict(t, tb, check.VerdictMismatch)
+			recsWait(t, tb, `!!document.querySelector('[data-testid=excerpts][data-count="1"]')`)
+			tb.shot(t, lang+"-excerpt-overview")
+			dl3 := t.TempDir()
+			if _, err := chromedp.Call(env.browser, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dl3,
+			}); err != nil {
+				t.Fatal(err)
+			}
+			clickCSS(`[data-testid=pack]`)
+			withExcerpt := string(unzipAll(t, waitDownload(t, dl3, ".zip"))["report.txt"])
+			cmdPack := filepath.Join(t.TempDir(), "pack.zip")
+			var so, se bytes.Buffer
+			runCheck(append([]string{"--pack", cmdPack, "--lang", lang, "--my-recording", ref, "--excerpt", exRef}, files...), &so, &se)
+			cmdBytes, err := os.ReadFile(cmdPack)
+			if err != nil {
+				t.Fatalf("command pack: %v (%s)", err, se.String())
+			}
+			cmdTxt := string(unzipAll(t, cmdBytes)["report.txt"])
+			tail := func(s string) string {
+				if i := strings.Index(s, "\n"+excerptHeading[lang]+"\n"); i >= 0 {
+					return s[i:]
+				}
+				return ""
+			}
+			if tail(withExcerpt) == "" || tail(withExcerpt) != tail(cmdTxt) {
+				t.Errorf("the page's excerpt differs from check --excerpt %s:\n page %q\n command %q", exRef, tail(withExcerpt), tail(cmdTxt))
+			}
+			if !strings.Contains(tail(withExcerpt), spokenText) {
+				t.Errorf("the excerpt does not say %q: %q", spokenText, tail(withExcerpt))
+			}
+			clickCSS(`[data-testid=excerpts-clear]`)
+			recsWait(t, tb, `!document.querySelector('[data-testid=excerpts]')`)
 
 			// Nothing of this is kept by the browser: no storage holds a
 			// mark, a letter or a pack (the service worker caches the app's

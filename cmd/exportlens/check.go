@@ -39,13 +39,14 @@ type checkArgs struct {
 	letter   string // --letter de|en: print the two letters instead of the report
 	layout   string
 	declared check.Declared
+	excerpts []string // recordings whose words go into the pack (--excerpt)
 	paths    []string
 }
 
 // parseCheckArgs accepts flags before, between and after the paths, as people type them.
 func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	var a checkArgs
-	var emails, ids, devices, notDevices, notProfiles, mineRecs, notMineRecs listFlag
+	var emails, ids, devices, notDevices, notProfiles, mineRecs, notMineRecs, excerpts listFlag
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&a.json, "json", false, "print the report as JSON")
@@ -60,6 +61,7 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	fs.Var(&notProfiles, "not-my-profile", "the `ID` of a voice profile in the export that is not yours (repeatable): its recordings are flagged")
 	fs.Var(&mineRecs, "my-recording", "a recording that is yours (repeatable), named by its audio file's path or name, or by its record's place (path#line, path#pointer): what a check could not tell about it is settled")
 	fs.Var(&notMineRecs, "not-my-recording", "a recording that is not yours (repeatable), named as for --my-recording: it is flagged")
+	fs.Var(&excerpts, "excerpt", "with --pack: put what a recording says into the pack's report.txt, under its own heading (repeatable), named as for --my-recording; it may be another person's words")
 	fs.BoolVar(&a.declared.NoDevices, "no-devices", false, "you own no voice-assistant device")
 	fs.BoolVar(&a.declared.OwnsDevice, "owns-device", false, "you own a device that records your voice for Alexa, serial unknown")
 	for {
@@ -85,6 +87,9 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	if a.letter != "" && a.letter != "en" && a.letter != "de" {
 		return a, fmt.Errorf("--letter %q: use en or de", a.letter)
 	}
+	if len(excerpts) > 0 && a.pack == "" {
+		return a, errors.New("--excerpt chooses what the evidence pack holds: give --pack FILE too")
+	}
 	if a.letter != "" && a.json {
 		return a, errors.New("--letter prints letters instead of the report: leave out --json")
 	}
@@ -99,6 +104,7 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	a.declared.Devices = nonNil(devices)
 	a.declared.NotMineDevices, a.declared.NotMineProfiles = notDevices, notProfiles
 	a.declared.MineRecordings, a.declared.NotMineRecordings = mineRecs, notMineRecs
+	a.excerpts = excerpts
 	return a, nil
 }
 
@@ -178,6 +184,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	meta := pack.Meta{Made: packTime(), Lang: a.lang, Declared: a.declared}
 	if a.pack != "" {
+		var missing []string
+		meta.Excerpts, missing = pack.Excerpts(x, a.excerpts, a.lang)
+		for _, m := range missing {
+			fmt.Fprintf(stderr, "exportlens check: --excerpt %q: no recording of the export is named so; the pack is written without it\n", m)
+		}
 		if err := writePack(a.pack, rep, meta); err != nil {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
 			return check.ExitUnreadable
