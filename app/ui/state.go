@@ -64,7 +64,7 @@ type session struct {
 	// person chose to put into the evidence pack (excerpts.go). A new open
 	// starts without them.
 	Excerpts []string
-	Err    error // why nothing could be read (statusFailed)
+	Err      error // why nothing could be read (statusFailed)
 	// Unreadable lists every input that could not be read when none could
 	// (statusFailed); Err is the first of them.
 	Unreadable []*archive.Error
