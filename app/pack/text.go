@@ -14,22 +14,33 @@ import (
 func Text(rep *check.Report, m Meta) string {
 	lang := m.Lang
 	var b strings.Builder
-	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
 	b.WriteString(Head(rep, m))
 	b.WriteByte('\n')
 	// strings.Builder never fails to write.
 	_ = rep.WriteText(&b, lang)
 	if len(m.Excerpts) > 0 {
 		b.WriteByte('\n')
-		h := tr(lang, "excerpts")
-		line(h)
-		line(strings.Repeat("-", len([]rune(h))))
-		line(tr(lang, "excerpts.why"))
-		for _, e := range m.Excerpts {
-			b.WriteByte('\n')
-			for _, l := range strings.Split(strings.TrimRight(e, "\n"), "\n") {
-				line("> " + check.ShowText(l))
-			}
+		b.WriteString(ExcerptsText(m))
+	}
+	return b.String()
+}
+
+// ExcerptsText is the end of Text: the excerpts the person chose under
+// their heading, which the printed report shows too; "" for none.
+func ExcerptsText(m Meta) string {
+	if len(m.Excerpts) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
+	h := tr(m.Lang, "excerpts")
+	line(h)
+	line(strings.Repeat("-", len([]rune(h))))
+	line(tr(m.Lang, "excerpts.why"))
+	for _, e := range m.Excerpts {
+		b.WriteByte('\n')
+		for _, l := range strings.Split(strings.TrimRight(e, "\n"), "\n") {
+			line("> " + check.ShowText(l))
 		}
 	}
 	return b.String()

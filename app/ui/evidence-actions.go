@@ -82,9 +82,13 @@ func (e *evidenceActions) Render() app.UI {
 // inputs' checksums first: they are computed once), like report.txt.
 func (e *evidenceActions) onPrint(ctx app.Context, _ app.Event) {
 	e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
-		e.printHead = pack.Head(rep, e.meta())
+		m := e.meta()
+		e.printHead = pack.Head(rep, m)
 		if st := rep.StatementsText(e.Lang); st != "" {
 			e.printHead += "\n" + st
+		}
+		if ex := pack.ExcerptsText(m); ex != "" {
+			e.printHead += "\n" + ex
 		}
 		ctx.Defer(func(app.Context) { e.report(ctx, browser.Print(), "") })
 	})

@@ -229,6 +229,12 @@ func TestBrowserEvidencePack(t *testing.T) {
 			if !strings.Contains(tail(withExcerpt), spokenText) {
 				t.Errorf("the excerpt does not say %q: %q", spokenText, tail(withExcerpt))
 			}
+			// The printed report shows the excerpt too, as report.txt ends.
+			clickCSS(`[data-testid=print]`)
+			recsWait(t, tb, `(document.querySelector('[data-testid=print-head]') || {textContent: ''}).textContent.includes(`+strconv.Quote(excerptHeading[lang])+`)`)
+			if head := recsEval[string](t, tb, `document.querySelector('[data-testid=print-head]').textContent`); !strings.HasSuffix(head, tail(withExcerpt)) {
+				t.Errorf("the print head does not end with the pack's excerpt:\n head %q\n want %q", head, tail(withExcerpt))
+			}
 			clickCSS(`[data-testid=excerpts-clear]`)
 			recsWait(t, tb, `!document.querySelector('[data-testid=excerpts]')`)
 
