@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"exportlens/app/export"
 
@@ -51,6 +52,7 @@ func run(args []string) int {
 	}
 	switch args[0] {
 	case "check":
+		checkMemoryLimit()
 		return runCheck(args[1:], os.Stdout, os.Stderr)
 	case "layout":
 		return printLayout(os.Stdout, os.Stderr)
@@ -79,3 +81,18 @@ func printLayout(stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// checkMemoryLimit makes the garbage collector work harder as the heap
+// nears checkMemory, unless GOMEMLIMIT says otherwise: an export of 100,000
+// recordings peaks at 137-142 MB of RSS instead of 158 MB (stored) and
+// 143-147 MB instead of 176-197 MB (five parts) in the same time (README,
+// Measured). It is a soft limit: an export that needs more still gets it.
+func checkMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(checkMemory)
+	}
+}
+
+// checkMemory is twice the memory budget of one export
+// (export.DefaultBudget): the live heap of a full one and its garbage.
+const checkMemory = 2 * export.DefaultBudget
