@@ -36,16 +36,28 @@ run: build
 demo: build
 	@$(BIN) check --no-devices $(DEMO)/*; s=$$?; [ $$s -le 1 ] || exit $$s
 
+# vet: go vet natively and for the wasm build, gofmt, go.mod kept tidy, staticcheck (pinned,
+# installed into bin/) natively and for the wasm build.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/ui ./app/browser ./cmd/exportlens
+	@out=$$(gofmt -l app cmd web); [ -z "$$out" ] || { echo "gofmt -w needed:"; echo "$$out"; exit 1; }
+	$(GO) mod tidy -diff
+	GOBIN=$(abspath bin) $(GO) install $(STATICCHECK)
+	bin/staticcheck ./...
+	GOOS=js GOARCH=wasm bin/staticcheck ./app/... ./cmd/exportlens
 
 # The browser tests drive Debian's chromium and generate a 10,000-recording export with
 # espeak-ng and lame (tools), and once a 100,000-recording one kept in $(BIGDIR)/100k
 # (TestBrowserHuge); CI=1 makes them fail instead of skip when something they need
 # is missing.
+# The domain packages run with the race detector (their readers and checks run on
+# goroutines of their own in the viewer); the rest without it.
+DOMAIN := ./app/archive/... ./app/export ./app/check ./app/pack ./app/media
 test: vet build chromium tools
-	CI=$${CI:-1} $(GO) test -count=1 ./...
+	CI=$${CI:-1} $(GO) test -race -count=1 $(DOMAIN)
+	CI=$${CI:-1} $(GO) test -count=1 $$($(GO) list ./... | grep -v -e /app/archive -e /app/export -e /app/check -e /app/pack -e /app/media)
 
 chromium:
 	@[ -x $(CHROMIUM) ] || { apt-get update && apt-get install -y chromium; }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -124,7 +123,6 @@ type rarSource struct {
 	opts  []rardecode.Option
 	solid bool
 	in    int
-	mu    sync.Mutex
 }
 
 func (z *rarSource) input() int { return z.in }

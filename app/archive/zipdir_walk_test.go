@@ -33,6 +33,7 @@ func TestZipWalkReadsAsArchiveZip(t *testing.T) {
 			if rng.IntN(2) == 0 {
 				h.Modified = time.Unix(int64(1.6e9)+rng.Int64N(1e8), 0) // with an extended timestamp
 			} else {
+				//lint:ignore SA1019 an MS-DOS time without an extended timestamp is what this case writes
 				h.ModifiedDate, h.ModifiedTime = uint16(44<<9|3<<5|7), uint16(10<<11|15<<5|4) // MS-DOS only
 			}
 			switch rng.IntN(3) {

@@ -48,8 +48,6 @@ type demoList struct {
 	list     []demo
 }
 
-func newDemoList() *demoList { return &demoList{} }
-
 func (l *demoList) OnMount(ctx app.Context) {
 	demos.mu.Lock()
 	list, done := demos.list, demos.done

@@ -195,6 +195,3 @@ func evidenceLoc(f, i int, e check.Evidence) fileLoc {
 	}
 	return l
 }
-
-// sameMember reports whether a and b show the same member.
-func (l fileLoc) sameMember(o fileLoc) bool { return l.Part == o.Part && l.Path == o.Path }

@@ -73,9 +73,7 @@ func urlForbidden(t *testing.T, name string, files []string) []string {
 		names(e.Path)
 	}
 	for _, r := range n.x.Recordings {
-		for _, v := range []string{r.Transcript().Text, r.Response().Text, r.Device().Text, r.CustomerID().Text, r.PersonID().Text, r.PersonName().Text, r.DeviceName().Text} {
-			s = append(s, v)
-		}
+		s = append(s, r.Transcript().Text, r.Response().Text, r.Device().Text, r.CustomerID().Text, r.PersonID().Text, r.PersonName().Text, r.DeviceName().Text)
 	}
 	s = append(s, secrets(n.rep)...)
 	for _, f := range n.rep.Findings {

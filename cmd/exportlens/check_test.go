@@ -175,7 +175,7 @@ func TestFixtures(t *testing.T) {
 				t.Fatalf("golden report missing (go test ./cmd/exportlens -update): %v", err)
 			}
 			if !bytes.Equal(raw, want) {
-				t.Errorf("report differs from %s (run go test ./cmd/exportlens -update and review the diff)", golden)
+				t.Errorf("report differs from %s (run go test ./cmd/exportlens -update and review the diff):\n%s", golden, lineDiff(string(want), string(raw), 40))
 			}
 		})
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 )
 
 // sampleRate of every generated recording: low, so fixtures stay small.
@@ -38,6 +40,34 @@ var tools = []struct{ name, pkg string }{
 	{"lame", "lame"},
 	{"7z", "p7zip-full"},
 }
+
+// toolVersions is the first line each tool prints about its version, by
+// name ("eSpeak NG text-to-speech: 1.51 …", "LAME 64bits version 3.100 …",
+// "7-Zip [64] 26.02 : …"), for planted.json; a tool that is missing or says
+// nothing is left out.
+var toolVersions = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for _, t := range tools {
+		var args []string
+		if t.name != "7z" { // 7z names its version in the header of any run
+			args = []string{"--version"}
+		}
+		b, _ := exec.Command(t.name, args...).Output()
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				if i := strings.Index(l, "  Data at:"); i > 0 { // espeak-ng adds a machine path
+					l = strings.TrimSpace(l[:i])
+				}
+				if i := strings.Index(l, " : Copyright"); i > 0 {
+					l = l[:i]
+				}
+				out[t.name] = l
+				break
+			}
+		}
+	}
+	return out
+})
 
 // checkTools returns a clear error for the first missing tool.
 func checkTools() error {

@@ -26,6 +26,9 @@ type fixture struct {
 	// Phrases are the foreign transcript phrases the fixture holds (another
 	// person's words): no report, evidence pack or letter may contain them.
 	Phrases []string `json:"phrases,omitempty"`
+	// Tools are the versions of the programs that made the audio and the
+	// 7z archives (toolVersions): another version may write other bytes.
+	Tools map[string]string `json:"tools,omitempty"`
 }
 
 // note is one expected note: its kind and where.
@@ -68,6 +71,9 @@ func emptyDeclared() declared {
 func (f *fixture) write(dir string) error {
 	if f.Planted == nil {
 		f.Planted = []planted{}
+	}
+	if f.Tools == nil {
+		f.Tools = toolVersions()
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

@@ -157,6 +157,7 @@ func Zeros() []byte {
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
 	fw, err := w.CreateRaw(&zip.FileHeader{
+		//lint:ignore SA1019 CreateRaw writes the MS-DOS fields as given
 		Name: voiceHistoryPath, Method: zip.Deflate, ModifiedTime: tm, ModifiedDate: dt, CRC32: crc,
 		CompressedSize64: uint64(len(stream)), UncompressedSize64: size,
 	})
