@@ -5,8 +5,9 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // Handler returns the app description. The server wraps it (wasm_exec.js,
 // CSP, embedding, the fixed shell page) and fills the worker's manifest
 // (WorkerManifest) with the hashes of what it serves; version must identify the build so that the service worker
-// refreshes its cache, and is never empty ("dev" when it is).
-func Handler(version string) *app.Handler {
+// refreshes its cache, and is never empty ("dev" when it is). worker is the
+// service worker's template, web/app-worker.js.
+func Handler(version, worker string) *app.Handler {
 	if version == "" {
 		version = "dev"
 	}
@@ -39,6 +40,6 @@ func Handler(version string) *app.Handler {
 		ThemeColor:            "#1d3557",
 		LoadingLabel:          "ExportLens",
 		Version:               version,
-		ServiceWorkerTemplate: serviceWorkerJS,
+		ServiceWorkerTemplate: worker,
 	}
 }

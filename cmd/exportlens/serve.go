@@ -142,11 +142,21 @@ func openBrowser(url string) {
 
 var routesOnce sync.Once
 
+// workerScript is the service worker's template in the web folder.
+const workerScript = "app-worker.js"
+
 // newAppHandler is the client's app description (ui.Handler) made to run
 // from the embedded files under prefix ("" at the root).
 func newAppHandler(files fs.FS, prefix string) *app.Handler {
 	routesOnce.Do(ui.Routes)
-	h := ui.Handler(webVersion(files))
+	// The service worker: web/app-worker.js (newServer and writeStatic
+	// refuse a web folder without it). Without one, a worker that handles
+	// nothing and so caches nothing, never go-app's default.
+	worker, err := fs.ReadFile(files, workerScript)
+	if err != nil {
+		worker = []byte("// no app-worker.js in this build: nothing is cached\n")
+	}
+	h := ui.Handler(webVersion(files), string(worker))
 	h.Resources = assets{files: files, prefix: prefix}
 	h.WasmContentLengthHeader = wasmLengthHeader
 	// go-app fills a missing icon with a URL on a third-party host; every
@@ -181,6 +191,9 @@ func newServer(files fs.FS) (http.Handler, error) {
 	}
 	if _, err := fs.Stat(files, "wasm_exec.js"); err != nil {
 		return nil, errors.New("this binary has no web/wasm_exec.js: build it with `make build`, which copies it from GOROOT")
+	}
+	if _, err := fs.Stat(files, workerScript); err != nil {
+		return nil, errors.New("this binary has no web/" + workerScript + ", the service worker: it is part of the repository")
 	}
 	h := newAppHandler(files, "")
 	etag := `"` + h.Version + `"`

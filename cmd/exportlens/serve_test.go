@@ -65,6 +65,7 @@ func fakeWeb() fstest.MapFS {
 		"open.css":     {Data: []byte(".open-panel{}")},
 		"watchdog.js":  {Data: []byte("// the watchdog\n")},
 		"early.js":     {Data: []byte("// early picks\n")},
+		workerScript:   {Data: mustReadWeb("app-worker.js")},
 		"icon-192.png": {Data: []byte("png")},
 		"icon-512.png": {Data: []byte("png")},
 		"icon.svg":     {Data: []byte("<svg/>")},
@@ -511,4 +512,34 @@ func TestServePagesAreZoomable(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("static index.html", string(index))
+}
+
+// mustReadWeb is a file of the web folder as committed.
+func mustReadWeb(name string) []byte {
+	b, err := fs.ReadFile(web.FS, name)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// TestWorkerScript: web/app-worker.js holds the manifest's placeholder
+// exactly once (where the server puts the manifest), uses go-app's version,
+// and a web folder without it is refused by the server and the static site.
+func TestWorkerScript(t *testing.T) {
+	js := string(mustReadWeb(workerScript))
+	if n := strings.Count(js, ui.WorkerManifest); n != 1 {
+		t.Errorf("%s holds the manifest placeholder %d times, want once", workerScript, n)
+	}
+	if !strings.Contains(js, `const cacheName = "app-" + "{{.Version}}";`) {
+		t.Errorf("%s does not name its cache by go-app's version", workerScript)
+	}
+	files := fakeWeb()
+	delete(files, workerScript)
+	if _, err := newServer(files); err == nil || !strings.Contains(err.Error(), workerScript) {
+		t.Errorf("server without %s: err %v, want one naming it", workerScript, err)
+	}
+	if err := writeStatic(t.TempDir(), "", files); err == nil || !strings.Contains(err.Error(), workerScript) {
+		t.Errorf("static site without %s: err %v, want one naming it", workerScript, err)
+	}
 }

@@ -68,6 +68,9 @@ func writeStatic(dir, prefix string, files fs.FS) error {
 	if err != nil {
 		return errors.New("this binary has no web/wasm_exec.js: build it with `make build`, which copies it from GOROOT")
 	}
+	if _, err := fs.Stat(files, workerScript); err != nil {
+		return errors.New("this binary has no web/" + workerScript + ", the service worker: it is part of the repository")
+	}
 	prefix = cleanPrefix(prefix)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
