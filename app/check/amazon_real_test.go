@@ -16,13 +16,13 @@ func TestAlexaListSerialExplainsRecording(t *testing.T) {
 			x := amazonClean()
 			addRecording(x, 6, custID, foreignDev, anna, "", false)
 			without := Run(x, Declared{})
-			if findRule(without, ruleUnregisteredDevice, Mismatch) == nil {
+			if findRule(without, RuleUnregisteredDevice, Mismatch) == nil {
 				t.Fatalf("control: a serial nobody names must be unregistered; findings %v", summary(without.Findings))
 			}
 			src := at("Alexa.zip", "Smart Home/Devices Data-1.csv", 2, "")
 			x.Devices = append(x.Devices, export.Device{Serial: val(foreignDev, at(src.Part, src.Path, 2, "Device Serial Number")), Src: src, List: list})
 			r := Run(x, Declared{})
-			if f := findRule(r, ruleUnregisteredDevice, Mismatch); f != nil {
+			if f := findRule(r, RuleUnregisteredDevice, Mismatch); f != nil {
 				t.Errorf("a serial of the account's own Alexa list reported: %+v", f)
 			}
 			if r.Verdict != VerdictConsistent {
@@ -47,7 +47,7 @@ func TestCustomerIDNumberings(t *testing.T) {
 		x := amazonClean()
 		x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: val("123456789", search(2, "Customer ID"))})
 		r := Run(x, Declared{})
-		if f := findRule(r, ruleForeignCustomer, Mismatch); f != nil {
+		if f := findRule(r, RuleForeignCustomer, Mismatch); f != nil {
 			t.Errorf("a numeric ID called foreign to an Alexa ID: %+v", f)
 		}
 	})
@@ -64,7 +64,7 @@ func TestCustomerIDNumberings(t *testing.T) {
 		}
 		// The declared numeric ID is compared with every claimed one.
 		for _, id := range []string{"123456789", " 987654321 "} {
-			if f := findRule(Run(x, Declared{CustomerIDs: []string{id}}), ruleDeclaredMismatch, Mismatch); f != nil {
+			if f := findRule(Run(x, Declared{CustomerIDs: []string{id}}), RuleDeclaredMismatch, Mismatch); f != nil {
 				t.Errorf("--customer-id %q: %+v", id, f)
 			}
 		}
@@ -74,7 +74,7 @@ func TestCustomerIDNumberings(t *testing.T) {
 		x.CustomerIDs = append(x.CustomerIDs, val("123456789", search(2, "Customer ID")))
 		addRecording(x, 6, foreignID, echoDot, anna, "", false)
 		r := Run(x, Declared{})
-		if f := findRule(r, ruleForeignCustomer, Mismatch); f == nil || f.Subject != foreignID {
+		if f := findRule(r, RuleForeignCustomer, Mismatch); f == nil || f.Subject != foreignID {
 			t.Errorf("a foreign Alexa ID beside a numeric claim: want mismatch %s; findings %v", foreignID, summary(r.Findings))
 		}
 	})
@@ -134,11 +134,11 @@ func TestTypelessRegistrationWording(t *testing.T) {
 			x.Recordings = nil
 			addRecording(x, 2, custID, "", anna, "", false)
 			r := Run(x, Declared{})
-			f := findRule(r, ruleRecordingsWithoutDevice, Unknown)
+			f := findRule(r, RuleRecordingsWithoutDevice, Unknown)
 			if f == nil {
 				t.Fatalf("want an unknown recordings-without-device finding; findings %v", summary(r.Findings))
 			}
-			if findRule(r, ruleRecordingsWithoutDevice, Likely) != nil || r.Verdict != VerdictUnknown {
+			if findRule(r, RuleRecordingsWithoutDevice, Likely) != nil || r.Verdict != VerdictUnknown {
 				t.Errorf("verdict %s, findings %v: a name must not raise the severity", r.Verdict, summary(r.Findings))
 			}
 			if !strings.Contains(f.Title, tc.want) {
@@ -157,16 +157,16 @@ func TestTypelessRegistrationWording(t *testing.T) {
 func TestAlexaListDeviceKeepsRecordingsOpen(t *testing.T) {
 	x := amazon2018(3)
 	before := Run(x, Declared{})
-	if findRule(before, ruleRecordingsWithoutDevice, Likely) == nil {
+	if findRule(before, RuleRecordingsWithoutDevice, Likely) == nil {
 		t.Fatalf("control: the 2018 case must be likely; findings %v", summary(before.Findings))
 	}
 	src := at("Alexa.zip", "Smart Home/Devices Data-1.csv", 2, "")
 	x.Devices = append(x.Devices, export.Device{Serial: val(echoDot, at(src.Part, src.Path, 2, "Device Serial Number")), Src: src, List: export.ListAlexaDevices})
 	r := Run(x, Declared{})
-	if f := findRule(r, ruleRecordingsWithoutDevice, Likely); f != nil {
+	if f := findRule(r, RuleRecordingsWithoutDevice, Likely); f != nil {
 		t.Errorf("likely although the Alexa device list names a device: %+v", f)
 	}
-	f := findRule(r, ruleRecordingsWithoutDevice, Unknown)
+	f := findRule(r, RuleRecordingsWithoutDevice, Unknown)
 	if f == nil || f.Subject != echoDot || f.Records != 3 || r.Verdict != VerdictUnknown {
 		t.Fatalf("want unknown about %s with 3 records, verdict unknown; got %v, verdict %s", echoDot, summary(r.Findings), r.Verdict)
 	}
@@ -188,7 +188,7 @@ func TestAlexaListWithoutRegistration(t *testing.T) {
 	src := at("Alexa.zip", "Smart Home/Devices Data-1.csv", 2, "")
 	x.Devices = append(x.Devices, export.Device{Serial: val(echoDot, at(src.Part, src.Path, 2, "Device Serial Number")), Src: src, List: export.ListAlexaDevices})
 	r := Run(x, Declared{})
-	f := findRule(r, ruleUnregisteredDevice, Unknown)
+	f := findRule(r, RuleUnregisteredDevice, Unknown)
 	if f == nil {
 		t.Fatalf("want unknown: the Echo's recordings cannot be told; findings %v", summary(r.Findings))
 	}
@@ -221,7 +221,7 @@ func TestUnregisteredDeviceProduct(t *testing.T) {
 			r.Set(export.FieldDeviceType, val(typ, at("Alexa.zip", historyCSV, 6+i, "DeviceType")))
 		}
 		r := Run(x, Declared{})
-		f := findRule(r, ruleUnregisteredDevice, Mismatch)
+		f := findRule(r, RuleUnregisteredDevice, Mismatch)
 		if f == nil || f.Subject != foreignDev {
 			t.Fatalf("%v: want a mismatch about %s; findings %v", tc.types, foreignDev, summary(r.Findings))
 		}
@@ -249,8 +249,8 @@ func TestSeveralTypelessRegistrations(t *testing.T) {
 	x.Recordings, x.Audio = nil, nil
 	addRecording(x, 2, custID, "", anna, "", false)
 	r := Run(x, Declared{})
-	f := findRule(r, ruleRecordingsWithoutDevice, Unknown)
-	if f == nil || r.Verdict != VerdictUnknown || findRule(r, ruleRecordingsWithoutDevice, Likely) != nil {
+	f := findRule(r, RuleRecordingsWithoutDevice, Unknown)
+	if f == nil || r.Verdict != VerdictUnknown || findRule(r, RuleRecordingsWithoutDevice, Likely) != nil {
 		t.Fatalf("want unknown only, verdict unknown; got %v, %s", summary(r.Findings), r.Verdict)
 	}
 	want := "1 recording could come from any of 3 registered devices whose type is unknown or not given, such as 0A1B2C3D4E5F60718293A4B5C6D7E8F9 (Kindle for PC)"

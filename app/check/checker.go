@@ -33,7 +33,7 @@ type checker struct {
 	findings []Finding
 	question Question // set by declaredVoiceDevice, with the answer the declared facts give
 	answer   string
-	normOnly map[string]*group // rule -> values that matched only after normalising
+	normOnly map[RuleID]*group // rule -> values that matched only after normalising
 
 	rows []string // recordingRow's keys by recording, made once for all rules
 }
@@ -66,7 +66,7 @@ func sameRow(a, b export.Source) bool {
 }
 
 func newChecker(x *export.Export, d Declared) *checker {
-	c := &checker{x: x, d: d, normOnly: map[string]*group{}}
+	c := &checker{x: x, d: d, normOnly: map[RuleID]*group{}}
 	c.ids = newRefSet(export.NormID, true)
 	for _, v := range x.CustomerIDs {
 		c.ids.add(v.Text, v.Src())
@@ -283,7 +283,7 @@ func nonNil(s []string) []string {
 
 // noteNormOnly remembers a value that matched the claim only after
 // normalising; flushNormOnly turns them into one note per rule.
-func (c *checker) noteNormOnly(rule string, ev Evidence, row string, rec int) {
+func (c *checker) noteNormOnly(rule RuleID, ev Evidence, row string, rec int) {
 	g := c.normOnly[rule]
 	if g == nil {
 		g = &group{}
@@ -356,10 +356,10 @@ func (c *checker) reportNoClaim() {
 	if c.claimEstablished() {
 		return
 	}
-	rl := ruleForeignCustomer
+	rl := RuleForeignCustomer
 	wants := []string{"customer-profile", "profile"}
 	if c.x.Vendor == export.Google {
-		rl = ruleIdentityConflict
+		rl = RuleIdentityConflict
 		wants = []string{"profile", "customer-profile"}
 	}
 	for _, w := range wants {
@@ -373,15 +373,18 @@ func (c *checker) reportNoClaim() {
 
 // missingRules says which rule reports a missing file that no rule has
 // reported yet.
-var missingRules = map[string]struct{ rule, msg string }{
-	"customer-profile": {ruleForeignCustomer, msgMissingCustomerProfile},
-	"registration":     {ruleUnregisteredDevice, msgMissingRegistration},
-	"voice-history":    {ruleUnreferencedRecording, msgMissingVoiceHistory},
-	"voice-profiles":   {ruleUnknownVoiceProfile, msgMissingVoiceProfiles},
-	"activity":         {ruleUnrecognizedSpeaker, msgMissingActivity},
-	"profile":          {ruleIdentityConflict, msgMissingProfile},
-	"archive-browser":  {ruleForeignPart, msgMissingArchiveBrowser},
-	"transcript":       {ruleTranscriptMismatch, msgMissingTranscript},
+var missingRules = map[string]struct {
+	rule RuleID
+	msg  string
+}{
+	"customer-profile": {RuleForeignCustomer, msgMissingCustomerProfile},
+	"registration":     {RuleUnregisteredDevice, msgMissingRegistration},
+	"voice-history":    {RuleUnreferencedRecording, msgMissingVoiceHistory},
+	"voice-profiles":   {RuleUnknownVoiceProfile, msgMissingVoiceProfiles},
+	"activity":         {RuleUnrecognizedSpeaker, msgMissingActivity},
+	"profile":          {RuleIdentityConflict, msgMissingProfile},
+	"archive-browser":  {RuleForeignPart, msgMissingArchiveBrowser},
+	"transcript":       {RuleTranscriptMismatch, msgMissingTranscript},
 }
 
 // reportMissingFiles makes sure every needed file that is missing shows up as
@@ -407,9 +410,9 @@ func (c *checker) reportMissingFiles() {
 		reported[subj] = true
 		m, ok := missingRules[e.What]
 		if !ok {
-			m.rule, m.msg = ruleForeignCustomer, msgMissingFile
+			m.rule, m.msg = RuleForeignCustomer, msgMissingFile
 			if c.x.Vendor == export.Google {
-				m.rule = ruleIdentityConflict
+				m.rule = RuleIdentityConflict
 			}
 		}
 		if e.What == "customer-profile" && len(c.x.Emails) > 0 {

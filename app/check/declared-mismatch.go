@@ -7,8 +7,6 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleDeclaredMismatch = "declared-mismatch"
-
 // voiceRecordingsSubject is the subject when the person owns no voice device.
 const voiceRecordingsSubject = "voice recordings"
 
@@ -168,7 +166,7 @@ func declaredCustomerID(c *checker) {
 	held := exportCustomerIDs(c)
 	if len(held) == 0 {
 		if c.x.Vendor == export.Amazon {
-			c.add(finding(ruleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredNoClaimCustomer, strings.Join(typed, ", ")))
+			c.add(finding(RuleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredNoClaimCustomer, strings.Join(typed, ", ")))
 		}
 		return
 	}
@@ -210,7 +208,7 @@ func declaredCustomerID(c *checker) {
 			}
 			shown = append(shown, h.key)
 		}
-		c.add(finding(ruleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredCustomerOtherForm, strings.Join(typed, ", "), strings.Join(shown, ", ")))
+		c.add(finding(RuleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredCustomerOtherForm, strings.Join(typed, ", "), strings.Join(shown, ", ")))
 		return
 	}
 	for _, h := range differ {
@@ -225,7 +223,7 @@ func declaredCustomerID(c *checker) {
 				subj = h.key
 			}
 		}
-		c.add(finding(ruleDeclaredMismatch, Mismatch, subj, len(c.x.Recordings), firstEvidence(evs, maxEvidence), nil, msgDeclaredCustomer, subj, strings.Join(typed, ", ")))
+		c.add(finding(RuleDeclaredMismatch, Mismatch, subj, len(c.x.Recordings), firstEvidence(evs, maxEvidence), nil, msgDeclaredCustomer, subj, strings.Join(typed, ", ")))
 	}
 }
 
@@ -235,7 +233,7 @@ func declaredEmail(c *checker) {
 		return
 	}
 	if c.emails.len() == 0 {
-		c.add(finding(ruleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredNoClaimEmail, strings.Join(typed, ", ")))
+		c.add(finding(RuleDeclaredMismatch, Unknown, given[0], 0, nil, nil, msgDeclaredNoClaimEmail, strings.Join(typed, ", ")))
 		return
 	}
 	for _, key := range c.emails.keys() {
@@ -249,7 +247,7 @@ func declaredEmail(c *checker) {
 	}
 	for _, key := range c.emails.keys() {
 		ev := claimEvidence(vals, key, export.NormEmail)
-		c.add(finding(ruleDeclaredMismatch, Likely, key, len(c.x.Recordings), ev, nil, msgDeclaredEmail, key, strings.Join(typed, ", ")))
+		c.add(finding(RuleDeclaredMismatch, Likely, key, len(c.x.Recordings), ev, nil, msgDeclaredEmail, key, strings.Join(typed, ", ")))
 	}
 }
 
@@ -316,9 +314,9 @@ func declaredDevices(c *checker) {
 		ev = append(ev, g.first(maxEvidence-len(ev))...)
 		n, subj := g.records(), key
 		if n > 0 {
-			c.add(finding(ruleDeclaredMismatch, Note, subj, n, ev, g.affected(), msgDeclaredDeviceRecordings, n, subj))
+			c.add(g.withAudio(finding(RuleDeclaredMismatch, Note, subj, n, ev, g.affected(), msgDeclaredDeviceRecordings, n, subj)))
 		} else {
-			c.add(finding(ruleDeclaredMismatch, Note, subj, 0, ev, nil, msgDeclaredDeviceRegistered, subj))
+			c.add(finding(RuleDeclaredMismatch, Note, subj, 0, ev, nil, msgDeclaredDeviceRegistered, subj))
 		}
 	}
 }
@@ -332,7 +330,7 @@ func declaredNoDevices(c *checker) {
 	if items := slices.Collect(c.voiceItems); len(items) > 0 {
 		g := itemGroup(items)
 		n := g.records()
-		c.add(finding(ruleDeclaredMismatch, Likely, voiceRecordingsSubject, n, g.evidence(), g.affected(), msgDeclaredNoDevicesRecordings, n))
+		c.add(g.withAudio(finding(RuleDeclaredMismatch, Likely, voiceRecordingsSubject, n, g.evidence(), g.affected(), msgDeclaredNoDevicesRecordings, n)))
 	}
 	groups := map[string]*group{}
 	var keys []string
@@ -356,7 +354,7 @@ func declaredNoDevices(c *checker) {
 		ev := []Evidence{valueEvidence(dv.Serial, dv.Src), valueEvidence(dv.Type, dv.Src)}
 		ev = append(ev, g.first(maxEvidence-len(ev))...)
 		subj, typ := c.devices.display(key), export.NormID(dv.Type.Text)
-		c.add(finding(ruleDeclaredMismatch, Likely, subj, g.records(), ev, g.affected(), msgDeclaredNoDevicesDevice, subj, typ))
+		c.add(g.withAudio(finding(RuleDeclaredMismatch, Likely, subj, g.records(), ev, g.affected(), msgDeclaredNoDevicesDevice, subj, typ)))
 	}
 }
 
@@ -385,7 +383,7 @@ func declaredVoiceDevice(c *checker) {
 	}
 	kept := c.findings[:0]
 	for _, f := range c.findings {
-		if f.Rule != ruleRecordingsWithoutDevice || f.Severity != Unknown {
+		if f.Rule != RuleRecordingsWithoutDevice || f.Severity != Unknown {
 			kept = append(kept, f)
 			continue
 		}

@@ -166,8 +166,8 @@ func TestDeclared(t *testing.T) {
 			mine.Findings = nil
 			for _, f := range r.Findings {
 				switch {
-				case f.Rule == ruleDeclaredMismatch, f.Rule == ruleRecordingsWithoutDevice,
-					f.Rule == ruleUnregisteredDevice && f.Severity == Unknown:
+				case f.Rule == RuleDeclaredMismatch, f.Rule == RuleRecordingsWithoutDevice,
+					f.Rule == RuleUnregisteredDevice && f.Severity == Unknown:
 					mine.Findings = append(mine.Findings, f)
 				}
 			}
@@ -190,7 +190,7 @@ func TestDeclared(t *testing.T) {
 				t.Errorf("answer: got %q, want %q", r.Answer(), wantAnswer)
 			}
 			for _, f := range r.Findings {
-				if f.Severity == Mismatch && f.Rule == ruleDeclaredMismatch && len(f.Evidence) == 0 {
+				if f.Severity == Mismatch && f.Rule == RuleDeclaredMismatch && len(f.Evidence) == 0 {
 					t.Errorf("mismatch %q without evidence", f.Subject)
 				}
 			}
@@ -202,7 +202,7 @@ func TestDeclared(t *testing.T) {
 // where the export names the numeric one.
 func TestDeclaredMismatchEvidence(t *testing.T) {
 	r := Run(withNumericID(), Declared{CustomerIDs: []string{otherNumeric}})
-	f := findRule(r, ruleDeclaredMismatch, Mismatch)
+	f := findRule(r, RuleDeclaredMismatch, Mismatch)
 	if f == nil {
 		t.Fatalf("no mismatch: %v", summary(r.Findings))
 	}

@@ -44,13 +44,13 @@ func notMine(c *checker, marks []string, field func(*export.Recording) export.Va
 		// The subject is the value as the export writes it.
 		if n := g.records(); n > 0 {
 			subj := export.NormID(g.subject())
-			c.add(finding(ruleDeclaredMismatch, Likely, subj, n, g.evidence(), g.affected(), msgRecordings, n, subj))
+			c.add(finding(RuleDeclaredMismatch, Likely, subj, n, g.evidence(), g.affected(), msgRecordings, n, subj))
 			continue
 		}
 		for v, src := range registry {
 			if declaredIDKey(v.Text) == key {
 				subj := export.NormID(v.Text)
-				c.add(finding(ruleDeclaredMismatch, Note, subj, 0, []Evidence{valueEvidence(v, src)}, nil, msgListed, subj))
+				c.add(finding(RuleDeclaredMismatch, Note, subj, 0, []Evidence{valueEvidence(v, src)}, nil, msgListed, subj))
 				break
 			}
 		}

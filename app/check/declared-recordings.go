@@ -82,7 +82,7 @@ func declaredRecordings(c *checker) {
 		g.add(srcEvidence(r.Src()), c.recordingRow(i), i)
 	}
 	n := g.records()
-	c.add(finding(ruleDeclaredMismatch, Likely, notMineRecordingsSubject, n, g.evidence(), g.affected(), msgNotMineRecordings, n))
+	c.add(g.withAudio(finding(RuleDeclaredMismatch, Likely, notMineRecordingsSubject, n, g.evidence(), g.affected(), msgNotMineRecordings, n)))
 }
 
 // explainMine applies the recordings the person marked as theirs, after
@@ -119,7 +119,7 @@ func (c *checker) explainMine() {
 	if settled {
 		msg = msgMineRecordingsSettled
 	}
-	c.add(finding(ruleDeclaredMismatch, Note, mineRecordingsSubject, n, g.evidence(), g.affected(), msg, n))
+	c.add(g.withAudio(finding(RuleDeclaredMismatch, Note, mineRecordingsSubject, n, g.evidence(), g.affected(), msg, n)))
 }
 
 func allMarked(recs []int, marked map[int]bool) bool {

@@ -24,7 +24,7 @@ func TestMarkedRecordings(t *testing.T) {
 
 	// Not mine, by base name: flagged.
 	r := run2018(Declared{NotMineRecordings: []string{" 0002.wav "}})
-	f := findRule(r, ruleDeclaredMismatch, Likely)
+	f := findRule(r, RuleDeclaredMismatch, Likely)
 	if r.Verdict != VerdictMismatch || f == nil {
 		t.Fatalf("not-mine 0002.wav: verdict %q findings %v, want mismatch with a likely declared-mismatch", r.Verdict, summary(r.Findings))
 	}
@@ -37,19 +37,19 @@ func TestMarkedRecordings(t *testing.T) {
 
 	// Mine, two of three: still unknown, with a note of the marks.
 	r = run2018(Declared{MineRecordings: []string{"Alexa/0001.wav", "Alexa/0003.wav"}})
-	if r.Verdict != VerdictUnknown || findRule(r, ruleRecordingsWithoutDevice, Unknown) == nil {
+	if r.Verdict != VerdictUnknown || findRule(r, RuleRecordingsWithoutDevice, Unknown) == nil {
 		t.Errorf("two of three mine: verdict %q findings %v, want unknown with recordings-without-device kept", r.Verdict, summary(r.Findings))
 	}
-	if n := findRule(r, ruleDeclaredMismatch, Note); n == nil || n.Records != 2 || n.Msg != msgMineRecordings {
+	if n := findRule(r, RuleDeclaredMismatch, Note); n == nil || n.Records != 2 || n.Msg != msgMineRecordings {
 		t.Errorf("two of three mine: note %+v, want 2 records, message %q", n, msgMineRecordings)
 	}
 
 	// Mine, all three: settled, consistent.
 	r = run2018(Declared{MineRecordings: []string{"Alexa/0001.wav", "0002.wav", "Alexa/0003.wav"}})
-	if r.Verdict != VerdictConsistent || findRule(r, ruleRecordingsWithoutDevice, Unknown) != nil {
+	if r.Verdict != VerdictConsistent || findRule(r, RuleRecordingsWithoutDevice, Unknown) != nil {
 		t.Errorf("all mine: verdict %q findings %v, want consistent without the unknown finding", r.Verdict, summary(r.Findings))
 	}
-	if n := findRule(r, ruleDeclaredMismatch, Note); n == nil || n.Records != 3 || n.Msg != msgMineRecordingsSettled {
+	if n := findRule(r, RuleDeclaredMismatch, Note); n == nil || n.Records != 3 || n.Msg != msgMineRecordingsSettled {
 		t.Errorf("all mine: note %+v, want 3 records, message %q", n, msgMineRecordingsSettled)
 	}
 
@@ -60,7 +60,7 @@ func TestMarkedRecordings(t *testing.T) {
 		t.Errorf("mine and not mine: verdict %q, want mismatch", r.Verdict)
 	}
 	r = run2018(Declared{NotMineRecordings: []string{"Alexa/0009.wav", "0001"}})
-	if r.Verdict != VerdictUnknown || findRule(r, ruleDeclaredMismatch, Likely) != nil {
+	if r.Verdict != VerdictUnknown || findRule(r, RuleDeclaredMismatch, Likely) != nil {
 		t.Errorf("refs naming nothing: verdict %q findings %v, want unknown, no declared finding", r.Verdict, summary(r.Findings))
 	}
 
@@ -69,7 +69,7 @@ func TestMarkedRecordings(t *testing.T) {
 	x := amazonClean()
 	addRecording(x, 6, foreignID, echoDot, anna, "media/0005.wav", true)
 	r = Run(x, Declared{MineRecordings: []string{"Alexa.VoiceHistory/media/0005.wav"}})
-	if r.Verdict != VerdictMismatch || findRule(r, ruleForeignCustomer, Mismatch) == nil {
+	if r.Verdict != VerdictMismatch || findRule(r, RuleForeignCustomer, Mismatch) == nil {
 		t.Errorf("foreign row marked mine: verdict %q findings %v, want the mismatch kept", r.Verdict, summary(r.Findings))
 	}
 
@@ -82,7 +82,7 @@ func TestMarkedRecordings(t *testing.T) {
 		t.Errorf("ref of a record without audio %q, want %q", ref, want)
 	}
 	r = Run(x, Declared{NotMineRecordings: []string{ref}})
-	if f := findRule(r, ruleDeclaredMismatch, Likely); f == nil || f.Evidence[0].Line != 3 {
+	if f := findRule(r, RuleDeclaredMismatch, Likely); f == nil || f.Evidence[0].Line != 3 {
 		t.Errorf("not-mine by place: %v, want a likely finding with evidence at line 3", summary(r.Findings))
 	}
 }

@@ -157,6 +157,9 @@ type group struct {
 	top  topEvidence // the first maxEvidence of them in source order
 	rows []string    // the record of each place; "" when it is not a record (counted nowhere)
 	recs []int       // the recordings, indexes into Export.Recordings
+	// audio are the audio files no recording stands for, indexes into
+	// Export.Audio (Finding.AffectedAudio).
+	audio []int
 }
 
 func (g *group) add(ev Evidence, row string, rec int) {
@@ -169,6 +172,21 @@ func (g *group) add(ev Evidence, row string, rec int) {
 	if rec >= 0 {
 		g.recs = append(g.recs, rec)
 	}
+}
+
+// addAudio adds audio file i of Export.Audio, which no recording stands
+// for, at ev.
+func (g *group) addAudio(ev Evidence, row string, i int) {
+	g.add(ev, row, -1)
+	g.audio = append(g.audio, i)
+}
+
+// withAudio is f with the group's audio files as its AffectedAudio.
+func (g *group) withAudio(f Finding) Finding {
+	if len(g.audio) > 0 {
+		f.AffectedAudio = slices.Compact(slices.Sorted(slices.Values(g.audio)))
+	}
+	return f
 }
 
 // records counts distinct records.
@@ -259,7 +277,7 @@ func (t *topEvidence) list() []Evidence {
 }
 
 // finding builds a finding whose title comes from the message table.
-func finding(rule string, sev Severity, subject string, records int, evidence []Evidence, affected []int, msg string, args ...any) Finding {
+func finding(rule RuleID, sev Severity, subject string, records int, evidence []Evidence, affected []int, msg string, args ...any) Finding {
 	if evidence == nil {
 		evidence = []Evidence{}
 	}

@@ -6,8 +6,6 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleForeignCustomer = "foreign-customer"
-
 // checkForeignCustomer: a customer ID in any row (voice history, device
 // registration, voice profile, any table with a customer column) that is not
 // the claimed one proves data of another account. One finding per foreign ID.
@@ -83,7 +81,7 @@ func checkForeignCustomer(c *checker) {
 		}
 		if ok {
 			if onlyNorm {
-				c.noteNormOnly(ruleForeignCustomer, ev, rk, p.rec)
+				c.noteNormOnly(RuleForeignCustomer, ev, rk, p.rec)
 			}
 			continue
 		}
@@ -97,7 +95,7 @@ func checkForeignCustomer(c *checker) {
 	for _, g := range groups {
 		pace()
 		n, subj := g.records(), export.NormID(g.subject())
-		c.add(finding(ruleForeignCustomer, Mismatch, subj, n, g.evidence(), g.affected(), msgForeignCustomer, n, subj))
+		c.add(finding(RuleForeignCustomer, Mismatch, subj, n, g.evidence(), g.affected(), msgForeignCustomer, n, subj))
 	}
 	checkCustomersDisagree(c, unclaimed)
 }
@@ -128,6 +126,6 @@ func checkCustomersDisagree(c *checker, ids map[string]*group) {
 		g := ids[k]
 		n, subj := g.records(), export.NormID(g.subject())
 		ev := append(g.evidence(), most.evidence()[0])
-		c.add(finding(ruleForeignCustomer, Mismatch, subj, n, ev, g.affected(), msgCustomersDisagree, n, subj, export.NormID(most.subject())))
+		c.add(finding(RuleForeignCustomer, Mismatch, subj, n, ev, g.affected(), msgCustomersDisagree, n, subj, export.NormID(most.subject())))
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleForeignPart = "foreign-part"
-
 // checkForeignPart: a Takeout export comes in parts that belong together.
 // A part whose archive overview names another account was mixed in from
 // another account's export: that is the only mismatch here. A part the
@@ -29,7 +27,7 @@ func checkForeignPart(c *checker) {
 			if exp, listed, found := c.expectation("archive-browser"); listed && !found {
 				subj = missingSubject(exp, "archive-browser")
 			}
-			c.add(finding(ruleForeignPart, Unknown, subj, 0, nil, nil, msgForeignPartUnverifiable, len(parts)))
+			c.add(finding(RuleForeignPart, Unknown, subj, 0, nil, nil, msgForeignPartUnverifiable, len(parts)))
 		}
 		return
 	}
@@ -44,7 +42,7 @@ func checkForeignPart(c *checker) {
 			partEv := valueEvidence(export.NewValue(p.Account, p.Src), p.Src)
 			if k == ref.key {
 				if p.Account != ref.v.Text {
-					c.noteNormOnly(ruleForeignPart, partEv, rowKey(p.Src), -1)
+					c.noteNormOnly(RuleForeignPart, partEv, rowKey(p.Src), -1)
 				}
 				continue
 			}
@@ -52,7 +50,7 @@ func checkForeignPart(c *checker) {
 			n := g.records()
 			ev := []Evidence{valueEvidence(ref.v, ref.v.Src()), partEv}
 			ev = append(ev, g.first(maxEvidence-len(ev))...)
-			c.add(finding(ruleForeignPart, Mismatch, k, n, ev, g.affected(), msgForeignPartAccount, p.Name, k))
+			c.add(finding(RuleForeignPart, Mismatch, k, n, ev, g.affected(), msgForeignPartAccount, p.Name, k))
 			continue
 		}
 		if p.Listed {
@@ -76,7 +74,7 @@ func checkForeignPart(c *checker) {
 				msg, args = msgForeignPartOtherJob, []any{p.Name, job}
 			}
 		}
-		c.add(finding(ruleForeignPart, Note, p.Name, n, ev, g.affected(), msg, args...))
+		c.add(finding(RuleForeignPart, Note, p.Name, n, ev, g.affected(), msg, args...))
 	}
 }
 

@@ -39,7 +39,7 @@ func TestForeignPartBlamesTheStrangerWhateverTheNames(t *testing.T) {
 			if r.Verdict != VerdictMismatch {
 				t.Errorf("verdict: got %s want %s", r.Verdict, VerdictMismatch)
 			}
-			if f := findRule(r, ruleForeignPart, Mismatch); f != nil && len(f.Evidence) > 1 && f.Evidence[1].Part != name {
+			if f := findRule(r, RuleForeignPart, Mismatch); f != nil && len(f.Evidence) > 1 && f.Evidence[1].Part != name {
 				t.Errorf("blamed part: got %s want %s", f.Evidence[1].Part, name)
 			}
 			if len(r.Claim.Emails) == 0 || r.Claim.Emails[0] != alice {

@@ -7,14 +7,12 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleFormatUnknown = "format-unknown"
-
 // checkFormatUnknown: an export of no known vendor still opens as a file
 // tree, but nothing in it can be compared with an account. Say so plainly,
 // with what was found instead (a PDF, holiday photos, an empty ZIP), not a
 // silent "all good".
 func checkFormatUnknown(c *checker) {
-	c.add(finding(ruleFormatUnknown, Unknown, "", 0, nil, nil, msgFormatUnknown, contentsArg(c.x.Contents)))
+	c.add(finding(RuleFormatUnknown, Unknown, "", 0, nil, nil, msgFormatUnknown, contentsArg(c.x.Contents)))
 }
 
 // contentsArg is a message argument that says what an export holds, in

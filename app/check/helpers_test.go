@@ -187,7 +187,7 @@ func wantFindings(t *testing.T, r *Report, want []string) {
 	}
 }
 
-func findRule(r *Report, rule string, sev Severity) *Finding {
+func findRule(r *Report, rule RuleID, sev Severity) *Finding {
 	for i := range r.Findings {
 		if r.Findings[i].Rule == rule && r.Findings[i].Severity == sev {
 			return &r.Findings[i]

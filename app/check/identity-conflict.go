@@ -8,8 +8,6 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleIdentityConflict = "identity-conflict"
-
 // emailObs is one place that names an account e-mail.
 type emailObs struct {
 	v    export.Value
@@ -270,7 +268,7 @@ func checkIdentityConflict(c *checker) {
 		}
 		if o.key == ref.key {
 			if o.v.Text != ref.v.Text {
-				c.noteNormOnly(ruleIdentityConflict, valueEvidence(o.v, o.v.Src()), rowKey(o.v.Src()), -1)
+				c.noteNormOnly(RuleIdentityConflict, valueEvidence(o.v, o.v.Src()), rowKey(o.v.Src()), -1)
 			}
 			continue
 		}
@@ -289,6 +287,6 @@ func checkIdentityConflict(c *checker) {
 		g := conflicts[k]
 		// The reference place first, then where the other account appears.
 		ev := append([]Evidence{valueEvidence(ref.v, ref.v.Src())}, g.first(maxEvidence-1)...)
-		c.add(finding(ruleIdentityConflict, Mismatch, k, g.records(), ev, nil, msgIdentityConflict, ref.key, k))
+		c.add(finding(RuleIdentityConflict, Mismatch, k, g.records(), ev, nil, msgIdentityConflict, ref.key, k))
 	}
 }

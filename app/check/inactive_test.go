@@ -48,7 +48,7 @@ func TestMissingCustomerProfileWithEmail(t *testing.T) {
 		}
 	}
 	r := Run(x, Declared{})
-	f := findRule(r, ruleForeignCustomer, Unknown)
+	f := findRule(r, RuleForeignCustomer, Unknown)
 	if f == nil || f.Msg != msgMissingCustomerID {
 		t.Fatalf("want an unknown foreign-customer finding %q, got %+v", msgMissingCustomerID, r.Findings)
 	}

@@ -89,7 +89,7 @@ func TestMessagesUsed(t *testing.T) {
 
 func TestFindingText(t *testing.T) {
 	r := Run(amazon2018(3), Declared{NoDevices: true})
-	f := findRule(r, ruleRecordingsWithoutDevice, Likely)
+	f := findRule(r, RuleRecordingsWithoutDevice, Likely)
 	if f == nil {
 		t.Fatal("no finding")
 	}
@@ -108,7 +108,7 @@ func TestFindingText(t *testing.T) {
 		t.Errorf("title %q differs from Text(en) %q", f.Title, f.Text("en"))
 	}
 	one := Run(amazon2018(1), Declared{})
-	if got, want := findRule(one, ruleRecordingsWithoutDevice, Likely).Text("de"), "Es gibt 1 Aufnahme, aber kein für dieses Konto registriertes Gerät kann Sprache aufnehmen"; got != want {
+	if got, want := findRule(one, RuleRecordingsWithoutDevice, Likely).Text("de"), "Es gibt 1 Aufnahme, aber kein für dieses Konto registriertes Gerät kann Sprache aufnehmen"; got != want {
 		t.Errorf("singular: got %q, want %q", got, want)
 	}
 	// A finding built by hand without a message keeps its title.

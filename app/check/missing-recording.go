@@ -1,7 +1,5 @@
 package check
 
-const ruleMissingRecording = "missing-recording"
-
 // checkMissingRecording: records that refer to an audio file the export does
 // not hold. Worth knowing (the export is incomplete), not a sign of someone
 // else: a note. Subject: the first missing file, as resolved (else as written).
@@ -28,5 +26,5 @@ func checkMissingRecording(c *checker) {
 		return
 	}
 	n := g.records()
-	c.add(finding(ruleMissingRecording, Note, subject, n, g.evidence(), g.affected(), msgMissingRecording, n))
+	c.add(finding(RuleMissingRecording, Note, subject, n, g.evidence(), g.affected(), msgMissingRecording, n))
 }

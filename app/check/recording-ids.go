@@ -5,7 +5,7 @@ import "exportlens/app/export"
 // idCheck describes a rule that compares one identifier of every recording
 // (its device serial, its person ID) with what the claimed account has.
 type idCheck struct {
-	rule      string
+	rule      RuleID
 	value     func(*export.Recording) export.Value
 	known     func() (bool, string) // the account's list was read; else the missing file
 	set       *refSet               // the account's identifiers

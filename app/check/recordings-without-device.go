@@ -4,8 +4,6 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleRecordingsWithoutDevice = "recordings-without-device"
-
 // maxDeviceEvidence: registration rows shown beside the recordings.
 const maxDeviceEvidence = 2
 
@@ -40,7 +38,7 @@ func checkRecordingsWithoutDevice(c *checker) {
 	if known, missing := c.registrationKnown(); !known {
 		g := itemGroup(append(serialLess, nonVoice...))
 		n := g.records()
-		c.add(finding(ruleRecordingsWithoutDevice, Unknown, missing, n, g.evidence(), g.affected(), msgRecordingsNoRegistration, n, missing))
+		c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Unknown, missing, n, g.evidence(), g.affected(), msgRecordingsNoRegistration, n, missing)))
 		return
 	}
 	voice := false
@@ -69,7 +67,7 @@ func checkRecordingsWithoutDevice(c *checker) {
 		n := g.records()
 		serial := export.NormID(dv.Serial.Text)
 		ev := append([]Evidence{valueEvidence(dv.Serial, dv.Src)}, g.first(maxEvidence-1)...)
-		c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsListedDevice, n, serial))
+		c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsListedDevice, n, serial)))
 		serialLess = nil
 	}
 	if len(serialLess) > 0 && unknownDev != nil {
@@ -94,13 +92,13 @@ func checkRecordingsWithoutDevice(c *checker) {
 			if product == "" {
 				product = typ
 			}
-			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDevicesUnknown, n, len(unknownSerials), serial, product))
+			c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDevicesUnknown, n, len(unknownSerials), serial, product)))
 		case deviceProduct(typ) != "": // a known product, its microphone not
-			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceMicUnknown, n, serial, product))
+			c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceMicUnknown, n, serial, product)))
 		case typ == "?" && product != "":
-			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceNoType, n, serial, product))
+			c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceNoType, n, serial, product)))
 		default:
-			c.add(finding(ruleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ))
+			c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Unknown, serial, n, ev, g.affected(), msgRecordingsDeviceTypeUnknown, n, serial, typ)))
 		}
 		serialLess = nil
 	}
@@ -124,7 +122,7 @@ func checkRecordingsWithoutDevice(c *checker) {
 	devEv = firstEvidence(devEv, maxDeviceEvidence)
 	ev := append(g.first(maxEvidence-len(devEv)), devEv...)
 	first := g.evidence()[0]
-	c.add(finding(ruleRecordingsWithoutDevice, Likely, folderOf(first.Path), n, ev, g.affected(), msgRecordingsWithoutDevice, n))
+	c.add(g.withAudio(finding(RuleRecordingsWithoutDevice, Likely, folderOf(first.Path), n, ev, g.affected(), msgRecordingsWithoutDevice, n)))
 }
 
 // voiceItem is something that shows voice was recorded: a recording, or an
@@ -133,6 +131,7 @@ type voiceItem struct {
 	ev     Evidence
 	row    string
 	rec    int    // index into Recordings, -1 for a bare audio file
+	audio  int    // index into Audio of a bare audio file, -1 for a recording
 	serial string // normalised device serial, "" when none
 }
 
@@ -149,17 +148,17 @@ func (c *checker) voiceItems(yield func(voiceItem) bool) {
 		if r.AudioPath() != "" {
 			held[[2]string{ev.Part, ev.Path}] = true
 		}
-		if !yield(voiceItem{ev: ev, row: c.recordingRow(i), rec: i, serial: export.NormID(r.Device().Text)}) {
+		if !yield(voiceItem{ev: ev, row: c.recordingRow(i), rec: i, audio: -1, serial: export.NormID(r.Device().Text)}) {
 			return
 		}
 	}
-	for _, a := range x.Audio {
+	for j, a := range x.Audio {
 		pace()
 		if held[[2]string{a.Part, a.Path}] {
 			continue
 		}
 		ev := Evidence{Part: a.Part, Path: a.Path}
-		if !yield(voiceItem{ev: ev, row: rowKey(ev.src()), rec: -1}) {
+		if !yield(voiceItem{ev: ev, row: rowKey(ev.src()), rec: -1, audio: j}) {
 			return
 		}
 	}
@@ -169,7 +168,11 @@ func itemGroup(items []voiceItem) *group {
 	g := &group{}
 	for _, it := range items {
 		pace()
-		g.add(it.ev, it.row, it.rec)
+		if it.rec < 0 && it.audio >= 0 {
+			g.addAudio(it.ev, it.row, it.audio)
+		} else {
+			g.add(it.ev, it.row, it.rec)
+		}
 	}
 	return g
 }

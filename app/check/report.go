@@ -119,9 +119,28 @@ type Summary struct {
 	Activity int `json:"activity,omitempty"`
 }
 
+// RuleID names the rule that made a finding, as the JSON report writes it.
+type RuleID string
+
+// The rules, each in the file of its name.
+const (
+	RuleDeclaredMismatch        RuleID = "declared-mismatch"         // what the person declared or marked is contradicted
+	RuleForeignCustomer         RuleID = "foreign-customer"          // rows name another customer ID
+	RuleForeignPart             RuleID = "foreign-part"              // a Takeout part of another account
+	RuleFormatUnknown           RuleID = "format-unknown"            // no known export layout
+	RuleIdentityConflict        RuleID = "identity-conflict"         // the export names two accounts
+	RuleMissingRecording        RuleID = "missing-recording"         // a record names audio the export lacks
+	RuleRecordingsWithoutDevice RuleID = "recordings-without-device" // no device of the account can have recorded them
+	RuleTranscriptMismatch      RuleID = "transcript-mismatch"       // transcript lines match no recording
+	RuleUnknownVoiceProfile     RuleID = "unknown-voice-profile"     // a voice profile the account does not have
+	RuleUnrecognizedSpeaker     RuleID = "unrecognized-speaker"      // Google heard someone it did not recognise
+	RuleUnreferencedRecording   RuleID = "unreferenced-recording"    // audio no record refers to
+	RuleUnregisteredDevice      RuleID = "unregistered-device"       // a device not registered to the account
+)
+
 // Finding is one conclusion with its evidence. Findings are data, not errors.
 type Finding struct {
-	Rule     string   `json:"rule"`
+	Rule     RuleID   `json:"rule"`
 	Severity Severity `json:"severity"`
 	Title    string   `json:"title"`             // English sentence; Text(lang) gives other languages
 	Subject  string   `json:"subject,omitempty"` // the foreign thing itself: serial, customer ID, person ID, e-mail, path
@@ -133,6 +152,10 @@ type Finding struct {
 	// Affected lists indexes into Export.Recordings of the affected
 	// recordings, for "show affected recordings"; not part of the JSON report.
 	Affected []int `json:"-"`
+	// AffectedAudio lists indexes into Export.Audio of the audio files the
+	// finding is about that no recording stands for (audio nobody refers
+	// to, audio of no device), in order; not part of the JSON report.
+	AffectedAudio []int `json:"-"`
 	// Msg and Args let a front end render the title in another language.
 	Msg  string `json:"-"`
 	Args []any  `json:"-"`

@@ -362,7 +362,7 @@ func TestRules(t *testing.T) {
 				if len(f.Evidence) > maxEvidence {
 					t.Errorf("finding %s/%s: got %d pieces of evidence, want at most %d", f.Rule, f.Subject, len(f.Evidence), maxEvidence)
 				}
-				if f.Severity != Unknown && f.Rule != ruleFormatUnknown && len(f.Evidence) == 0 {
+				if f.Severity != Unknown && f.Rule != RuleFormatUnknown && len(f.Evidence) == 0 {
 					t.Errorf("finding %s/%s: got no evidence", f.Rule, f.Subject)
 				}
 			}

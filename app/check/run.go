@@ -11,24 +11,24 @@ import (
 
 // rule is one ownership check. Each lives in its own file, named after its ID.
 type rule struct {
-	id  string
+	id  RuleID
 	run func(*checker)
 }
 
 // rules run in this order; the order does not matter for the report (findings
 // are sorted), only for which rule reports a shared missing file first.
 var rules = []rule{
-	{ruleForeignCustomer, checkForeignCustomer},
-	{ruleUnregisteredDevice, checkUnregisteredDevice},
-	{ruleUnknownVoiceProfile, checkUnknownVoiceProfile},
-	{ruleRecordingsWithoutDevice, checkRecordingsWithoutDevice},
-	{ruleIdentityConflict, checkIdentityConflict},
-	{ruleUnreferencedRecording, checkUnreferencedRecording},
-	{ruleMissingRecording, checkMissingRecording},
-	{ruleUnrecognizedSpeaker, checkUnrecognizedSpeaker},
-	{ruleForeignPart, checkForeignPart},
-	{ruleTranscriptMismatch, checkTranscriptMismatch},
-	{ruleDeclaredMismatch, checkDeclaredMismatch},
+	{RuleForeignCustomer, checkForeignCustomer},
+	{RuleUnregisteredDevice, checkUnregisteredDevice},
+	{RuleUnknownVoiceProfile, checkUnknownVoiceProfile},
+	{RuleRecordingsWithoutDevice, checkRecordingsWithoutDevice},
+	{RuleIdentityConflict, checkIdentityConflict},
+	{RuleUnreferencedRecording, checkUnreferencedRecording},
+	{RuleMissingRecording, checkMissingRecording},
+	{RuleUnrecognizedSpeaker, checkUnrecognizedSpeaker},
+	{RuleForeignPart, checkForeignPart},
+	{RuleTranscriptMismatch, checkTranscriptMismatch},
+	{RuleDeclaredMismatch, checkDeclaredMismatch},
 }
 
 // Run compares the export with the claim it makes and with what the person
@@ -243,7 +243,7 @@ func sortFindings(fs []Finding) {
 		if d := sevRank(a.Severity) - sevRank(b.Severity); d != 0 {
 			return d
 		}
-		if d := cmpStrings(a.Rule, b.Rule, a.Subject, b.Subject, a.Title, b.Title); d != 0 {
+		if d := cmpStrings(string(a.Rule), string(b.Rule), a.Subject, b.Subject, a.Title, b.Title); d != 0 {
 			return d
 		}
 		if d := a.Records - b.Records; d != 0 {

@@ -57,7 +57,7 @@ func TestEvidence(t *testing.T) {
 			addRecording(x, line, custID, foreignDev, anna, "", false)
 		}
 		r := Run(x, Declared{})
-		f := findRule(r, ruleUnregisteredDevice, Mismatch)
+		f := findRule(r, RuleUnregisteredDevice, Mismatch)
 		if f == nil {
 			t.Fatalf("no unregistered-device finding in %v", summary(r.Findings))
 		}
@@ -87,7 +87,7 @@ func TestEvidence(t *testing.T) {
 	})
 	t.Run("2018: audio files and the registration line", func(t *testing.T) {
 		r := Run(amazon2018(8), Declared{})
-		f := findRule(r, ruleRecordingsWithoutDevice, Likely)
+		f := findRule(r, RuleRecordingsWithoutDevice, Likely)
 		if f == nil {
 			t.Fatalf("no recordings-without-device finding in %v", summary(r.Findings))
 		}
@@ -108,7 +108,7 @@ func TestEvidence(t *testing.T) {
 	t.Run("identity conflict: both places", func(t *testing.T) {
 		x := takeout()
 		x.Identities[1].Value.Text = bob
-		f := findRule(Run(x, Declared{}), ruleIdentityConflict, Mismatch)
+		f := findRule(Run(x, Declared{}), RuleIdentityConflict, Mismatch)
 		if f == nil {
 			t.Fatal("no identity-conflict finding")
 		}
@@ -120,7 +120,7 @@ func TestEvidence(t *testing.T) {
 	t.Run("unrecognized speaker: pointer to the details", func(t *testing.T) {
 		x := takeout()
 		x.Recordings[1].Unrecognized = true
-		f := findRule(Run(x, Declared{}), ruleUnrecognizedSpeaker, Likely)
+		f := findRule(Run(x, Declared{}), RuleUnrecognizedSpeaker, Likely)
 		if f == nil {
 			t.Fatal("no unrecognized-speaker finding")
 		}
@@ -131,7 +131,7 @@ func TestEvidence(t *testing.T) {
 	t.Run("normalisation note: raw values", func(t *testing.T) {
 		x := amazonClean()
 		x.Recordings[2].Set(export.FieldDevice, val("g070rq0000000001", x.Recordings[2].Device().Src()).WithRaw("g070rq0000000001\u00a0"))
-		f := findRule(Run(x, Declared{}), ruleUnregisteredDevice, Note)
+		f := findRule(Run(x, Declared{}), RuleUnregisteredDevice, Note)
 		if f == nil {
 			t.Fatal("no note")
 		}
@@ -154,7 +154,7 @@ func TestEvidence(t *testing.T) {
 			rec.SetSrc(src)
 			x.Recordings = append(x.Recordings, rec)
 		}
-		f := findRule(Run(x, Declared{}), ruleUnrecognizedSpeaker, Likely)
+		f := findRule(Run(x, Declared{}), RuleUnrecognizedSpeaker, Likely)
 		var got []string
 		for _, e := range f.Evidence {
 			got = append(got, e.Pointer)

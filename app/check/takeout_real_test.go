@@ -17,7 +17,7 @@ func TestGoogleVoiceAudioIsNoRecording(t *testing.T) {
 		x.Audio = append(x.Audio, export.AudioFile{Part: x.Parts[0].Name,
 			Path: "Takeout/Voice/Calls/+15550100 - Voicemail - 2022-05-10T10_00_00Z.mp3", Size: 100, OtherProduct: other})
 		r := Run(x, Declared{})
-		f := findRule(r, ruleUnreferencedRecording, Likely)
+		f := findRule(r, RuleUnreferencedRecording, Likely)
 		if other && (f != nil || r.Verdict != VerdictConsistent) {
 			t.Errorf("voicemail: got verdict %s and %v, want consistent and no unreferenced-recording", r.Verdict, summary(r.Findings))
 		}
@@ -56,7 +56,7 @@ func TestContactEmailIsNoConflict(t *testing.T) {
 	alt.Line, alt.Field = 6, "alternate"
 	x.Emails = append(x.Emails, val("alice.m@example.org", alt))
 	r := Run(x, Declared{})
-	if r.Verdict != VerdictConsistent || findRule(r, ruleIdentityConflict, Mismatch) != nil {
+	if r.Verdict != VerdictConsistent || findRule(r, RuleIdentityConflict, Mismatch) != nil {
 		t.Errorf("got verdict %s and %v, want consistent", r.Verdict, summary(r.Findings))
 	}
 	if got := r.Claim.Emails; len(got) != 2 || !slices.Contains(got, alice) || !slices.Contains(got, "alice.m@example.org") {

@@ -95,7 +95,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 	for _, f := range r.Findings {
 		b.WriteByte('\n')
 		line("[" + severityLabel(lang, f.Severity) + "] " + clean(f.Text(lang)))
-		meta := []string{t(txtRule, clean(f.Rule))}
+		meta := []string{t(txtRule, clean(string(f.Rule)))}
 		if phrase, ours := SubjectText(lang, f.Subject); ours {
 			meta = append(meta, t(txtSubject, phrase))
 		} else if f.Subject != "" {

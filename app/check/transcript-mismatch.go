@@ -1,7 +1,5 @@
 package check
 
-const ruleTranscriptMismatch = "transcript-mismatch"
-
 // checkTranscriptMismatch: a transcript document (the 2018 PDF) should have a
 // line per recording. Lines without a recording, and recordings without a
 // line, are worth knowing (the pairing is by order, the only link the 2018
@@ -27,7 +25,7 @@ func checkTranscriptMismatch(c *checker) {
 	if lines.hits > 0 {
 		n := lines.records()
 		evs := lines.evidence()
-		c.add(finding(ruleTranscriptMismatch, Note, evs[0].Path, n, evs, nil, msgTranscriptLines, n))
+		c.add(finding(RuleTranscriptMismatch, Note, evs[0].Path, n, evs, nil, msgTranscriptLines, n))
 	}
 	recs := &group{}
 	for i := range x.Recordings {
@@ -41,6 +39,6 @@ func checkTranscriptMismatch(c *checker) {
 	if recs.hits > 0 {
 		n := recs.records()
 		evs := recs.evidence()
-		c.add(finding(ruleTranscriptMismatch, Note, folderOf(evs[0].Path), n, evs, recs.affected(), msgTranscriptRecordings, n))
+		c.add(finding(RuleTranscriptMismatch, Note, folderOf(evs[0].Path), n, evs, recs.affected(), msgTranscriptRecordings, n))
 	}
 }

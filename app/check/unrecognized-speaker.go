@@ -1,7 +1,5 @@
 package check
 
-const ruleUnrecognizedSpeaker = "unrecognized-speaker"
-
 // unrecognizedSubject is the subject of every unrecognized-speaker finding:
 // Takeout names no one, only that the voice was not the account's.
 const unrecognizedSubject = "unrecognized speaker"
@@ -50,5 +48,5 @@ func checkUnrecognizedSpeaker(c *checker) {
 	if others > 0 {
 		msg = msgUnrecognizedRecords
 	}
-	c.add(finding(ruleUnrecognizedSpeaker, Likely, unrecognizedSubject, n, g.evidence(), g.affected(), msg, n))
+	c.add(finding(RuleUnrecognizedSpeaker, Likely, unrecognizedSubject, n, g.evidence(), g.affected(), msg, n))
 }

@@ -4,8 +4,6 @@ import (
 	"exportlens/app/export"
 )
 
-const ruleUnreferencedRecording = "unreferenced-recording"
-
 // checkUnreferencedRecording: audio files that no record of the voice history
 // (or Takeout activity) refers to were put in the export from elsewhere. Only
 // where such a table exists: the 2018 layout has none, and there
@@ -16,11 +14,11 @@ func checkUnreferencedRecording(c *checker) {
 	if x.Layout == "single-zip-2018" {
 		return
 	}
-	var files []export.AudioFile
-	for _, a := range x.Audio {
+	var files []int // indexes into x.Audio
+	for i, a := range x.Audio {
 		pace()
 		if !a.Referenced && !a.OtherProduct {
-			files = append(files, a)
+			files = append(files, i)
 		}
 	}
 	if len(files) == 0 {
@@ -35,7 +33,7 @@ func checkUnreferencedRecording(c *checker) {
 		g := audioGroup(c, files)
 		subj := missingSubject(exp, what)
 		n := g.records()
-		c.add(finding(ruleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedNoTable, n, subj))
+		c.add(g.withAudio(finding(RuleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedNoTable, n, subj)))
 		return
 	}
 	if !found && !c.hasRecordTable() {
@@ -49,26 +47,29 @@ func checkUnreferencedRecording(c *checker) {
 		g := audioGroup(c, files)
 		n := g.records()
 		subj := p.Src.Path
-		c.add(finding(ruleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedPartial, n, subj))
+		c.add(g.withAudio(finding(RuleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedPartial, n, subj)))
 		return
 	}
 	// One finding per folder: a foreign batch usually sits together.
-	byFolder := map[string][]export.AudioFile{}
-	for _, a := range files {
+	byFolder := map[string][]int{}
+	for _, i := range files {
 		pace()
-		byFolder[folderOf(a.Path)] = append(byFolder[folderOf(a.Path)], a)
+		f := folderOf(x.Audio[i].Path)
+		byFolder[f] = append(byFolder[f], i)
 	}
 	for folder, fs := range byFolder {
 		pace()
 		g := audioGroup(c, fs)
 		n := g.records()
-		c.add(finding(ruleUnreferencedRecording, Likely, folder, n, g.evidence(), g.affected(), msgUnreferencedRecording, n))
+		c.add(g.withAudio(finding(RuleUnreferencedRecording, Likely, folder, n, g.evidence(), g.affected(), msgUnreferencedRecording, n)))
 	}
 }
 
-// audioGroup makes a group of audio files; the affected recordings are the
-// recordings that stand for those files alone (no record behind them).
-func audioGroup(c *checker, files []export.AudioFile) *group {
+// audioGroup makes a group of audio files (indexes into Export.Audio); the
+// affected recordings are the recordings that stand for those files alone
+// (no record behind them), the affected audio the files no recording
+// stands for.
+func audioGroup(c *checker, files []int) *group {
 	bare := map[[2]string]int{} // {part, path}
 	for i := range c.x.Recordings {
 		pace()
@@ -82,14 +83,15 @@ func audioGroup(c *checker, files []export.AudioFile) *group {
 		}
 	}
 	g := &group{}
-	for _, a := range files {
+	for _, i := range files {
 		pace()
+		a := &c.x.Audio[i]
 		ev := Evidence{Part: a.Part, Path: a.Path}
-		rec, ok := bare[[2]string{a.Part, a.Path}]
-		if !ok {
-			rec = -1
+		if rec, ok := bare[[2]string{a.Part, a.Path}]; ok {
+			g.add(ev, rowKey(ev.src()), rec)
+		} else {
+			g.addAudio(ev, rowKey(ev.src()), i)
 		}
-		g.add(ev, rowKey(ev.src()), rec)
 	}
 	return g
 }

@@ -2,8 +2,6 @@ package check
 
 import "exportlens/app/export"
 
-const ruleUnregisteredDevice = "unregistered-device"
-
 // checkUnregisteredDevice: a recording whose device serial is not registered
 // to the claimed account comes from someone else's device. One finding per
 // serial. Without the registration file nothing can be said: unknown —
@@ -13,7 +11,7 @@ const ruleUnregisteredDevice = "unregistered-device"
 func checkUnregisteredDevice(c *checker) {
 	regKnown, _ := c.registrationKnown()
 	checkRecordingIDs(c, idCheck{
-		rule: ruleUnregisteredDevice,
+		rule: RuleUnregisteredDevice,
 		value: func(r *export.Recording) export.Value {
 			if !regKnown {
 				if dv := c.deviceByKey[export.NormID(r.Device().Text)]; dv != nil && !dv.FromRegistration() {

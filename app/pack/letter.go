@@ -197,7 +197,7 @@ func account(lang string, c check.Claim) string {
 	return strings.Join(parts, ", ")
 }
 
-const ruleDeclared = "declared-mismatch"
+const ruleDeclared = check.RuleDeclaredMismatch
 
 // subjectIdent is the finding's subject as shown, when it is an identifier
 // or a path from the export: unrecognized-speaker's subject is a phrase of

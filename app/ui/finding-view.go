@@ -56,7 +56,7 @@ func (v *findingView) Render() app.UI {
 	return app.Article().
 		Class("finding", "finding-"+string(f.Severity)).
 		Attr("data-testid", "finding").
-		Attr("data-rule", f.Rule).
+		Attr("data-rule", string(f.Rule)).
 		Attr("data-severity", string(f.Severity)).
 		Attr("data-subject", f.Subject).
 		Body(body...)

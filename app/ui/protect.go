@@ -41,7 +41,7 @@ type liftRequest struct {
 
 // findingKey names a finding across re-checks of the same export (declared
 // facts change the report, and with it the findings' order).
-func findingKey(f *check.Finding) string { return f.Rule + "\x00" + f.Subject }
+func findingKey(f *check.Finding) string { return string(f.Rule) + "\x00" + f.Subject }
 
 // protects reports whether finding f hides the records it names.
 func protects(f *check.Finding) bool {

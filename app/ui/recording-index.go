@@ -143,11 +143,13 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 			held[audioRef{recAudioPart(rec), rec.AudioPath()}] = true
 		}
 	}
+	audioItem := map[int]int{} // index into x.Audio -> its item
 	for j, a := range x.Audio {
 		paceUI(j)
 		if held[audioRef{a.Part, a.Path}] || a.OtherProduct { // a voicemail is no recording
 			continue
 		}
+		audioItem[j] = len(ix.items)
 		ix.items = append(ix.items, recItem{rec: -1, audio: j, device: -1, profile: -1})
 	}
 
@@ -156,9 +158,9 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 		paceUI(fi)
 		f := &r.Findings[fi]
 		its := slices.Clone(f.Affected)
-		for k := len(x.Recordings); k < len(ix.items); k++ {
-			paceUI(k)
-			if findingHoldsAudio(f, x.Audio[ix.items[k].audio]) {
+		for n, a := range f.AffectedAudio {
+			paceUI(n)
+			if k, ok := audioItem[a]; ok {
 				its = append(its, k)
 			}
 		}
@@ -182,33 +184,6 @@ func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices 
 		}
 	}
 	return ix
-}
-
-// findingHoldsAudio reports whether finding f is about audio file a, which
-// no recording stands for. The engine names such files by their folder (the
-// finding's subject) and counts them in Records, but has no recording index
-// for them.
-func findingHoldsAudio(f *check.Finding, a export.AudioFile) bool {
-	switch f.Rule {
-	case "unreferenced-recording":
-		if a.Referenced {
-			return false
-		}
-	case "recordings-without-device":
-	default:
-		return false
-	}
-	if strings.HasSuffix(f.Subject, "/") {
-		return folderOf(a.Path) == f.Subject
-	}
-	return true
-}
-
-func folderOf(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i > 0 {
-		return p[:i+1]
-	}
-	return p
 }
 
 // dayNamer names the local day (dayLayout) of many times in a row, "" for

@@ -111,7 +111,7 @@ func filesChoose(t *testing.T, tb *tab, files []string, cond string) {
 }
 
 // filesEvidence returns the engine's n-th evidence of the first finding of rule.
-func filesEvidence(t *testing.T, rep *check.Report, rule string) check.Evidence {
+func filesEvidence(t *testing.T, rep *check.Report, rule check.RuleID) check.Evidence {
 	t.Helper()
 	for _, f := range rep.Findings {
 		if f.Rule == rule && len(f.Evidence) > 0 {

@@ -46,7 +46,7 @@ func openShownFindings(t *testing.T, tb *tab) []string {
 func openReportFindings(rep *check.Report) []string {
 	var fs []finding
 	for _, f := range rep.Findings {
-		fs = append(fs, finding{f.Rule, string(f.Severity), f.Subject})
+		fs = append(fs, finding{string(f.Rule), string(f.Severity), f.Subject})
 	}
 	return sortedFindings(fs)
 }

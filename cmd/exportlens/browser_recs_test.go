@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"fmt"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -48,8 +47,8 @@ func (f *nativeExport) bare() []export.AudioFile {
 }
 
 // flaggedItems are the list items a mismatch or likely finding names: the
-// engine's affected recordings, and the unreferenced audio files that an
-// unreferenced-recording finding counts in its records.
+// engine's affected recordings and affected audio files (TestAffectedAudio
+// checks those against planted.json).
 func (f *nativeExport) flaggedItems() []int {
 	var out []int
 	for _, fd := range f.rep.Findings {
@@ -63,15 +62,18 @@ func (f *nativeExport) flaggedItems() []int {
 	return slices.Compact(out)
 }
 
-// findingBare lists the items of unreferenced audio files a finding is about.
+// findingBare lists the items of the audio files a finding names
+// (Finding.AffectedAudio): the list shows them after the recordings, in
+// the order of bare().
 func (f *nativeExport) findingBare(fd check.Finding) []int {
-	if fd.Rule != "unreferenced-recording" {
-		return nil
-	}
 	var out []int
-	for j, a := range f.bare() {
-		if !a.Referenced && path.Dir(a.Path)+"/" == fd.Subject {
-			out = append(out, len(f.x.Recordings)+j)
+	bare := f.bare()
+	for _, a := range fd.AffectedAudio {
+		af := f.x.Audio[a]
+		for j, b := range bare {
+			if b.Part == af.Part && b.Path == af.Path {
+				out = append(out, len(f.x.Recordings)+j)
+			}
 		}
 	}
 	return out

@@ -540,7 +540,7 @@ func openInBrowser(t *testing.T, env *browserEnv, lang, name string, files []str
 	}
 	var want []finding
 	for _, f := range rep.Findings {
-		want = append(want, finding{f.Rule, string(f.Severity), f.Subject})
+		want = append(want, finding{string(f.Rule), string(f.Severity), f.Subject})
 	}
 	if got, want := sortedFindings(shown), sortedFindings(want); !slices.Equal(got, want) {
 		t.Errorf("findings:\n got  %v\n want %v (the engine's)", got, want)

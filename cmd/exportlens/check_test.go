@@ -204,7 +204,7 @@ func findSubject(r check.Report, rule, subject string, warning bool) (check.Find
 		if !strings.EqualFold(f.Subject, subject) {
 			continue
 		}
-		if f.Rule == rule {
+		if string(f.Rule) == rule {
 			return f, true
 		}
 		if found == nil {

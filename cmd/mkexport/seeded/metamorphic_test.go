@@ -37,16 +37,16 @@ func TestMain(m *testing.M) {
 }
 
 // wantRule is the rule a planted kind must raise.
-var wantRule = map[Kind][]string{
-	ForeignCustomer:    {"foreign-customer"},
-	UnregisteredDevice: {"unregistered-device"},
-	UnknownProfile:     {"unknown-voice-profile"},
-	StrayWAV:           {"unreferenced-recording"},
-	ForeignOverview:    {"identity-conflict", "foreign-part"},
-	ForeignProfile:     {"identity-conflict", "foreign-part"},
-	Unrecognized:       {"unrecognized-speaker"},
-	StrayMP3:           {"unreferenced-recording"},
-	StrangerPart:       {"foreign-part", "identity-conflict"},
+var wantRule = map[Kind][]check.RuleID{
+	ForeignCustomer:    {check.RuleForeignCustomer},
+	UnregisteredDevice: {check.RuleUnregisteredDevice},
+	UnknownProfile:     {check.RuleUnknownVoiceProfile},
+	StrayWAV:           {check.RuleUnreferencedRecording},
+	ForeignOverview:    {check.RuleIdentityConflict, check.RuleForeignPart},
+	ForeignProfile:     {check.RuleIdentityConflict, check.RuleForeignPart},
+	Unrecognized:       {check.RuleUnrecognizedSpeaker},
+	StrayMP3:           {check.RuleUnreferencedRecording},
+	StrangerPart:       {check.RuleForeignPart, check.RuleIdentityConflict},
 }
 
 // TestMetamorphic: a clean export stays consistent through every
@@ -177,7 +177,7 @@ func plantProblem(ex *Export, rep *check.Report) string {
 		}
 		return fmt.Sprintf("%s found, but no evidence at %s", f.Rule, want)
 	}
-	return fmt.Sprintf("no %s finding (mismatch or likely) with evidence at %s", strings.Join(rules, " or "), want)
+	return fmt.Sprintf("no %s finding (mismatch or likely) with evidence at %s", fmt.Sprint(rules), want)
 }
 
 // describeRun is what a failing seed prints: how to rerun it, what was
