@@ -222,6 +222,17 @@ func (e *Error) Unwrap() error { return e.Err }
 // Part is empty (a selected file that is no archive).
 func (e *Entry) Name() string { return joinName(e.Part, e.Path, e.inFolder) }
 
+// InFolder reports whether the entry is a plain file of a folder input:
+// its Part is the folder's name, and Name joins it with "/".
+func (e *Entry) InFolder() bool { return e.inFolder }
+
+// JoinName is the one way a member is named for people: Part + "!" + Path
+// inside an archive, Part + "/" + Path when folder says Part is a folder
+// input (its plain files), Path alone when Part is empty, Part alone when
+// Path is. Entry.Name, the reports, the viewer's file names and its
+// messages all use it.
+func JoinName(part, path string, folder bool) string { return joinName(part, path, folder) }
+
 func joinName(part, path string, inFolder bool) string {
 	switch {
 	case part == "":

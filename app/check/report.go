@@ -9,6 +9,8 @@
 // its rule ID; every sentence lives in messages.go in English and German.
 package check
 
+import "exportlens/app/archive"
+
 // Schema identifies the JSON report format.
 const Schema = "exportlens/report/v1"
 
@@ -79,6 +81,33 @@ type Input struct {
 	Name   string `json:"name"`
 	Size   int64  `json:"size"`
 	SHA256 string `json:"sha256,omitempty"`
+	// Folder: the input is a folder (an extracted export); evidence in
+	// its plain files has its name as Part, joined to the path with "/".
+	Folder bool `json:"folder,omitempty"`
+}
+
+// Name names a member of the export for people, as archive.JoinName does:
+// "export.zip!Alexa/x.csv", "amazon/Alexa/x.csv" in a folder input.
+func (r *Report) Name(part, path string) string {
+	folder := false
+	if r != nil && part != "" {
+		for _, in := range r.Inputs {
+			folder = folder || in.Folder && in.Name == part
+		}
+	}
+	return archive.JoinName(part, path, folder)
+}
+
+// FolderInputs are the names of the inputs that are folders, for
+// archive.JoinName.
+func (r *Report) FolderInputs() map[string]bool {
+	out := map[string]bool{}
+	for _, in := range r.Inputs {
+		if in.Folder {
+			out[in.Name] = true
+		}
+	}
+	return out
 }
 
 // Claim is whom the export says it belongs to.

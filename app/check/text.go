@@ -1,6 +1,7 @@
 package check
 
 import (
+	"exportlens/app/archive"
 	"io"
 	"strconv"
 	"strings"
@@ -41,6 +42,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 	var b strings.Builder
 	t := func(key string, args ...any) string { return render(lang, key, args...) }
 	line := func(s string) { b.WriteString(s); b.WriteByte('\n') }
+	folders := r.FolderInputs()
 
 	switch r.Verdict {
 	case VerdictMismatch:
@@ -104,7 +106,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 		meta = append(meta, t(txtRecords, f.Records))
 		line("  " + strings.Join(meta, ", "))
 		for _, e := range f.Evidence {
-			line("  " + evidenceLine(lang, e))
+			line("  " + evidenceLine(lang, e, folders))
 		}
 	}
 	if len(r.Problems) > 0 {
@@ -118,7 +120,7 @@ func (r *Report) WriteText(w io.Writer, lang string) error {
 			case p.Copies != "":
 				reason = t(txtProblemCopy, clean(p.Copies))
 			}
-			line("  " + location(lang, Evidence{Part: p.Part, Path: p.Path}) + ": " + reason)
+			line("  " + location(lang, Evidence{Part: p.Part, Path: p.Path}, folders) + ": " + reason)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -141,7 +143,7 @@ func (r *Report) VerdictReason(lang string) string {
 		if w.problem.Kind == "archive" {
 			key = txtWhyDamagedPart
 		}
-		return render(lang, key, location(lang, Evidence{Part: w.problem.Src.Part, Path: w.problem.Src.Path}))
+		return render(lang, key, location(lang, Evidence{Part: w.problem.Src.Part, Path: w.problem.Src.Path}, r.FolderInputs()))
 	}
 	return ""
 }
@@ -161,8 +163,8 @@ func severityLabel(lang string, s Severity) string {
 }
 
 // evidenceLine: "part!path:line Field = value (as written: raw)".
-func evidenceLine(lang string, e Evidence) string {
-	s := location(lang, e)
+func evidenceLine(lang string, e Evidence, folders map[string]bool) string {
+	s := location(lang, e, folders)
 	switch {
 	case e.Field != "" && e.Value != "":
 		s += " " + clean(e.Field) + " = " + value(lang, e.Value)
@@ -177,17 +179,11 @@ func evidenceLine(lang string, e Evidence) string {
 	return s
 }
 
-// location names a place: "part!path", then ":line" for text files,
+// location names a place: "part!path" (archive.JoinName; "folder/path" in
+// a folder input, which folders names), then ":line" for text files,
 // "#pointer" for JSON, or the page and line for PDF.
-func location(lang string, e Evidence) string {
-	s := clean(e.Path)
-	if e.Part != "" {
-		if s != "" {
-			s = clean(e.Part) + "!" + s
-		} else {
-			s = clean(e.Part)
-		}
-	}
+func location(lang string, e Evidence, folders map[string]bool) string {
+	s := archive.JoinName(clean(e.Part), clean(e.Path), folders[e.Part])
 	switch {
 	case e.Page > 0 && e.Line > 0:
 		s += " " + render(lang, txtPageLine, e.Page, e.Line)

@@ -24,7 +24,7 @@ const (
 func sample(verdict string) *check.Report {
 	r := &check.Report{
 		Schema:  check.Schema,
-		Inputs:  []check.Input{{Name: "Alexa.zip", Size: 123456, SHA256: sha}, {Name: "Takeout", Size: 0}},
+		Inputs:  []check.Input{{Name: "Alexa.zip", Size: 123456, SHA256: sha}, {Name: "Takeout", Folder: true}},
 		Vendor:  "amazon",
 		Claim:   check.Claim{CustomerIDs: []string{ownID}, Emails: []string{"anna.beispiel@example.com"}},
 		Summary: check.Summary{Recordings: 40, Transcripts: 40, Devices: 2},

@@ -65,10 +65,10 @@ func Head(rep *check.Report, m Meta) string {
 	for _, in := range rep.Inputs {
 		name := check.ShowText(in.Name)
 		switch {
+		case in.Folder:
+			line(tr(lang, "input.folder", name))
 		case in.SHA256 != "":
 			line(tr(lang, "input.file", name, in.Size, in.SHA256))
-		case in.Size == 0:
-			line(tr(lang, "input.folder", name))
 		default:
 			line(tr(lang, "input.nohash", name, in.Size))
 		}

@@ -500,7 +500,7 @@ func checked(s session, run func(*export.Export, check.Declared) *check.Report) 
 		s.Report.Inputs = append(s.Report.Inputs, check.Input{Name: f.Name(), Size: f.Size()})
 	}
 	for _, d := range s.Folders {
-		s.Report.Inputs = append(s.Report.Inputs, check.Input{Name: d.Name()})
+		s.Report.Inputs = append(s.Report.Inputs, check.Input{Name: d.Name(), Folder: true})
 	}
 	s.Devices = deviceRows(s.Report, s.Export)
 	s.Profiles = profileRows(s.Report, s.Export)
@@ -625,10 +625,7 @@ func onDeclare(ctx app.Context, a app.Action) {
 func audioURLGuarded(ix *recIndex, k int, files []*browser.File) (u string, err error) {
 	if perr := guard(func() string {
 		part, p := ix.audioOf(k)
-		if part != "" {
-			return part + "!" + p
-		}
-		return p
+		return ix.r.Name(part, p)
 	}, func() error {
 		u, err = audioURL(ix, k, files)
 		return nil

@@ -78,7 +78,7 @@ func archiveName(ae *archive.Error) string {
 			return name
 		}
 	}
-	return ae.Part + "!" + ae.Path
+	return archive.JoinName(ae.Part, ae.Path, false)
 }
 
 func init() { addTexts(errorTexts) }

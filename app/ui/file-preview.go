@@ -305,7 +305,7 @@ func (p *filePreview) Render() app.UI {
 		return app.Section().Class("file-preview").Body(app.P().Class("hint").Text(tr(p.Lang, "files.choose")))
 	}
 	if p.Entry == nil {
-		return app.Section().Class("file-preview").Body(app.P().Class("error").Text(tr(p.Lang, "files.notFound", joinedName(p.Loc))))
+		return app.Section().Class("file-preview").Body(app.P().Class("error").Text(tr(p.Lang, "files.notFound", p.Session.Report.Name(p.Loc.Part, p.Loc.Path))))
 	}
 	e := p.Entry
 	k := kindOf(e.Path)
@@ -359,14 +359,6 @@ func (p *filePreview) Render() app.UI {
 		body = append(body, app.P().Text(tr(p.Lang, "files.noPreview")))
 	}
 	return app.Section().Class("file-preview").Attr("data-kind", string(k)).Body(body...)
-}
-
-// joinedName shows a member the way archive.Entry.Name does.
-func joinedName(l fileLoc) string {
-	if l.Part == "" {
-		return l.Path
-	}
-	return l.Part + "!" + l.Path
 }
 
 // pager links to the pages before and after page.

@@ -15,14 +15,15 @@ type findingView struct {
 	app.Compo
 	Lang    string
 	Finding check.Finding
-	Index   int // the finding's index in the report: the recordings filter names it
+	Index   int           // the finding's index in the report: the recordings filter names it
+	Report  *check.Report // the report it is in: it names the files
 }
 
 func (v *findingView) Render() app.UI {
 	f := v.Finding
 	ev := make([]app.UI, len(f.Evidence))
 	for i, e := range f.Evidence {
-		ev[i] = evidenceItem(v.Lang, v.Index, i, e)
+		ev[i] = evidenceItem(v.Lang, v.Report, v.Index, i, e)
 	}
 	body := []app.UI{
 		app.Div().Class("finding-head").Body(
@@ -64,11 +65,8 @@ func (v *findingView) Render() app.UI {
 
 // evidenceItem shows one place, item i of finding f: file, line / pointer /
 // page, field, value.
-func evidenceItem(lang string, f, i int, e check.Evidence) app.UI {
-	file := e.Path
-	if e.Part != "" {
-		file = e.Part + "!" + e.Path
-	}
+func evidenceItem(lang string, rep *check.Report, f, i int, e check.Evidence) app.UI {
+	file := rep.Name(e.Part, e.Path)
 	var where string
 	switch {
 	case e.Page > 0 && e.Line > 0:

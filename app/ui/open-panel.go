@@ -238,20 +238,7 @@ func (o *openPanel) exportProblem(p export.Problem) app.UI {
 // entryName names a member as the tree does ("export.zip!Alexa/x.csv",
 // "amazon/Alexa/x.csv"), which depends on whether part is a folder.
 func (o *openPanel) entryName(part, path string) string {
-	if t := o.Session.Tree; t != nil {
-		for _, e := range t.Entries {
-			if e.Part == part && e.Path == path {
-				return e.Name()
-			}
-		}
-	}
-	switch {
-	case part == "":
-		return path
-	case path == "":
-		return part
-	}
-	return part + "!" + path
+	return o.Session.Report.Name(part, path)
 }
 
 func (o *openPanel) demoTitle(name string) string {

@@ -24,7 +24,7 @@ func (o *overview) Render() app.UI {
 	sum := r.Summary
 	findings := make([]app.UI, len(r.Findings))
 	for i := range r.Findings {
-		findings[i] = &findingView{Lang: o.Lang, Finding: r.Findings[i], Index: i}
+		findings[i] = &findingView{Lang: o.Lang, Finding: r.Findings[i], Index: i, Report: r}
 	}
 	if len(findings) == 0 {
 		findings = append(findings, app.P().Text(tr(o.Lang, "findings.none")))

@@ -110,7 +110,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 		out = append(out, app.P().Body(
 			app.A().Href(doc.URL()).Class("button").Attr("data-testid", "transcript-original").
 				Text(tr(p.lang, "transcripts.original")),
-			app.Span().Class("mono", "hint").Text(" "+joinedName(doc)),
+			app.Span().Class("mono", "hint").Text(" "+p.s.Report.Name(doc.Part, doc.Path)),
 		))
 	}
 

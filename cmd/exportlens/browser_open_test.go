@@ -241,7 +241,7 @@ func TestOpenFolderFSLikeCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := check.Run(x, check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devices: []string{}})
-	got.Inputs = []check.Input{{Name: "amazon"}}
+	got.Inputs = []check.Input{{Name: "amazon", Folder: true}}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
@@ -281,6 +281,19 @@ func TestBrowserOpenFolder(t *testing.T) {
 		}
 		if opened := openText(t, tb, "[data-testid=opened]"); opened != "Opened: amazon/" {
 			t.Errorf("opened line: got %q, want %q (one folder input)", opened, "Opened: amazon/")
+		}
+		// Places are named as the command names them: a plain file of the
+		// folder as "amazon/…", never "amazon!…".
+		var text, errb bytes.Buffer
+		runCheck([]string{dir}, &text, &errb)
+		links := recsEval[[]string](t, tb, `[...document.querySelectorAll('[data-testid=evidence] .ev-file')].map(a => a.textContent)`)
+		if len(links) == 0 {
+			t.Fatal("no evidence links")
+		}
+		for _, l := range links {
+			if !strings.HasPrefix(l, "amazon/") || !strings.Contains(text.String(), "  "+l) {
+				t.Errorf("evidence %q: want it named amazon/… as `exportlens check` names it:\n%s", l, text.String())
+			}
 		}
 		tb.shot(t, "en-open-folder")
 		tb.finish(t, secrets(&rep))

@@ -180,7 +180,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	rep.Inputs = make([]check.Input, len(inputs))
 	for i, in := range inputs {
-		rep.Inputs[i] = check.Input{Name: in.Name, Size: in.Size, SHA256: hashes[i]}
+		rep.Inputs[i] = check.Input{Name: in.Name, Size: in.Size, SHA256: hashes[i], Folder: in.FS != nil}
 	}
 	meta := pack.Meta{Made: packTime(), Lang: a.lang, Declared: a.declared}
 	if a.pack != "" {
