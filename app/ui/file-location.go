@@ -31,6 +31,9 @@ type fileLoc struct {
 	Node    string // JSON: the node's child positions from the root, "3.0.12"
 	Field   string // CSV: the column to mark in the row (memory only)
 	Ev      string // the evidence item shown, "finding.item" indexes into the report
+	// Dup is the member's place among members of the same Part and Path
+	// (archive.Entry.Duplicate), in the tree's order: 0 for the first.
+	Dup int
 }
 
 // filesRoute is the Files page.
@@ -57,6 +60,9 @@ func (l fileLoc) URL() string {
 	if l.Path != "" {
 		q.Set("m", memberID(l.Part, l.Path))
 	}
+	if l.Dup > 0 {
+		q.Set("dup", strconv.Itoa(l.Dup))
+	}
 	if l.Line > 0 {
 		q.Set("line", strconv.Itoa(l.Line))
 	}
@@ -79,6 +85,7 @@ func (l fileLoc) URL() string {
 // resolves it (the export may be opened only after the page loaded).
 type urlLoc struct {
 	Member     string // memberID
+	Dup        int    // fileLoc.Dup
 	Line, Page int
 	Node       string
 	Ev         string
@@ -97,7 +104,7 @@ func parseFileLoc(q url.Values) urlLoc {
 		}
 		return n
 	}
-	u := urlLoc{Line: num("line"), Page: num("page"), evF: -1, evI: -1}
+	u := urlLoc{Line: num("line"), Page: num("page"), Dup: num("dup"), evF: -1, evI: -1}
 	if m := q.Get("m"); len(m) == memberIDLen && isHex(m) {
 		u.Member = m
 	}
@@ -141,25 +148,43 @@ func isHex(s string) bool {
 type memberIndex struct {
 	tree *archive.Tree
 	byID map[string]*archive.Entry
+	dups map[string][]*archive.Entry // IDs of more than one member: all of them, in order
 }
 
-// lookup returns the member with ID id in t; nil when there is none. Of
-// members with the same ID (duplicate names, or a chance collision) the
-// first is taken.
-func (x *memberIndex) lookup(t *archive.Tree, id string) *archive.Entry {
+// lookup returns member dup of those with ID id in t (fileLoc.Dup); nil
+// when there is none. A dup that is not there gives the first (an address
+// of another export, or a chance collision).
+func (x *memberIndex) lookup(t *archive.Tree, id string, dup int) *archive.Entry {
+	e, _ := x.find(t, id, dup)
+	return e
+}
+
+// find is lookup, with the place among the same-named members it found.
+func (x *memberIndex) find(t *archive.Tree, id string, dup int) (*archive.Entry, int) {
 	if t == nil || id == "" {
-		return nil
+		return nil, 0
 	}
 	if x.tree != t {
-		x.tree, x.byID = t, make(map[string]*archive.Entry, len(t.Entries))
+		x.tree, x.byID, x.dups = t, make(map[string]*archive.Entry, len(t.Entries)), nil
 		for _, e := range t.Entries {
 			k := memberID(e.Part, e.Path)
-			if x.byID[k] == nil {
+			if first := x.byID[k]; first == nil {
 				x.byID[k] = e
+			} else {
+				if x.dups == nil {
+					x.dups = map[string][]*archive.Entry{}
+				}
+				if x.dups[k] == nil {
+					x.dups[k] = []*archive.Entry{first}
+				}
+				x.dups[k] = append(x.dups[k], e)
 			}
 		}
 	}
-	return x.byID[id]
+	if d := x.dups[id]; dup > 0 && dup < len(d) {
+		return d[dup], dup
+	}
+	return x.byID[id], 0
 }
 
 // resolve turns an address into a place of the open export s. The evidence
@@ -169,11 +194,11 @@ func (x *memberIndex) lookup(t *archive.Tree, id string) *archive.Entry {
 // still land, without the mark.
 func (u urlLoc) resolve(s session, members *memberIndex) fileLoc {
 	l := fileLoc{Line: u.Line, Page: u.Page, Node: u.Node}
-	e := members.lookup(s.Tree, u.Member)
+	e, dup := members.find(s.Tree, u.Member, u.Dup)
 	if e == nil {
 		return l
 	}
-	l.Part, l.Path = e.Part, e.Path
+	l.Part, l.Path, l.Dup = e.Part, e.Path, dup
 	if u.Ev == "" || s.Report == nil || u.evF >= len(s.Report.Findings) {
 		return l
 	}

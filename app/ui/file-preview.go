@@ -69,7 +69,8 @@ func (p *filePreview) memberKey() string {
 	if p.Entry == nil {
 		return ""
 	}
-	return strconv.Itoa(p.Session.Gen) + "\x00" + p.Entry.Part + "\x00" + p.Entry.Path
+	// The entry itself: members of the same name are different entries.
+	return fmt.Sprintf("%d\x00%p", p.Session.Gen, p.Entry)
 }
 
 func (p *filePreview) loadKey() string {

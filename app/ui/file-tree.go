@@ -78,6 +78,7 @@ type treeRow struct {
 	folder *treeFolder
 	file   *archive.Entry
 	depth  int32
+	dup    int32 // the file's place among members of the same name (fileLoc.Dup)
 	open   bool
 }
 
@@ -146,8 +147,16 @@ func (t *fileTree) visibleRows() []treeRow {
 		for _, sub := range f.Folders {
 			walk(sub, depth+1, len(f.Folders) == 1 && len(f.Files) == 0)
 		}
-		for _, e := range f.Files {
-			t.rows = append(t.rows, treeRow{file: e, depth: depth + 1})
+		// Members of the same name sit side by side (entries are sorted):
+		// each is addressed by its place among them.
+		dup := int32(0)
+		for i, e := range f.Files {
+			if i > 0 && f.Files[i-1].Path == e.Path {
+				dup++
+			} else {
+				dup = 0
+			}
+			t.rows = append(t.rows, treeRow{file: e, depth: depth + 1, dup: dup})
 		}
 	}
 	for _, p := range t.Parts {
@@ -216,7 +225,7 @@ func (t *fileTree) Render() app.UI {
 func (t *fileTree) row(r treeRow) app.UI {
 	indent := itoa(int(r.depth)*treeIndent) + "px"
 	if r.file != nil {
-		return t.file(r.file, indent)
+		return t.file(r.file, int(r.dup), indent)
 	}
 	f, open := r.folder, r.open
 	name := f.Name
@@ -245,18 +254,18 @@ func (t *fileTree) row(r treeRow) app.UI {
 		)
 }
 
-func (t *fileTree) isSelected(e *archive.Entry) bool {
-	return e.Part == t.Selected.Part && e.Path == t.Selected.Path
+func (t *fileTree) isSelected(e *archive.Entry, dup int) bool {
+	return e.Part == t.Selected.Part && e.Path == t.Selected.Path && dup == t.Selected.Dup
 }
 
-func (t *fileTree) file(e *archive.Entry, indent string) app.UI {
+func (t *fileTree) file(e *archive.Entry, dup int, indent string) app.UI {
 	name := e.Path
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		name = name[i+1:]
 	}
-	a := app.A().Href(fileLoc{Part: e.Part, Path: e.Path}.URL()).Class("tree-file-link").Body(shownName(name))
+	a := app.A().Href(fileLoc{Part: e.Part, Path: e.Path, Dup: dup}.URL()).Class("tree-file-link").Body(shownName(name))
 	cls := []string{"tree-row", "tree-file"}
-	if t.isSelected(e) {
+	if t.isSelected(e, dup) {
 		cls = append(cls, "selected")
 		a = a.Aria("current", "page")
 	}

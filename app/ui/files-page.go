@@ -61,7 +61,7 @@ func (p *filesPage) entry() *archive.Entry {
 	if p.s.Tree == nil || p.loc.Path == "" {
 		return nil
 	}
-	return p.ids.lookup(p.s.Tree, memberID(p.loc.Part, p.loc.Path))
+	return p.ids.lookup(p.s.Tree, memberID(p.loc.Part, p.loc.Path), p.loc.Dup)
 }
 
 func (p *filesPage) Render() app.UI {
