@@ -16,6 +16,7 @@ import (
 	"exportlens/app/browser"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // Action names. Handlers run on goroutines of their own (app.Handle), where
@@ -317,43 +318,31 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 			}
 		}
 	}()
-	tree, x, err := readExport(run, inputs, opts, &track, defaultSteps)
+	tree, x, err := readExport(run, inputs, opts, &track, view.Default)
 	if s, ok := finish(ctx, gen, tree, x, err); ok {
 		afterVerdict(ctx, s)
 	}
 }
 
-// steps are the pipeline's stages as function values, so that a test can
-// make one of them panic.
-type steps struct {
-	open  func(context.Context, []archive.Input, archive.Options) (*archive.Tree, error)
-	load  func(context.Context, *archive.Tree, *export.Layout) (*export.Export, error)
-	check func(*export.Export, check.Declared) *check.Report
-}
-
-var defaultSteps = steps{open: archive.Open, load: export.Load, check: check.Run}
-
 // readExport lists the inputs and loads the export: archive.Open, then
 // export.Load. A panic in either becomes a *panicError naming the input (or
 // the folder's file) read last; a tree already listed is returned with it,
 // for the caller to close.
-func readExport(run context.Context, inputs []archive.Input, opts archive.Options, track *readTracker, st steps) (tree *archive.Tree, x *export.Export, err error) {
+func readExport(run context.Context, inputs []archive.Input, opts archive.Options, track *readTracker, st view.Steps) (tree *archive.Tree, x *export.Export, err error) {
 	first := ""
 	if len(inputs) > 0 {
 		first = inputs[0].Name
 	}
 	err = guard(func() string { return track.name(first) }, func() error {
-		var err error
-		stage := browser.StartStage()
-		tree, err = st.open(run, inputs, opts)
-		stage.End("exportlens:list")
-		if err != nil || tree == nil || len(tree.Entries) == 0 {
-			return err
-		}
-		yieldNow() // listing and loading are each one stretch of work
-		stage = browser.StartStage()
-		x, err = st.load(run, tree, nil)
-		stage.End("exportlens:load")
+		o, err := st.Read(run, inputs, opts, nil, view.Hooks{
+			Stage: func(name string) func() {
+				stage := browser.StartStage()
+				return func() { stage.End("exportlens:" + name) }
+			},
+			Listed:  func(t *archive.Tree) { tree = t },
+			Between: yieldNow, // listing and loading are each one stretch of work
+		})
+		tree, x = o.Tree, o.Export
 		return err
 	})
 	if err != nil {
@@ -420,11 +409,11 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 	case errors.Is(err, context.Canceled):
 		s.Status, s.Canceled = statusEmpty, true
 	case err == nil && x == nil:
-		// Nothing could be listed: every input is a problem.
-		s.Status, s.Unreadable = statusFailed, tree.Problems
-		s.Err = errors.New("archive: nothing could be read")
-		if len(tree.Problems) > 0 {
-			s.Err = tree.Problems[0]
+		// Nothing could be listed: every input is a problem
+		// (view.Outcome.NothingRead).
+		s.Status, s.Err = statusFailed, errors.New("archive: nothing could be read")
+		if tree != nil && len(tree.Problems) > 0 {
+			s.Unreadable, s.Err = tree.Problems, tree.Problems[0]
 		}
 	case err != nil:
 		s.Status, s.Err = statusFailed, err
@@ -441,7 +430,7 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 		return s, false
 	}
 	s.Tree, s.Export = tree, x
-	s = checked(s, defaultSteps.check)
+	s = checked(s, view.Default.Check)
 	shown := browser.StartStage()
 	publish(ctx, s)
 	shown.EndAtPaint("exportlens:show")
@@ -467,7 +456,7 @@ func afterVerdict(ctx app.Context, s session) {
 
 // recheck runs the checks on s's export with s's declared facts. A panic
 // in check.Run fails the session with an error naming the first input.
-func recheck(s session) session { return recheckWith(s, defaultSteps.check) }
+func recheck(s session) session { return recheckWith(s, view.Default.Check) }
 
 func recheckWith(s session, run func(*export.Export, check.Declared) *check.Report) session {
 	if s = checked(s, run); s.Status == statusLoaded {

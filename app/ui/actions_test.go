@@ -13,6 +13,7 @@ import (
 
 	"exportlens/app/archive"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // smallZip is a ZIP with one text member.
@@ -48,31 +49,31 @@ func TestReadExportRecoversPanic(t *testing.T) {
 	var nilMap map[string]int
 	for _, tc := range []struct {
 		name     string
-		st       steps
+		st       view.Steps
 		wantName string // the file the error must name
 		wantTree bool   // a tree listed before the panic is handed back to be closed
 	}{
 		{
 			name: "open panics after reading the second input",
-			st: steps{open: func(ctx context.Context, in []archive.Input, o archive.Options) (*archive.Tree, error) {
+			st: view.Steps{Open: func(ctx context.Context, in []archive.Input, o archive.Options) (*archive.Tree, error) {
 				in[0].R.ReadAt(make([]byte, 4), 0)
 				in[1].R.ReadAt(make([]byte, 4), 0)
 				panic("declared size out of range")
-			}, load: export.Load},
+			}, Load: export.Load},
 			wantName: "Retail.zip",
 		},
 		{
 			name: "open panics before any read: the first input is named",
-			st: steps{open: func(context.Context, []archive.Input, archive.Options) (*archive.Tree, error) {
+			st: view.Steps{Open: func(context.Context, []archive.Input, archive.Options) (*archive.Tree, error) {
 				var e *archive.Entry
 				_ = e.Path // a nil dereference, as a bug would make
 				return nil, nil
-			}, load: export.Load},
+			}, Load: export.Load},
 			wantName: "Alexa.zip",
 		},
 		{
 			name: "load panics with a runtime error",
-			st: steps{open: archive.Open, load: func(ctx context.Context, tr *archive.Tree, l *export.Layout) (*export.Export, error) {
+			st: view.Steps{Open: archive.Open, Load: func(ctx context.Context, tr *archive.Tree, l *export.Layout) (*export.Export, error) {
 				nilMap["x"]++ // assignment to a nil map
 				return nil, nil
 			}},
@@ -115,7 +116,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 
 	// After a panic the next open works: nothing was left locked or half set.
 	var track readTracker
-	tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip"), archive.Options{}, &track, defaultSteps)
+	tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip"), archive.Options{}, &track, view.Default)
 	if err != nil || tree == nil || x == nil {
 		t.Fatalf("open after a panic: got tree %v, export %v, err %v; want both, no error", tree != nil, x != nil, err)
 	}

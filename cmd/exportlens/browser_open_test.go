@@ -7,6 +7,7 @@ package main
 // of browser_test.go (startBrowser, newTab, load, open, shot, finish).
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -587,5 +588,61 @@ func (tb *tab) demosShown(t *testing.T) {
 	if err := chromedp.Do(tb.ctx, chromedp.WaitVisible(chromedp.CSS("button[data-demo]"))); err != nil {
 		tb.shot(t, "no-demos")
 		t.Fatalf("no demo buttons shown: %v", err)
+	}
+}
+
+// TestBrowserSameAsCommand opens inputs that are no export at all in the
+// viewer and with `exportlens check`, which share one pipeline
+// (app/view): an empty ZIP, a lone text file, a ZIP of unrelated files.
+// Each gets the command's verdict and findings on the page; none is
+// "nothing could be read" (the viewer said so for an empty ZIP before).
+func TestBrowserSameAsCommand(t *testing.T) {
+	env := startBrowser(t)
+	dir := t.TempDir()
+	write := func(name string, files map[string]string) string {
+		p := filepath.Join(dir, name)
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for n, body := range files {
+			w, _ := zw.Create(n)
+			w.Write([]byte(body))
+		}
+		zw.Close()
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	notes := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notes, []byte("shopping: eggs, milk\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := [][]string{
+		{write("empty.zip", nil)},
+		{notes},
+		{write("holiday.zip", map[string]string{"photos/readme.txt": "beach", "photos/list.csv": "a,b\n1,2\n"})},
+	}
+	for _, files := range cases {
+		t.Run(filepath.Base(files[0]), func(t *testing.T) {
+			rep, _, code := runJSON(t, files)
+			if code == check.ExitUnreadable {
+				t.Fatalf("the command could not read %v", files)
+			}
+			tb := env.newTab(t, "en")
+			tb.load(t, "/")
+			if err := chromedp.Do(tb.ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
+				t.Fatal(err)
+			}
+			if got := openWaitVerdict(t, tb, ""); got != rep.Verdict {
+				t.Errorf("verdict: page %q, command %q", got, rep.Verdict)
+			}
+			if got, want := openShownFindings(t, tb), openReportFindings(&rep); !slices.Equal(got, want) {
+				t.Errorf("findings:\n page    %v\n command %v", got, want)
+			}
+			if n := recsEval[int](t, tb, `document.querySelectorAll('[data-testid=open-failed]').length`); n != 0 {
+				t.Error("the page says nothing could be read")
+			}
+			tb.shot(t, "en-same-as-command-"+filepath.Base(files[0]))
+		})
 	}
 }

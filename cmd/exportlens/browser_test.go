@@ -33,6 +33,7 @@ import (
 	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // browserFixtures are the fixtures the viewer must judge like the engine. All
@@ -141,18 +142,16 @@ func openNative(t *testing.T, files []string, d check.Declared) *nativeExport {
 		t.Fatal(err)
 	}
 	t.Cleanup(closeInputs)
-	ctx := context.Background()
-	tree, err := archive.Open(ctx, inputs, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
+	// The command's and the viewer's pipeline.
+	o, err := view.Default.Read(context.Background(), inputs, archive.Options{}, nil, view.Hooks{})
+	if o.Tree != nil {
+		t.Cleanup(func() { o.Tree.Close() })
 	}
-	t.Cleanup(func() { tree.Close() })
-	x, err := export.Load(ctx, tree, nil)
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || o.Export == nil {
+		t.Fatalf("%v: nothing read (%v)", files, err)
 	}
-	rep := check.Run(x, declaredOrEmpty(d))
-	return &nativeExport{files: files, x: x, rep: rep, tree: tree}
+	rep := view.Default.Check(o.Export, declaredOrEmpty(d))
+	return &nativeExport{files: files, x: o.Export, rep: rep, tree: o.Tree}
 }
 
 // member reads a member natively; part "" matches any part.

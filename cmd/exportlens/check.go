@@ -24,6 +24,7 @@ import (
 	"exportlens/app/check"
 	"exportlens/app/export"
 	"exportlens/app/pack"
+	"exportlens/app/view"
 )
 
 // listFlag collects a repeatable flag.
@@ -159,24 +160,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		wg.Go(func() { hashes[i] = hashInput(in, hashed) })
 	}
 
-	tree, err := archive.Open(ctx, inputs, opts)
+	read, err := view.Default.Read(ctx, inputs, opts, layout, view.Hooks{})
+	if read.Tree != nil {
+		defer read.Tree.Close()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
 		return check.ExitUnreadable
 	}
-	defer tree.Close()
-	if len(tree.Entries) == 0 && len(tree.Problems) > 0 {
-		for _, p := range tree.Problems {
+	if read.NothingRead() {
+		for _, p := range read.Tree.Problems {
 			fmt.Fprintf(stderr, "exportlens check: %v\n", p)
 		}
 		return check.ExitUnreadable
 	}
-	x, err := export.Load(ctx, tree, layout)
-	if err != nil {
-		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return check.ExitUnreadable
-	}
-	rep := check.Run(x, a.declared)
+	x := read.Export
+	rep := view.Default.Check(x, a.declared)
 	wg.Wait()
 	rep.Inputs = make([]check.Input, len(inputs))
 	for i, in := range inputs {
