@@ -925,7 +925,7 @@ func allDigits(s string) bool {
 const maxAuthenticationBytes = 1 << 20
 
 // isAmazonAuthentication: the file of a real export that names the
-// account's e-mail (Retail.Authentication.zip, doc.go).
+// account's e-mail (Retail.Authentication.zip, export.go).
 func (l *loader) isAmazonAuthentication(p string) bool {
 	return strings.EqualFold(path.Base(p), "Retail.Authentication.json")
 }

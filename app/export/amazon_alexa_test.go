@@ -7,7 +7,7 @@ import (
 )
 
 // realAlexa is an Alexa.zip as an account without voice use receives it
-// (app/export/doc.go, "Real exports"), below root inside the part.
+// (app/export/export.go, "Real exports"), below root inside the part.
 func realAlexa(root string) []file {
 	return []file{
 		memFile("Alexa.zip", root+"Location/Country of Residence-1.csv", "Timestamp,Country\n2021-07-24T18:36:22Z,DE\n"),

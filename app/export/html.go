@@ -21,7 +21,7 @@ var (
 	reHeaderTitle = regexp.MustCompile(`(?is)<h1[^>]*class\s*=\s*["'][^"']*\bheader_title\b[^"']*["'][^>]*>(.*?)</h1>`)
 	reFileItem    = regexp.MustCompile(`(?is)<li[^>]*class\s*=\s*["'][^"']*\bfile\b[^"']*["'][^>]*>(.*?)</li>`)
 	// The real overview is a nested tree: folder names, and file leaves
-	// that hold base names only (see app/export/doc.go, "Real exports").
+	// that hold base names only (see app/export/export.go, "Real exports").
 	reFileLeaf    = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-file-name\b[^"']*["'][^>]*>(.*?)</div>`)
 	reFolder      = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-folder-name\b[^"']*["'][^>]*>(.*?)</div>`)
 	reEmail       = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)

@@ -159,7 +159,7 @@ var tableFields = map[string][]string{
 }
 
 // DefaultLayout returns the built-in vendor table (a fresh copy each call).
-// Names of the layouts no real export has shown (app/export/doc.go) are our own guesses.
+// Names of the layouts no real export has shown (app/export/export.go) are our own guesses.
 func DefaultLayout() *Layout {
 	return &Layout{
 		Amazon: AmazonLayout{
@@ -173,7 +173,7 @@ func DefaultLayout() *Layout {
 					"customerId":      {"CustomerId"},
 					"firstRegistered": {"FirstTimeRegistered"},
 					"registered":      {"RegistrationDate", "RegisteredAt"},
-					// The real registration.csv (app/export/doc.go, "Real exports").
+					// The real registration.csv (app/export/export.go, "Real exports").
 					"lastRegistered": {"LastTimeRegistered"},
 					"deregistered":   {"TimeDeregistered"},
 					"state":          {"State"},
@@ -223,7 +223,7 @@ func DefaultLayout() *Layout {
 				},
 				Required: [][]string{{"customerId"}, {"email"}},
 			},
-			// The real Alexa.zip (app/export/doc.go, "Real exports").
+			// The real Alexa.zip (app/export/export.go, "Real exports").
 			AlexaDevices: Table{
 				Path: "Alexa.zip/Smart Home/Devices Data-1.csv",
 				File: "Devices Data-1.csv",
@@ -278,7 +278,7 @@ func DefaultLayout() *Layout {
 			Unrecognized:   []string{"From unrecognized speaker", "Von nicht erkanntem Sprecher", "D'un interlocuteur non reconnu", "Locuteur non reconnu"},
 			ArchiveBrowser: []string{"archive_browser.html", "Archiv_Übersicht.html"},
 			SubscriberInfo: ".SubscriberInfo.html",
-			// The labels of real subscriber pages (app/export/doc.go, "Real
+			// The labels of real subscriber pages (app/export/export.go, "Real
 			// exports"); "Email" is what older pages and our fixtures wrote.
 			SubscriberLabels: SubscriberLabels{
 				Account:   []string{"e-Mail", "Email"},

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Tests of Takeout as real exports are (app/export/doc.go, "Real
+// Tests of Takeout as real exports are (app/export/export.go, "Real
 // exports"): Voice and Audio, titles with the verb last, non-speech
 // activity, Google Voice audio, the labelled subscriber page, a part
 // downloaded twice. Every value is invented.

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// timeLayouts are the timestamp formats seen in exports (app/export/doc.go, times.go), most
+// timeLayouts are the timestamp formats seen in exports (app/export/export.go, times.go), most
 // common first. A layout without a zone is read as UTC.
 var timeLayouts = []string{
 	time.RFC3339Nano,
@@ -29,7 +29,7 @@ var timeLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 MST",
 	"02.01.2006 15:04:05",
 	"02.01.2006 15:04",
-	"02/Jan/2006 15:04:05 MST", // a real registration.csv (app/export/doc.go, times.go)
+	"02/Jan/2006 15:04:05 MST", // a real registration.csv (app/export/export.go, times.go)
 	"2006-01-02",
 	// Takeout HTML activity (month names made English first, see monthNames).
 	"Jan 2, 2006, 3:04:05 PM MST",

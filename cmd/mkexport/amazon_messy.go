@@ -7,7 +7,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// messyTimeLayouts are the Amazon time formats seen in the wild (app/export/doc.go, times.go);
+// messyTimeLayouts are the Amazon time formats seen in the wild (app/export/export.go, times.go);
 // the messy fixture cycles through them. All values are UTC.
 var messyTimeLayouts = []string{
 	"2006-01-02T15:04:05.000Z",

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// The real per-category structure (app/export/doc.go, "Real exports"), with
+// The real per-category structure (app/export/export.go, "Real exports"), with
 // synthetic values: an account that never spoke to Alexa.
 const (
 	customerAnnaRetail = "4711081500"                                // numeric retail customer ID (search data)

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// The amazon-real fixture has the real structure (app/export/doc.go, "Real
+// The amazon-real fixture has the real structure (app/export/export.go, "Real
 // exports"): its files where a real export has them, the real columns, a
 // NUL-padded DSN, and no voice history at all.
 func TestAmazonRealStructure(t *testing.T) {

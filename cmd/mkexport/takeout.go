@@ -291,7 +291,7 @@ func archiveBrowser(loc takeoutLocale, email string, files []string) []byte {
 	return []byte(b.String())
 }
 
-// archiveBrowserTree writes the overview in the real form (app/export/doc.go,
+// archiveBrowserTree writes the overview in the real form (app/export/export.go,
 // "Real exports"; the markup as other projects' tests of real pages
 // show it): one service block per product (the top folder under Takeout/),
 // a row per folder with the folder's name, and file leaves that hold the

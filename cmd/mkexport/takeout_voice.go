@@ -11,7 +11,7 @@ import (
 )
 
 // The takeout-voice fixture: one Takeout part laid out as real exports are
-// (app/export/doc.go, "Real exports"), with synthetic values only.
+// (app/export/export.go, "Real exports"), with synthetic values only.
 const (
 	voiceJob     = "takeout-20220516T075809Z-001" // the extracted folder
 	voiceAudio   = "Takeout/My Activity/Voice and Audio/"

@@ -70,7 +70,7 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 		idCols:   []string{"CustomerId", "DeviceSerialNumber", "PersonId"},
 		nameCols: []string{"DeviceName", "PersonFirstName"}}
 	alexa := Part{Name: "Alexa.zip"}
-	// One of the time formats seen in Amazon files (app/export/doc.go, times.go), all UTC.
+	// One of the time formats seen in Amazon files (app/export/export.go, times.go), all UTC.
 	timeLayout := amazonTimes[r.IntN(len(amazonTimes))]
 	if timeLayout != amazonTimes[0] {
 		ex.step("voice history times as %q", timeLayout)
@@ -216,7 +216,7 @@ func genAmazon(r *rand.Rand, ex *Export, plant Kind) error {
 	return nil
 }
 
-// amazonTimes are time formats seen in Amazon files (app/export/doc.go, times.go); the
+// amazonTimes are time formats seen in Amazon files (app/export/export.go, times.go); the
 // first is the usual one.
 var amazonTimes = []string{
 	"2006-01-02T15:04:05.000Z",

@@ -9,7 +9,7 @@
 //
 // Everything is synthetic: example.com/example.org addresses, invented
 // IDs, audio that is a valid header and silence. Structures follow
-// app/export/doc.go: the assumed Amazon per-category layout beside the real
+// app/export/export.go: the assumed Amazon per-category layout beside the real
 // registration.csv and Retail.Authentication.json, Takeout with the real
 // overview tree or the old list, JSON or HTML activity, account files in
 // any part.

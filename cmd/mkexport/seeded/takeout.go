@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// takeoutLang holds the names of one Takeout language (app/export/doc.go, times.go).
+// takeoutLang holds the names of one Takeout language (app/export/export.go, times.go).
 type takeoutLang struct {
 	header, activityDir, activityBase, said, hotword, unrecognized, used string
 	saidAfter                                                            string // German puts the verb last: "… gesagt"
@@ -425,7 +425,7 @@ type htmlZone struct {
 	offset int // seconds east of UTC
 }
 
-// htmlZones are zones the engine knows (app/export/doc.go, times.go): abbreviations of its
+// htmlZones are zones the engine knows (app/export/export.go, times.go): abbreviations of its
 // table and numeric offsets with U+2212 or '+'.
 var htmlZones = []htmlZone{{"UTC", 0}, {"CET", 3600}, {"CEST", 7200}, {"PST", -8 * 3600},
 	{"UTC−7", -7 * 3600}, {"GMT+02:00", 7200}, {"UTC+5:30", 5*3600 + 1800}}
