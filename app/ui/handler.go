@@ -34,7 +34,7 @@ func Handler(version, worker string) *app.Handler {
 		// deferred wasm_exec.js and app.js, to wrap the Go class they use.
 		// The worker's manifest holds the Scripts like go-app's own files.
 		// early.js keeps what is chosen or dropped before the app runs
-		// (open-early.go); plain too, to listen from the page's start.
+		// (home-open-early.go); plain too, to listen from the page's start.
 		Scripts:               []string{"/web/watchdog.js", "/web/early.js"},
 		BackgroundColor:       "#ffffff",
 		ThemeColor:            "#1d3557",

@@ -61,7 +61,7 @@ type session struct {
 	// protect someone else (protect.go). A new open starts without it.
 	Lifted lifted
 	// Excerpts are the recordings (check.RecordingRef) whose words the
-	// person chose to put into the evidence pack (excerpts.go). A new open
+	// person chose to put into the evidence pack (recordings-excerpts.go). A new open
 	// starts without them.
 	Excerpts []string
 	Err      error // why nothing could be read (statusFailed)

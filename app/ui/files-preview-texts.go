@@ -1,7 +1,7 @@
 package ui
 
 // The strings of the previews that keep export content out of the app's
-// origin (file-preview.go).
+// origin (files-preview.go).
 func init() { addTexts(previewTexts) }
 
 var previewTexts = map[string]text{

@@ -24,7 +24,7 @@ type jsonTreeView struct {
 	Loc  fileLoc
 	// Hidden maps the pointer of each hidden record's element to what the
 	// record says: strings under it that hold those words are hidden
-	// (protect-preview.go).
+	// (files-protect-preview.go).
 	Hidden map[string][]string
 
 	toggled map[string]bool // nodes the person opened or closed
