@@ -304,7 +304,7 @@ func (c *checker) add(f Finding) { c.findings = append(c.findings, f) }
 // expectation tells whether the file a check needs was found. listed is
 // false when the export does not list that kind of file at all; exp is then
 // the zero value.
-func (c *checker) expectation(what string) (exp export.Expectation, listed, found bool) {
+func (c *checker) expectation(what export.Need) (exp export.Expectation, listed, found bool) {
 	var missing []export.Expectation
 	for _, e := range c.x.Expected {
 		if e.What != what {
@@ -324,18 +324,18 @@ func (c *checker) expectation(what string) (exp export.Expectation, listed, foun
 
 // missingSubject names a missing file for a finding: its expected path, or
 // the kind of file when the export does not say where it should be.
-func missingSubject(exp export.Expectation, what string) string {
+func missingSubject(exp export.Expectation, what export.Need) string {
 	if exp.Path != "" {
 		return exp.Path
 	}
-	return what
+	return string(what)
 }
 
 // registrationKnown: the devices registered to the account are known (the
 // registration file was read). Without an expectation, devices in the export
 // prove it was read.
 func (c *checker) registrationKnown() (bool, string) {
-	exp, listed, found := c.expectation("registration")
+	exp, listed, found := c.expectation(export.NeedRegistration)
 	if found || (!listed && len(c.x.Devices) > 0) {
 		return true, ""
 	}
@@ -344,7 +344,7 @@ func (c *checker) registrationKnown() (bool, string) {
 
 // profilesKnown: the voice profiles enrolled under the account are known.
 func (c *checker) profilesKnown() (bool, string) {
-	exp, listed, found := c.expectation("voice-profiles")
+	exp, listed, found := c.expectation(export.NeedVoiceProfiles)
 	if found || (!listed && len(c.x.VoiceProfiles) > 0) {
 		return true, ""
 	}
@@ -357,10 +357,10 @@ func (c *checker) reportNoClaim() {
 		return
 	}
 	rl := RuleForeignCustomer
-	wants := []string{"customer-profile", "profile"}
+	wants := []export.Need{export.NeedCustomerProfile, export.NeedProfile}
 	if c.x.Vendor == export.Google {
 		rl = RuleIdentityConflict
-		wants = []string{"profile", "customer-profile"}
+		wants = []export.Need{export.NeedProfile, export.NeedCustomerProfile}
 	}
 	for _, w := range wants {
 		if exp, listed, found := c.expectation(w); listed && !found {
@@ -373,18 +373,18 @@ func (c *checker) reportNoClaim() {
 
 // missingRules says which rule reports a missing file that no rule has
 // reported yet.
-var missingRules = map[string]struct {
+var missingRules = map[export.Need]struct {
 	rule RuleID
 	msg  string
 }{
-	"customer-profile": {RuleForeignCustomer, msgMissingCustomerProfile},
-	"registration":     {RuleUnregisteredDevice, msgMissingRegistration},
-	"voice-history":    {RuleUnreferencedRecording, msgMissingVoiceHistory},
-	"voice-profiles":   {RuleUnknownVoiceProfile, msgMissingVoiceProfiles},
-	"activity":         {RuleUnrecognizedSpeaker, msgMissingActivity},
-	"profile":          {RuleIdentityConflict, msgMissingProfile},
-	"archive-browser":  {RuleForeignPart, msgMissingArchiveBrowser},
-	"transcript":       {RuleTranscriptMismatch, msgMissingTranscript},
+	export.NeedCustomerProfile: {RuleForeignCustomer, msgMissingCustomerProfile},
+	export.NeedRegistration:    {RuleUnregisteredDevice, msgMissingRegistration},
+	export.NeedVoiceHistory:    {RuleUnreferencedRecording, msgMissingVoiceHistory},
+	export.NeedVoiceProfiles:   {RuleUnknownVoiceProfile, msgMissingVoiceProfiles},
+	export.NeedActivity:        {RuleUnrecognizedSpeaker, msgMissingActivity},
+	export.NeedProfile:         {RuleIdentityConflict, msgMissingProfile},
+	export.NeedArchiveBrowser:  {RuleForeignPart, msgMissingArchiveBrowser},
+	export.NeedTranscript:      {RuleTranscriptMismatch, msgMissingTranscript},
 }
 
 // reportMissingFiles makes sure every needed file that is missing shows up as
@@ -415,7 +415,7 @@ func (c *checker) reportMissingFiles() {
 				m.rule = RuleIdentityConflict
 			}
 		}
-		if e.What == "customer-profile" && len(c.x.Emails) > 0 {
+		if e.What == export.NeedCustomerProfile && len(c.x.Emails) > 0 {
 			// The account is named (Retail.Authentication.json), only
 			// its customer ID is not.
 			m.msg = msgMissingCustomerID

@@ -135,7 +135,7 @@ func exportCustomerIDs(c *checker) []*exportCustomerID {
 		add(v, true)
 	}
 	for _, id := range c.x.Identities {
-		if id.Kind == "customer-id" {
+		if id.Kind == export.IdentityCustomerID {
 			add(id.Value, false)
 		}
 	}

@@ -35,7 +35,7 @@ func checkForeignCustomer(c *checker) {
 		places = append(places, place{x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
 	}
 	for i := range x.Identities {
-		if id := &x.Identities[i]; id.Kind == "customer-id" {
+		if id := &x.Identities[i]; id.Kind == export.IdentityCustomerID {
 			places = append(places, place{id.Value, nil, -1})
 		}
 	}

@@ -24,7 +24,7 @@ func checkForeignPart(c *checker) {
 		// No overview at all: whether the parts belong together cannot be told.
 		if len(parts) > 1 {
 			subj := parts[0].Name
-			if exp, listed, found := c.expectation("archive-browser"); listed && !found {
+			if exp, listed, found := c.expectation(export.NeedArchiveBrowser); listed && !found {
 				subj = missingSubject(exp, "archive-browser")
 			}
 			c.add(finding(RuleForeignPart, Unknown, subj, 0, nil, nil, msgForeignPartUnverifiable, len(parts)))

@@ -62,7 +62,7 @@ func exportFromBytes(data []byte) (*export.Export, Declared) {
 		case 8:
 			x.Parts = append(x.Parts, export.Part{Name: f, Account: next(i + 1), Listed: len(f)%2 == 1, Src: src(i)})
 		case 9:
-			x.Expected = append(x.Expected, export.Expectation{What: next(i + 1), Path: f, Found: len(f)%2 == 0})
+			x.Expected = append(x.Expected, export.Expectation{What: export.Need(next(i + 1)), Path: f, Found: len(f)%2 == 0})
 			x.Identities = append(x.Identities, export.Identity{Kind: "customer-id", Value: v(i)})
 		case 10:
 			d.Emails = append(d.Emails, f)

@@ -71,8 +71,8 @@ func amazonClean() *export.Export {
 		}
 		addRecording(x, i+2, custID, dev, anna, fmt.Sprintf("media/%04d.wav", i+1), true)
 	}
-	for _, w := range []string{"customer-profile", "registration", "voice-history", "voice-profiles"} {
-		x.Expected = append(x.Expected, export.Expectation{What: w, Path: w + ".csv", Found: true, Src: export.Source{Path: w + ".csv"}})
+	for _, w := range []export.Need{export.NeedCustomerProfile, export.NeedRegistration, export.NeedVoiceHistory, export.NeedVoiceProfiles} {
+		x.Expected = append(x.Expected, export.Expectation{What: w, Path: string(w) + ".csv", Found: true, Src: export.Source{Path: string(w) + ".csv"}})
 	}
 	return x
 }

@@ -73,7 +73,7 @@ func (c *checker) emailObservations() []*emailObs {
 		vals = append(vals, email{v, true})
 	}
 	for _, id := range c.x.Identities {
-		if id.Kind == "email" {
+		if id.Kind == export.IdentityEmail {
 			vals = append(vals, email{id.Value, false})
 		}
 	}

@@ -115,7 +115,7 @@ func checkRecordingsWithoutDevice(c *checker) {
 		devEv = append(devEv, valueEvidence(dv.Type, dv.Src))
 	}
 	if len(devEv) == 0 {
-		if exp, _, found := c.expectation("registration"); found {
+		if exp, _, found := c.expectation(export.NeedRegistration); found {
 			devEv = append(devEv, Evidence{Part: exp.Src.Part, Path: exp.Src.Path})
 		}
 	}

@@ -24,9 +24,9 @@ func checkUnreferencedRecording(c *checker) {
 	if len(files) == 0 {
 		return
 	}
-	what := "voice-history"
+	what := export.NeedVoiceHistory
 	if x.Vendor == export.Google {
-		what = "activity"
+		what = export.NeedActivity
 	}
 	exp, listed, found := c.expectation(what)
 	if listed && !found {
@@ -114,7 +114,7 @@ func (c *checker) hasRecordTable() bool {
 // A table split over parts (Alexa-1.zip … Alexa-5.zip each with its
 // voice history) is expected once, where it was found first, so a
 // problem on a file of the same path in any part counts too.
-func (c *checker) partialTable(what string) *export.Problem {
+func (c *checker) partialTable(what export.Need) *export.Problem {
 	tables := map[string]bool{}
 	for _, e := range c.x.Expected {
 		if e.What == what && e.Found {

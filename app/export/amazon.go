@@ -300,7 +300,7 @@ func (l *loader) readCSVFile(f file) {
 		defer func() { allow.charge(int64(l.rawCells-raws) * originCost) }()
 		for _, c := range custIdx {
 			if v := l.cell(cc, rw, c); !v.Empty() && !shapes.bad[c] {
-				l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
+				l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityCustomerID, Value: v})
 			}
 		}
 		if tab == nil {
@@ -441,7 +441,7 @@ func (l *loader) alexaDeviceRow(r tableRow, mapped map[int]bool, list DeviceList
 // taken from them could make a stranger's number look like the account's.
 func (l *loader) searchDataRow(r tableRow) {
 	if v := r.get("lastCustomerId"); !v.Empty() {
-		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "customer-id", Value: v})
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityCustomerID, Value: v})
 	}
 }
 
@@ -672,19 +672,19 @@ func (l *loader) legacyRecordings() {
 
 // amazonExpectations records which of the files a check needs were found.
 func (l *loader) amazonExpectations() {
-	want := []string{"customer-profile", "registration", "voice-history", "voice-profiles"}
+	want := []Need{NeedCustomerProfile, NeedRegistration, NeedVoiceHistory, NeedVoiceProfiles}
 	switch {
 	case l.ex.Layout == "single-zip-2018":
-		want = []string{"customer-profile", "registration"}
+		want = []Need{NeedCustomerProfile, NeedRegistration}
 	case len(l.ex.Recordings) == 0 && len(l.ex.Audio) == 0:
 		// No voice history and no audio (a real Alexa.zip of an account
 		// that never spoke to Alexa): there is nothing the voice history
 		// or the voice profiles would explain, so neither is missing.
-		want = []string{"customer-profile", "registration"}
+		want = []Need{NeedCustomerProfile, NeedRegistration}
 	}
 	for _, w := range want {
 		for _, ct := range l.tabs {
-			if ct.what != w {
+			if Need(ct.what) != w {
 				continue
 			}
 			e := Expectation{What: w, Path: ct.t.Path}
@@ -695,7 +695,7 @@ func (l *loader) amazonExpectations() {
 		}
 	}
 	if l.ex.Layout == "single-zip-2018" {
-		e := Expectation{What: "transcript", Path: "Alexa/*.pdf"}
+		e := Expectation{What: NeedTranscript, Path: "Alexa/*.pdf"}
 		if len(l.ex.Transcripts) > 0 {
 			e.Found = true
 			e.Src = Source{Part: l.ex.Transcripts[0].Src.Part, Path: l.ex.Transcripts[0].Src.Path}

@@ -107,7 +107,7 @@ func TestLoadAmazonPerCategory(t *testing.T) {
 		}
 	}
 
-	want := map[string]bool{"customer-profile": true, "registration": true, "voice-history": true, "voice-profiles": true}
+	want := map[Need]bool{"customer-profile": true, "registration": true, "voice-history": true, "voice-profiles": true}
 	for _, e := range ex.Expected {
 		if !want[e.What] || !e.Found || e.Src.Path == "" {
 			t.Errorf("expectation: got %+v", e)
@@ -240,7 +240,7 @@ func TestLoadAmazon2018(t *testing.T) {
 			t.Errorf("2018 audio %s not a recording", a.Path)
 		}
 	}
-	found := map[string]bool{}
+	found := map[Need]bool{}
 	for _, e := range ex.Expected {
 		found[e.What] = e.Found
 	}

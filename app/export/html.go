@@ -162,7 +162,7 @@ func (l *loader) archiveBrowser(f file, s string) {
 	if p.Account != "" {
 		b.src.Field = "header_title"
 		b.account = NewValue(p.Account, b.src)
-		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: b.account})
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityEmail, Value: b.account})
 	}
 	l.google.browsers = append(l.google.browsers, b)
 	if l.google.listed == nil {
@@ -243,7 +243,7 @@ func (l *loader) subscriberInfo(f file, s string) {
 					src.Field = "alternate"
 					l.google.alternates = append(l.google.alternates, NewValue(e, src))
 				default:
-					l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: v})
+					l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityEmail, Value: v})
 				}
 			}
 		}

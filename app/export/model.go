@@ -460,9 +460,19 @@ type AudioFile struct {
 
 // Identity is an account identifier found in the data.
 type Identity struct {
-	Kind  string // "customer-id", "email", "name"
+	Kind  IdentityKind
 	Value Value
 }
+
+// IdentityKind says what an account identifier is.
+type IdentityKind string
+
+// The kinds of account identifiers.
+const (
+	IdentityCustomerID IdentityKind = "customer-id"
+	IdentityEmail      IdentityKind = "email"
+	IdentityName       IdentityKind = "name"
+)
 
 // Part is one input archive of a multi-part export (Takeout).
 type Part struct {
@@ -478,11 +488,27 @@ type Part struct {
 
 // Expectation is a file a check needs.
 type Expectation struct {
-	What  string // "registration", "voice-history", "customer-profile", "voice-profiles", "transcript" (2018), "activity", "profile", "archive-browser"
+	What  Need
 	Path  string // the path the vendor table expects (for the message)
 	Found bool
 	Src   Source // where it was found
 }
+
+// Need names a file a check needs (Expectation.What), as the vendor
+// layout table names it.
+type Need string
+
+// The files the checks need.
+const (
+	NeedRegistration    Need = "registration"     // Amazon: the devices registered to the account
+	NeedVoiceHistory    Need = "voice-history"    // Amazon: the voice history table
+	NeedCustomerProfile Need = "customer-profile" // Amazon: the account's customer profile
+	NeedVoiceProfiles   Need = "voice-profiles"   // Amazon: the account's voice profiles
+	NeedTranscript      Need = "transcript"       // Amazon 2018: the PDF of transcripts
+	NeedActivity        Need = "activity"         // Takeout: the assistant's activity
+	NeedProfile         Need = "profile"          // Takeout: the account's profile
+	NeedArchiveBrowser  Need = "archive-browser"  // Takeout: the overview of the parts
+)
 
 // Problem is a file that could not be parsed, or a note on a file that was
 // read (see Note).

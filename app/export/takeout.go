@@ -459,7 +459,7 @@ func (l *loader) readProfile(f file) {
 			continue
 		}
 		v := NewValue(strings.TrimSpace(e.Value), src("/emails/"+strconv.Itoa(k)+"/value", "value"))
-		l.ex.Identities = append(l.ex.Identities, Identity{Kind: "email", Value: v})
+		l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityEmail, Value: v})
 		l.google.profileEmails = append(l.google.profileEmails, v)
 	}
 	if p.Name != nil {
@@ -472,7 +472,7 @@ func (l *loader) readProfile(f file) {
 		}
 		if v.Text != "" {
 			l.ex.Names = addClaim(l.ex.Names, v, NormName)
-			l.ex.Identities = append(l.ex.Identities, Identity{Kind: "name", Value: v})
+			l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityName, Value: v})
 		}
 	}
 }
@@ -551,7 +551,7 @@ func (l *loader) finishGoogle() {
 		ex.Parts = append(ex.Parts, p)
 	}
 
-	add := func(what, p string, src *Source) {
+	add := func(what Need, p string, src *Source) {
 		e := Expectation{What: what, Path: p}
 		if src != nil {
 			e.Found, e.Src = true, *src
@@ -559,15 +559,15 @@ func (l *loader) finishGoogle() {
 		ex.Expected = append(ex.Expected, e)
 	}
 	root := l.lay.Google.Root + "/"
-	add("activity", root+"My Activity/Assistant/MyActivity.json", g.activityFound)
-	add("profile", root+"Profile/Profile.json", g.profileFound)
+	add(NeedActivity, root+"My Activity/Assistant/MyActivity.json", g.activityFound)
+	add(NeedProfile, root+"Profile/Profile.json", g.profileFound)
 	var bsrc *Source
 	if len(g.browsers) > 0 {
 		s := g.browsers[0].src
 		s.Line, s.Field = 0, ""
 		bsrc = &s
 	}
-	add("archive-browser", root+"archive_browser.html", bsrc)
+	add(NeedArchiveBrowser, root+"archive_browser.html", bsrc)
 	l.markOtherAudio()
 }
 
