@@ -505,7 +505,7 @@ func readPreviewGuarded(s session, e *archive.Entry, loc fileLoc, asText bool) (
 		d = readPreview(s, e, loc, asText)
 		return nil
 	}); err != nil {
-		d = previewData{Kind: kindOf(e.Path), Err: err}
+		d = previewData{Kind: view.KindOf(e.Path), Err: err}
 	}
 	return d
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"exportlens/app/view"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ const kidsShown = 200
 type jsonTreeView struct {
 	app.Compo
 	Lang string
-	Root *jsonNode
+	Root *view.JSONNode
 	Loc  fileLoc
 	// Hidden maps the pointer of each hidden record's element to what the
 	// record says: strings under it that hold those words are hidden
@@ -29,7 +30,7 @@ type jsonTreeView struct {
 
 	toggled map[string]bool // nodes the person opened or closed
 	more    map[string]int  // nodes listing more than kidsShown members
-	root    *jsonNode       // the tree toggled belongs to
+	root    *view.JSONNode  // the tree toggled belongs to
 }
 
 // isOpen: the root and every node on the way to the selected pointer are
@@ -51,7 +52,7 @@ func (v *jsonTreeView) Render() app.UI {
 	}
 	path := map[string]bool{}
 	if target != "" {
-		for _, p := range pointerPrefixes(target) {
+		for _, p := range view.PointerPrefixes(target) {
 			path[p] = true
 		}
 	}
@@ -67,21 +68,21 @@ func (v *jsonTreeView) Render() app.UI {
 // nodePointer returns the JSON pointer of the node at child positions at
 // ("3.0.12": the root's 4th member, its 1st, its 13th); "" when there is
 // no such node.
-func nodePointer(root *jsonNode, at string) string {
+func nodePointer(root *view.JSONNode, at string) string {
 	n, ptr := root, ""
-	for _, i := range positions(at, maxJSONDepth+1) {
+	for _, i := range positions(at, view.MaxJSONDepth+1) {
 		if n == nil || i >= len(n.Kids) {
 			return ""
 		}
 		n = n.Kids[i]
-		ptr += "/" + escapePointerToken(n.Key)
+		ptr += "/" + view.EscapePointerToken(n.Key)
 	}
 	return ptr
 }
 
 // node renders n, whose pointer is ptr and child positions at; target is
 // the pointer to mark.
-func (v *jsonTreeView) node(n *jsonNode, ptr, at, target string, path map[string]bool) app.UI {
+func (v *jsonTreeView) node(n *view.JSONNode, ptr, at, target string, path map[string]bool) app.UI {
 	// A URL's node is marked by its position: of two members with the same
 	// key (a hostile document) only the one it names.
 	hit := target != "" && ptr == target
@@ -125,7 +126,7 @@ func (v *jsonTreeView) node(n *jsonNode, ptr, at, target string, path map[string
 	limit := kidsShown + v.more[ptr]
 	kids := make([]app.UI, 0, min(len(n.Kids), limit)+1)
 	for i, k := range n.Kids {
-		kp := ptr + "/" + escapePointerToken(k.Key)
+		kp := ptr + "/" + view.EscapePointerToken(k.Key)
 		if i >= limit && !path[kp] {
 			continue
 		}
@@ -150,9 +151,9 @@ func (v *jsonTreeView) hides(ptr, value string) bool {
 	if len(v.Hidden) == 0 {
 		return false
 	}
-	for _, pre := range pointerPrefixes(ptr) {
+	for _, pre := range view.PointerPrefixes(ptr) {
 		if said, ok := v.Hidden[pre]; ok && pre != "" {
-			return anyHidden(redact(value, said, len(value) >= maxCellShown-utf8.UTFMax))
+			return anyHidden(redact(value, said, len(value) >= view.MaxCellShown-utf8.UTFMax))
 		}
 	}
 	return false

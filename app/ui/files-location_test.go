@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"exportlens/app/view"
 	"io"
 	"net/url"
 	"strings"
@@ -77,7 +78,7 @@ func TestParseFileLocRejects(t *testing.T) {
 }
 
 func TestNodePointer(t *testing.T) {
-	root, err := readJSONTree(strings.NewReader(`{"a": 1, "b/c": [{"x~y": true}, 2]}`), 0)
+	root, err := view.ReadJSONTree(strings.NewReader(`{"a": 1, "b/c": [{"x~y": true}, 2]}`), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"exportlens/app/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/archive"
@@ -78,7 +79,7 @@ func (p *filesPage) Render() app.UI {
 		p.loc = p.url.resolve(p.s, &p.ids)
 		// The title names the kind of file shown, never its name.
 		if e := p.entry(); e != nil {
-			showHead(p.lang, tr(p.lang, "title.file", tr(p.lang, "files.kind."+string(kindOf(e.Path)))), tr(p.lang, "files.title"))
+			showHead(p.lang, tr(p.lang, "title.file", tr(p.lang, "files.kind."+string(view.KindOf(e.Path)))), tr(p.lang, "files.title"))
 		} else {
 			showHead(p.lang, tr(p.lang, "files.title"))
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"exportlens/app/view"
 	"fmt"
 	"io"
 	"strconv"
@@ -21,10 +22,10 @@ const hitID = "files-hit"
 
 // previewData is what a preview read from a member, off the UI goroutine.
 type previewData struct {
-	Kind     kind
-	CSV      *csvPage
-	Text     *textPage
-	JSON     *jsonNode
+	Kind     view.Kind
+	CSV      *view.CSVPage
+	Text     *view.TextPage
+	JSON     *view.JSONNode
 	JSONNote string // why a JSON member is shown as text
 	PDF      []media.PDFLine
 	PDFErr   error
@@ -78,10 +79,10 @@ func (p *filePreview) loadKey() string {
 	if why, _ := p.hidden(); why != "" {
 		return k + "\x00hidden" // nothing is read until the person lifts it
 	}
-	switch kindOf(p.Loc.Path) {
-	case kindCSV, kindText, kindOther, kindImage, kindAudio: // the last three may turn out to be text
+	switch view.KindOf(p.Loc.Path) {
+	case view.KindCSV, view.KindText, view.KindOther, view.KindImage, view.KindAudio: // the last three may turn out to be text
 		k += "\x00" + strconv.Itoa(p.Loc.Line) + "\x00" + strconv.Itoa(p.Loc.Page)
-	case kindJSON:
+	case view.KindJSON:
 		if p.asText {
 			k += "\x00" + strconv.Itoa(p.Loc.Line) + "\x00" + strconv.Itoa(p.Loc.Page)
 		}
@@ -160,30 +161,30 @@ func (p *filePreview) scroll(ctx app.Context) {
 // readPreview reads what the view of e at loc shows. It runs on a
 // goroutine: the browser's reads are awaited.
 func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previewData) {
-	d.Kind = kindOf(e.Path)
-	if d.Kind == kindJSON && asText {
-		d.Kind, d.JSONNote = kindText, "shown as text"
+	d.Kind = view.KindOf(e.Path)
+	if d.Kind == view.KindJSON && asText {
+		d.Kind, d.JSONNote = view.KindText, "shown as text"
 	}
 	switch d.Kind {
-	case kindCSV:
+	case view.KindCSV:
 		rc, err := e.Open()
 		if err != nil {
 			d.Err = err
 			return
 		}
 		defer rc.Close()
-		pg := readCSVPage(rc, loc.Page, loc.Line, loc.Field)
+		pg := view.ReadCSVPage(rc, loc.Page, loc.Line, loc.Field)
 		d.CSV = &pg
-	case kindText:
+	case view.KindText:
 		d.Text, d.Err = readText(e, loc)
-	case kindJSON:
+	case view.KindJSON:
 		rc, err := e.Open()
 		if err != nil {
 			d.Err = err
 			return
 		}
 		defer rc.Close()
-		d.JSON, err = readJSONTree(rc, e.Size)
+		d.JSON, err = view.ReadJSONTree(rc, e.Size)
 		if err == nil {
 			return d
 		}
@@ -194,36 +195,36 @@ func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previ
 		}
 		// Too large or not valid JSON for a tree: show its text, paged.
 		d.JSONNote = err.Error()
-		d.Kind = kindText
+		d.Kind = view.KindText
 		d.Text, d.Err = readText(e, loc)
-	case kindImage, kindAudio, kindOther: // shown as what the bytes are
+	case view.KindImage, view.KindAudio, view.KindOther: // shown as what the bytes are
 		head, err := readHead(e)
 		if err != nil {
 			d.Err = err
 			return d
 		}
 		var t media.Type
-		switch d.Kind, t = previewKind(head); d.Kind {
-		case kindText:
+		switch d.Kind, t = view.PreviewKind(head); d.Kind {
+		case view.KindText:
 			d.Text, d.Err = readText(e, loc)
-		case kindImage, kindAudio:
-			d.URL, d.Err = entryURL(s, e, t, maxPreviewMedia)
-		case kindPDF:
+		case view.KindImage, view.KindAudio:
+			d.URL, d.Err = entryURL(s, e, t, view.MaxPreviewMedia)
+		case view.KindPDF:
 			d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
 		}
-	case kindPDF:
+	case view.KindPDF:
 		d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
 	}
 	return d
 }
 
-func readText(e *archive.Entry, loc fileLoc) (*textPage, error) {
+func readText(e *archive.Entry, loc fileLoc) (*view.TextPage, error) {
 	rc, err := e.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	pg := readTextPage(rc, loc.Page, loc.Line)
+	pg := view.ReadTextPage(rc, loc.Page, loc.Line)
 	return &pg, nil
 }
 
@@ -234,7 +235,7 @@ func readHead(e *archive.Entry) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, sniffBytes))
+	b, err := io.ReadAll(io.LimitReader(rc, view.SniffBytes))
 	if err != nil && len(b) == 0 {
 		return nil, err
 	}
@@ -247,10 +248,10 @@ func readHead(e *archive.Entry) ([]byte, error) {
 func readPDF(s session, e *archive.Entry) (lines []media.PDFLine, linesErr error, url string, err error) {
 	if ra, ok := e.Section(); ok {
 		lines, linesErr = media.PDFLines(ra, e.Size)
-		url, err = entryURL(s, e, media.Opaque, maxPDFBytes)
+		url, err = entryURL(s, e, media.Opaque, view.MaxPDFBytes)
 		return
 	}
-	data, err := readBounded(e, maxPDFBytes)
+	data, err := readBounded(e, view.MaxPDFBytes)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -309,7 +310,7 @@ func (p *filePreview) Render() app.UI {
 		return app.Section().Class("file-preview").Body(app.P().Class("error").Text(tr(p.Lang, "files.notFound", p.Session.Report.Name(p.Loc.Part, p.Loc.Path))))
 	}
 	e := p.Entry
-	k := kindOf(e.Path)
+	k := view.KindOf(e.Path)
 	if p.data.Kind != "" && p.member == p.memberKey() {
 		k = p.data.Kind
 	}
@@ -348,13 +349,13 @@ func (p *filePreview) Render() app.UI {
 			body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.jsonText")))
 		}
 		body = append(body, p.renderText(p.data.Text)...)
-	case k == kindPDF:
+	case k == view.KindPDF:
 		body = append(body, p.renderPDF()...)
-	case k == kindImage && p.data.URL != "":
+	case k == view.KindImage && p.data.URL != "":
 		body = append(body, app.Img().Class("preview-image").Src(p.data.URL).Alt(e.Path))
-	case k == kindAudio && p.data.URL != "":
+	case k == view.KindAudio && p.data.URL != "":
 		body = append(body, app.Audio().Class("preview-audio").Attr("data-testid", "file-audio").Controls(true).Preload("metadata").Src(p.data.URL))
-	case k == kindArchive:
+	case k == view.KindArchive:
 		body = append(body, app.P().Text(tr(p.Lang, "files.archive")))
 	case p.key != "":
 		body = append(body, app.P().Text(tr(p.Lang, "files.noPreview")))
@@ -386,7 +387,7 @@ func (p *filePreview) lineLink(n int) app.UI {
 	return app.A().Href(l.URL()).Class("ln-link").Text(strconv.Itoa(n))
 }
 
-func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
+func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 	out := []app.UI{}
 	if len(pg.Records) == 0 {
 		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))
@@ -443,7 +444,7 @@ func (p *filePreview) renderCSV(pg *csvPage) []app.UI {
 	return append(out, p.pager(pg.Page, pg.Next))
 }
 
-func (p *filePreview) renderText(pg *textPage) []app.UI {
+func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 	out := []app.UI{}
 	if len(pg.Lines) == 0 {
 		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))

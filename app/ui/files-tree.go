@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"exportlens/app/view"
 	"fmt"
 	"strings"
 
@@ -275,7 +276,7 @@ func (t *fileTree) file(e *archive.Entry, dup int, indent string) app.UI {
 		Body(
 			a,
 			app.Span().Class("tree-size").Text(sizeText(t.Lang, e.Size)),
-			app.Span().Class("tree-kind").Text(tr(t.Lang, "files.kind."+string(kindOf(e.Path)))),
+			app.Span().Class("tree-kind").Text(tr(t.Lang, "files.kind."+string(view.KindOf(e.Path)))),
 		)
 }
 

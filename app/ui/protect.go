@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"exportlens/app/view"
 	"maps"
 	"slices"
 	"strconv"
@@ -191,7 +192,7 @@ func (p *protection) findStarts() {
 		return
 	}
 	add := func(src export.Source) {
-		if src.Line <= 0 || kindOf(src.Path) == kindCSV {
+		if src.Line <= 0 || view.KindOf(src.Path) == view.KindCSV {
 			return
 		}
 		if key := audioKey(src.Part, src.Path); p.records[key] != nil {
@@ -351,7 +352,7 @@ func hidesCell(cell string, said []string) bool {
 		return false
 	}
 	for _, v := range said {
-		if c == strings.TrimSpace(v) || len(cell) >= maxCellShown-utf8.UTFMax && strings.HasPrefix(v, cell) {
+		if c == strings.TrimSpace(v) || len(cell) >= view.MaxCellShown-utf8.UTFMax && strings.HasPrefix(v, cell) {
 			return true
 		}
 	}

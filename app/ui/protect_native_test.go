@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"exportlens/app/view"
 	"os"
 	"path/filepath"
 	"slices"
@@ -211,7 +212,7 @@ func TestProtectCSVCells(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pg := readCSVPage(rc, 0, rec.Src().Line, "")
+		pg := view.ReadCSVPage(rc, 0, rec.Src().Line, "")
 		rc.Close()
 		var cells []string
 		for _, r := range pg.Records {

@@ -1,4 +1,4 @@
-package ui
+package view
 
 import (
 	"bufio"
@@ -19,81 +19,81 @@ import (
 // What a preview may read or keep. Member data is hostile: every bound is
 // checked before the bytes are kept, never after.
 const (
-	rowsPerPage     = 200      // CSV records shown at once
-	linesPerPage    = 500      // text lines shown at once
-	maxCellShown    = 4 << 10  // bytes of one CSV cell or text line kept for display
-	maxCSVRecord    = 2 << 20  // bytes one CSV record may span while reading
-	maxCSVCells     = 256      // cells of one record shown
-	maxJSONBytes    = 8 << 20  // a JSON tree is built from at most this much
-	maxJSONNodes    = 200_000  // nodes of one JSON tree (about 100 bytes each)
-	maxJSONDepth    = 200      // nesting of one JSON tree
-	maxPDFBytes     = 32 << 20 // a compressed PDF is read into memory up to this (beside the export's 64 MiB budget)
-	maxPreviewMedia = 32 << 20 // a compressed image or audio is decoded into memory up to this
-	sniffBytes      = 4 << 10  // bytes looked at to tell text from binary, and the type (at least media.SniffBytes)
+	RowsPerPage     = 200      // CSV records shown at once
+	LinesPerPage    = 500      // text lines shown at once
+	MaxCellShown    = 4 << 10  // bytes of one CSV cell or text line kept for display
+	MaxCSVRecord    = 2 << 20  // bytes one CSV record may span while reading
+	MaxCSVCells     = 256      // cells of one record shown
+	MaxJSONBytes    = 8 << 20  // a JSON tree is built from at most this much
+	MaxJSONNodes    = 200_000  // nodes of one JSON tree (about 100 bytes each)
+	MaxJSONDepth    = 200      // nesting of one JSON tree
+	MaxPDFBytes     = 32 << 20 // a compressed PDF is read into memory up to this (beside the export's 64 MiB budget)
+	MaxPreviewMedia = 32 << 20 // a compressed image or audio is decoded into memory up to this
+	SniffBytes      = 4 << 10  // bytes looked at to tell text from binary, and the type (at least media.SniffBytes)
 )
 
-// kind is how a member is previewed.
-type kind string
+// Kind is how a member is previewed.
+type Kind string
 
 const (
-	kindCSV     kind = "csv"
-	kindJSON    kind = "json"
-	kindText    kind = "text"
-	kindImage   kind = "image"
-	kindPDF     kind = "pdf"
-	kindAudio   kind = "audio"
-	kindArchive kind = "archive" // listed, its members are in the tree
-	kindOther   kind = "other"
+	KindCSV     Kind = "csv"
+	KindJSON    Kind = "json"
+	KindText    Kind = "text"
+	KindImage   Kind = "image"
+	KindPDF     Kind = "pdf"
+	KindAudio   Kind = "audio"
+	KindArchive Kind = "archive" // listed, its members are in the tree
+	KindOther   Kind = "other"
 )
 
-// kindOf tells a member's preview kind by its name, before any byte is
+// KindOf tells a member's preview kind by its name, before any byte is
 // read. A name only proposes: images, audio and unknown names are shown by
 // what their bytes are (see previewKind), and a document format is text
 // whatever it contains. SVG is text: it is a document that can hold
 // script, not a raster image.
-func kindOf(name string) kind {
+func KindOf(name string) Kind {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".csv", ".tsv":
-		return kindCSV
+		return KindCSV
 	case ".json", ".geojson":
-		return kindJSON
+		return KindJSON
 	case ".txt", ".html", ".htm", ".xhtml", ".xht", ".xml", ".svg", ".md", ".log", ".ics", ".vcf", ".mbox", ".eml", ".yaml", ".yml":
-		return kindText
+		return KindText
 	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".ico":
-		return kindImage
+		return KindImage
 	case ".pdf":
-		return kindPDF
+		return KindPDF
 	case ".wav", ".mp3", ".ogg", ".opus", ".m4a", ".aac", ".flac", ".mp4":
-		return kindAudio
+		return KindAudio
 	case ".zip", ".tar", ".tgz", ".gz", ".7z", ".rar":
-		return kindArchive
+		return KindArchive
 	}
-	return kindOther
+	return KindOther
 }
 
-// previewKind is how a member whose name says image, audio or nothing
+// PreviewKind is how a member whose name says image, audio or nothing
 // known is shown, from its first bytes: a raster image, audio (or video)
 // or PDF by their magic numbers, text when the bytes look like text (an SVG
 // or HTML named .png included), else nothing. t is what the object URL of
 // an image or audio is typed with.
-func previewKind(head []byte) (k kind, t media.Type) {
+func PreviewKind(head []byte) (k Kind, t media.Type) {
 	t = media.Sniff(head)
 	switch {
 	case t.Image():
-		return kindImage, t
+		return KindImage, t
 	case t.Audio(), t.Video():
-		return kindAudio, t
+		return KindAudio, t
 	case t.IsPDF():
-		return kindPDF, t
-	case looksText(head):
-		return kindText, media.Type{}
+		return KindPDF, t
+	case LooksText(head):
+		return KindText, media.Type{}
 	}
-	return kindOther, media.Type{}
+	return KindOther, media.Type{}
 }
 
-// looksText reports whether b (the first bytes of a member) is text: valid
+// LooksText reports whether b (the first bytes of a member) is text: valid
 // UTF-8 (a character cut at the end is allowed) without NUL bytes.
-func looksText(b []byte) bool {
+func LooksText(b []byte) bool {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return false
 	}
@@ -107,9 +107,9 @@ func looksText(b []byte) bool {
 	return true
 }
 
-// shown cuts s to at most max bytes on a character boundary and makes it
+// Shown cuts s to at most max bytes on a character boundary and makes it
 // valid UTF-8, for display.
-func shown(s string, max int) (string, bool) {
+func Shown(s string, max int) (string, bool) {
 	cut := false
 	if len(s) > max {
 		s, cut = s[:max], true
@@ -120,30 +120,30 @@ func shown(s string, max int) (string, bool) {
 	return strings.ToValidUTF8(s, "\uFFFD"), cut
 }
 
-// csvRecord is one record of a CSV page: the physical line it starts on (as
+// CSVRecord is one record of a CSV page: the physical line it starts on (as
 // export.Source.Line counts them) and its cells.
-type csvRecord struct {
+type CSVRecord struct {
 	Line  int
 	Cells []string
 	More  int // cells left out (beyond maxCSVCells)
 }
 
-// csvPage is one page of a CSV member.
-type csvPage struct {
+// CSVPage is one page of a CSV member.
+type CSVPage struct {
 	Page       int // 1-based
-	Records    []csvRecord
+	Records    []CSVRecord
 	Next       bool  // a record follows the page
 	Column     int   // index of the column named by the requested field; -1 if none
 	HeaderLine int   // the line of the record that holds that column's name; 0 if none
 	Err        error // reading stopped here; the records before it are shown
 }
 
-// readCSVPage streams a CSV member and keeps one page of records: page
+// ReadCSVPage streams a CSV member and keeps one page of records: page
 // (1-based), or, when line > 0, the page holding the record that starts on
 // that physical line (or the first record after it). field names a column
 // to mark; the first record among the first ten that has it as a cell is
 // taken as the header. Memory: one page, never the file.
-func readCSVPage(r io.Reader, page, line int, field string) csvPage {
+func ReadCSVPage(r io.Reader, page, line int, field string) CSVPage {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3) // a BOM is not part of the first cell; lines stay the same
@@ -154,12 +154,12 @@ func readCSVPage(r io.Reader, page, line int, field string) csvPage {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true // the cells kept are copied (cut to maxCellShown)
 
-	out := csvPage{Column: -1}
+	out := CSVPage{Column: -1}
 	target := 0 // the page to show; 0 while the line is not reached
 	if line <= 0 {
 		target = max(page, 1)
 	}
-	var cur []csvRecord // the records of curPage
+	var cur []CSVRecord // the records of curPage
 	curPage, n := 0, 0
 	for {
 		rec, err := cr.Read()
@@ -180,7 +180,7 @@ func readCSVPage(r io.Reader, page, line int, field string) csvPage {
 				}
 			}
 		}
-		pg := (n-1)/rowsPerPage + 1
+		pg := (n-1)/RowsPerPage + 1
 		if target == 0 && start >= line {
 			target = pg
 		}
@@ -209,15 +209,15 @@ func readCSVPage(r io.Reader, page, line int, field string) csvPage {
 // headerWindowShown is how many first records may hold the header.
 const headerWindowShown = 10
 
-func keepRecord(line int, rec []string) csvRecord {
-	k := csvRecord{Line: line}
-	if len(rec) > maxCSVCells {
-		k.More = len(rec) - maxCSVCells
-		rec = rec[:maxCSVCells]
+func keepRecord(line int, rec []string) CSVRecord {
+	k := CSVRecord{Line: line}
+	if len(rec) > MaxCSVCells {
+		k.More = len(rec) - MaxCSVCells
+		rec = rec[:MaxCSVCells]
 	}
 	k.Cells = make([]string, len(rec))
 	for i, c := range rec {
-		k.Cells[i], _ = shown(c, maxCellShown)
+		k.Cells[i], _ = Shown(c, MaxCellShown)
 	}
 	return k
 }
@@ -231,10 +231,10 @@ type recordBound struct {
 	mark int64
 }
 
-var errRecordTooLong = fmt.Errorf("a record is longer than %d bytes", maxCSVRecord)
+var errRecordTooLong = fmt.Errorf("a record is longer than %d bytes", MaxCSVRecord)
 
 func (b *recordBound) Read(p []byte) (int, error) {
-	if b.n-b.mark > maxCSVRecord {
+	if b.n-b.mark > MaxCSVRecord {
 		return 0, errRecordTooLong
 	}
 	n, err := b.r.Read(p)
@@ -242,33 +242,33 @@ func (b *recordBound) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// textLine is one physical line of a text member.
-type textLine struct {
+// TextLine is one physical line of a text member.
+type TextLine struct {
 	N    int
 	Text string
 	Cut  bool // longer than maxCellShown; the rest is not shown
 }
 
-// textPage is one page of a text member.
-type textPage struct {
+// TextPage is one page of a text member.
+type TextPage struct {
 	Page  int
-	Lines []textLine
+	Lines []TextLine
 	Next  bool
 	Err   error
 }
 
-// readTextPage streams a text member and keeps one page of lines: page
+// ReadTextPage streams a text member and keeps one page of lines: page
 // (1-based), or the page holding line when line > 0. Lines are split at
 // "\n" (a "\r" before it is dropped), as the parsers count them.
-func readTextPage(r io.Reader, page, line int) textPage {
+func ReadTextPage(r io.Reader, page, line int) TextPage {
 	if line > 0 {
-		page = (line-1)/linesPerPage + 1
+		page = (line-1)/LinesPerPage + 1
 	}
-	out := textPage{Page: max(page, 1)}
-	first := (out.Page-1)*linesPerPage + 1
+	out := TextPage{Page: max(page, 1)}
+	first := (out.Page-1)*LinesPerPage + 1
 	br := bufio.NewReaderSize(r, 64<<10)
 	for n := 1; ; n++ {
-		if n >= first+linesPerPage {
+		if n >= first+LinesPerPage {
 			_, err := br.Peek(1)
 			out.Next = err == nil
 			break
@@ -282,7 +282,7 @@ func readTextPage(r io.Reader, page, line int) textPage {
 			break
 		}
 		if n >= first {
-			out.Lines = append(out.Lines, textLine{N: n, Text: s, Cut: cut})
+			out.Lines = append(out.Lines, TextLine{N: n, Text: s, Cut: cut})
 		}
 		if err != nil {
 			break
@@ -299,7 +299,7 @@ func readLine(br *bufio.Reader, keep bool) (s string, cut bool, err error) {
 		chunk, err := br.ReadSlice('\n')
 		if keep {
 			body := bytes.TrimSuffix(chunk, []byte("\n"))
-			if room := maxCellShown - len(buf); len(body) > room {
+			if room := MaxCellShown - len(buf); len(body) > room {
 				body, cut = body[:room], true
 			}
 			buf = append(buf, body...)
@@ -307,56 +307,56 @@ func readLine(br *bufio.Reader, keep bool) (s string, cut bool, err error) {
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		line, c := shown(strings.TrimSuffix(string(buf), "\r"), maxCellShown)
+		line, c := Shown(strings.TrimSuffix(string(buf), "\r"), MaxCellShown)
 		return line, cut || c, err
 	}
 }
 
-// jsonNode is one node of a JSON tree. Its pointer is not stored: it is
+// JSONNode is one node of a JSON tree. Its pointer is not stored: it is
 // built from the keys on the way down, so a big tree costs no more strings.
-type jsonNode struct {
+type JSONNode struct {
 	Key   string // object key, or array index in decimal; "" for the root
 	Kind  byte   // 'o' object, 'a' array, 's' string, 'n' number, 'b' bool, 'z' null
 	Value string // scalars, as text (strings unquoted, cut to maxCellShown)
-	Kids  []*jsonNode
+	Kids  []*JSONNode
 }
 
 var (
-	errJSONTooBig  = fmt.Errorf("more than %d bytes", maxJSONBytes)
-	errJSONTooDeep = fmt.Errorf("nested deeper than %d", maxJSONDepth)
-	errJSONTooMany = fmt.Errorf("more than %d values", maxJSONNodes)
+	ErrJSONTooBig  = fmt.Errorf("more than %d bytes", MaxJSONBytes)
+	errJSONTooDeep = fmt.Errorf("nested deeper than %d", MaxJSONDepth)
+	errJSONTooMany = fmt.Errorf("more than %d values", MaxJSONNodes)
 )
 
-// readJSONTree parses a JSON member of at most maxJSONBytes into a tree that
+// ReadJSONTree parses a JSON member of at most maxJSONBytes into a tree that
 // keeps the keys' order. Depth and node count are bounded.
-func readJSONTree(r io.Reader, size int64) (*jsonNode, error) {
-	if size > maxJSONBytes {
-		return nil, errJSONTooBig
+func ReadJSONTree(r io.Reader, size int64) (*JSONNode, error) {
+	if size > MaxJSONBytes {
+		return nil, ErrJSONTooBig
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxJSONBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxJSONBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxJSONBytes {
-		return nil, errJSONTooBig
+	if len(data) > MaxJSONBytes {
+		return nil, ErrJSONTooBig
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	nodes := 0
-	var parse func(key string, depth int) (*jsonNode, error)
-	parse = func(key string, depth int) (*jsonNode, error) {
-		if depth > maxJSONDepth {
+	var parse func(key string, depth int) (*JSONNode, error)
+	parse = func(key string, depth int) (*JSONNode, error) {
+		if depth > MaxJSONDepth {
 			return nil, errJSONTooDeep
 		}
-		if nodes++; nodes > maxJSONNodes {
+		if nodes++; nodes > MaxJSONNodes {
 			return nil, errJSONTooMany
 		}
 		tok, err := d.Token()
 		if err != nil {
 			return nil, err
 		}
-		n := &jsonNode{Key: key}
+		n := &JSONNode{Key: key}
 		switch t := tok.(type) {
 		case json.Delim:
 			switch t {
@@ -391,7 +391,7 @@ func readJSONTree(r io.Reader, size int64) (*jsonNode, error) {
 			}
 		case string:
 			n.Kind = 's'
-			n.Value, _ = shown(t, maxCellShown)
+			n.Value, _ = Shown(t, MaxCellShown)
 		case json.Number:
 			n.Kind, n.Value = 'n', t.String()
 		case bool:
@@ -408,14 +408,14 @@ func readJSONTree(r io.Reader, size int64) (*jsonNode, error) {
 	return root, nil
 }
 
-// escapePointerToken escapes one key for a JSON pointer (RFC 6901).
-func escapePointerToken(k string) string {
+// EscapePointerToken escapes one key for a JSON pointer (RFC 6901).
+func EscapePointerToken(k string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
 }
 
-// pointerPrefixes returns every pointer from the root down to p: "",
+// PointerPrefixes returns every pointer from the root down to p: "",
 // "/1", "/1/details", ... so the nodes on the way can be expanded.
-func pointerPrefixes(p string) []string {
+func PointerPrefixes(p string) []string {
 	out := []string{""}
 	if p == "" || p[0] != '/' {
 		return out

@@ -1,18 +1,16 @@
-package ui
+package view
 
 import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"exportlens/app/archive"
 )
 
 func TestReadCSVPageLines(t *testing.T) {
 	// A BOM, a blank line and a quoted cell with a line break: the physical
 	// line of each record is where it starts, as export.Source.Line counts.
 	src := "\ufeffa,b\n1,x\n\n2,\"two\nlines\"\n3,y\n"
-	pg := readCSVPage(strings.NewReader(src), 1, 0, "b")
+	pg := ReadCSVPage(strings.NewReader(src), 1, 0, "b")
 	var got []string
 	for _, r := range pg.Records {
 		got = append(got, fmt.Sprintf("%d:%s", r.Line, strings.Join(r.Cells, "|")))
@@ -39,16 +37,16 @@ func TestReadCSVPagePaging(t *testing.T) {
 		wantFirst, wantN int
 		wantNext         bool
 	}{
-		{"first page", 1, 0, 1, 1, rowsPerPage, true},
-		{"second page", 2, 0, 2, 201, rowsPerPage, true},
+		{"first page", 1, 0, 1, 1, RowsPerPage, true},
+		{"second page", 2, 0, 2, 201, RowsPerPage, true},
 		{"last page", 3, 0, 3, 401, 51, false},
-		{"the page of a line", 0, 250, 2, 201, rowsPerPage, true},
+		{"the page of a line", 0, 250, 2, 201, RowsPerPage, true},
 		{"a line beyond the end shows the last page", 0, 9999, 3, 401, 51, false},
 		{"a page beyond the end is empty", 9, 0, 9, 0, 0, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			pg := readCSVPage(strings.NewReader(b.String()), tc.page, tc.line, "")
+			pg := ReadCSVPage(strings.NewReader(b.String()), tc.page, tc.line, "")
 			first := 0
 			if len(pg.Records) > 0 {
 				first = pg.Records[0].Line
@@ -63,8 +61,8 @@ func TestReadCSVPagePaging(t *testing.T) {
 
 func TestReadCSVPageUnclosedQuote(t *testing.T) {
 	// A quote never closed would make one record of the rest of the file.
-	src := "a,b\n1,\"" + strings.Repeat("x", maxCSVRecord+100) + "\n"
-	pg := readCSVPage(strings.NewReader(src), 1, 0, "")
+	src := "a,b\n1,\"" + strings.Repeat("x", MaxCSVRecord+100) + "\n"
+	pg := ReadCSVPage(strings.NewReader(src), 1, 0, "")
 	if pg.Err == nil {
 		t.Fatalf("got no error, want the record refused")
 	}
@@ -78,39 +76,39 @@ func TestReadTextPage(t *testing.T) {
 	for i := 1; i <= 1200; i++ {
 		fmt.Fprintf(&b, "line %d\r\n", i)
 	}
-	long := strings.Repeat("é", maxCellShown) // 2 bytes each: cut in the middle
+	long := strings.Repeat("é", MaxCellShown) // 2 bytes each: cut in the middle
 	b.WriteString(long + "\nlast")
-	pg := readTextPage(strings.NewReader(b.String()), 0, 1201)
+	pg := ReadTextPage(strings.NewReader(b.String()), 0, 1201)
 	if pg.Page != 3 || len(pg.Lines) != 202 || pg.Next {
 		t.Fatalf("got page %d with %d lines, next %v; want page 3 with 202 lines, no next", pg.Page, len(pg.Lines), pg.Next)
 	}
 	if l := pg.Lines[0]; l.N != 1001 || l.Text != "line 1001" {
 		t.Errorf("got line %d %q, want 1001 %q", l.N, l.Text, "line 1001")
 	}
-	if l := pg.Lines[200]; l.N != 1201 || !l.Cut || len(l.Text) > maxCellShown || !strings.HasPrefix(long, l.Text) {
-		t.Errorf("got line %d cut=%v (%d bytes), want 1201 cut to at most %d bytes", l.N, l.Cut, len(l.Text), maxCellShown)
+	if l := pg.Lines[200]; l.N != 1201 || !l.Cut || len(l.Text) > MaxCellShown || !strings.HasPrefix(long, l.Text) {
+		t.Errorf("got line %d cut=%v (%d bytes), want 1201 cut to at most %d bytes", l.N, l.Cut, len(l.Text), MaxCellShown)
 	}
 	if l := pg.Lines[201]; l.N != 1202 || l.Text != "last" {
 		t.Errorf("got line %d %q, want 1202 %q", l.N, l.Text, "last")
 	}
-	if pg := readTextPage(strings.NewReader(b.String()), 1, 0); !pg.Next || len(pg.Lines) != linesPerPage {
-		t.Errorf("first page: got %d lines, next %v; want %d, true", len(pg.Lines), pg.Next, linesPerPage)
+	if pg := ReadTextPage(strings.NewReader(b.String()), 1, 0); !pg.Next || len(pg.Lines) != LinesPerPage {
+		t.Errorf("first page: got %d lines, next %v; want %d, true", len(pg.Lines), pg.Next, LinesPerPage)
 	}
 }
 
 func TestReadJSONTreePointers(t *testing.T) {
 	src := `[{"a/b": 1, "details": [{"name": "x"}, {"name": "From unrecognized speaker"}]}]`
-	root, err := readJSONTree(strings.NewReader(src), int64(len(src)))
+	root, err := ReadJSONTree(strings.NewReader(src), int64(len(src)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Walk the tree as the view does, building pointers from the keys.
 	found := map[string]string{}
-	var walk func(n *jsonNode, ptr string)
-	walk = func(n *jsonNode, ptr string) {
+	var walk func(n *JSONNode, ptr string)
+	walk = func(n *JSONNode, ptr string) {
 		found[ptr] = n.Value
 		for _, k := range n.Kids {
-			walk(k, ptr+"/"+escapePointerToken(k.Key))
+			walk(k, ptr+"/"+EscapePointerToken(k.Key))
 		}
 	}
 	walk(root, "")
@@ -119,7 +117,7 @@ func TestReadJSONTreePointers(t *testing.T) {
 			t.Errorf("%s: got %q (found %v), want %q", ptr, got, ok, want)
 		}
 	}
-	if got := strings.Join(pointerPrefixes("/0/details/1/name"), " "); got != " /0 /0/details /0/details/1 /0/details/1/name" {
+	if got := strings.Join(PointerPrefixes("/0/details/1/name"), " "); got != " /0 /0/details /0/details/1 /0/details/1/name" {
 		t.Errorf("prefixes: got %q", got)
 	}
 }
@@ -131,32 +129,15 @@ func TestReadJSONTreeBounds(t *testing.T) {
 		size int64
 		want error
 	}{
-		{"declared too big", "{}", maxJSONBytes + 1, errJSONTooBig},
-		{"too deep", strings.Repeat("[", maxJSONDepth+2) + strings.Repeat("]", maxJSONDepth+2), 0, errJSONTooDeep},
+		{"declared too big", "{}", MaxJSONBytes + 1, ErrJSONTooBig},
+		{"too deep", strings.Repeat("[", MaxJSONDepth+2) + strings.Repeat("]", MaxJSONDepth+2), 0, errJSONTooDeep},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := readJSONTree(strings.NewReader(tc.src), tc.size); err != tc.want {
+			if _, err := ReadJSONTree(strings.NewReader(tc.src), tc.size); err != tc.want {
 				t.Errorf("got %v, want %v", err, tc.want)
 			}
 		})
-	}
-}
-
-func TestBuildTree(t *testing.T) {
-	entries := []*archive.Entry{
-		{Part: "a.zip", Path: "x/1.csv", Size: 10},
-		{Part: "a.zip", Path: "x/y/2.wav", Size: 20},
-		{Part: "a.zip", Path: "top.txt", Size: 1},
-		{Part: "b.zip", Path: "z.json", Size: 5},
-	}
-	parts := buildTree(entries)
-	if len(parts) != 2 || parts[0].Count != 3 || parts[0].Size != 31 || parts[1].Count != 1 {
-		t.Fatalf("got %d parts (%d files, %d bytes), want 2 with 3 files, 31 bytes in the first", len(parts), parts[0].Count, parts[0].Size)
-	}
-	x := parts[0].Folders[0]
-	if x.Name != "x" || x.Count != 2 || len(x.Files) != 1 || x.Folders[0].Name != "y" || x.Folders[0].Size != 20 {
-		t.Errorf("got folder %q with %d files below, want x with 2 and a folder y", x.Name, x.Count)
 	}
 }
 
@@ -173,18 +154,9 @@ func TestLooksText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := looksText(tc.in); got != tc.want {
+			if got := LooksText(tc.in); got != tc.want {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
-	}
-}
-
-// TestKindKeysExist covers the type labels, whose keys are built at run time.
-func TestKindKeysExist(t *testing.T) {
-	for _, k := range []kind{kindCSV, kindJSON, kindText, kindImage, kindPDF, kindAudio, kindArchive, kindOther} {
-		if _, ok := texts["files.kind."+string(k)]; !ok {
-			t.Errorf("kind %s: got no text files.kind.%s", k, k)
-		}
 	}
 }
