@@ -1,7 +1,8 @@
-// Package view is what the viewer's pages and the command share between
-// the domain (archive, export, check) and what they show: the one pipeline
-// from the chosen inputs to a checked export (Steps.Read, Steps.Check).
-// It imports neither go-app nor the DOM, so it runs, and is tested, natively.
+// Package view is the layer between the domain (archive, export, check)
+// and the viewer's pages: the one pipeline from the chosen inputs to a
+// checked export that the command and the viewer share (Steps.Read,
+// Steps.Check), and the pages' logic that needs no page. It imports
+// neither go-app nor the DOM, so it runs, and is tested, natively.
 //
 // Entry points: Default (the domain's steps), Steps.Read (list and load),
 // Steps.Check (the checks on what was read), Outcome.NothingRead; and the
