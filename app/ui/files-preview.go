@@ -150,11 +150,7 @@ func (p *filePreview) scroll(ctx app.Context) {
 	}
 	p.scrolled = where
 	ctx.Defer(func(ctx app.Context) {
-		el := app.Window().GetElementByID(hitID)
-		if el != nil && el.Truthy() {
-			opts := map[string]any{"block": "center"}
-			el.Call("scrollIntoView", opts)
-		}
+		domScrollIntoView(hitID)
 	})
 }
 

@@ -302,9 +302,7 @@ func (t *fileTree) onScroll(ctx app.Context, e app.Event) {
 
 // setTreeScroll moves the tree's scroll position; the rows stay go-app's.
 func setTreeScroll(top int) {
-	if el := app.Window().GetElementByID(treeListID); el.Truthy() {
-		el.Set("scrollTop", top)
-	}
+	domSetScrollTop(treeListID, top)
 }
 
 // sizeText formats a byte count for people: bytes below a kilobyte.

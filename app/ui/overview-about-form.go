@@ -61,14 +61,7 @@ func (f *aboutForm) Render() app.UI {
 
 // onChange reads all fields (the elements are only read) and declares them.
 func (f *aboutForm) onChange(ctx app.Context, e app.Event) {
-	doc := app.Window().Get("document")
-	val := func(id string) string {
-		el := doc.Call("getElementById", id)
-		if !el.Truthy() {
-			return ""
-		}
-		return el.Get("value").String()
-	}
+	val := domValue
 	d := check.Declared{
 		Emails:      splitEmails(val("about-email")),
 		CustomerIDs: splitList(val("about-customer")),
@@ -79,9 +72,7 @@ func (f *aboutForm) onChange(ctx app.Context, e app.Event) {
 		NotMineDevices:  f.Declared.NotMineDevices,
 		NotMineProfiles: f.Declared.NotMineProfiles,
 	}
-	if el := doc.Call("getElementById", "about-nodevices"); el.Truthy() {
-		d.NoDevices = el.Get("checked").Bool()
-	}
+	d.NoDevices = domChecked("about-nodevices")
 	if d.NoDevices {
 		d.OwnsDevice = false
 	}

@@ -35,13 +35,12 @@ func showHead(lang string, parts ...string) {
 		lang = "en"
 	}
 	title := strings.Join(append(parts, appName), " – ")
-	doc := app.Window().Get("document")
 	if title != docHead.title {
-		doc.Set("title", title)
+		domSetTitle(title)
 		docHead.title = title
 	}
 	if lang != docHead.lang {
-		doc.Get("documentElement").Set("lang", lang)
+		domSetLang(lang)
 		docHead.lang = lang
 	}
 }
@@ -49,9 +48,7 @@ func showHead(lang string, parts ...string) {
 // focusHeading moves focus to the page's h1 once the page is drawn.
 func focusHeading(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
-		if h := app.Window().GetElementByID(headingID); h.Truthy() {
-			h.Call("focus")
-		}
+		domFocus(headingID)
 	})
 }
 

@@ -49,7 +49,7 @@ func (p *recordingsPage) OnInit() { initialView(&p.s, &p.lang) }
 func (p *recordingsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 	p.ctx = ctx
-	p.stopKeys = app.Window().AddEventListener("keydown", p.onKey)
+	p.stopKeys = domOnKeyDown(p.onKey)
 }
 
 func (p *recordingsPage) OnDismount() {
@@ -415,9 +415,7 @@ func (p *recordingsPage) onKey(ctx app.Context, e app.Event) {
 // setListScroll moves the list's scroll position. Only the scroll position
 // is set: the rows stay go-app's.
 func setListScroll(top int) {
-	if el := app.Window().GetElementByID(listID); el.Truthy() {
-		el.Set("scrollTop", top)
-	}
+	domSetScrollTop(listID, top)
 }
 
 // selectIndex reads a device or profile <select> value.

@@ -426,7 +426,7 @@ func (v *playerView) onRate(r float64) app.EventHandler {
 // playerAudio is the player's <audio>, or a falsy value when none is shown.
 // Only its media state is used (play, pause, rate), never its DOM.
 func playerAudio() app.Value {
-	return app.Window().Get("document").Call("querySelector", "audio[data-testid=player]")
+	return domQuery("audio[data-testid=player]")
 }
 
 // ignoreRejection swallows the promise play() returns: it rejects when the

@@ -1,0 +1,65 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// The page's DOM, for what go-app's components do not do themselves:
+// scrolling, focus, the document's title and language, a field's value, the
+// player's media element, and the window's keys. Every such call of the
+// package is here; the components name what they want done.
+
+// domByID is the element with id, undefined when there is none.
+func domByID(id string) app.Value { return app.Window().GetElementByID(id) }
+
+// domSetScrollTop scrolls element id to top pixels.
+func domSetScrollTop(id string, top int) {
+	if el := domByID(id); el != nil && el.Truthy() {
+		el.Set("scrollTop", top)
+	}
+}
+
+// domScrollIntoView scrolls element id to the middle of its scroller.
+func domScrollIntoView(id string) {
+	if el := domByID(id); el != nil && el.Truthy() {
+		el.Call("scrollIntoView", map[string]any{"block": "center"})
+	}
+}
+
+// domFocus moves the focus to element id.
+func domFocus(id string) {
+	if el := domByID(id); el != nil && el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// domValue is the value of form field id; "" when there is none.
+func domValue(id string) string {
+	if el := domByID(id); el != nil && el.Truthy() {
+		return el.Get("value").String()
+	}
+	return ""
+}
+
+// domChecked reports whether checkbox id is ticked.
+func domChecked(id string) bool {
+	el := domByID(id)
+	return el != nil && el.Truthy() && el.Get("checked").Bool()
+}
+
+// domSetTitle sets the document's title.
+func domSetTitle(title string) { app.Window().Get("document").Set("title", title) }
+
+// domSetLang sets the language of the whole document (<html lang>).
+func domSetLang(lang string) {
+	app.Window().Get("document").Get("documentElement").Set("lang", lang)
+}
+
+// domQuery is the first element css selects, null when none does.
+func domQuery(css string) app.Value {
+	return app.Window().Get("document").Call("querySelector", css)
+}
+
+// domOnKeyDown listens to the window's keydown events until the returned
+// function is called.
+func domOnKeyDown(h app.EventHandler) func() {
+	return app.Window().AddEventListener("keydown", h)
+}
