@@ -23,11 +23,14 @@
 package archive
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -166,6 +169,23 @@ type Tree struct {
 	closers  []func() error
 	memLeft  int64
 	memKnown bool
+}
+
+// Lookup returns the entries of Part part and Path path: one, or the
+// duplicates of that name in listing order (Entry.Duplicate), or none.
+// Entries are sorted by Part and Path, so this is a binary search; the
+// slice is the tree's own, not to be changed.
+func (t *Tree) Lookup(part, path string) []*Entry {
+	if t == nil {
+		return nil
+	}
+	key := func(e *Entry) int { return cmp.Or(strings.Compare(e.Part, part), strings.Compare(e.Path, path)) }
+	lo, _ := slices.BinarySearchFunc(t.Entries, 0, func(e *Entry, _ int) int { return key(e) })
+	hi := lo
+	for hi < len(t.Entries) && key(t.Entries[hi]) == 0 {
+		hi++
+	}
+	return t.Entries[lo:hi:hi]
 }
 
 // MemoryLeft is what Limits.MaxMemory leaves for parsing the tree's files

@@ -268,3 +268,43 @@ func TestProgressAndDeterminism(t *testing.T) {
 		t.Error("entries are not sorted by Part, Path, RawName")
 	}
 }
+
+// TestTreeLookup: every entry of a tree is found by its Part and Path,
+// duplicates of a name come together in listing order, and a name the tree
+// lacks (before, between and after the others) finds nothing.
+func TestTreeLookup(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range []string{"b/2.txt", "a/1.txt", "b/2.txt", "c.txt", "b/2.txt", "a/0.txt"} {
+		w, _ := zw.Create(n)
+		w.Write([]byte(n))
+	}
+	zw.Close()
+	tree, err := Open(context.Background(), []Input{{Name: "x.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}, {Name: "plain.txt", R: strings.NewReader("p"), Size: 1}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	for _, e := range tree.Entries {
+		got := tree.Lookup(e.Part, e.Path)
+		if !slices.Contains(got, e) {
+			t.Errorf("Lookup(%q, %q) = %d entries without it", e.Part, e.Path, len(got))
+		}
+		for _, g := range got {
+			if g.Part != e.Part || g.Path != e.Path {
+				t.Errorf("Lookup(%q, %q) gave %q %q", e.Part, e.Path, g.Part, g.Path)
+			}
+		}
+	}
+	if dups := tree.Lookup("x.zip", "b/2.txt"); len(dups) != 3 || !dups[0].Duplicate {
+		t.Errorf("b/2.txt: %d entries, want its 3 duplicates", len(dups))
+	}
+	for _, miss := range [][2]string{{"x.zip", "a"}, {"x.zip", "a/00.txt"}, {"x.zip", "b/3.txt"}, {"x.zip", "z.txt"}, {"", "x.zip"}, {"y.zip", "c.txt"}, {"x.zip", ""}} {
+		if got := tree.Lookup(miss[0], miss[1]); len(got) != 0 {
+			t.Errorf("Lookup(%q, %q) = %d entries, want none", miss[0], miss[1], len(got))
+		}
+	}
+	if (*Tree)(nil).Lookup("x.zip", "c.txt") != nil {
+		t.Error("a nil tree found something")
+	}
+}

@@ -147,8 +147,7 @@ func isHex(s string) bool {
 // Files page without a member in its URL hashes nothing.
 type memberIndex struct {
 	tree *archive.Tree
-	byID map[string]*archive.Entry
-	dups map[string][]*archive.Entry // IDs of more than one member: all of them, in order
+	byID map[string]*archive.Entry // the first member of each ID
 }
 
 // lookup returns member dup of those with ID id in t (fileLoc.Dup); nil
@@ -165,26 +164,20 @@ func (x *memberIndex) find(t *archive.Tree, id string, dup int) (*archive.Entry,
 		return nil, 0
 	}
 	if x.tree != t {
-		x.tree, x.byID, x.dups = t, make(map[string]*archive.Entry, len(t.Entries)), nil
+		x.tree, x.byID = t, make(map[string]*archive.Entry, len(t.Entries))
 		for _, e := range t.Entries {
-			k := memberID(e.Part, e.Path)
-			if first := x.byID[k]; first == nil {
+			if k := memberID(e.Part, e.Path); x.byID[k] == nil {
 				x.byID[k] = e
-			} else {
-				if x.dups == nil {
-					x.dups = map[string][]*archive.Entry{}
-				}
-				if x.dups[k] == nil {
-					x.dups[k] = []*archive.Entry{first}
-				}
-				x.dups[k] = append(x.dups[k], e)
 			}
 		}
 	}
-	if d := x.dups[id]; dup > 0 && dup < len(d) {
-		return d[dup], dup
+	first := x.byID[id]
+	if first != nil && dup > 0 && first.Duplicate {
+		if same := t.Lookup(first.Part, first.Path); dup < len(same) {
+			return same[dup], dup
+		}
 	}
-	return x.byID[id], 0
+	return first, 0
 }
 
 // resolve turns an address into a place of the open export s. The evidence

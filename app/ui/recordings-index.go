@@ -44,9 +44,9 @@ type recIndex struct {
 	findings [][]int
 	// itemFindings names the mismatch/likely findings of a flagged item.
 	itemFindings map[int][]int
-	entriesMu    sync.Mutex                // entry runs on the player's goroutines
-	entries      map[string]*archive.Entry // part+"\x00"+path -> audio entry, built on first play
-	days         []timelineDay             // built on first use by the timeline
+	entriesMu    sync.Mutex                  // entry runs on the player's goroutines
+	byPath       map[string][]*archive.Entry // audio entries by path, for records that name no part
+	days         []timelineDay               // built on first use by the timeline
 	seriesOnce   sync.Once
 	series       []timelineSeries // the timeline's legend, "no device" unnamed
 	// search holds each item's transcript and response, lower-cased, built
@@ -255,36 +255,31 @@ func (ix *recIndex) audioOf(k int) (part, path string) {
 	return recAudioPart(rec), rec.AudioPath()
 }
 
-// entry finds an audio file's entry in the tree; the map is built on the
-// first play, not for every export opened.
+// entry finds an audio file's entry in the tree (archive.Tree.Lookup; of
+// two of the same name, the first).
 func (ix *recIndex) entry(part, path string) *archive.Entry {
-	if ix.tree == nil {
+	if ix.tree == nil || !audioExt(path) {
 		return nil
 	}
+	if es := ix.tree.Lookup(part, path); len(es) > 0 {
+		return es[0]
+	}
+	// A record may name its audio without the part: take the only match,
+	// from a map of the audio files by path made on the first such lookup.
 	ix.entriesMu.Lock()
 	defer ix.entriesMu.Unlock()
-	if ix.entries == nil {
-		ix.entries = map[string]*archive.Entry{}
+	if ix.byPath == nil {
+		ix.byPath = map[string][]*archive.Entry{}
 		for _, e := range ix.tree.Entries {
 			if audioExt(e.Path) {
-				ix.entries[audioKey(e.Part, e.Path)] = e
+				ix.byPath[e.Path] = append(ix.byPath[e.Path], e)
 			}
 		}
 	}
-	if e := ix.entries[audioKey(part, path)]; e != nil {
-		return e
+	if es := ix.byPath[path]; len(es) == 1 {
+		return es[0]
 	}
-	// A record may name its audio without the part: take the only match.
-	var found *archive.Entry
-	for k, e := range ix.entries {
-		if strings.HasSuffix(k, "\x00"+path) {
-			if found != nil {
-				return nil
-			}
-			found = e
-		}
-	}
-	return found
+	return nil
 }
 
 func audioExt(name string) bool {
