@@ -331,6 +331,28 @@ func TestBrowserOpenFolder(t *testing.T) {
 		tb.shot(t, "de-open-folder-drop")
 		tb.finish(t, secrets(&rep))
 	})
+
+	// The other folder fixture: an extracted Takeout part.
+	t.Run("takeout-voice", func(t *testing.T) {
+		voice, err := filepath.Abs(filepath.Join(fixtures, "takeout-voice", "input", "takeout-20220516T075809Z-001"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		vrep, _, _ := runJSON(t, []string{voice})
+		tb := env.newTab(t, "de")
+		tb.load(t, "/")
+		if err := chromedp.Do(tb.ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-folder"), []string{voice})); err != nil {
+			t.Fatalf("choosing the folder: %v", err)
+		}
+		if got := openWaitVerdict(t, tb, ""); got != vrep.Verdict {
+			t.Errorf("verdict: got %q, want %q (exportlens check on the folder)", got, vrep.Verdict)
+		}
+		if got, want := openShownFindings(t, tb), openReportFindings(&vrep); !slices.Equal(got, want) {
+			t.Errorf("findings:\n got  %v\n want %v (exportlens check on the folder)", got, want)
+		}
+		tb.shot(t, "de-open-folder-takeout-voice")
+		tb.finish(t, secrets(&vrep))
+	})
 	env.checkTraffic(t, secrets(&rep))
 }
 

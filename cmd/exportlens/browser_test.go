@@ -36,11 +36,14 @@ import (
 	"exportlens/app/view"
 )
 
-// browserFixtures are the fixtures the viewer must judge like the engine. All
-// are plain ZIPs that the wasm build reads without the native unpacker.
+// browserFixtures are the fixtures the viewer must judge like the engine:
+// every one that is files (ZIPs, a 7z), which the wasm build reads without
+// the native unpacker. The two that are folders are opened as folders by
+// TestBrowserOpenFolder.
 var browserFixtures = []string{
 	"amazon-2018", "amazon-foreign", "amazon-clean", "takeout-unrecognized", "unrelated",
 	"takeout-clean", "takeout-de", "takeout-emails", "amazon-messy", "takeout-parts", "amazon-real",
+	"amazon-foreign-7z", "amazon-foreign-onezip", "takeout-fr",
 }
 
 // chromiumServices are the domains of the services Debian's chromium itself
