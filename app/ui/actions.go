@@ -500,7 +500,7 @@ func checked(s session, run func(*export.Export, check.Declared) *check.Report) 
 
 // readPreviewGuarded is readPreview with a panic turned into the preview's
 // error, naming the member: the Files page shows it, the app goes on.
-func readPreviewGuarded(s session, e *archive.Entry, loc fileLoc, asText bool) (d previewData) {
+func readPreviewGuarded(s session, e *archive.Entry, loc view.FileLoc, asText bool) (d previewData) {
 	if err := guard(e.Name, func() error {
 		d = readPreview(s, e, loc, asText)
 		return nil

@@ -177,11 +177,11 @@ func TestReadPreviewRecoversPanic(t *testing.T) {
 	}
 	defer tree.Close()
 	e := tree.Entries[0]
-	if d := readPreviewGuarded(session{}, e, fileLoc{}, false); d.Err != nil || d.Text == nil {
+	if d := readPreviewGuarded(session{}, e, view.FileLoc{}, false); d.Err != nil || d.Text == nil {
 		t.Fatalf("before the reader panics: got err %v, text %v; want the text", d.Err, d.Text != nil)
 	}
 	armed = true
-	d := readPreviewGuarded(session{}, e, fileLoc{}, false)
+	d := readPreviewGuarded(session{}, e, view.FileLoc{}, false)
 	var pe *panicError
 	if !errors.As(d.Err, &pe) {
 		t.Fatalf("got error %v, want a *panicError", d.Err)

@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"exportlens/app/view"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/view"
 )
 
 // kidsShown is how many members of one object or array are listed before
@@ -22,7 +23,7 @@ type jsonTreeView struct {
 	app.Compo
 	Lang string
 	Root *view.JSONNode
-	Loc  fileLoc
+	Loc  view.FileLoc
 	// Hidden maps the pointer of each hidden record's element to what the
 	// record says: strings under it that hold those words are hidden
 	// (files-protect-preview.go).
@@ -70,7 +71,7 @@ func (v *jsonTreeView) Render() app.UI {
 // no such node.
 func nodePointer(root *view.JSONNode, at string) string {
 	n, ptr := root, ""
-	for _, i := range positions(at, view.MaxJSONDepth+1) {
+	for _, i := range view.Positions(at, view.MaxJSONDepth+1) {
 		if n == nil || i >= len(n.Kids) {
 			return ""
 		}
@@ -95,7 +96,7 @@ func (v *jsonTreeView) node(n *view.JSONNode, ptr, at, target string, path map[s
 	}
 	key := app.UI(app.Span().Class("json-key").Text(tr(v.Lang, "files.root")))
 	if ptr != "" {
-		sel := fileLoc{Part: v.Loc.Part, Path: v.Loc.Path, Node: at}
+		sel := view.FileLoc{Part: v.Loc.Part, Path: v.Loc.Path, Node: at}
 		key = app.A().Href(sel.URL()).Class("json-key").Text(n.Key)
 	}
 	if n.Kind != 'o' && n.Kind != 'a' {

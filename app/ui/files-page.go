@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"exportlens/app/view"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/archive"
+	"exportlens/app/view"
 )
 
 // filesPage is "/files": the tree of every part and member, and a preview
@@ -15,9 +15,9 @@ type filesPage struct {
 	app.Compo
 	s    session
 	lang string
-	url  urlLoc  // the view the URL names
-	loc  fileLoc // url, resolved through the open export
-	ids  memberIndex
+	url  view.URLLoc  // the view the URL names
+	loc  view.FileLoc // url, resolved through the open export
+	ids  view.MemberIndex
 }
 
 func newFilesPage() *filesPage { return &filesPage{} }
@@ -33,7 +33,7 @@ func (p *filesPage) OnMount(ctx app.Context) {
 // the query changes, so the tree's open folders stay as they were.
 func (p *filesPage) OnNav(ctx app.Context) {
 	onPageNav(ctx)
-	p.url = parseFileLoc(ctx.Page().URL().Query())
+	p.url = view.ParseFileLoc(ctx.Page().URL().Query())
 }
 
 // tree returns the member tree of the open export. go-app mounts a new
@@ -62,7 +62,7 @@ func (p *filesPage) entry() *archive.Entry {
 	if p.s.Tree == nil || p.loc.Path == "" {
 		return nil
 	}
-	return p.ids.lookup(p.s.Tree, memberID(p.loc.Part, p.loc.Path), p.loc.Dup)
+	return p.ids.Lookup(p.s.Tree, view.MemberID(p.loc.Part, p.loc.Path), p.loc.Dup)
 }
 
 func (p *filesPage) Render() app.UI {
@@ -76,7 +76,7 @@ func (p *filesPage) Render() app.UI {
 			&openPanel{Lang: p.lang, Session: p.s},
 		)
 	} else {
-		p.loc = p.url.resolve(p.s, &p.ids)
+		p.loc = p.url.Resolve(p.s.Tree, p.s.Report, &p.ids)
 		// The title names the kind of file shown, never its name.
 		if e := p.entry(); e != nil {
 			showHead(p.lang, tr(p.lang, "title.file", tr(p.lang, "files.kind."+string(view.KindOf(e.Path)))), tr(p.lang, "files.title"))
@@ -90,7 +90,7 @@ func (p *filesPage) Render() app.UI {
 		)
 	}
 	return app.Div().Class("page", "page-wide").Body(
-		&topBar{Lang: p.lang, Current: filesRoute},
+		&topBar{Lang: p.lang, Current: view.FilesRoute},
 		main,
 	)
 }

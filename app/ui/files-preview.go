@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"exportlens/app/view"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"exportlens/app/archive"
 	"exportlens/app/browser"
 	"exportlens/app/media"
+	"exportlens/app/view"
 )
 
 // hitID is the element of the marked place (a CSV row, a text or PDF line,
@@ -46,7 +46,7 @@ type filePreview struct {
 	Lang    string
 	Session session
 	Entry   *archive.Entry
-	Loc     fileLoc
+	Loc     view.FileLoc
 
 	member   string // the member data belongs to (session generation, part, path)
 	key      string // what data was read for (see loadKey)
@@ -156,7 +156,7 @@ func (p *filePreview) scroll(ctx app.Context) {
 
 // readPreview reads what the view of e at loc shows. It runs on a
 // goroutine: the browser's reads are awaited.
-func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previewData) {
+func readPreview(s session, e *archive.Entry, loc view.FileLoc, asText bool) (d previewData) {
 	d.Kind = view.KindOf(e.Path)
 	if d.Kind == view.KindJSON && asText {
 		d.Kind, d.JSONNote = view.KindText, "shown as text"
@@ -214,7 +214,7 @@ func readPreview(s session, e *archive.Entry, loc fileLoc, asText bool) (d previ
 	return d
 }
 
-func readText(e *archive.Entry, loc fileLoc) (*view.TextPage, error) {
+func readText(e *archive.Entry, loc view.FileLoc) (*view.TextPage, error) {
 	rc, err := e.Open()
 	if err != nil {
 		return nil, err
@@ -365,7 +365,7 @@ func (p *filePreview) pager(page int, next bool) app.UI {
 		if !ok {
 			return app.Span().Class("pager-off").Text(tr(p.Lang, key))
 		}
-		l := fileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: to}
+		l := view.FileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: to}
 		return app.A().Href(l.URL()).Class("pager-link").Text(tr(p.Lang, key))
 	}
 	if page <= 1 && !next {
@@ -379,7 +379,7 @@ func (p *filePreview) pager(page int, next bool) app.UI {
 
 // lineLink selects a line: the URL then names it, so the view can be shared.
 func (p *filePreview) lineLink(n int) app.UI {
-	l := fileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Line: n}
+	l := view.FileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Line: n}
 	return app.A().Href(l.URL()).Class("ln-link").Text(strconv.Itoa(n))
 }
 
@@ -508,7 +508,7 @@ func (p *filePreview) renderPDF() []app.UI {
 	}
 	rows := make([]app.UI, len(p.data.PDF))
 	for i, l := range p.data.PDF {
-		where := fileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: l.Page, Line: l.Line}
+		where := view.FileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: l.Page, Line: l.Line}
 		row := app.Tr().Attr("data-page", strconv.Itoa(l.Page)).Attr("data-line", strconv.Itoa(l.Line)).Body(
 			app.Td().Class("ln").Body(app.A().Href(where.URL()).Class("ln-link").Text(tr(p.Lang, "files.pageLine", l.Page, l.Line))),
 			app.Td().Class("tl-text").Text(l.Text),

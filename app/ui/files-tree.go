@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"exportlens/app/view"
 	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/archive"
+	"exportlens/app/view"
 )
 
 // The tree is a virtualised list, like the recordings: the open folders
@@ -89,7 +89,7 @@ type fileTree struct {
 	app.Compo
 	Lang     string
 	Parts    []*treeFolder
-	Selected fileLoc
+	Selected view.FileLoc
 
 	toggled   map[*treeFolder]bool // folders the person opened or closed
 	toggles   int                  // how often: rows are flattened again after each
@@ -264,7 +264,7 @@ func (t *fileTree) file(e *archive.Entry, dup int, indent string) app.UI {
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		name = name[i+1:]
 	}
-	a := app.A().Href(fileLoc{Part: e.Part, Path: e.Path, Dup: dup}.URL()).Class("tree-file-link").Body(shownName(name))
+	a := app.A().Href(view.FileLoc{Part: e.Part, Path: e.Path, Dup: dup}.URL()).Class("tree-file-link").Body(shownName(name))
 	cls := []string{"tree-row", "tree-file"}
 	if t.isSelected(e, dup) {
 		cls = append(cls, "selected")

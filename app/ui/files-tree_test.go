@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/archive"
+	"exportlens/app/view"
 )
 
 // manyFolders is an export of n folders with one file each, under one part.
@@ -41,7 +42,7 @@ func TestFileTreeVirtual(t *testing.T) {
 		}
 	}
 	// Selecting a file deep down opens its folder, and only that one.
-	tr.Selected = fileLoc{Part: "folders.zip", Path: "d123456/f.txt"}
+	tr.Selected = view.FileLoc{Part: "folders.zip", Path: "d123456/f.txt"}
 	rows = tr.visibleRows()
 	if len(rows) != 200_002 || rows[123_458].file == nil || rows[123_458].file.Path != "d123456/f.txt" {
 		t.Errorf("got %d rows, want 200,002 with d123456/f.txt after its folder", len(rows))
@@ -94,8 +95,8 @@ func TestFileNamesShownVisibly(t *testing.T) {
 	es := []*archive.Entry{
 		{Part: "x.zip", Path: "Dokumente\u200b/invoice\u202efdp.exe", Size: 3},
 	}
-	tr := &fileTree{Lang: "de", Parts: buildTree(es), Selected: fileLoc{Part: "x.zip", Path: es[0].Path}}
-	prev := &filePreview{Lang: "de", Entry: es[0], Loc: fileLoc{Part: "x.zip", Path: es[0].Path}}
+	tr := &fileTree{Lang: "de", Parts: buildTree(es), Selected: view.FileLoc{Part: "x.zip", Path: es[0].Path}}
+	prev := &filePreview{Lang: "de", Entry: es[0], Loc: view.FileLoc{Part: "x.zip", Path: es[0].Path}}
 	html := app.HTMLString(tr.Render()) + app.HTMLString(prev.Render())
 	for _, want := range []string{"invoice⟨U+202E⟩fdp.exe", "Dokumente⟨U+200B⟩", "<bdi"} {
 		if !strings.Contains(html, want) {

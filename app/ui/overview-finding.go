@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/check"
+	"exportlens/app/view"
 )
 
 // findingView is one finding: severity, title, affected records, evidence.
@@ -97,7 +98,7 @@ func evidenceItem(lang string, rep *check.Report, f, i int, e check.Evidence) ap
 	// The link names the place, never the value: the value is read again
 	// from the file and marked there.
 	return app.Li().Attr("data-testid", "evidence").Body(
-		app.A().Href(evidenceLoc(f, i, e).URL()).Class("ev-link").
+		app.A().Href(view.EvidenceLoc(f, i, e).URL()).Class("ev-link").
 			Title(tr(lang, "evidence.open")).
 			Body(parts...),
 	)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"exportlens/app/view"
 	"maps"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // Protecting the stranger (issue 8): as soon as a mismatch or likely finding

@@ -4,7 +4,6 @@ package ui
 
 import (
 	"context"
-	"exportlens/app/view"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // strangerPhrases are lines the generator (cmd/mkexport/amazon2018.go)

@@ -5,6 +5,7 @@ import (
 
 	"exportlens/app/archive"
 	"exportlens/app/browser"
+	"exportlens/app/view"
 )
 
 // Routes registers every page and the action handlers. Call it before
@@ -15,7 +16,7 @@ func Routes() {
 	archive.SetPause(browser.Pause)
 	app.RouteFunc("/", func() app.Composer { return newHomePage() })
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
-	app.RouteFunc(filesRoute, func() app.Composer { return newFilesPage() })
+	app.RouteFunc(view.FilesRoute, func() app.Composer { return newFilesPage() })
 	app.RouteFunc(transcriptsRoute, func() app.Composer { return newTranscriptsPage() })
 	app.Handle(actionOpen, onOpen)
 	app.Handle(actionCancel, onCancel)

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/view"
+)
 
 // topBar is the header of every page: name, navigation, language switch.
 type topBar struct {
@@ -26,7 +30,7 @@ func (b *topBar) Render() app.UI {
 			link("/", "nav.overview"),
 			link("/recordings", "nav.recordings"),
 			link(transcriptsRoute, "nav.transcripts"),
-			link(filesRoute, "nav.files"),
+			link(view.FilesRoute, "nav.files"),
 		),
 		app.Label().Class("lang").Body(
 			app.Span().Class("visually-hidden").Text(tr(b.Lang, "nav.language")),

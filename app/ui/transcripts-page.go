@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // transcriptsRoute is the Transcripts page.
@@ -102,7 +103,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	// One link per document: a transcript may span several PDFs.
 	seen := map[string]bool{}
 	for _, l := range lines {
-		doc := fileLoc{Part: l.Src.Part, Path: l.Src.Path}
+		doc := view.FileLoc{Part: l.Src.Part, Path: l.Src.Path}
 		if l.Src.Path == "" || seen[doc.URL()] {
 			continue
 		}
@@ -149,7 +150,7 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 	when := timeText(p.lang, l.Time)
 	where := app.UI(app.Span())
 	if l.Src.Path != "" {
-		at := fileLoc{Part: l.Src.Part, Path: l.Src.Path, Page: l.Src.Page, Line: l.Src.Line}
+		at := view.FileLoc{Part: l.Src.Part, Path: l.Src.Path, Page: l.Src.Page, Line: l.Src.Line}
 		where = app.A().Href(at.URL()).Class("ln-link").Text(tr(p.lang, "files.pageLine", l.Src.Page, l.Src.Line))
 	}
 	status := app.UI(app.Span().Class("badge", "badge-warn").Text(tr(p.lang, "transcripts.nomatch")))

@@ -5,8 +5,9 @@
 // neither go-app nor the DOM, so it runs, and is tested, natively.
 //
 // Entry points: Default (the domain's steps), Steps.Read (list and load),
-// Steps.Check (the checks on what was read), Outcome.NothingRead; and the
-// Files page's bounded readers of one member (preview.go): KindOf and
-// PreviewKind (how a member is shown), ReadCSVPage, ReadTextPage,
-// ReadJSONTree.
+// Steps.Check (the checks on what was read), Outcome.NothingRead; the
+// Files page's addresses (location.go: FileLoc and its URL, ParseFileLoc,
+// URLLoc.Resolve, MemberIndex) and its bounded readers of one member
+// (preview.go: KindOf and PreviewKind, ReadCSVPage, ReadTextPage,
+// ReadJSONTree).
 package view

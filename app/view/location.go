@@ -1,4 +1,4 @@
-package ui
+package view
 
 import (
 	"crypto/sha256"
@@ -11,7 +11,7 @@ import (
 	"exportlens/app/check"
 )
 
-// fileLoc is what the Files view shows: a member and a place in it. Its
+// FileLoc is what the Files view shows: a member and a place in it. Its
 // URL (/files?m=…&line=…) names positions only, never content: the address
 // goes into the browser's history, its session store, the service worker's
 // cache and, on reload, to the server, so a member path, a JSON key, a
@@ -22,7 +22,7 @@ import (
 // child positions (Node), the evidence item's position in the report (Ev)
 // and line and page numbers. resolveFileLoc turns such a URL back into a
 // place through the open session.
-type fileLoc struct {
+type FileLoc struct {
 	Part    string // the archive chain, as in archive.Entry.Part (memory only)
 	Path    string // the member path (memory only)
 	Line    int    // CSV: the physical line a record starts on; text and PDF: the line
@@ -36,29 +36,29 @@ type fileLoc struct {
 	Dup int
 }
 
-// filesRoute is the Files page.
-const filesRoute = "/files"
+// FilesRoute is the Files page.
+const FilesRoute = "/files"
 
 // memberIDLen is how many hex digits of SHA-256 name a member: 48 bits,
 // so that among 200,000 members a chance collision has odds of about
 // 1 in 14,000 (and then the first of the two is shown).
 const memberIDLen = 12
 
-// memberID names a member in URLs: the first hex digits of SHA-256 over
+// MemberID names a member in URLs: the first hex digits of SHA-256 over
 // its part and path. Unlike an index into the member list it stays the
 // same when the export is opened again with a Takeout part more or less,
 // so a link a support person sends still lands on the same file; unlike
 // the path it does not show the name (an e-mail address in a file name).
-func memberID(part, path string) string {
+func MemberID(part, path string) string {
 	h := sha256.Sum256([]byte(part + "\x00" + path))
 	return hex.EncodeToString(h[:])[:memberIDLen]
 }
 
 // URL returns the Files view's address of l.
-func (l fileLoc) URL() string {
+func (l FileLoc) URL() string {
 	q := url.Values{}
 	if l.Path != "" {
-		q.Set("m", memberID(l.Part, l.Path))
+		q.Set("m", MemberID(l.Part, l.Path))
 	}
 	if l.Dup > 0 {
 		q.Set("dup", strconv.Itoa(l.Dup))
@@ -76,14 +76,14 @@ func (l fileLoc) URL() string {
 		q.Set("ev", l.Ev)
 	}
 	if len(q) == 0 {
-		return filesRoute
+		return FilesRoute
 	}
-	return filesRoute + "?" + q.Encode()
+	return FilesRoute + "?" + q.Encode()
 }
 
-// urlLoc is a Files view address as read from the URL, before the session
+// URLLoc is a Files view address as read from the URL, before the session
 // resolves it (the export may be opened only after the page loaded).
-type urlLoc struct {
+type URLLoc struct {
 	Member     string // memberID
 	Dup        int    // fileLoc.Dup
 	Line, Page int
@@ -92,11 +92,11 @@ type urlLoc struct {
 	evF, evI   int // Ev's finding and item; -1 when Ev is not valid
 }
 
-// parseFileLoc reads a Files view address's query. Numbers that are not
+// ParseFileLoc reads a Files view address's query. Numbers that are not
 // positive and positions that are not lists of numbers are ignored: the
 // URL may have been typed or cut short. Older addresses (path=, pointer=)
 // are not read: they carried the export's names.
-func parseFileLoc(q url.Values) urlLoc {
+func ParseFileLoc(q url.Values) URLLoc {
 	num := func(k string) int {
 		n, err := strconv.Atoi(q.Get(k))
 		if err != nil || n < 0 {
@@ -104,22 +104,22 @@ func parseFileLoc(q url.Values) urlLoc {
 		}
 		return n
 	}
-	u := urlLoc{Line: num("line"), Page: num("page"), Dup: num("dup"), evF: -1, evI: -1}
+	u := URLLoc{Line: num("line"), Page: num("page"), Dup: num("dup"), evF: -1, evI: -1}
 	if m := q.Get("m"); len(m) == memberIDLen && isHex(m) {
 		u.Member = m
 	}
-	if n := q.Get("node"); positions(n, 1000) != nil {
+	if n := q.Get("node"); Positions(n, 1000) != nil {
 		u.Node = n
 	}
-	if ps := positions(q.Get("ev"), 2); len(ps) == 2 {
+	if ps := Positions(q.Get("ev"), 2); len(ps) == 2 {
 		u.Ev, u.evF, u.evI = q.Get("ev"), ps[0], ps[1]
 	}
 	return u
 }
 
-// positions parses "3.0.12" into its numbers; nil when s is empty, holds
+// Positions parses "3.0.12" into its numbers; nil when s is empty, holds
 // anything but numbers and dots, or more than max of them.
-func positions(s string, max int) []int {
+func Positions(s string, max int) []int {
 	if s == "" || len(s) > 12*max {
 		return nil
 	}
@@ -143,30 +143,30 @@ func isHex(s string) bool {
 	return true
 }
 
-// memberIndex finds members by memberID. It is built on first use, so a
+// MemberIndex finds members by memberID. It is built on first use, so a
 // Files page without a member in its URL hashes nothing.
-type memberIndex struct {
+type MemberIndex struct {
 	tree *archive.Tree
 	byID map[string]*archive.Entry // the first member of each ID
 }
 
-// lookup returns member dup of those with ID id in t (fileLoc.Dup); nil
+// Lookup returns member dup of those with ID id in t (fileLoc.Dup); nil
 // when there is none. A dup that is not there gives the first (an address
 // of another export, or a chance collision).
-func (x *memberIndex) lookup(t *archive.Tree, id string, dup int) *archive.Entry {
-	e, _ := x.find(t, id, dup)
+func (x *MemberIndex) Lookup(t *archive.Tree, id string, dup int) *archive.Entry {
+	e, _ := x.Find(t, id, dup)
 	return e
 }
 
-// find is lookup, with the place among the same-named members it found.
-func (x *memberIndex) find(t *archive.Tree, id string, dup int) (*archive.Entry, int) {
+// Find is lookup, with the place among the same-named members it found.
+func (x *MemberIndex) Find(t *archive.Tree, id string, dup int) (*archive.Entry, int) {
 	if t == nil || id == "" {
 		return nil, 0
 	}
 	if x.tree != t {
 		x.tree, x.byID = t, make(map[string]*archive.Entry, len(t.Entries))
 		for _, e := range t.Entries {
-			if k := memberID(e.Part, e.Path); x.byID[k] == nil {
+			if k := MemberID(e.Part, e.Path); x.byID[k] == nil {
 				x.byID[k] = e
 			}
 		}
@@ -180,33 +180,34 @@ func (x *memberIndex) find(t *archive.Tree, id string, dup int) (*archive.Entry,
 	return first, 0
 }
 
-// resolve turns an address into a place of the open export s. The evidence
+// Resolve turns an address into a place of the open export (its tree and
+// report). The evidence
 // item Ev supplies the JSON pointer and the CSV column, but only while it
 // is about the member the address names: a report made with other
 // declarations lists other findings, and then the member and the line
 // still land, without the mark.
-func (u urlLoc) resolve(s session, members *memberIndex) fileLoc {
-	l := fileLoc{Line: u.Line, Page: u.Page, Node: u.Node}
-	e, dup := members.find(s.Tree, u.Member, u.Dup)
+func (u URLLoc) Resolve(tree *archive.Tree, rep *check.Report, members *MemberIndex) FileLoc {
+	l := FileLoc{Line: u.Line, Page: u.Page, Node: u.Node}
+	e, dup := members.Find(tree, u.Member, u.Dup)
 	if e == nil {
 		return l
 	}
 	l.Part, l.Path, l.Dup = e.Part, e.Path, dup
-	if u.Ev == "" || s.Report == nil || u.evF >= len(s.Report.Findings) {
+	if u.Ev == "" || rep == nil || u.evF >= len(rep.Findings) {
 		return l
 	}
-	evs := s.Report.Findings[u.evF].Evidence
+	evs := rep.Findings[u.evF].Evidence
 	if u.evI >= len(evs) || evs[u.evI].Part != e.Part || evs[u.evI].Path != e.Path {
 		return l
 	}
-	l = evidenceLoc(u.evF, u.evI, evs[u.evI])
+	l = EvidenceLoc(u.evF, u.evI, evs[u.evI])
 	return l
 }
 
-// evidenceLoc is where evidence item i of finding f opens the Files view.
+// EvidenceLoc is where evidence item i of finding f opens the Files view.
 // The JSON pointer already names the key, so Field is kept only for rows.
-func evidenceLoc(f, i int, e check.Evidence) fileLoc {
-	l := fileLoc{Part: e.Part, Path: e.Path, Line: e.Line, Page: e.Page, Pointer: e.Pointer,
+func EvidenceLoc(f, i int, e check.Evidence) FileLoc {
+	l := FileLoc{Part: e.Part, Path: e.Path, Line: e.Line, Page: e.Page, Pointer: e.Pointer,
 		Ev: strconv.Itoa(f) + "." + strconv.Itoa(i)}
 	if e.Pointer == "" && e.Line > 0 {
 		l.Field = e.Field
