@@ -67,7 +67,7 @@ func publish(ctx app.Context, s session) {
 // (see guard); the page stays usable and the next open starts afresh.
 func onOpen(ctx app.Context, a app.Action) {
 	name := ""
-	if err := guard(func() string { return name }, func() error {
+	if err := view.Guard(func() string { return name }, func() error {
 		name = openName(a.Value)
 		openValue(ctx, a)
 		return nil
@@ -333,7 +333,7 @@ func readExport(run context.Context, inputs []archive.Input, opts archive.Option
 	if len(inputs) > 0 {
 		first = inputs[0].Name
 	}
-	err = guard(func() string { return track.name(first) }, func() error {
+	err = view.Guard(func() string { return track.name(first) }, func() error {
 		o, err := st.Read(run, inputs, opts, nil, view.Hooks{
 			Stage: func(name string) func() {
 				stage := browser.StartStage()
@@ -474,7 +474,7 @@ func checked(s session, run func(*export.Export, check.Declared) *check.Report) 
 	// thread back before it, and again before the result is rendered.
 	yieldNow()
 	stage := browser.StartStage()
-	if err := guard(func() string { return firstName(s) }, func() error {
+	if err := view.Guard(func() string { return firstName(s) }, func() error {
 		rep = run(s.Export, s.Declared)
 		return nil
 	}); err != nil {
@@ -501,7 +501,7 @@ func checked(s session, run func(*export.Export, check.Declared) *check.Report) 
 // readPreviewGuarded is readPreview with a panic turned into the preview's
 // error, naming the member: the Files page shows it, the app goes on.
 func readPreviewGuarded(s session, e *archive.Entry, loc view.FileLoc, asText bool) (d previewData) {
-	if err := guard(e.Name, func() error {
+	if err := view.Guard(e.Name, func() error {
 		d = readPreview(s, e, loc, asText)
 		return nil
 	}); err != nil {
@@ -612,7 +612,7 @@ func onDeclare(ctx app.Context, a app.Action) {
 // audioURLGuarded is audioURL with a panic turned into the player's error,
 // naming the recording's audio file.
 func audioURLGuarded(ix *recIndex, k int, files []*browser.File) (u string, err error) {
-	if perr := guard(func() string {
+	if perr := view.Guard(func() string {
 		part, p := ix.audioOf(k)
 		return ix.r.Name(part, p)
 	}, func() error {

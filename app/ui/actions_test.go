@@ -84,7 +84,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var track readTracker
 			tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip", "Retail.zip"), archive.Options{}, &track, tc.st)
-			var pe *panicError
+			var pe *view.PanicError
 			if !errors.As(err, &pe) {
 				t.Fatalf("got error %v, want a *panicError", err)
 			}
@@ -124,7 +124,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 }
 
 func TestPanicErrorUnwrapsRuntimeError(t *testing.T) {
-	err := guard(nil, func() error {
+	err := view.Guard(nil, func() error {
 		var s []int
 		_ = s[3]
 		return nil
@@ -138,7 +138,7 @@ func TestPanicErrorUnwrapsRuntimeError(t *testing.T) {
 	}
 	// guard hands an ordinary error on unchanged.
 	plain := errors.New("archive: plain")
-	if got := guard(nil, func() error { return plain }); got != plain {
+	if got := view.Guard(nil, func() error { return plain }); got != plain {
 		t.Errorf("got %v, want the function's own error", got)
 	}
 }
@@ -182,7 +182,7 @@ func TestReadPreviewRecoversPanic(t *testing.T) {
 	}
 	armed = true
 	d := readPreviewGuarded(session{}, e, view.FileLoc{}, false)
-	var pe *panicError
+	var pe *view.PanicError
 	if !errors.As(d.Err, &pe) {
 		t.Fatalf("got error %v, want a *panicError", d.Err)
 	}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/view"
 )
 
 // rowLengths are the playing times of the recordings list's rows, read from
@@ -73,7 +75,7 @@ func (ix *recIndex) readLengths(done func()) {
 			var d time.Duration
 			// A file that makes the reader panic has no length; the
 			// player says what went wrong when it is chosen.
-			_ = guard(nil, func() error { d = audioLength(ix, k); return nil })
+			_ = view.Guard(nil, func() error { d = audioLength(ix, k); return nil })
 			l.mu.Lock()
 			l.known[k] = d
 			delete(l.queued, k)

@@ -16,6 +16,7 @@ import (
 	"exportlens/app/browser"
 	"exportlens/app/check"
 	"exportlens/app/media"
+	"exportlens/app/view"
 )
 
 // maxDecodedAudio bounds a compressed audio entry decompressed into memory
@@ -134,7 +135,7 @@ func (v *playerView) probeHidden(ctx app.Context) {
 	v.playing, v.at, v.duration = false, 0, 0
 	ctx.Async(func() {
 		var d time.Duration
-		if perr := guard(func() string { _, p := ix.audioOf(item); return p }, func() error {
+		if perr := view.Guard(func() string { _, p := ix.audioOf(item); return p }, func() error {
 			d = audioLength(ix, item)
 			return nil
 		}); perr != nil {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"exportlens/app/view"
 )
 
 // TestTextsHaveBothLanguages fails when a UI string lacks English or German.
@@ -61,8 +63,8 @@ func TestComputedKeysExist(t *testing.T) {
 	for _, v := range []string{"verdict.mismatch", "verdict.consistent", "verdict.unknown"} {
 		keys = append(keys, v, v+".sub")
 	}
-	for _, r := range reasons {
-		keys = append(keys, r.key)
+	for _, r := range view.Reasons {
+		keys = append(keys, string(r))
 	}
 	for _, k := range keys {
 		if _, ok := texts[k]; !ok {

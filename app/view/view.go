@@ -5,7 +5,9 @@
 // neither go-app nor the DOM, so it runs, and is tested, natively.
 //
 // Entry points: Default (the domain's steps), Steps.Read (list and load),
-// Steps.Check (the checks on what was read), Outcome.NothingRead; the
+// Steps.Check (the checks on what was read), Outcome.NothingRead, Guard
+// (a panic becomes a PanicError naming what was read); which file an error
+// is about and why (errors.go: Unreadable, Reason); the
 // Files page's addresses (location.go: FileLoc and its URL, ParseFileLoc,
 // URLLoc.Resolve, MemberIndex) and its bounded readers of one member
 // (preview.go: KindOf and PreviewKind, ReadCSVPage, ReadTextPage,
