@@ -21,18 +21,28 @@ import (
 // that matches no WAV.
 var strangerPhrases = []string{"turn on the bedroom light", "how long do I boil an egg", "call Lisa", "what time is it"}
 
-// openFixture opens every input of a fixture natively and checks it as the
-// app does (recheck), with the facts d.
-func openFixture(t *testing.T, name string, d check.Declared) session {
+// fixtureInputs are the paths of a fixture's inputs.
+func fixtureInputs(t *testing.T, name string) []string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "testdata", "fixtures", name, "input")
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var inputs []archive.Input
+	var out []string
 	for _, de := range des {
-		f, err := os.Open(filepath.Join(dir, de.Name()))
+		out = append(out, filepath.Join(dir, de.Name()))
+	}
+	return out
+}
+
+// openFixture opens every input of a fixture natively and checks it as the
+// app does (recheck), with the facts d.
+func openFixture(t *testing.T, name string, d check.Declared) session {
+	t.Helper()
+	var inputs []archive.Input
+	for _, p := range fixtureInputs(t, name) {
+		f, err := os.Open(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +51,7 @@ func openFixture(t *testing.T, name string, d check.Declared) session {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs = append(inputs, archive.Input{Name: de.Name(), R: f, Size: st.Size()})
+		inputs = append(inputs, archive.Input{Name: filepath.Base(p), R: f, Size: st.Size()})
 	}
 	return openInputs(t, name, inputs, d)
 }

@@ -6,7 +6,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -121,16 +120,11 @@ func rowLengthsOf(t *testing.T, s session) map[string]time.Duration {
 // Deflate, in memory, under the same names.
 func deflatedInputs(t *testing.T, name string) []archive.Input {
 	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "fixtures", name, "input")
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var inputs []archive.Input
-	for _, de := range des {
-		zr, err := zip.OpenReader(filepath.Join(dir, de.Name()))
+	for _, p := range fixtureInputs(t, name) {
+		zr, err := zip.OpenReader(p)
 		if err != nil {
-			t.Fatalf("%s: %v", de.Name(), err)
+			t.Fatalf("%s: %v", p, err)
 		}
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
@@ -154,7 +148,7 @@ func deflatedInputs(t *testing.T, name string) []archive.Input {
 		if err := zw.Close(); err != nil {
 			t.Fatal(err)
 		}
-		inputs = append(inputs, archive.Input{Name: de.Name(), R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())})
+		inputs = append(inputs, archive.Input{Name: filepath.Base(p), R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())})
 	}
 	return inputs
 }
