@@ -61,6 +61,21 @@ func publish(ctx app.Context, s session) {
 	ctx.SetState(stateSession, s)
 }
 
+// changeLoaded lets change alter the open session when it is still
+// generation gen and loaded, and publishes it when change says it changed
+// something; change gets a copy, so a published session is never altered.
+func changeLoaded(ctx app.Context, gen int, change func(*session) bool) {
+	current.mu.Lock()
+	defer current.mu.Unlock()
+	s := current.s
+	if s.Gen != gen || !s.loaded() {
+		return
+	}
+	if change(&s) {
+		publish(ctx, s)
+	}
+}
+
 // onOpen reads the chosen files: archive.Open -> export.Load -> check.Run.
 //
 // A panic anywhere in it becomes the page's error naming the file being read

@@ -55,18 +55,10 @@ func onLift(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
-	current.mu.Lock()
-	defer current.mu.Unlock()
-	s := current.s
-	if req.Gen != s.Gen || !s.loaded() {
-		return
-	}
-	l, ok := s.Lifted.with(req)
-	if !ok {
-		return
-	}
-	s.Lifted = l
-	publish(ctx, s)
+	changeLoaded(ctx, req.Gen, func(s *session) (ok bool) {
+		s.Lifted, ok = s.Lifted.with(req)
+		return ok
+	})
 }
 
 // with returns l changed as req asks; false when req asks for nothing.

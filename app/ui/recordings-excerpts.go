@@ -40,18 +40,10 @@ func onExcerpt(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
-	current.mu.Lock()
-	defer current.mu.Unlock()
-	s := current.s
-	if req.Gen != s.Gen || !s.loaded() {
-		return
-	}
-	ex, changed := withExcerpt(s.Excerpts, req)
-	if !changed {
-		return
-	}
-	s.Excerpts = ex
-	publish(ctx, s)
+	changeLoaded(ctx, req.Gen, func(s *session) (changed bool) {
+		s.Excerpts, changed = withExcerpt(s.Excerpts, req)
+		return changed
+	})
 }
 
 // withExcerpt returns the excerpts changed as req asks, in the order they
