@@ -48,6 +48,7 @@ func TestRowLengths(t *testing.T) {
 func rowLengthsOf(t *testing.T, s session) map[string]time.Duration {
 	t.Helper()
 	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
+	ix.lengths.quiet.Store(1) // no person to wait for
 	all := make([]int, len(ix.items))
 	for k := range all {
 		all[k] = k
@@ -151,4 +152,23 @@ func deflatedInputs(t *testing.T, name string) []archive.Input {
 		inputs = append(inputs, archive.Input{Name: filepath.Base(p), R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())})
 	}
 	return inputs
+}
+
+// TestRowLengthsWaitForThePerson: the first reads wait lengthsQuiet after
+// the list asks, and a press (hold) puts them off again.
+func TestRowLengthsWaitForThePerson(t *testing.T) {
+	s := openFixture(t, "amazon-2018", check.Declared{})
+	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
+	start := time.Now()
+	done := make(chan time.Time, 16)
+	ix.wantLengths([]int{0, 1}, func(f func()) { go f() }, func() { done <- time.Now() })
+	time.Sleep(lengthsQuiet / 2)
+	ix.lengths.hold() // a press halfway
+	at := <-done
+	if waited := at.Sub(start); waited < lengthsQuiet*3/2 {
+		t.Errorf("lengths read after %v; want at least %v (asked, then pressed halfway)", waited, lengthsQuiet*3/2)
+	}
+	if _, ok := ix.lengthOf(0); !ok {
+		t.Error("no length read")
+	}
 }

@@ -320,7 +320,13 @@ func (p *recordingsPage) onFlagged(ctx app.Context, e app.Event) {
 }
 
 // onPress makes the audio of a pressed row ready before it is chosen.
-func (p *recordingsPage) onPress(item int) { prefetchAudio(recIndexOf(p.s), item, p.s.Files) }
+func (p *recordingsPage) onPress(item int) {
+	ix := recIndexOf(p.s)
+	if ix != nil {
+		ix.lengths.hold() // the audio first
+	}
+	prefetchAudio(ix, item, p.s.Files)
+}
 
 func (p *recordingsPage) onSelect(ctx app.Context, item int) {
 	p.selected, p.autoplay = item, true
