@@ -506,8 +506,8 @@ func checked(s session, run func(*export.Export, check.Declared) *check.Report) 
 	for _, d := range s.Folders {
 		s.Report.Inputs = append(s.Report.Inputs, check.Input{Name: d.Name(), Folder: true})
 	}
-	s.Devices = deviceRows(s.Report, s.Export)
-	s.Profiles = profileRows(s.Report, s.Export)
+	s.Devices = view.DeviceRows(s.Report, s.Export)
+	s.Profiles = view.ProfileRows(s.Report, s.Export)
 	s.Flagged = flaggedSet(s.Report)
 	s.Status = statusLoaded
 	return s

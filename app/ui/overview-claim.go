@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/check"
+	"exportlens/app/view"
 )
 
 // claimView shows whom the export says it belongs to, and every device and
@@ -15,8 +16,8 @@ type claimView struct {
 	app.Compo
 	Lang     string
 	Claim    check.Claim
-	Devices  []deviceRow
-	Profiles []profileRow
+	Devices  []view.DeviceRow
+	Profiles []view.ProfileRow
 	Declared check.Declared // the marks "mine" / "not mine" are read from and written to it
 }
 

@@ -10,6 +10,7 @@ import (
 	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // dayLayout is how a recording's day is kept: it sorts as text and is what
@@ -37,8 +38,8 @@ type recIndex struct {
 	r        *check.Report
 	tree     *archive.Tree
 	items    []recItem // Export.Recordings in order, then the bare audio files
-	devices  []deviceRow
-	profiles []profileRow
+	devices  []view.DeviceRow
+	profiles []view.ProfileRow
 	flagged  int
 	// findings[i] lists the items finding i concerns, for "?finding=i".
 	findings [][]int
@@ -110,7 +111,7 @@ func readyIndex(s session) *recIndex {
 	return nil
 }
 
-func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices []deviceRow, profiles []profileRow) *recIndex {
+func newRecIndex(x *export.Export, r *check.Report, tree *archive.Tree, devices []view.DeviceRow, profiles []view.ProfileRow) *recIndex {
 	ix := &recIndex{x: x, r: r, tree: tree, devices: devices, profiles: profiles, itemFindings: map[int][]int{}}
 	devIdx := map[string]int{}
 	for i, d := range devices {

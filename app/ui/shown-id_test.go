@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/check"
+	"exportlens/app/view"
 )
 
 // TestIdentifiersShownIsolated: the places that print identifiers from the
@@ -23,8 +24,8 @@ func TestIdentifiersShownIsolated(t *testing.T) {
 	f := check.Finding{Rule: "unregistered-device", Severity: check.Mismatch, Title: "t", Subject: rlo,
 		Evidence: []check.Evidence{{Path: "a.csv", Line: 2, Field: "DeviceSerialNumber", Value: zwsp, Raw: zwsp + " "}}}
 	claim := &claimView{Claim: check.Claim{CustomerIDs: []string{cyrillic}, Emails: []string{"anna@ex\u0430mple.com"}},
-		Devices:  []deviceRow{{Serial: rlo, Name: "K\u00fcche\u202e", Type: "A3S5BH2HU6VAYF"}},
-		Profiles: []profileRow{{ID: longS, Name: "Anna"}}}
+		Devices:  []view.DeviceRow{{Serial: rlo, Name: "K\u00fcche\u202e", Type: "A3S5BH2HU6VAYF"}},
+		Profiles: []view.ProfileRow{{ID: longS, Name: "Anna"}}}
 	for _, c := range []struct {
 		lang  string
 		notes []string

@@ -5,6 +5,7 @@ import (
 	"exportlens/app/browser"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // State keys. Both are set without Persist or Broadcast: memory only.
@@ -54,9 +55,9 @@ type session struct {
 	// Chosen are the files as given to the open, folders' files included,
 	// so that "add files" can open the union.
 	Chosen   []*browser.File
-	Devices  []deviceRow  // the overview's device table, derived once per check
-	Profiles []profileRow // the overview's voice profile table
-	Flagged  map[int]bool // recordings a mismatch or likely finding names
+	Devices  []view.DeviceRow  // the overview's device table, derived once per check
+	Profiles []view.ProfileRow // the overview's voice profile table
+	Flagged  map[int]bool      // recordings a mismatch or likely finding names
 	// Lifted is what the person chose to see of the records hidden to
 	// protect someone else (protect.go). A new open starts without it.
 	Lifted lifted

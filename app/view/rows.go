@@ -1,16 +1,17 @@
-package ui
+package view
 
 import (
 	"cmp"
 	"slices"
 
+	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
 )
 
-// deviceRow is one line of the overview's device table: a device registered
+// DeviceRow is one line of the overview's device table: a device registered
 // to the claimed account or one that only appears in recordings.
-type deviceRow struct {
+type DeviceRow struct {
 	Serial     string
 	Name       string
 	Type       string
@@ -18,21 +19,21 @@ type deviceRow struct {
 	Records    int
 }
 
-// profileRow is one line of the voice profile table.
-type profileRow struct {
+// ProfileRow is one line of the voice profile table.
+type ProfileRow struct {
 	ID         string
 	Name       string
 	Registered bool
 	Records    int
 }
 
-// deviceRows lists the claimed devices, then every other device recordings
+// DeviceRows lists the claimed devices, then every other device recordings
 // name, each with its recording count.
-func deviceRows(r *check.Report, x *export.Export) []deviceRow {
+func DeviceRows(r *check.Report, x *export.Export) []DeviceRow {
 	counts := map[string]int{}
 	names := map[string]string{}
 	for i, rec := range x.Recordings {
-		paceUI(i)
+		pace(i)
 		if id := export.NormID(rec.Device().Text); id != "" {
 			counts[id]++
 			if names[id] == "" {
@@ -40,58 +41,66 @@ func deviceRows(r *check.Report, x *export.Export) []deviceRow {
 			}
 		}
 	}
-	var rows []deviceRow
+	var rows []DeviceRow
 	seen := map[string]bool{}
 	for _, d := range r.Claim.Devices {
 		id := export.NormID(d.Serial)
 		seen[id] = true
-		rows = append(rows, deviceRow{Serial: d.Serial, Name: d.Name, Type: d.Type, Registered: true, Records: counts[id]})
+		rows = append(rows, DeviceRow{Serial: d.Serial, Name: d.Name, Type: d.Type, Registered: true, Records: counts[id]})
 	}
-	var other []deviceRow
+	var other []DeviceRow
 	for i, rec := range x.Recordings {
-		paceUI(i)
+		pace(i)
 		id := export.NormID(rec.Device().Text)
 		if id == "" || seen[id] {
 			continue
 		}
 		seen[id] = true
-		other = append(other, deviceRow{Serial: rec.Device().Text, Name: names[id], Type: rec.DeviceType().Text, Records: counts[id]})
+		other = append(other, DeviceRow{Serial: rec.Device().Text, Name: names[id], Type: rec.DeviceType().Text, Records: counts[id]})
 	}
-	slices.SortFunc(other, func(a, b deviceRow) int {
+	slices.SortFunc(other, func(a, b DeviceRow) int {
 		return cmp.Or(cmp.Compare(b.Records, a.Records), cmp.Compare(a.Serial, b.Serial))
 	})
 	return append(rows, other...)
 }
 
-// profileRows lists the claimed voice profiles, then every other person ID
+// ProfileRows lists the claimed voice profiles, then every other person ID
 // recordings name.
-func profileRows(r *check.Report, x *export.Export) []profileRow {
+func ProfileRows(r *check.Report, x *export.Export) []ProfileRow {
 	counts := map[string]int{}
 	for i, rec := range x.Recordings {
-		paceUI(i)
+		pace(i)
 		if id := export.NormID(rec.PersonID().Text); id != "" {
 			counts[id]++
 		}
 	}
-	var rows []profileRow
+	var rows []ProfileRow
 	seen := map[string]bool{}
 	for _, p := range r.Claim.VoiceProfiles {
 		id := export.NormID(p.ID)
 		seen[id] = true
-		rows = append(rows, profileRow{ID: p.ID, Name: p.Name, Registered: true, Records: counts[id]})
+		rows = append(rows, ProfileRow{ID: p.ID, Name: p.Name, Registered: true, Records: counts[id]})
 	}
-	var other []profileRow
+	var other []ProfileRow
 	for i, rec := range x.Recordings {
-		paceUI(i)
+		pace(i)
 		id := export.NormID(rec.PersonID().Text)
 		if id == "" || seen[id] {
 			continue
 		}
 		seen[id] = true
-		other = append(other, profileRow{ID: rec.PersonID().Text, Name: rec.PersonName().Text, Records: counts[id]})
+		other = append(other, ProfileRow{ID: rec.PersonID().Text, Name: rec.PersonName().Text, Records: counts[id]})
 	}
-	slices.SortFunc(other, func(a, b profileRow) int {
+	slices.SortFunc(other, func(a, b ProfileRow) int {
 		return cmp.Or(cmp.Compare(b.Records, a.Records), cmp.Compare(a.ID, b.ID))
 	})
 	return append(rows, other...)
+}
+
+// pace gives the page its turn every 256 items of a long loop (the
+// viewer's archive.Yield; nothing natively).
+func pace(i int) {
+	if i%256 == 255 {
+		archive.Yield()
+	}
 }
