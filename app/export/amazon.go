@@ -220,7 +220,7 @@ func (r tableRow) extra(skip map[int]bool) []Value {
 func (l *loader) readCSVFile(f file) {
 	rc, err := f.Open()
 	if err != nil {
-		l.problem(f, kindOpen, err)
+		l.problem(f, ProblemOpen, err)
 		return
 	}
 	defer rc.Close()
@@ -330,10 +330,10 @@ func (l *loader) readCSVFile(f file) {
 			return
 		}
 		if errors.Is(err, ErrBudget) {
-			l.problem(f, kindBudget, err)
+			l.problem(f, ProblemBudget, err)
 			return
 		}
-		l.problem(f, kindCSV, fmt.Errorf("export: csv: %w", err))
+		l.problem(f, ProblemCSV, fmt.Errorf("export: csv: %w", err))
 	}
 }
 
@@ -705,7 +705,6 @@ func (l *loader) amazonExpectations() {
 }
 
 // Kind of the parse note on a value in an ID column that is not an ID.
-const kindIDShape = ProblemIDShape
 
 // idKind is what an ID column holds, and how its values look.
 type idKind struct {
@@ -805,7 +804,7 @@ func (ic *idColumns) notes() {
 		} else {
 			msg = fmt.Sprintf("line %d and %d more: column %q holds values that are not a %s; not read as one", ic.first[c], n-1, col, ic.kinds[c].what)
 		}
-		ic.l.ex.Problems = append(ic.l.ex.Problems, Problem{Src: Source{Part: ic.f.Part, Path: ic.f.Path, Line: ic.first[c], Field: col}, Reason: msg, Kind: kindIDShape})
+		ic.l.ex.Problems = append(ic.l.ex.Problems, Problem{Src: Source{Part: ic.f.Part, Path: ic.f.Path, Line: ic.first[c], Field: col}, Reason: msg, Kind: ProblemIDShape})
 	}
 }
 
@@ -935,14 +934,14 @@ func (l *loader) isAmazonAuthentication(p string) bool {
 func (l *loader) readAmazonAuthentication(f file) {
 	data, err := readBounded(f, maxAuthenticationBytes)
 	if err != nil {
-		l.problem(f, kindOpen, err)
+		l.problem(f, ProblemOpen, err)
 		return
 	}
 	var doc any
 	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	dec.UseNumber()
 	if err := dec.Decode(&doc); err != nil {
-		l.problem(f, kindJSON, fmt.Errorf("export: json: %w", err))
+		l.problem(f, ProblemJSON, fmt.Errorf("export: json: %w", err))
 		return
 	}
 	l.amazonHits++

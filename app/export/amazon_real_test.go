@@ -36,7 +36,7 @@ func TestDocumentationRowIsNoIdentity(t *testing.T) {
 	}
 	notes := map[string]bool{}
 	for _, p := range ex.Problems {
-		if p.Kind == kindIDShape {
+		if p.Kind == ProblemIDShape {
 			notes[p.Src.Path+"|"+p.Src.Field] = true
 			if p.Src.Line != 2 || strings.Contains(p.Reason, "identifier") {
 				t.Errorf("note: want line 2 and no cell text, got %+v", p)
@@ -133,7 +133,7 @@ func TestRealRegistration(t *testing.T) {
 		}
 	}
 	for _, p := range ex.Problems {
-		if p.Kind == kindIDShape {
+		if p.Kind == ProblemIDShape {
 			t.Errorf("a real serial was taken for a non-ID: %+v", p)
 		}
 	}

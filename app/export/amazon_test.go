@@ -271,7 +271,7 @@ func TestLoadPDFNotTranscript(t *testing.T) {
 	if len(ex.Audio) != 1 {
 		t.Errorf("audio: got %d want 1 (listed for any vendor)", len(ex.Audio))
 	}
-	if len(ex.Problems) != 1 || ex.Problems[0].Kind != kindPDF || ex.Problems[0].Src.Path != "sounds/b.pdf" {
+	if len(ex.Problems) != 1 || ex.Problems[0].Kind != ProblemPDF || ex.Problems[0].Src.Path != "sounds/b.pdf" {
 		t.Errorf("problems: got %+v", ex.Problems)
 	}
 }

@@ -71,8 +71,8 @@ func TestLoadBudgetStopsRows(t *testing.T) {
 			got = &ex.Problems[i]
 		}
 	}
-	if got == nil || got.Reason != want || got.Kind != kindBudget {
-		t.Errorf("got problems %+v, want %q (kind %s) for the voice history", ex.Problems, want, kindBudget)
+	if got == nil || got.Reason != want || got.Kind != ProblemBudget {
+		t.Errorf("got problems %+v, want %q (kind %s) for the voice history", ex.Problems, want, ProblemBudget)
 	}
 	if len(ex.VoiceProfiles) != 1 {
 		t.Errorf("got %d voice profiles, want the 1 of the table beside", len(ex.VoiceProfiles))
@@ -96,7 +96,7 @@ func TestLoadBudgetStopsActivity(t *testing.T) {
 }
 
 func errorsIsBudget(p Problem) bool {
-	return p.Kind == kindBudget && strings.HasSuffix(p.Reason, ErrBudget.Error())
+	return p.Kind == ProblemBudget && strings.HasSuffix(p.Reason, ErrBudget.Error())
 }
 
 // encoding/csv and encoding/json hold a whole record before returning it:

@@ -127,7 +127,7 @@ func TestFixtures(t *testing.T) {
 			// The only problems are the notes the fixture plants.
 			var gotNotes, wantNotes []string
 			for _, p := range ex.Problems {
-				gotNotes = append(gotNotes, p.Kind+" "+p.Src.Part+" "+p.Src.Path)
+				gotNotes = append(gotNotes, string(p.Kind)+" "+p.Src.Part+" "+p.Src.Path)
 				if !p.Note() {
 					t.Errorf("problem: got %+v", p)
 				}

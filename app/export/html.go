@@ -96,12 +96,12 @@ func (l *loader) readHTMLFile(f file) {
 	// it, so its text stays charged; as much again is lent for the parse.
 	allow := l.allowance()
 	if f.Size <= maxHTMLBytes && !allow.take(2*max(f.Size, 0)) {
-		l.problem(f, kindBudget, fmt.Errorf("not read, %d bytes: %w", f.Size, ErrBudget))
+		l.problem(f, ProblemBudget, fmt.Errorf("not read, %d bytes: %w", f.Size, ErrBudget))
 		return
 	}
 	data, err := readBounded(f, maxHTMLBytes)
 	if err != nil {
-		l.problem(f, kindOpen, err)
+		l.problem(f, ProblemOpen, err)
 		return
 	}
 	parse(f, string(data))
@@ -339,7 +339,7 @@ func (l *loader) activityHTML(f file, s string) {
 			continue
 		}
 		if !allow.take(htmlRecordingCost) {
-			l.problem(f, kindBudget, &budgetError{n: kept, unit: "records"})
+			l.problem(f, ProblemBudget, &budgetError{n: kept, unit: "records"})
 			break
 		}
 		kept++

@@ -41,17 +41,6 @@ func (f file) Section() (io.ReaderAt, bool) {
 	return nil, false
 }
 
-// Kinds of problems (Problem.Kind).
-const (
-	kindCSV  = "csv"
-	kindJSON = "json"
-	kindHTML = "html"
-	kindPDF  = "pdf"
-	kindOpen = "open"
-	// kindZone: times written in a zone nobody knows, read as UTC. The file
-	// was read; only its clock times may be off.
-	kindZone = ProblemZone
-)
 
 // audioExts are the audio formats listed in Export.Audio. Their bytes are
 // never read while loading: sizes come from the tree.
@@ -267,9 +256,9 @@ func (l *loader) hasWAV() bool {
 
 // problem records a file that could not be (fully) parsed. The reason
 // never holds the file's content: it may be personal data.
-func (l *loader) problem(f file, kind string, err error) {
+func (l *loader) problem(f file, kind ProblemKind, err error) {
 	if errors.Is(err, ErrBudget) {
-		kind = kindBudget
+		kind = ProblemBudget
 	}
 	l.ex.Problems = append(l.ex.Problems, Problem{Src: Source{Part: f.Part, Path: f.Path}, Reason: reason(err), Kind: kind})
 }
@@ -288,7 +277,7 @@ func (l *loader) zoneUnknown(f file, zone string) {
 		return
 	}
 	l.zoneNoted[key] = true
-	l.problem(f, kindZone, fmt.Errorf("time zone %q is not known: its times are read as UTC and may be hours off", zone))
+	l.problem(f, ProblemZone, fmt.Errorf("time zone %q is not known: its times are read as UTC and may be hours off", zone))
 	l.ex.Problems[len(l.ex.Problems)-1].Zone = zone
 }
 

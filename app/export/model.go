@@ -515,7 +515,7 @@ const (
 type Problem struct {
 	Src    Source
 	Reason string // lower-case English, for logs and tests; the UI translates by Kind
-	Kind   string // short code: "csv", "json", "html", "pdf", "archive", "zone", ...
+	Kind   ProblemKind // what kind of problem: the UI words it by this
 	// Zone is, for kind "zone", the abbreviation no table knows ("WIB").
 	Zone string
 	// Copies is, for kind "duplicate-part", the part this one is a second
@@ -523,14 +523,35 @@ type Problem struct {
 	Copies string
 }
 
+// ProblemKind says what went wrong with a file, or what a note on it says.
+type ProblemKind string
+
+// Kinds of Problem that stopped a file, or a member, from being read (whole).
+const (
+	ProblemCSV       ProblemKind = "csv"       // a damaged table
+	ProblemJSON      ProblemKind = "json"      // damaged JSON
+	ProblemHTML      ProblemKind = "html"      // a damaged page
+	ProblemPDF       ProblemKind = "pdf"       // a PDF that cannot be read
+	ProblemOpen      ProblemKind = "open"      // a member that could not be opened
+	ProblemBudget    ProblemKind = "budget"    // the export's memory budget was spent (ErrBudget)
+	ProblemArchive   ProblemKind = "archive"   // an input or nested archive that could not be read
+	ProblemName      ProblemKind = "name"      // a name that is absolute or climbs out: shown cleaned
+	ProblemEncrypted ProblemKind = "encrypted" // an encrypted member: listed, not read
+	ProblemDuplicate ProblemKind = "duplicate" // a name held twice in one archive: both read
+)
+
 // Kinds of Problem that are notes: the file was read whole; something in it
 // is worth knowing but does not leave a check without its input.
 const (
-	ProblemZone    = "zone"     // times in a zone nobody knows, read as UTC
-	ProblemIDShape = "id-shape" // a value in an ID column that is not an ID (a description row): not read as one
+	ProblemZone    ProblemKind = "zone"     // times in a zone nobody knows, read as UTC
+	ProblemIDShape ProblemKind = "id-shape" // a value in an ID column that is not an ID (a description row): not read as one
 	// ProblemDuplicatePart: a part downloaded twice; the copy is counted once.
-	ProblemDuplicatePart = "duplicate-part"
+	ProblemDuplicatePart ProblemKind = "duplicate-part"
 )
+
+// ProblemKinds are every ProblemKind, for the pages' text tables.
+var ProblemKinds = []ProblemKind{ProblemCSV, ProblemJSON, ProblemHTML, ProblemPDF, ProblemOpen, ProblemBudget,
+	ProblemArchive, ProblemName, ProblemEncrypted, ProblemDuplicate, ProblemZone, ProblemIDShape, ProblemDuplicatePart}
 
 // Note reports whether p is a note on a file that was read (ProblemZone,
 // ProblemIDShape, ProblemDuplicatePart), not a file that could not be (fully) read.

@@ -153,7 +153,7 @@ func (l *loader) maybeProfile(p string) bool {
 func (l *loader) readActivityJSON(f file) {
 	rc, err := f.Open()
 	if err != nil {
-		l.problem(f, kindOpen, err)
+		l.problem(f, ProblemOpen, err)
 		return
 	}
 	defer rc.Close()
@@ -191,9 +191,9 @@ func (l *loader) readActivityJSON(f file) {
 	switch {
 	case err == nil || l.ctx.Err() != nil:
 	case errors.Is(err, ErrBudget):
-		l.problem(f, kindBudget, err)
+		l.problem(f, ProblemBudget, err)
 	default:
-		l.problem(f, kindJSON, fmt.Errorf("export: json: %w", err))
+		l.problem(f, ProblemJSON, fmt.Errorf("export: json: %w", err))
 	}
 }
 
@@ -436,7 +436,7 @@ func parseProfile(data []byte) (p profileJSON, ok bool) {
 func (l *loader) readProfile(f file) {
 	data, err := readBounded(f, maxProfileBytes)
 	if err != nil {
-		l.problem(f, kindOpen, err)
+		l.problem(f, ProblemOpen, err)
 		return
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))

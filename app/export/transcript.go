@@ -46,14 +46,14 @@ func (l *loader) readTranscripts(pdfs []int) {
 		n++
 		f := l.files[i]
 		if f.Size > maxPDFBytes {
-			l.problem(f, kindPDF, fmt.Errorf("export: pdf of %d bytes is larger than the %d accepted", f.Size, maxPDFBytes))
+			l.problem(f, ProblemPDF, fmt.Errorf("export: pdf of %d bytes is larger than the %d accepted", f.Size, maxPDFBytes))
 			continue
 		}
 		// The PDF reader's objects cost about the file's size; they are
 		// lent for the parse, the lines kept are charged after.
 		allow := l.allowance()
 		if !allow.take(2 * max(f.Size, 0)) {
-			l.problem(f, kindBudget, fmt.Errorf("not read, %d bytes: %w", f.Size, ErrBudget))
+			l.problem(f, ProblemBudget, fmt.Errorf("not read, %d bytes: %w", f.Size, ErrBudget))
 			continue
 		}
 		var ra io.ReaderAt
@@ -63,7 +63,7 @@ func (l *loader) readTranscripts(pdfs []int) {
 		if ra == nil {
 			data, err := readBounded(f, maxPDFBytes)
 			if err != nil {
-				l.problem(f, kindOpen, err)
+				l.problem(f, ProblemOpen, err)
 				continue
 			}
 			ra = bytes.NewReader(data)
@@ -71,7 +71,7 @@ func (l *loader) readTranscripts(pdfs []int) {
 		lines, err := pdfLines(ra, f.Size)
 		allow.give(2 * max(f.Size, 0))
 		if err != nil {
-			l.problem(f, kindPDF, err)
+			l.problem(f, ProblemPDF, err)
 			continue
 		}
 		ts, ok := parseTranscript(lines, l.lay.Amazon.TranscriptTime)
@@ -81,7 +81,7 @@ func (l *loader) readTranscripts(pdfs []int) {
 		l.amazonHits++
 		for k, t := range ts {
 			if !allow.take(lineCost + int64(len(t.Text))) {
-				l.problem(f, kindBudget, &budgetError{n: k, unit: "lines"})
+				l.problem(f, ProblemBudget, &budgetError{n: k, unit: "lines"})
 				break
 			}
 			t.Src.Part, t.Src.Path = f.Part, f.Path

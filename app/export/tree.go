@@ -38,7 +38,7 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 	// What the archive layer could not read belongs to the same list, so
 	// every front end shows one list of unreadable files.
 	for _, p := range t.Problems {
-		x.Problems = append(x.Problems, Problem{Src: Source{Part: p.Part, Path: p.Path}, Reason: reason(p.Err), Kind: "archive"})
+		x.Problems = append(x.Problems, Problem{Src: Source{Part: p.Part, Path: p.Path}, Reason: reason(p.Err), Kind: ProblemArchive})
 	}
 	x.Problems = append(x.Problems, entryWarnings(t.Entries)...)
 	return x, nil
@@ -59,14 +59,14 @@ func entryWarnings(entries []*archive.Entry) []Problem {
 		src := Source{Part: e.Part, Path: e.Path}
 		switch {
 		case e.Unsafe:
-			out = append(out, Problem{Src: src, Kind: "name",
+			out = append(out, Problem{Src: src, Kind: ProblemName,
 				Reason: fmt.Sprintf("the archive names this member %q, an absolute path or one that climbs out of the archive; it is shown as %q and never used as a path", e.RawName, e.Path)})
 		case e.Encrypted:
-			out = append(out, Problem{Src: src, Kind: "encrypted", Reason: "the member is encrypted: it is listed but not read"})
+			out = append(out, Problem{Src: src, Kind: ProblemEncrypted, Reason: "the member is encrypted: it is listed but not read"})
 		}
 		if e.Duplicate && !seenDup[[2]string{e.Part, e.Path}] {
 			seenDup[[2]string{e.Part, e.Path}] = true
-			out = append(out, Problem{Src: src, Kind: "duplicate",
+			out = append(out, Problem{Src: src, Kind: ProblemDuplicate,
 				Reason: "the archive holds more than one member with this name; every copy is kept and read"})
 		}
 	}

@@ -41,7 +41,9 @@ var openTexts = map[string]text{
 	"open.notice":      {"“%s” needs a look: %s.", "„%s“ sollten Sie sich ansehen: %s."},
 	"reason.name":      {"its name is an absolute path or climbs out of the archive; it is shown cleaned and never used as a path", "sein Name ist ein absoluter Pfad oder führt aus dem Archiv hinaus; er wird bereinigt gezeigt und nie als Pfad benutzt"},
 	"reason.duplicate": {"the archive holds this name more than once; every copy is read", "das Archiv enthält diesen Namen mehrfach; jede Kopie wird gelesen"},
-	"reason.zone":      {"its times are given in a time zone that ExportLens does not know (see the details); they are shown as UTC and may be off by hours", "seine Zeiten sind in einer Zeitzone angegeben, die ExportLens nicht kennt (siehe Details); sie werden als UTC gezeigt und können um Stunden abweichen"},
+	"reason.id-shape": {"a value in one of its ID columns is no ID (a line that describes the columns, say); it is not read as one",
+		"ein Wert in einer seiner Kennungsspalten ist keine Kennung (etwa eine Zeile, die die Spalten beschreibt); er wird nicht als solche gelesen"},
+	"reason.zone": {"its times are given in a time zone that ExportLens does not know (see the details); they are shown as UTC and may be off by hours", "seine Zeiten sind in einer Zeitzone angegeben, die ExportLens nicht kennt (siehe Details); sie werden als UTC gezeigt und können um Stunden abweichen"},
 
 	// A Takeout part downloaded twice (export.ProblemDuplicatePart).
 	"reason.duplicate-part": {"it is a second download of a part, with the same files; they are counted once", "es ist ein zweiter Download eines Teils, mit denselben Dateien; sie werden nur einmal gezählt"},
@@ -175,7 +177,7 @@ func (o *openPanel) renderOpened() app.UI {
 	}
 	if s.Export != nil {
 		for _, pr := range s.Export.Problems {
-			if pr.Kind == "archive" {
+			if pr.Kind == export.ProblemArchive {
 				continue // the tree's own problem, listed above with its cause
 			}
 			if pr.Note() {
@@ -219,11 +221,11 @@ func (o *openPanel) renderOpened() app.UI {
 // sentence in the person's language, the parser's English reason on demand.
 func (o *openPanel) exportProblem(p export.Problem) app.UI {
 	reason := "reason.unknown"
-	if _, ok := texts["reason."+p.Kind]; ok {
-		reason = "reason." + p.Kind
+	if _, ok := texts["reason."+string(p.Kind)]; ok {
+		reason = "reason." + string(p.Kind)
 	}
 	sentence, class := "open.failed", "error"
-	if p.Kind == "name" || p.Kind == "duplicate" || p.Kind == "zone" || p.Kind == export.ProblemDuplicatePart {
+	if p.Note() || p.Kind == export.ProblemName || p.Kind == export.ProblemDuplicate {
 		sentence, class = "open.notice", "warning" // read all the same
 	}
 	return app.Div().Class(class).Attr("data-testid", "open-error").Body(

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"exportlens/app/export"
 	"exportlens/app/view"
 )
 
@@ -65,6 +66,13 @@ func TestComputedKeysExist(t *testing.T) {
 	}
 	for _, r := range view.Reasons {
 		keys = append(keys, string(r))
+	}
+	// The open panel words a file's problem by its kind; an archive's is
+	// worded from the tree's own error, with its cause.
+	for _, k := range export.ProblemKinds {
+		if k != export.ProblemArchive {
+			keys = append(keys, "reason."+string(k))
+		}
 	}
 	for _, k := range keys {
 		if _, ok := texts[k]; !ok {
