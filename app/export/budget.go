@@ -25,7 +25,6 @@ const DefaultBudget = 64 << 20
 // Problem's cause in tests; the Problem's Kind is "budget").
 var ErrBudget = errors.New("the export's memory budget is spent")
 
-
 // budgetError names how far a file was read.
 type budgetError struct {
 	n    int

@@ -41,7 +41,6 @@ func (f file) Section() (io.ReaderAt, bool) {
 	return nil, false
 }
 
-
 // audioExts are the audio formats listed in Export.Audio. Their bytes are
 // never read while loading: sizes come from the tree.
 var audioExts = map[string]bool{".wav": true, ".mp3": true, ".ogg": true, ".opus": true, ".m4a": true, ".aac": true, ".flac": true}

@@ -514,7 +514,7 @@ const (
 // read (see Note).
 type Problem struct {
 	Src    Source
-	Reason string // lower-case English, for logs and tests; the UI translates by Kind
+	Reason string      // lower-case English, for logs and tests; the UI translates by Kind
 	Kind   ProblemKind // what kind of problem: the UI words it by this
 	// Zone is, for kind "zone", the abbreviation no table knows ("WIB").
 	Zone string
