@@ -508,7 +508,7 @@ func checked(s session, run func(*export.Export, check.Declared) *check.Report) 
 	}
 	s.Devices = view.DeviceRows(s.Report, s.Export)
 	s.Profiles = view.ProfileRows(s.Report, s.Export)
-	s.Flagged = flaggedSet(s.Report)
+	s.Flagged = view.FlaggedSet(s.Report)
 	s.Status = statusLoaded
 	return s
 }
@@ -626,10 +626,10 @@ func onDeclare(ctx app.Context, a app.Action) {
 
 // audioURLGuarded is audioURL with a panic turned into the player's error,
 // naming the recording's audio file.
-func audioURLGuarded(ix *recIndex, k int, files []*browser.File) (u string, err error) {
+func audioURLGuarded(ix *view.Recordings, k int, files []*browser.File) (u string, err error) {
 	if perr := view.Guard(func() string {
-		part, p := ix.audioOf(k)
-		return ix.r.Name(part, p)
+		part, p := ix.AudioOf(k)
+		return ix.Report.Name(part, p)
 	}, func() error {
 		u, err = audioURL(ix, k, files)
 		return nil

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"exportlens/app/view"
 )
 
 // zoneName is the time zone the pages show times in ("Europe/Berlin"):
@@ -36,7 +38,7 @@ func dayText(lang, day string) string {
 	if lang != "de" {
 		return day
 	}
-	t, err := time.Parse(dayLayout, day)
+	t, err := time.Parse(view.DayLayout, day)
 	if err != nil {
 		return day
 	}
@@ -46,7 +48,7 @@ func dayText(lang, day string) string {
 // shortDayText is a day without its year: "02.12." in German, "12-02" in
 // English.
 func shortDayText(lang, day string) string {
-	if len(day) != len(dayLayout) {
+	if len(day) != len(view.DayLayout) {
 		return day
 	}
 	if lang == "de" {
@@ -62,7 +64,7 @@ var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Ju
 // longDay is a day kept as dayLayout in words: "2. Dezember 2026",
 // "2 December 2026".
 func longDay(lang, day string) string {
-	t, err := time.Parse(dayLayout, day)
+	t, err := time.Parse(view.DayLayout, day)
 	if err != nil {
 		return day
 	}

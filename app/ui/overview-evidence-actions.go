@@ -10,10 +10,10 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/browser"
 	"exportlens/app/check"
 	"exportlens/app/pack"
+	"exportlens/app/view"
 )
 
 // evidenceActions are the buttons of the steps for someone else's data: the
@@ -221,7 +221,7 @@ func fileSHA256(f *browser.File) (string, error) {
 		if n == 0 {
 			return "", fmt.Errorf("%s: %w", f.Name(), io.ErrUnexpectedEOF)
 		}
-		archive.Yield()
+		view.Yield()
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,41 +1,30 @@
 package ui
 
 import (
-	"slices"
 	"strconv"
 	"time"
 
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"exportlens/app/view"
 
-	"exportlens/app/check"
-	"exportlens/app/export"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Timeline geometry.
 const (
-	timelineHeight  = 120 // px of the tallest bar
-	timelineMaxBars = 400 // more days than this are grouped into bars of several days
+	timelineHeight = 120 // px of the tallest bar
 )
 
 // seriesColours colour the devices in order; foreign ones are also hatched,
 // so colour is never the only sign.
 var seriesColours = []string{"#1d6fa5", "#2a9d8f", "#7b5ea7", "#e9a23b", "#c8553d", "#5c946e", "#8d6a9f", "#3d5a80"}
 
-// timelineDay is one bar: recordings per series from day on.
-type timelineDay struct {
-	day     string // first day of the bar (dayLayout)
-	days    int    // days the bar covers
-	counts  []int  // per series
-	total   int
-	flagged int // recordings a mismatch or likely finding names
-}
-
-// timelineSeries is a device (or "no device") of the legend.
-type timelineSeries struct {
-	label   string
-	colour  string
-	foreign bool // not registered to the account, or a finding names it
-	count   int
+// seriesColour is the colour of series i of n (view.Recordings.Series):
+// the last, the recordings of no device, is grey.
+func seriesColour(i, n int) string {
+	if i == n-1 {
+		return "#8a939e"
+	}
+	return seriesColours[i%len(seriesColours)]
 }
 
 // timelineView shows recordings per day as small bars coloured by device,
@@ -44,10 +33,10 @@ type timelineSeries struct {
 type timelineView struct {
 	app.Compo
 	Lang  string
-	Index *recIndex
+	Index *view.Recordings
 	// The bars of growing's index come timelineChunk at a time, a frame
 	// apart (grow): shown are mounted.
-	growing *recIndex
+	growing *view.Recordings
 	shown   int
 	timer   bool // a grow step is due
 }
@@ -72,7 +61,7 @@ func (v *timelineView) grow(ctx app.Context) {
 	if ix == nil || v.timer {
 		return
 	}
-	if days, _ := ix.timeline(); v.shown >= len(days) {
+	if days, _ := ix.Timeline(); v.shown >= len(days) {
 		return
 	}
 	v.timer = true
@@ -86,7 +75,7 @@ func (v *timelineView) grow(ctx app.Context) {
 }
 
 // barsShown is how many of n bars of ix a render shows.
-func (v *timelineView) barsShown(ix *recIndex, n int) int {
+func (v *timelineView) barsShown(ix *view.Recordings, n int) int {
 	if ix != v.growing {
 		return min(n, timelineChunk) // a new index: OnMount or OnUpdate starts growing it
 	}
@@ -98,8 +87,8 @@ func (v *timelineView) Render() app.UI {
 	if ix == nil {
 		return app.Text("")
 	}
-	series := ix.timelineSeries(v.Lang)
-	days, undated := ix.timeline()
+	series := ix.Series()
+	days, undated := ix.Timeline()
 	if len(days) == 0 {
 		return app.Section().Class("timeline").Attr("data-testid", "timeline").Body(
 			app.H2().Text(tr(v.Lang, "timeline.title")),
@@ -108,65 +97,68 @@ func (v *timelineView) Render() app.UI {
 	}
 	peak := 1
 	for _, d := range days {
-		peak = max(peak, d.total)
+		peak = max(peak, d.Total)
 	}
 	shown := v.barsShown(ix, len(days))
 	bars := make([]app.UI, shown)
 	for i, d := range days[:shown] {
 		segs := make([]app.UI, 0, len(series))
-		for s, n := range d.counts {
+		for s, n := range d.Counts {
 			if n == 0 {
 				continue
 			}
 			seg := app.Div().Class("tl-seg").
-				Style("height", strconv.FormatFloat(float64(n)*100/float64(d.total), 'f', 2, 64)+"%").
-				Style("background-color", series[s].colour)
-			if series[s].foreign {
+				Style("height", strconv.FormatFloat(float64(n)*100/float64(d.Total), 'f', 2, 64)+"%").
+				Style("background-color", seriesColour(s, len(series)))
+			if series[s].Foreign {
 				seg = seg.Class("foreign")
 			}
 			segs = append(segs, seg)
 		}
-		label := longDay(v.Lang, d.day)
-		if d.days > 1 {
-			label = tr(v.Lang, "timeline.from", label, d.days)
+		label := longDay(v.Lang, d.Day)
+		if d.Days > 1 {
+			label = tr(v.Lang, "timeline.from", label, d.Days)
 		}
 		bars[i] = app.Div().Class("tl-day").
 			Attr("data-testid", "timeline-day").
-			Attr("data-day", d.day).
-			Attr("data-count", itoa(d.total)).
-			Attr("data-flagged", itoa(d.flagged)).
-			Title(label+": "+tr(v.Lang, "timeline.count", d.total, d.flagged)).
+			Attr("data-day", d.Day).
+			Attr("data-count", itoa(d.Total)).
+			Attr("data-flagged", itoa(d.Flagged)).
+			Title(label+": "+tr(v.Lang, "timeline.count", d.Total, d.Flagged)).
 			Body(
 				app.Div().Class("tl-bar").
-					Style("height", itoa(max(d.total*timelineHeight/peak, min(d.total, 2)))+"px").
+					Style("height", itoa(max(d.Total*timelineHeight/peak, min(d.Total, 2)))+"px").
 					Body(segs...),
-				app.If(d.flagged > 0, app.Span().Class("tl-flag")),
+				app.If(d.Flagged > 0, app.Span().Class("tl-flag")),
 			)
 	}
 	legend := make([]app.UI, 0, len(series))
-	for _, s := range series {
-		if s.count == 0 {
+	for i, s := range series {
+		if s.Count == 0 {
 			continue
 		}
-		sw := app.Span().Class("tl-swatch").Style("background-color", s.colour)
-		item := app.Li().Attr("data-testid", "timeline-series").Attr("data-foreign", strconv.FormatBool(s.foreign))
-		if s.foreign {
+		if i == len(series)-1 {
+			s.Label = tr(v.Lang, "rec.noDevice")
+		}
+		sw := app.Span().Class("tl-swatch").Style("background-color", seriesColour(i, len(series)))
+		item := app.Li().Attr("data-testid", "timeline-series").Attr("data-foreign", strconv.FormatBool(s.Foreign))
+		if s.Foreign {
 			sw = sw.Class("foreign")
 			item = item.Class("foreign")
 		}
-		body := []app.UI{sw, shownID(v.Lang, s.label), app.Span().Class("muted").Text(" · " + itoa(s.count))}
-		if s.foreign {
+		body := []app.UI{sw, shownID(v.Lang, s.Label), app.Span().Class("muted").Text(" · " + itoa(s.Count))}
+		if s.Foreign {
 			body = append(body, app.Span().Class("badge", "badge-warn").Text(tr(v.Lang, "timeline.foreign")))
 		}
 		legend = append(legend, item.Body(body...))
 	}
 	for _, d := range days {
-		if d.flagged > 0 {
+		if d.Flagged > 0 {
 			legend = append(legend, app.Li().Body(app.Span().Class("tl-flag"), app.Span().Text(tr(v.Lang, "timeline.flagged"))))
 			break
 		}
 	}
-	first, last := days[0].day, days[len(days)-1].day
+	first, last := days[0].Day, days[len(days)-1].Day
 	return app.Section().Class("timeline").Attr("data-testid", "timeline").
 		Attr("data-complete", strconv.FormatBool(shown == len(days))).Body(
 		app.H2().Text(tr(v.Lang, "timeline.title")),
@@ -184,125 +176,14 @@ func (v *timelineView) Render() app.UI {
 	)
 }
 
-// timelineSeries lists the devices, then "no device", with their colours.
-// The counts and marks are computed once per index (seriesOnce; recheck
-// does it before the first Render, with yields): a Render only names them.
-func (ix *recIndex) timelineSeries(lang string) []timelineSeries {
-	ix.seriesOnce.Do(func() { ix.series = ix.countSeries() })
-	out := slices.Clone(ix.series)
-	out[len(out)-1].label = tr(lang, "rec.noDevice")
-	return out
-}
-
-func (ix *recIndex) countSeries() []timelineSeries {
-	out := make([]timelineSeries, len(ix.devices)+1)
-	for i, d := range ix.devices {
-		label := d.Name
-		if label == "" {
-			label = d.Serial
-		} else {
-			label += " (" + d.Serial + ")"
-		}
-		out[i] = timelineSeries{label: label, colour: seriesColours[i%len(seriesColours)], foreign: !d.Registered}
-	}
-	// A registered device is foreign too when a finding names it (the
-	// person said it is not theirs).
-	for fi, f := range ix.r.Findings {
-		paceUI(fi)
-		if f.Severity != check.Mismatch && f.Severity != check.Likely {
-			continue
-		}
-		for i, d := range ix.devices {
-			if export.NormID(f.Subject) == export.NormID(d.Serial) {
-				out[i].foreign = true
-			}
-		}
-	}
-	none := len(ix.devices)
-	out[none] = timelineSeries{colour: "#8a939e"}
-	for i, it := range ix.items {
-		paceUI(i)
-		s := seriesOf(ix, it)
-		out[s].count++
-		// Recordings without a device are foreign when flagged: nothing
-		// else ties them to the account (the 2018 case, stray files).
-		if s == none && it.flagged {
-			out[s].foreign = true
-		}
-	}
-	return out
-}
-
-func seriesOf(ix *recIndex, it recItem) int {
-	if it.device < 0 {
-		return len(ix.devices)
-	}
-	return it.device
-}
-
-// timeline counts the recordings per day (every day from the first to the
-// last, empty ones too, so gaps show), built once per index. undated counts
-// the recordings without a time.
-func (ix *recIndex) timeline() (days []timelineDay, undated int) {
-	lo, hi := ix.dayRange()
-	for _, it := range ix.items {
-		if it.day == "" {
-			undated++
-		}
-	}
-	if lo == "" {
-		return nil, undated
-	}
-	if ix.days != nil {
-		return ix.days, undated
-	}
-	// Day arithmetic in UTC: the day strings are already local.
-	start, err1 := time.Parse(dayLayout, lo)
-	end, err2 := time.Parse(dayLayout, hi)
-	if err1 != nil || err2 != nil {
-		return nil, undated
-	}
-	span := int(end.Sub(start).Hours()/24) + 1
-	per := (span + timelineMaxBars - 1) / timelineMaxBars
-	n := (span + per - 1) / per
-	nseries := len(ix.devices) + 1
-	days = make([]timelineDay, n)
-	for i := range days {
-		days[i] = timelineDay{day: start.AddDate(0, 0, i*per).Format(dayLayout), days: per, counts: make([]int, nseries)}
-	}
-	// Items come in time order mostly: a day is parsed once per run.
-	lastDay, lastB := "", -1
-	for i, it := range ix.items {
-		paceUI(i)
-		if it.day == "" {
-			continue
-		}
-		if it.day != lastDay {
-			t, err := time.Parse(dayLayout, it.day)
-			if err != nil {
-				continue
-			}
-			lastDay, lastB = it.day, int(t.Sub(start).Hours()/24)/per
-		}
-		b := lastB
-		days[b].counts[seriesOf(ix, it)]++
-		days[b].total++
-		if it.flagged {
-			days[b].flagged++
-		}
-	}
-	ix.days = days
-	return days, undated
-}
-
 // renderDates labels every bar when there are few, else the first and last.
-func (v *timelineView) renderDates(days []timelineDay, first, last string) app.UI {
+func (v *timelineView) renderDates(days []view.Bar, first, last string) app.UI {
 	if len(days) > 14 {
 		return app.Div().Class("tl-dates").Body(app.Span().Text(dayText(v.Lang, first)), app.Span().Text(dayText(v.Lang, last)))
 	}
 	labels := make([]app.UI, len(days))
 	for i, d := range days {
-		labels[i] = app.Span().Text(shortDayText(v.Lang, d.day)) // the year is in the title
+		labels[i] = app.Span().Text(shortDayText(v.Lang, d.Day)) // the year is in the title
 	}
 	return app.Div().Class("tl-dates", "tl-dates-each").Title(dayText(v.Lang, first) + " – " + dayText(v.Lang, last)).Body(labels...)
 }

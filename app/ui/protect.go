@@ -81,9 +81,12 @@ func (l lifted) with(req liftRequest) (lifted, bool) {
 	return n, true
 }
 
+// audioKey is the key of a file by part and path, for maps of files.
+func audioKey(part, path string) string { return part + "\x00" + path }
+
 // protection says what is hidden of one export for one state of lifted.
 type protection struct {
-	ix  *recIndex
+	ix  *view.Recordings
 	l   lifted
 	gen int
 	// audio maps audioKey(part, path) of the audio of every hidden item
@@ -124,20 +127,17 @@ func protectionOf(s session) *protection {
 	}
 	p := &protection{ix: ix, l: s.Lifted, gen: s.Lifted.Gen, audio: map[string][]int{}, docs: map[string][]int{}, records: map[string]map[int][]string{}, recordFindings: map[string][]int{},
 		pointers: map[string]map[string][]string{}, starts: map[string][]int{}, saidCache: map[string][]string{}}
-	for k := range ix.items {
+	for k := range ix.Items {
 		if !p.hides(k) {
 			continue
 		}
 		p.hidden++
-		if part, path := ix.audioOf(k); path != "" {
-			if e := ix.entry(part, path); e != nil {
-				part, path = e.Part, e.Path
-			}
+		if part, path := ix.AudioFile(k); path != "" {
 			key := audioKey(part, path)
-			p.audio[key] = uniqueInts(append(p.audio[key], ix.itemFindings[k]...))
+			p.audio[key] = uniqueInts(append(p.audio[key], ix.ItemFindings[k]...))
 		}
-		rec := ix.recording(k)
-		if rec == nil || rec.Src().Path == "" || audioExt(rec.Src().Path) {
+		rec := ix.Recording(k)
+		if rec == nil || rec.Src().Path == "" || view.AudioName(rec.Src().Path) {
 			continue
 		}
 		key := audioKey(rec.Src().Part, rec.Src().Path)
@@ -169,10 +169,10 @@ func protectionOf(s session) *protection {
 		default:
 			continue
 		}
-		p.recordFindings[key] = uniqueInts(append(p.recordFindings[key], ix.itemFindings[k]...))
+		p.recordFindings[key] = uniqueInts(append(p.recordFindings[key], ix.ItemFindings[k]...))
 	}
 	p.findStarts()
-	p.protectDocs(ix.x.Transcripts)
+	p.protectDocs(ix.Export.Transcripts)
 	protectionCache = p
 	return p
 }
@@ -191,7 +191,7 @@ func (p *protection) findStarts() {
 			p.starts[key] = append(p.starts[key], src.Line)
 		}
 	}
-	x := p.ix.x
+	x := p.ix.Export
 	for i := range x.Recordings {
 		add(x.Recordings[i].Src())
 	}
@@ -207,11 +207,11 @@ func (p *protection) findStarts() {
 // hides reports whether item k is hidden: a finding that protects it is
 // there and the person lifted none of its findings.
 func (p *protection) hides(k int) bool {
-	if p == nil || k < 0 || k >= len(p.ix.items) || !p.ix.items[k].flagged || p.l.All {
+	if p == nil || k < 0 || k >= len(p.ix.Items) || !p.ix.Items[k].Flagged || p.l.All {
 		return false
 	}
-	for _, fi := range p.ix.itemFindings[k] {
-		if p.l.Findings[findingKey(&p.ix.r.Findings[fi])] {
+	for _, fi := range p.ix.ItemFindings[k] {
+		if p.l.Findings[findingKey(&p.ix.Report.Findings[fi])] {
 			return false
 		}
 	}
@@ -221,7 +221,7 @@ func (p *protection) hides(k int) bool {
 // hidesRecording reports whether recording i (an index into
 // Export.Recordings, which are the first items) is hidden.
 func (p *protection) hidesRecording(i int) bool {
-	return p != nil && i >= 0 && i < len(p.ix.x.Recordings) && p.hides(i)
+	return p != nil && i >= 0 && i < len(p.ix.Export.Recordings) && p.hides(i)
 }
 
 // protectDocs finds the transcript documents to hide as a whole: one a
@@ -245,15 +245,15 @@ func (p *protection) protectDocs(lines []export.TranscriptLine) {
 			t = &tally{}
 			docs[key] = t
 		}
-		if l.Recording >= 0 && l.Recording < len(p.ix.items) {
+		if l.Recording >= 0 && l.Recording < len(p.ix.Items) {
 			t.matched++
-			if p.ix.items[l.Recording].flagged {
+			if p.ix.Items[l.Recording].Flagged {
 				t.flagged++
-				t.findings = append(t.findings, p.ix.itemFindings[l.Recording]...)
+				t.findings = append(t.findings, p.ix.ItemFindings[l.Recording]...)
 			}
 		}
 	}
-	r := p.ix.r
+	r := p.ix.Report
 	for key, t := range docs {
 		var own []int // findings that name the document itself
 		for fi := range r.Findings {
@@ -327,9 +327,9 @@ func (p *protection) hiddenFindings() []int {
 		return nil
 	}
 	var out []int
-	for fi := range p.ix.r.Findings {
-		f := &p.ix.r.Findings[fi]
-		if protects(f) && !p.l.Findings[findingKey(f)] && len(p.ix.findings[fi]) > 0 {
+	for fi := range p.ix.Report.Findings {
+		f := &p.ix.Report.Findings[fi]
+		if protects(f) && !p.l.Findings[findingKey(f)] && len(p.ix.ByFinding[fi]) > 0 {
 			out = append(out, fi)
 		}
 	}
@@ -430,7 +430,7 @@ func liftedNotice(lang string, gen int) app.UI {
 // anyLifted reports whether the person lifted the protection for something
 // a finding flags.
 func (p *protection) anyLifted() bool {
-	if p == nil || p.ix.flagged == 0 {
+	if p == nil || p.ix.Flagged == 0 {
 		return false
 	}
 	return p.l.All || len(p.l.Findings) > 0

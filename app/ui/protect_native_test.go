@@ -128,12 +128,12 @@ func TestProtect2018(t *testing.T) {
 		}
 	}
 	ix := recIndexOf(s)
-	search := newRecFilter()
-	search.query = "bedroom"
-	if got := ix.filter(search, prot.hides); len(got) != 0 {
+	search := view.NewFilter()
+	search.Query = "bedroom"
+	if got := ix.Filter(search, prot.hides); len(got) != 0 {
 		t.Errorf(`search "bedroom" while hidden: got items %v, want none (a hit tells)`, got)
 	}
-	if got := ix.filter(search, nil); len(got) != 1 {
+	if got := ix.Filter(search, nil); len(got) != 1 {
 		t.Errorf(`search "bedroom" without protection: got %v, want one item`, got)
 	}
 

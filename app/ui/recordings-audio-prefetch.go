@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"exportlens/app/browser"
+	"exportlens/app/view"
 )
 
 // audioFetch is the object URL of one item's audio, made before the player
@@ -11,7 +12,7 @@ import (
 // while the page renders the choice. Made in time, the player shows the
 // audio in the same render that shows the item.
 type audioFetch struct {
-	ix   *recIndex
+	ix   *view.Recordings
 	item int
 	done chan struct{} // closed when url and err are set
 	url  string
@@ -27,8 +28,8 @@ var prefetched struct {
 // prefetchAudio starts making item's audio URL unless that is under way.
 // The caller never asks for an item that is hidden (protect.go). A fetch
 // it replaces, never taken, has its URL revoked.
-func prefetchAudio(ix *recIndex, item int, files []*browser.File) {
-	if ix == nil || item < 0 || item >= len(ix.items) {
+func prefetchAudio(ix *view.Recordings, item int, files []*browser.File) {
+	if ix == nil || item < 0 || item >= len(ix.Items) {
 		return
 	}
 	prefetched.mu.Lock()
@@ -53,7 +54,7 @@ func prefetchAudio(ix *recIndex, item int, files []*browser.File) {
 
 // takeAudio returns the fetch of (ix, item), if one was started, and
 // forgets it: its URL is the caller's from then on.
-func takeAudio(ix *recIndex, item int) *audioFetch {
+func takeAudio(ix *view.Recordings, item int) *audioFetch {
 	prefetched.mu.Lock()
 	defer prefetched.mu.Unlock()
 	f := prefetched.f

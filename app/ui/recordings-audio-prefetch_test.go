@@ -4,15 +4,16 @@ import (
 	"testing"
 
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // TestAudioPrefetch: the URL made when a row is pressed goes to the player
 // that asks for that item, once; pressing another row replaces it.
 func TestAudioPrefetch(t *testing.T) {
 	x := &export.Export{Audio: []export.AudioFile{{Path: "0.wav"}, {Path: "1.wav"}, {Path: "2.wav"}}}
-	items := []recItem{{rec: -1, audio: 0}, {rec: -1, audio: 1}, {rec: -1, audio: 2}}
-	ix := &recIndex{x: x, items: items}
-	other := &recIndex{x: x, items: items}
+	items := []view.Item{{Rec: -1, Audio: 0}, {Rec: -1, Audio: 1}, {Rec: -1, Audio: 2}}
+	ix := &view.Recordings{Export: x, Items: items}
+	other := &view.Recordings{Export: x, Items: items}
 	prefetchAudio(ix, 1, nil)
 	if f := takeAudio(ix, 2); f != nil {
 		t.Fatal("another item took the fetch of item 1")
@@ -25,8 +26,8 @@ func TestAudioPrefetch(t *testing.T) {
 		t.Fatalf("item 1's fetch: got %+v", f)
 	}
 	<-f.done
-	if f.err != errAudioMissing { // the index has no tree: no file to play
-		t.Errorf("item 1's fetch: got error %v, want %v", f.err, errAudioMissing)
+	if f.err != view.ErrAudioMissing { // the index has no tree: no file to play
+		t.Errorf("item 1's fetch: got error %v, want %v", f.err, view.ErrAudioMissing)
 	}
 	if takeAudio(ix, 1) != nil {
 		t.Fatal("a fetch was taken twice")

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"exportlens/app/view"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -27,11 +29,11 @@ type recordingsPage struct {
 	s    session
 	lang string
 
-	filter    recFilter
-	view      []int     // items that pass filter, in list order
-	viewOf    *recIndex // the index view was computed from
-	viewFor   recFilter // the filter view was computed for
-	viewLift  int       // the session's Lifted.Gen view was computed for
+	filter    view.Filter
+	view      []int            // items that pass filter, in list order
+	viewOf    *view.Recordings // the index view was computed from
+	viewFor   view.Filter      // the filter view was computed for
+	viewLift  int              // the session's Lifted.Gen view was computed for
 	scrollTop int
 	selected  int  // index into the items; -1 for none
 	autoplay  bool // the person chose the selection: play it
@@ -40,7 +42,7 @@ type recordingsPage struct {
 }
 
 func newRecordingsPage() *recordingsPage {
-	return &recordingsPage{filter: newRecFilter(), selected: -1}
+	return &recordingsPage{filter: view.NewFilter(), selected: -1}
 }
 
 // OnInit draws the page with the open export and language from the start.
@@ -64,12 +66,12 @@ func (p *recordingsPage) OnDismount() {
 func (p *recordingsPage) OnNav(ctx app.Context) {
 	onPageNav(ctx)
 	q := ctx.Page().URL().Query()
-	p.filter.finding = -1
+	p.filter.Finding = -1
 	if n, err := strconv.Atoi(q.Get("finding")); err == nil && n >= 0 {
-		p.filter.finding = n
+		p.filter.Finding = n
 	}
 	ix := recIndexOf(p.s)
-	if n, err := strconv.Atoi(q.Get("rec")); err == nil && ix != nil && n >= 0 && n < len(ix.items) {
+	if n, err := strconv.Atoi(q.Get("rec")); err == nil && ix != nil && n >= 0 && n < len(ix.Items) {
 		p.selected, p.autoplay = n, false
 		p.reveal(ctx, ix, n, true)
 	}
@@ -92,32 +94,32 @@ func (p *recordingsPage) Render() app.UI {
 
 // showHead titles the view: the recording chosen and the finding the list
 // is filtered by, by their numbers.
-func (p *recordingsPage) showHead(ix *recIndex) {
+func (p *recordingsPage) showHead(ix *view.Recordings) {
 	var parts []string
-	if ix != nil && p.selected >= 0 && p.selected < len(ix.items) {
+	if ix != nil && p.selected >= 0 && p.selected < len(ix.Items) {
 		parts = append(parts, tr(p.lang, "title.recording", p.selected+1))
 	}
-	if ix != nil && p.filter.finding >= 0 && p.filter.finding < len(ix.r.Findings) {
-		parts = append(parts, tr(p.lang, "title.finding", p.filter.finding+1))
+	if ix != nil && p.filter.Finding >= 0 && p.filter.Finding < len(ix.Report.Findings) {
+		parts = append(parts, tr(p.lang, "title.finding", p.filter.Finding+1))
 	}
 	showHead(p.lang, append(parts, tr(p.lang, "recordings.title"))...)
 }
 
 // currentView returns the filtered items, recomputed only when the index
 // or the filter changed (not on scroll).
-func (p *recordingsPage) currentView(ix *recIndex) []int {
+func (p *recordingsPage) currentView(ix *view.Recordings) []int {
 	if p.viewOf != ix || p.viewFor != p.filter || p.viewLift != p.s.Lifted.Gen {
-		if p.viewOf != ix && p.selected >= len(ix.items) {
+		if p.viewOf != ix && p.selected >= len(ix.Items) {
 			p.selected = -1 // another export
 		}
 		// A search never looks into what is hidden: a hit would tell.
 		prot := protectionOf(p.s)
-		p.view, p.viewOf, p.viewFor, p.viewLift = ix.filter(p.filter, prot.hides), ix, p.filter, p.s.Lifted.Gen
+		p.view, p.viewOf, p.viewFor, p.viewLift = ix.Filter(p.filter, prot.hides), ix, p.filter, p.s.Lifted.Gen
 	}
 	return p.view
 }
 
-func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
+func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 	view := p.currentView(ix)
 	prot := protectionOf(p.s)
 	pos := -1
@@ -141,7 +143,7 @@ func (p *recordingsPage) renderBody(ix *recIndex) []app.UI {
 		app.P().Class("notice").Text(tr(p.lang, "player.choose")),
 		app.P().Class("keys-hint").Text(tr(p.lang, "player.keys")),
 	)
-	if p.selected >= 0 && p.selected < len(ix.items) {
+	if p.selected >= 0 && p.selected < len(ix.Items) {
 		player = &playerView{
 			Lang: p.lang, Index: ix, Item: p.selected, Pos: pos, Count: len(view),
 			Files: p.s.Files, Autoplay: p.autoplay, OnPrev: p.onPrev, OnNext: p.onNext,
@@ -188,12 +190,12 @@ func (p *recordingsPage) renderProtection(prot *protection) app.UI {
 
 // renderFindingChip says that the list shows one finding's recordings, with
 // the way back to all of them.
-func (p *recordingsPage) renderFindingChip(ix *recIndex) app.UI {
-	f := p.filter.finding
+func (p *recordingsPage) renderFindingChip(ix *view.Recordings) app.UI {
+	f := p.filter.Finding
 	if f < 0 {
 		return app.Text("")
 	}
-	if f >= len(ix.r.Findings) {
+	if f >= len(ix.Report.Findings) {
 		return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Body(
 			app.Text(tr(p.lang, "rec.noSuchFinding")+" "),
 			app.A().Href("/recordings").Text(tr(p.lang, "rec.showAll")),
@@ -201,18 +203,18 @@ func (p *recordingsPage) renderFindingChip(ix *recIndex) app.UI {
 	}
 	return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Attr("data-finding", itoa(f)).Body(
 		app.Text(tr(p.lang, "rec.byFinding")+" "),
-		app.Strong().Text(ix.r.Findings[f].Text(p.lang)),
+		app.Strong().Text(ix.Report.Findings[f].Text(p.lang)),
 		app.Text(" — "),
 		app.A().Href("/recordings").Attr("data-testid", "finding-filter-clear").Text(tr(p.lang, "rec.showAll")),
 	)
 }
 
-func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
+func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 	f := p.filter
-	devices := []app.UI{app.Option().Value("all").Selected(f.device == filterAll).Text(tr(p.lang, "rec.allDevices"))}
+	devices := []app.UI{app.Option().Value("all").Selected(f.Device == view.FilterAll).Text(tr(p.lang, "rec.allDevices"))}
 	// An <option> holds text only: identifiers are shown with their
 	// invisible, direction and look-alike characters as codes (shownPlain).
-	for i, d := range ix.devices {
+	for i, d := range ix.Devices {
 		label := shownPlain(d.Name)
 		if label == "" {
 			label = shownPlain(d.Serial)
@@ -222,12 +224,12 @@ func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 		if !d.Registered {
 			label += " — " + tr(p.lang, "badge.unregistered")
 		}
-		devices = append(devices, app.Option().Value(itoa(i)).Selected(f.device == i).Text(label))
+		devices = append(devices, app.Option().Value(itoa(i)).Selected(f.Device == i).Text(label))
 	}
-	devices = append(devices, app.Option().Value("none").Selected(f.device == filterNone).Text(tr(p.lang, "rec.noDevice")))
+	devices = append(devices, app.Option().Value("none").Selected(f.Device == view.FilterNone).Text(tr(p.lang, "rec.noDevice")))
 
-	profiles := []app.UI{app.Option().Value("all").Selected(f.profile == filterAll).Text(tr(p.lang, "rec.allProfiles"))}
-	for i, pr := range ix.profiles {
+	profiles := []app.UI{app.Option().Value("all").Selected(f.Profile == view.FilterAll).Text(tr(p.lang, "rec.allProfiles"))}
+	for i, pr := range ix.Profiles {
 		label := shownPlain(pr.Name)
 		if label == "" {
 			label = shownPlain(pr.ID)
@@ -235,11 +237,11 @@ func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 		if !pr.Registered {
 			label += " — " + tr(p.lang, "badge.unregistered")
 		}
-		profiles = append(profiles, app.Option().Value(itoa(i)).Selected(f.profile == i).Text(label))
+		profiles = append(profiles, app.Option().Value(itoa(i)).Selected(f.Profile == i).Text(label))
 	}
-	profiles = append(profiles, app.Option().Value("none").Selected(f.profile == filterNone).Text(tr(p.lang, "rec.noProfile")))
+	profiles = append(profiles, app.Option().Value("none").Selected(f.Profile == view.FilterNone).Text(tr(p.lang, "rec.noProfile")))
 
-	lo, hi := ix.dayRange()
+	lo, hi := ix.DayRange()
 	date := func(testid, key, val string, h app.EventHandler) app.UI {
 		in := app.Input().Type("date").Attr("data-testid", testid).Value(val).OnChange(h)
 		if lo != "" {
@@ -251,7 +253,7 @@ func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 		app.Input().Type("search").Attr("data-testid", "recording-search").
 			Placeholder(tr(p.lang, "recordings.search")).
 			Aria("label", tr(p.lang, "recordings.search")).
-			Value(p.filter.query).OnInput(p.onSearch),
+			Value(p.filter.Query).OnInput(p.onSearch),
 		app.Label().Class("filter").Body(
 			app.Span().Text(tr(p.lang, "rec.device")),
 			app.Select().Attr("data-testid", "filter-device").OnChange(p.onDevice).Body(devices...),
@@ -260,15 +262,15 @@ func (p *recordingsPage) renderFilters(ix *recIndex, shown int) app.UI {
 			app.Span().Text(tr(p.lang, "rec.profile")),
 			app.Select().Attr("data-testid", "filter-profile").OnChange(p.onProfile).Body(profiles...),
 		),
-		date("filter-from", "rec.from", f.from, p.onFrom),
-		date("filter-to", "rec.to", f.to, p.onTo),
+		date("filter-from", "rec.from", f.From, p.onFrom),
+		date("filter-to", "rec.to", f.To, p.onTo),
 		app.Label().Class("filter", "filter-check").Body(
-			app.Input().Type("checkbox").Attr("data-testid", "filter-flagged").Checked(f.flagged).OnChange(p.onFlagged),
-			app.Span().Text(tr(p.lang, "recordings.flagged")+" ("+itoa(ix.flagged)+")"),
+			app.Input().Type("checkbox").Attr("data-testid", "filter-flagged").Checked(f.Flagged).OnChange(p.onFlagged),
+			app.Span().Text(tr(p.lang, "recordings.flagged")+" ("+itoa(ix.Flagged)+")"),
 		),
 		app.Span().Class("count").Attr("data-testid", "recording-count").Aria("live", "polite").
-			Attr("data-shown", itoa(shown)).Attr("data-total", itoa(len(ix.items))).
-			Text(tr(p.lang, "recordings.count", shown, len(ix.items))),
+			Attr("data-shown", itoa(shown)).Attr("data-total", itoa(len(ix.Items))).
+			Text(tr(p.lang, "recordings.count", shown, len(ix.Items))),
 	)
 }
 
@@ -290,32 +292,32 @@ func (p *recordingsPage) filtered(ctx app.Context) {
 }
 
 func (p *recordingsPage) onSearch(ctx app.Context, e app.Event) {
-	p.filter.query = strings.ToLower(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
+	p.filter.Query = strings.ToLower(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
 	p.filtered(ctx)
 }
 
 func (p *recordingsPage) onDevice(ctx app.Context, e app.Event) {
-	p.filter.device = selectIndex(ctx.JSSrc().Get("value").String())
+	p.filter.Device = selectIndex(ctx.JSSrc().Get("value").String())
 	p.filtered(ctx)
 }
 
 func (p *recordingsPage) onProfile(ctx app.Context, e app.Event) {
-	p.filter.profile = selectIndex(ctx.JSSrc().Get("value").String())
+	p.filter.Profile = selectIndex(ctx.JSSrc().Get("value").String())
 	p.filtered(ctx)
 }
 
 func (p *recordingsPage) onFrom(ctx app.Context, e app.Event) {
-	p.filter.from = ctx.JSSrc().Get("value").String()
+	p.filter.From = ctx.JSSrc().Get("value").String()
 	p.filtered(ctx)
 }
 
 func (p *recordingsPage) onTo(ctx app.Context, e app.Event) {
-	p.filter.to = ctx.JSSrc().Get("value").String()
+	p.filter.To = ctx.JSSrc().Get("value").String()
 	p.filtered(ctx)
 }
 
 func (p *recordingsPage) onFlagged(ctx app.Context, e app.Event) {
-	p.filter.flagged = ctx.JSSrc().Get("checked").Bool()
+	p.filter.Flagged = ctx.JSSrc().Get("checked").Bool()
 	p.filtered(ctx)
 }
 
@@ -323,7 +325,7 @@ func (p *recordingsPage) onFlagged(ctx app.Context, e app.Event) {
 func (p *recordingsPage) onPress(item int) {
 	ix := recIndexOf(p.s)
 	if ix != nil {
-		ix.lengths.hold() // the audio first
+		ix.HoldLengths() // the audio first
 	}
 	prefetchAudio(ix, item, p.s.Files)
 }
@@ -361,7 +363,7 @@ func (p *recordingsPage) step(ctx app.Context, dir int) {
 
 // reveal scrolls the list so that item k shows: centred when asked (a link
 // to it), else just into view.
-func (p *recordingsPage) reveal(ctx app.Context, ix *recIndex, k int, centre bool) {
+func (p *recordingsPage) reveal(ctx app.Context, ix *view.Recordings, k int, centre bool) {
 	pos := indexOf(p.currentView(ix), k)
 	if pos < 0 {
 		return
@@ -428,14 +430,14 @@ func setListScroll(top int) {
 func selectIndex(v string) int {
 	switch v {
 	case "all":
-		return filterAll
+		return view.FilterAll
 	case "none":
-		return filterNone
+		return view.FilterNone
 	}
 	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
 		return n
 	}
-	return filterAll
+	return view.FilterAll
 }
 
 func indexOf(view []int, k int) int {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,23 +10,13 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/browser"
 	"exportlens/app/check"
-	"exportlens/app/media"
 	"exportlens/app/view"
 )
 
-// maxDecodedAudio bounds a compressed audio entry decompressed into memory
-// for playback (wasm memory never shrinks, so this is paid once for good);
-// stored entries play in place whatever their size. 32 MiB is over 15
-// minutes of the 16 kHz WAVs voice assistants keep.
-const maxDecodedAudio = 32 << 20
-
 // playbackRates are the speeds offered.
 var playbackRates = []float64{0.75, 1, 1.25, 1.5, 2}
-
-var errAudioMissing = errors.New("the audio file is not in the export")
 
 // playerView plays one item of the recordings list (test hook:
 // <audio data-testid="player">) with the transcript and the assistant's
@@ -36,8 +24,8 @@ var errAudioMissing = errors.New("the audio file is not in the export")
 type playerView struct {
 	app.Compo
 	Lang     string
-	Index    *recIndex
-	Item     int // index into Index.items
+	Index    *view.Recordings
+	Item     int // index into Index.Items
 	Pos      int // position in the filtered list, -1 when filtered out
 	Count    int // length of the filtered list
 	Files    []*browser.File
@@ -135,8 +123,8 @@ func (v *playerView) probeHidden(ctx app.Context) {
 	v.playing, v.at, v.duration = false, 0, 0
 	ctx.Async(func() {
 		var d time.Duration
-		if perr := view.Guard(func() string { _, p := ix.audioOf(item); return p }, func() error {
-			d = audioLength(ix, item)
+		if perr := view.Guard(func() string { _, p := ix.AudioOf(item); return p }, func() error {
+			d = ix.Length(item)
 			return nil
 		}); perr != nil {
 			return
@@ -149,50 +137,12 @@ func (v *playerView) probeHidden(ctx app.Context) {
 	})
 }
 
-// audioLength is the playing time item k's audio header declares; 0 when
-// it has none or cannot be read. Only the header is read: a stored member in
-// place, a compressed one's first maxHeaderProbe bytes.
-func audioLength(ix *recIndex, k int) time.Duration {
-	part, p := ix.audioOf(k)
-	if p == "" {
-		return 0
-	}
-	e := ix.entry(part, p)
-	if e == nil {
-		return 0
-	}
-	ra, ok := e.Section()
-	if !ok {
-		rc, err := e.Open()
-		if err != nil {
-			return 0
-		}
-		defer rc.Close()
-		head, err := io.ReadAll(io.LimitReader(rc, maxHeaderProbe))
-		if err != nil {
-			return 0
-		}
-		// The header declares the data's size: the bytes after the head
-		// are not needed to know it.
-		ra = bytes.NewReader(head)
-	}
-	info, err := media.Probe(ra, e.Size)
-	if err != nil {
-		return 0
-	}
-	return info.Duration
-}
-
-// maxHeaderProbe is how much of a compressed audio member is read to know
-// its length.
-const maxHeaderProbe = 64 << 10
-
 func (v *playerView) Render() app.UI {
 	ix, k := v.Index, v.Item
-	it := ix.items[k]
-	rec := ix.recording(k)
+	it := ix.Items[k]
+	rec := ix.Recording(k)
 	url, err := v.slot.get(ix, k)
-	_, audioPath := ix.audioOf(k)
+	_, audioPath := ix.AudioOf(k)
 	if v.Hidden {
 		url, err = "", nil
 	}
@@ -214,20 +164,20 @@ func (v *playerView) Render() app.UI {
 	}
 	if rec != nil {
 		add("rec.time", timeText(v.Lang, rec.Time))
-		addID("rec.device", deviceText(ix, it.device, rec.Device().Text))
-		addID("rec.profile", profileText(ix, it.profile, rec.PersonName().Text, rec.PersonID().Text))
+		addID("rec.device", deviceText(ix, it.Device, rec.Device().Text))
+		addID("rec.profile", profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text))
 	}
 	if v.Hidden && v.duration > 0 {
 		add("rec.length", clock(v.duration))
 	}
 	var notes []app.UI
-	if fs := ix.itemFindings[k]; v.Hidden {
-		notes = append(notes, &protectNotice{Lang: v.Lang, Gen: v.Gen, Report: ix.r,
+	if fs := ix.ItemFindings[k]; v.Hidden {
+		notes = append(notes, &protectNotice{Lang: v.Lang, Gen: v.Gen, Report: ix.Report,
 			Why: tr(v.Lang, "protect.recording"), Findings: fs})
 	} else if len(fs) > 0 {
 		titles := make([]app.UI, len(fs))
 		for i, fi := range fs {
-			titles[i] = app.Li().Text(ix.r.Findings[fi].Text(v.Lang))
+			titles[i] = app.Li().Text(ix.Report.Findings[fi].Text(v.Lang))
 		}
 		notes = append(notes, app.Div().Class("player-warn").Body(
 			app.Strong().Text(tr(v.Lang, "rec.whyFlagged")),
@@ -458,7 +408,7 @@ func toggleAudio() {
 // that is no longer wanted is revoked right away, whoever finishes last.
 type audioSlot struct {
 	mu     sync.Mutex
-	ix     *recIndex
+	ix     *view.Recordings
 	item   int
 	url    string
 	err    error
@@ -467,7 +417,7 @@ type audioSlot struct {
 
 // want makes (ix, item) the wanted audio, revoking the previous URL. It
 // returns false when that is already wanted.
-func (s *audioSlot) want(ix *recIndex, item int) bool {
+func (s *audioSlot) want(ix *view.Recordings, item int) bool {
 	if s == nil {
 		return false
 	}
@@ -483,7 +433,7 @@ func (s *audioSlot) want(ix *recIndex, item int) bool {
 
 // set keeps url when (ix, item) is still wanted and reports whether it did;
 // otherwise it revokes url.
-func (s *audioSlot) set(ix *recIndex, item int, url string, err error) bool {
+func (s *audioSlot) set(ix *view.Recordings, item int, url string, err error) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed || s.ix != ix || s.item != item {
@@ -499,7 +449,7 @@ func (s *audioSlot) set(ix *recIndex, item int, url string, err error) bool {
 // new item's audio: until then the slot still holds the previous item's,
 // which must not be shown beside the new item. Nil-safe, as go-app renders
 // a component once before OnMount makes its slot.
-func (s *audioSlot) get(ix *recIndex, item int) (string, error) {
+func (s *audioSlot) get(ix *view.Recordings, item int) (string, error) {
 	if s == nil {
 		return "", nil
 	}
@@ -521,57 +471,22 @@ func (s *audioSlot) close() {
 	s.url, s.closed = "", true
 }
 
-// audioURL returns an object URL for item k's audio: a zero-copy slice of
-// the input file when the entry lies stored in it, else its bytes
-// decompressed once. "" without error when the item has no audio.
-func audioURL(ix *recIndex, k int, files []*browser.File) (string, error) {
-	part, p := ix.audioOf(k)
-	if p == "" {
-		return "", nil
+// audioURL returns an object URL for item k's audio (view.Recordings.ReadAudio):
+// a zero-copy slice of the chosen file when the entry lies stored in it,
+// else its bytes. "" without error when the item has no audio.
+func audioURL(ix *view.Recordings, k int, files []*browser.File) (string, error) {
+	inputs := make([]io.ReaderAt, len(files))
+	for i, f := range files {
+		inputs[i] = f.ReaderAt()
 	}
-	e := ix.entry(part, p)
-	if e == nil {
-		return "", errAudioMissing
-	}
-	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(files) && e.Size > maxCopiedAudio {
-		f := files[sp.Input]
-		head := make([]byte, min(e.Size, media.SniffBytes))
-		if _, err := f.ReaderAt().ReadAt(head, sp.Offset); err != nil && !errors.Is(err, io.EOF) {
-			return "", err
-		}
-		return browser.ObjectURL(f, sp.Offset, sp.Offset+e.Size, audioType(head))
-	}
-	// The size comes from the archive's header: bound it before allocating.
-	if e.Size > maxDecodedAudio {
-		return "", fmt.Errorf("%s: %w", e.Name(), archive.ErrTooLarge)
-	}
-	rc, err := e.Open()
-	if err != nil {
+	a, err := ix.ReadAudio(k, inputs)
+	if a == nil || err != nil {
 		return "", err
 	}
-	defer rc.Close()
-	data := make([]byte, e.Size)
-	if _, err := io.ReadFull(rc, data); err != nil {
-		return "", err
+	if a.Input >= 0 {
+		return browser.ObjectURL(files[a.Input], a.Offset, a.Offset+a.Size, a.Type)
 	}
-	return browser.BytesURL(data, audioType(data))
-}
-
-// maxCopiedAudio: a stored recording up to this size (an Alexa WAV is a few
-// hundred kB) is read into memory and played from there, not from a slice
-// of the chosen file: the media player starts sooner from memory
-// (BenchmarkBrowserOpenBig, stored 10k, click to sound: 54-62 -> 50 ms).
-// Bigger ones play in place, copying nothing.
-const maxCopiedAudio = 1 << 20
-
-// audioType is what an audio's object URL is typed, from its first bytes,
-// never its name: audio or video as sniffed, else bytes to save (the
-// player still tries them; a tab that opens the URL only saves them).
-func audioType(head []byte) media.Type {
-	if t := media.Sniff(head); t.Audio() || t.Video() {
-		return t
-	}
-	return media.Opaque
+	return browser.BytesURL(a.Data, a.Type)
 }
 
 func orDash(s string) string {

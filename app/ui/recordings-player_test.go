@@ -1,12 +1,16 @@
 package ui
 
-import "testing"
+import (
+	"testing"
+
+	"exportlens/app/view"
+)
 
 // The player is drawn with a new item before it asks for that item's
 // audio: the slot must not hand out the previous item's URL meanwhile, nor
 // keep a URL that arrives for an item no longer wanted.
 func TestAudioSlot(t *testing.T) {
-	ix, other := &recIndex{}, &recIndex{}
+	ix, other := &view.Recordings{}, &view.Recordings{}
 	s := &audioSlot{item: -1}
 	if !s.want(ix, 0) {
 		t.Fatal("want(ix, 0) on an empty slot: got false, want true")
@@ -18,7 +22,7 @@ func TestAudioSlot(t *testing.T) {
 		t.Fatal("set(ix, 0) while wanted: got false, want true")
 	}
 	for _, c := range []struct {
-		ix   *recIndex
+		ix   *view.Recordings
 		item int
 		want string
 	}{

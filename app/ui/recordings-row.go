@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"exportlens/app/view"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -121,47 +123,47 @@ func firstLine(s string) string {
 }
 
 // newRecordingRow makes the row of item k; prot says whether it is hidden.
-func newRecordingRow(lang string, ix *recIndex, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int), onPress func(int)) *recordingRow {
-	it := ix.items[k]
-	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress,
+func newRecordingRow(lang string, ix *view.Recordings, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int), onPress func(int)) *recordingRow {
+	it := ix.Items[k]
+	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.Flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress,
 		Length: lengthText(ix, k)}
-	if rec := ix.recording(k); rec != nil {
+	if rec := ix.Recording(k); rec != nil {
 		row.Time = timeText(lang, rec.Time)
-		row.Device = deviceText(ix, it.device, rec.Device().Text)
-		row.Profile = profileText(ix, it.profile, rec.PersonName().Text, rec.PersonID().Text)
+		row.Device = deviceText(ix, it.Device, rec.Device().Text)
+		row.Profile = profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text)
 		if !row.Hidden {
 			row.Snippet = rec.Transcript().Text
 		}
 	} else {
 		row.Unreferenced = true
-		row.Snippet = path.Base(ix.x.Audio[it.audio].Path)
+		row.Snippet = path.Base(ix.Export.Audio[it.Audio].Path)
 	}
-	if it.flagged {
-		for i, fi := range ix.itemFindings[k] {
+	if it.Flagged {
+		for i, fi := range ix.ItemFindings[k] {
 			if i > 0 {
 				row.Why += "\n"
 			}
-			row.Why += ix.r.Findings[fi].Text(lang)
+			row.Why += ix.Report.Findings[fi].Text(lang)
 		}
 	}
 	return row
 }
 
 // deviceText names a device: its friendly name, else its serial.
-func deviceText(ix *recIndex, d int, serial string) string {
-	if d >= 0 && ix.devices[d].Name != "" {
-		return ix.devices[d].Name
+func deviceText(ix *view.Recordings, d int, serial string) string {
+	if d >= 0 && ix.Devices[d].Name != "" {
+		return ix.Devices[d].Name
 	}
 	return serial
 }
 
 // profileText names a voice profile: its name, else its ID.
-func profileText(ix *recIndex, p int, name, id string) string {
+func profileText(ix *view.Recordings, p int, name, id string) string {
 	if name != "" {
 		return name
 	}
-	if p >= 0 && ix.profiles[p].Name != "" {
-		return ix.profiles[p].Name
+	if p >= 0 && ix.Profiles[p].Name != "" {
+		return ix.Profiles[p].Name
 	}
 	return id
 }

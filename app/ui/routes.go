@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/browser"
 	"exportlens/app/view"
 )
@@ -13,7 +12,7 @@ import (
 // prerenders the pages).
 func Routes() {
 	zoneName = browser.UseLocalZone()
-	archive.SetPause(browser.Pause)
+	view.SetPause(browser.Pause)
 	app.RouteFunc("/", func() app.Composer { return newHomePage() })
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
 	app.RouteFunc(view.FilesRoute, func() app.Composer { return newFilesPage() })

@@ -84,7 +84,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 				fs[fi] = true
 			}
 			if l.Recording >= 0 {
-				for _, fi := range prot.ix.itemFindings[l.Recording] {
+				for _, fi := range prot.ix.ItemFindings[l.Recording] {
 					fs[fi] = true
 				}
 			}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
 )
@@ -33,7 +32,7 @@ func DeviceRows(r *check.Report, x *export.Export) []DeviceRow {
 	counts := map[string]int{}
 	names := map[string]string{}
 	for i, rec := range x.Recordings {
-		pace(i)
+		Pace(i)
 		if id := export.NormID(rec.Device().Text); id != "" {
 			counts[id]++
 			if names[id] == "" {
@@ -50,7 +49,7 @@ func DeviceRows(r *check.Report, x *export.Export) []DeviceRow {
 	}
 	var other []DeviceRow
 	for i, rec := range x.Recordings {
-		pace(i)
+		Pace(i)
 		id := export.NormID(rec.Device().Text)
 		if id == "" || seen[id] {
 			continue
@@ -69,7 +68,7 @@ func DeviceRows(r *check.Report, x *export.Export) []DeviceRow {
 func ProfileRows(r *check.Report, x *export.Export) []ProfileRow {
 	counts := map[string]int{}
 	for i, rec := range x.Recordings {
-		pace(i)
+		Pace(i)
 		if id := export.NormID(rec.PersonID().Text); id != "" {
 			counts[id]++
 		}
@@ -83,7 +82,7 @@ func ProfileRows(r *check.Report, x *export.Export) []ProfileRow {
 	}
 	var other []ProfileRow
 	for i, rec := range x.Recordings {
-		pace(i)
+		Pace(i)
 		id := export.NormID(rec.PersonID().Text)
 		if id == "" || seen[id] {
 			continue
@@ -95,12 +94,4 @@ func ProfileRows(r *check.Report, x *export.Export) []ProfileRow {
 		return cmp.Or(cmp.Compare(b.Records, a.Records), cmp.Compare(a.ID, b.ID))
 	})
 	return append(rows, other...)
-}
-
-// pace gives the page its turn every 256 items of a long loop (the
-// viewer's archive.Yield; nothing natively).
-func pace(i int) {
-	if i%256 == 255 {
-		archive.Yield()
-	}
 }

@@ -12,10 +12,19 @@ import (
 	"exportlens/app/export"
 )
 
-// openFixture reads and checks a fixture of testdata through the pipeline.
-func openFixture(t *testing.T, name string) (*export.Export, *check.Report) {
+// fixtureInputs are the paths of a fixture's inputs.
+func fixtureInputs(t *testing.T, name string) []string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "fixtures", name, "input", "*"))
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "fixtures", name, "input", "*"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("%s: no inputs (%v)", name, err)
+	}
+	return paths
+}
+
+// fileInputs opens paths as the pipeline's inputs.
+func fileInputs(t *testing.T, paths []string) []archive.Input {
+	t.Helper()
 	var inputs []archive.Input
 	for _, p := range paths {
 		f, err := os.Open(p)
@@ -23,15 +32,41 @@ func openFixture(t *testing.T, name string) (*export.Export, *check.Report) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { f.Close() })
-		st, _ := f.Stat()
+		st, err := f.Stat()
+		if err != nil {
+			t.Fatal(err)
+		}
 		inputs = append(inputs, archive.Input{Name: filepath.Base(p), R: f, Size: st.Size()})
 	}
+	return inputs
+}
+
+// readInputs reads and checks inputs through the pipeline, with no facts
+// declared.
+func readInputs(t *testing.T, name string, inputs []archive.Input) Outcome {
+	t.Helper()
 	o, err := Default.Read(context.Background(), inputs, archive.Options{}, nil, Hooks{})
 	if err != nil || o.Export == nil {
 		t.Fatalf("%s: nothing read: %v", name, err)
 	}
 	t.Cleanup(func() { o.Tree.Close() })
+	return o
+}
+
+// openFixture reads and checks a fixture of testdata through the pipeline.
+func openFixture(t *testing.T, name string) (*export.Export, *check.Report) {
+	t.Helper()
+	o := readInputs(t, name, fileInputs(t, fixtureInputs(t, name)))
 	return o.Export, Default.Check(o.Export, check.Declared{})
+}
+
+// openIndex reads and checks inputs and indexes the recordings as the
+// viewer does, with the overview's device and profile rows.
+func openIndex(t *testing.T, name string, inputs []archive.Input) *Recordings {
+	t.Helper()
+	o := readInputs(t, name, inputs)
+	r := Default.Check(o.Export, check.Declared{})
+	return NewRecordings(o.Export, r, o.Tree, DeviceRows(r, o.Export), ProfileRows(r, o.Export))
 }
 
 // TestDeviceRows: the overview's device table lists the claimed devices

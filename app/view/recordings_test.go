@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package ui
+package view
 
 import (
 	"slices"
@@ -23,14 +21,13 @@ func TestRecordingsFilter(t *testing.T) {
 	local := time.Local
 	time.Local = time.UTC // days are the UTC days computed here
 	t.Cleanup(func() { time.Local = local })
-	s := openFixture(t, "amazon-foreign", check.Declared{})
-	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
-	x := s.Export
+	ix := openIndex(t, "amazon-foreign", fileInputs(t, fixtureInputs(t, "amazon-foreign")))
+	x := ix.Export
 	nRec := len(x.Recordings)
 	// The bare audio files follow the recordings, in Export.Audio order.
 	bareItem := map[int]int{}
-	for k := nRec; k < len(ix.items); k++ {
-		bareItem[ix.items[k].audio] = k
+	for k := nRec; k < len(ix.Items); k++ {
+		bareItem[ix.Items[k].Audio] = k
 	}
 	recs := func(keep func(r *export.Recording) bool) []int {
 		var out []int
@@ -50,8 +47,8 @@ func TestRecordingsFilter(t *testing.T) {
 		return slices.Compact(out)
 	}
 	var flagged []int
-	for i := range s.Report.Findings {
-		if f := &s.Report.Findings[i]; f.Severity == check.Mismatch || f.Severity == check.Likely {
+	for i := range ix.Report.Findings {
+		if f := &ix.Report.Findings[i]; f.Severity == check.Mismatch || f.Severity == check.Likely {
 			flagged = append(flagged, ofFinding(f)...)
 		}
 	}
@@ -59,7 +56,7 @@ func TestRecordingsFilter(t *testing.T) {
 	flagged = slices.Compact(flagged)
 
 	dev := -1
-	for i, d := range s.Devices {
+	for i, d := range ix.Devices {
 		if d.Records > 0 {
 			dev = i
 			break
@@ -68,8 +65,8 @@ func TestRecordingsFilter(t *testing.T) {
 	if dev < 0 || len(flagged) == 0 || len(bareItem) == 0 {
 		t.Fatalf("amazon-foreign: device %d, %d flagged, %d stray files: the test would prove little", dev, len(flagged), len(bareItem))
 	}
-	serial := export.NormID(s.Devices[dev].Serial)
-	day := x.Recordings[0].Time.UTC().Format(dayLayout)
+	serial := export.NormID(ix.Devices[dev].Serial)
+	day := x.Recordings[0].Time.UTC().Format(DayLayout)
 	word := ""
 	for _, w := range strings.Fields(strings.ToLower(x.Recordings[0].Transcript().Text)) {
 		if len(w) > 4 {
@@ -81,47 +78,47 @@ func TestRecordingsFilter(t *testing.T) {
 		return strings.Contains(strings.ToLower(r.Transcript().Text+"\n"+r.Response().Text), word)
 	}
 	findingWithAudio := -1
-	for i := range s.Report.Findings {
-		if len(s.Report.Findings[i].AffectedAudio) > 0 {
+	for i := range ix.Report.Findings {
+		if len(ix.Report.Findings[i].AffectedAudio) > 0 {
 			findingWithAudio = i
 		}
 	}
 
-	with := func(change func(*recFilter)) recFilter {
-		f := newRecFilter()
+	with := func(change func(*Filter)) Filter {
+		f := NewFilter()
 		change(&f)
 		return f
 	}
-	all := make([]int, len(ix.items))
+	all := make([]int, len(ix.Items))
 	for k := range all {
 		all[k] = k
 	}
 	tests := []struct {
 		name string
-		f    recFilter
+		f    Filter
 		want []int
 	}{
-		{"none", newRecFilter(), all},
-		{"device", with(func(f *recFilter) { f.device = dev }), recs(func(r *export.Recording) bool { return export.NormID(r.Device().Text) == serial })},
-		{"one day", with(func(f *recFilter) { f.from, f.to = day, day }), recs(func(r *export.Recording) bool { return !r.Time.IsZero() && r.Time.UTC().Format(dayLayout) == day })},
-		{"from the day on", with(func(f *recFilter) { f.from = day }), recs(func(r *export.Recording) bool { return !r.Time.IsZero() && r.Time.UTC().Format(dayLayout) >= day })},
-		{"word " + word, with(func(f *recFilter) { f.query = word }), recs(said)},
-		{"flagged", with(func(f *recFilter) { f.flagged = true }), flagged},
-		{"the finding with a stray file", with(func(f *recFilter) { f.finding = findingWithAudio }), ofFinding(&s.Report.Findings[findingWithAudio])},
-		{"device and word", with(func(f *recFilter) { f.device, f.query = dev, word }), recs(func(r *export.Recording) bool {
+		{"none", NewFilter(), all},
+		{"device", with(func(f *Filter) { f.Device = dev }), recs(func(r *export.Recording) bool { return export.NormID(r.Device().Text) == serial })},
+		{"one day", with(func(f *Filter) { f.From, f.To = day, day }), recs(func(r *export.Recording) bool { return !r.Time.IsZero() && r.Time.UTC().Format(DayLayout) == day })},
+		{"from the day on", with(func(f *Filter) { f.From = day }), recs(func(r *export.Recording) bool { return !r.Time.IsZero() && r.Time.UTC().Format(DayLayout) >= day })},
+		{"word " + word, with(func(f *Filter) { f.Query = word }), recs(said)},
+		{"flagged", with(func(f *Filter) { f.Flagged = true }), flagged},
+		{"the finding with a stray file", with(func(f *Filter) { f.Finding = findingWithAudio }), ofFinding(&ix.Report.Findings[findingWithAudio])},
+		{"device and word", with(func(f *Filter) { f.Device, f.Query = dev, word }), recs(func(r *export.Recording) bool {
 			return export.NormID(r.Device().Text) == serial && said(r)
 		})},
 		// The page says so ("no such finding") with the way back to all.
-		{"a finding that is not there", with(func(f *recFilter) { f.finding = len(s.Report.Findings) + 3 }), []int{}},
+		{"a finding that is not there", with(func(f *Filter) { f.Finding = len(ix.Report.Findings) + 3 }), []int{}},
 	}
 	for _, tc := range tests {
-		if got := ix.filter(tc.f, nil); !slices.Equal(got, tc.want) {
+		if got := ix.Filter(tc.f, nil); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
 	}
 	// A search never looks into what is hidden.
 	hideAll := func(int) bool { return true }
-	if got := ix.filter(with(func(f *recFilter) { f.query = word }), hideAll); len(got) != 0 {
+	if got := ix.Filter(with(func(f *Filter) { f.Query = word }), hideAll); len(got) != 0 {
 		t.Errorf("a search over hidden items found %v", got)
 	}
 }

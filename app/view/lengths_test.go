@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package ui
+package view
 
 import (
 	"archive/zip"
@@ -13,7 +11,6 @@ import (
 	"time"
 
 	"exportlens/app/archive"
-	"exportlens/app/check"
 	"exportlens/app/media"
 )
 
@@ -26,11 +23,11 @@ import (
 func TestRowLengths(t *testing.T) {
 	for _, name := range []string{"amazon-2018", "amazon-clean", "takeout-clean", "takeout-parts", "amazon-foreign-7z"} {
 		t.Run(name, func(t *testing.T) {
-			stored := rowLengthsOf(t, openFixture(t, name, check.Declared{}))
+			stored := rowLengthsOf(t, openIndex(t, name, fileInputs(t, fixtureInputs(t, name))))
 			if strings.HasSuffix(name, "-7z") {
 				return
 			}
-			deflated := rowLengthsOf(t, openInputs(t, name, deflatedInputs(t, name), check.Declared{}))
+			deflated := rowLengthsOf(t, openIndex(t, name, deflatedInputs(t, name)))
 			if len(deflated) != len(stored) {
 				t.Fatalf("re-packed with Deflate: %d rows with a length, %d stored", len(deflated), len(stored))
 			}
@@ -45,34 +42,33 @@ func TestRowLengths(t *testing.T) {
 
 // rowLengthsOf reads every row's length of s as the list does and checks
 // it against the whole file; it returns them by audio path.
-func rowLengthsOf(t *testing.T, s session) map[string]time.Duration {
+func rowLengthsOf(t *testing.T, ix *Recordings) map[string]time.Duration {
 	t.Helper()
-	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
 	ix.lengths.quiet.Store(1) // no person to wait for
-	all := make([]int, len(ix.items))
+	all := make([]int, len(ix.Items))
 	for k := range all {
 		all[k] = k
 	}
 	var wg sync.WaitGroup
 	batches := 0
 	run := func(f func()) { wg.Add(1); go func() { defer wg.Done(); f() }() }
-	if !ix.wantLengths(all, run, func() { batches++ }) {
+	if !ix.WantLengths(all, run, func() { batches++ }) {
 		t.Fatal("nothing asked for on a fresh index")
 	}
 	wg.Wait()
 	if batches == 0 {
 		t.Fatal("done never called")
 	}
-	if ix.wantLengths(all, run, func() {}) {
+	if ix.WantLengths(all, run, func() {}) {
 		t.Error("lengths read once are asked for again")
 	}
 	out := map[string]time.Duration{}
-	for k := range ix.items {
-		got, ok := ix.lengthOf(k)
+	for k := range ix.Items {
+		got, ok := ix.LengthOf(k)
 		if !ok {
 			t.Fatalf("item %d: no length recorded", k)
 		}
-		part, p := ix.audioOf(k)
+		part, p := ix.AudioOf(k)
 		if p == "" {
 			if got != 0 {
 				t.Errorf("item %d has no audio file but a length %v", k, got)
@@ -105,15 +101,12 @@ func rowLengthsOf(t *testing.T, s session) map[string]time.Duration {
 			_, inPlace := e.Section()
 			t.Errorf("%s (read in place: %v): length %v from the head, %v from the whole file", p, inPlace, got, info.Duration)
 		}
-		if got > 0 && lengthText(ix, k) != clock(got.Seconds()) {
-			t.Errorf("%s: row shows %q for %v", p, lengthText(ix, k), got)
-		}
 		out[part+"!"+p] = got
 	}
 	if len(out) == 0 {
 		t.Fatal("no row with an audio file: the fixture does not test this")
 	}
-	t.Logf("%d of %d rows with a length", len(out), len(ix.items))
+	t.Logf("%d of %d rows with a length", len(out), len(ix.Items))
 	return out
 }
 
@@ -155,20 +148,19 @@ func deflatedInputs(t *testing.T, name string) []archive.Input {
 }
 
 // TestRowLengthsWaitForThePerson: the first reads wait lengthsQuiet after
-// the list asks, and a press (hold) puts them off again.
+// the list asks, and a press (HoldLengths) puts them off again.
 func TestRowLengthsWaitForThePerson(t *testing.T) {
-	s := openFixture(t, "amazon-2018", check.Declared{})
-	ix := newRecIndex(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
+	ix := openIndex(t, "amazon-2018", fileInputs(t, fixtureInputs(t, "amazon-2018")))
 	start := time.Now()
 	done := make(chan time.Time, 16)
-	ix.wantLengths([]int{0, 1}, func(f func()) { go f() }, func() { done <- time.Now() })
+	ix.WantLengths([]int{0, 1}, func(f func()) { go f() }, func() { done <- time.Now() })
 	time.Sleep(lengthsQuiet / 2)
-	ix.lengths.hold() // a press halfway
+	ix.HoldLengths() // a press halfway
 	at := <-done
 	if waited := at.Sub(start); waited < lengthsQuiet*3/2 {
 		t.Errorf("lengths read after %v; want at least %v (asked, then pressed halfway)", waited, lengthsQuiet*3/2)
 	}
-	if _, ok := ix.lengthOf(0); !ok {
+	if _, ok := ix.LengthOf(0); !ok {
 		t.Error("no length read")
 	}
 }
