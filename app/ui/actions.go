@@ -12,7 +12,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/browser"
 	"exportlens/app/check"
 	"exportlens/app/export"
@@ -68,7 +67,7 @@ func changeLoaded(ctx app.Context, gen int, change func(*session) bool) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
 	s := current.s
-	if s.Gen != gen || !s.loaded() {
+	if s.Gen != gen || !s.Loaded() {
 		return
 	}
 	if change(&s) {
@@ -76,7 +75,8 @@ func changeLoaded(ctx app.Context, gen int, change func(*session) bool) {
 	}
 }
 
-// onOpen reads the chosen files: archive.Open -> export.Load -> check.Run.
+// onOpen reads the chosen files (view.Steps.Read) and checks them
+// (view.Session.Judge).
 //
 // A panic anywhere in it becomes the page's error naming the file being read
 // (see guard); the page stays usable and the next open starts afresh.
@@ -123,7 +123,7 @@ func failOpen(ctx app.Context, err error) {
 	if s.Tree != nil {
 		s.Tree.Close()
 	}
-	s.Status, s.Err, s.Unreadable, s.Tree, s.Export, s.Report = statusFailed, err, nil, nil, nil, nil
+	s.Status, s.Err, s.Unreadable, s.Tree, s.Export, s.Report = view.StatusFailed, err, nil, nil, nil, nil
 	publish(ctx, s)
 }
 
@@ -162,7 +162,7 @@ func openDemo(ctx app.Context, d demo) {
 	for _, u := range d.Files {
 		f, err := browser.FetchFile(run, ctx.ResolveStaticResource(u), path.Base(u))
 		if err != nil {
-			finish(ctx, gen, nil, nil, &archive.Error{Part: path.Base(u), Err: err})
+			finish(ctx, gen, nil, nil, &view.ReadError{Part: path.Base(u), Err: err})
 			return
 		}
 		files = append(files, f)
@@ -273,7 +273,7 @@ func beginKeeping(ctx app.Context, demoName string, declared *check.Declared, un
 	}
 	run, cancel := context.WithCancel(context.Background())
 	current.cancel = cancel
-	s := session{Gen: current.s.Gen + 1, Status: statusLoading, Declared: *declared, Unsure: unsure, Demo: demoName}
+	s := session{Session: view.Session{Gen: current.s.Gen + 1, Status: view.StatusLoading, Declared: *declared, Unsure: unsure, Demo: demoName}}
 	publish(ctx, s)
 	return run, s.Gen
 }
@@ -283,23 +283,23 @@ func beginKeeping(ctx app.Context, demoName string, declared *check.Declared, un
 // alike ("amazon/Alexa.zip").
 func load(ctx app.Context, run context.Context, gen int, files []*browser.File) {
 	plain, folders := browser.Group(files)
-	inputs := make([]archive.Input, 0, len(plain)+len(folders))
+	inputs := make([]view.Input, 0, len(plain)+len(folders))
 	var total int64
 	var read atomic.Int64 // bytes of the plain files read so far
 	var track readTracker
 	y := new(yielder)
 	for _, f := range plain {
 		r := trackedReaderAt{yieldingReaderAt{browser.ReaderAtContext(run, f.ReaderAt()), y}, f.Name(), &track}
-		inputs = append(inputs, archive.Input{Name: f.Name(), R: r, Size: f.Size()})
+		inputs = append(inputs, view.Input{Name: f.Name(), R: r, Size: f.Size()})
 		total += f.Size()
 	}
 	for _, d := range folders {
-		inputs = append(inputs, archive.Input{Name: d.Name(), FS: trackedFS{d.FS(run), d.Name(), &track}})
+		inputs = append(inputs, view.Input{Name: d.Name(), FS: trackedFS{d.FS(run), d.Name(), &track}})
 	}
 	update := func(change func(*session)) {
 		current.mu.Lock()
 		defer current.mu.Unlock()
-		if current.s.Gen == gen && current.s.Status == statusLoading {
+		if current.s.Gen == gen && current.s.Status == view.StatusLoading {
 			next := current.s
 			change(&next)
 			publish(ctx, next)
@@ -307,13 +307,13 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	}
 	update(func(s *session) {
 		s.Files, s.Folders, s.Chosen = plain, folders, files
-		s.Progress = archive.Progress{Total: total}
+		s.Progress = view.Progress{Total: total}
 	})
 
-	// archive.Open reports entries every thousand of them; the bytes are
+	// The listing reports entries every thousand of them; the bytes are
 	// shown as they are read, so that a slow disk shows movement too.
 	var entries atomic.Int64
-	opts := archive.Options{Read: &read, Progress: func(p archive.Progress) {
+	opts := view.ReadOptions{Read: &read, Progress: func(p view.Progress) {
 		entries.Store(int64(p.Entries))
 		y.maybe()
 	}}
@@ -339,11 +339,11 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	}
 }
 
-// readExport lists the inputs and loads the export: archive.Open, then
-// export.Load. A panic in either becomes a *panicError naming the input (or
+// readExport lists the inputs and loads the export (view.Steps.Read:
+// list, then load). A panic in either becomes a *view.PanicError naming the input (or
 // the folder's file) read last; a tree already listed is returned with it,
 // for the caller to close.
-func readExport(run context.Context, inputs []archive.Input, opts archive.Options, track *readTracker, st view.Steps) (tree *archive.Tree, x *export.Export, err error) {
+func readExport(run context.Context, inputs []view.Input, opts view.ReadOptions, track *readTracker, st view.Steps) (tree *view.Tree, x *export.Export, err error) {
 	first := ""
 	if len(inputs) > 0 {
 		first = inputs[0].Name
@@ -354,7 +354,7 @@ func readExport(run context.Context, inputs []archive.Input, opts archive.Option
 				stage := browser.StartStage()
 				return func() { stage.End("exportlens:" + name) }
 			},
-			Listed:  func(t *archive.Tree) { tree = t },
+			Listed:  func(t *view.Tree) { tree = t },
 			Between: yieldNow, // listing and loading are each one stretch of work
 		})
 		tree, x = o.Tree, o.Export
@@ -410,11 +410,11 @@ func (r yieldingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 // finish publishes the outcome of session gen's open, unless a newer open or
 // a cancel replaced it, and returns the session it published; ok when that
 // has an export checked.
-func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err error) (_ session, ok bool) {
+func finish(ctx app.Context, gen int, tree *view.Tree, x *export.Export, err error) (_ session, ok bool) {
 	current.mu.Lock()
 	defer current.mu.Unlock()
 	s := current.s
-	if s.Gen != gen || s.Status != statusLoading {
+	if s.Gen != gen || s.Status != view.StatusLoading {
 		if tree != nil {
 			tree.Close() // replaced or cancelled while reading
 		}
@@ -422,22 +422,22 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 	}
 	switch {
 	case errors.Is(err, context.Canceled):
-		s.Status, s.Canceled = statusEmpty, true
+		s.Status, s.Canceled = view.StatusEmpty, true
 	case err == nil && x == nil:
 		// Nothing could be listed: every input is a problem
 		// (view.Outcome.NothingRead).
-		s.Status, s.Err = statusFailed, errors.New("archive: nothing could be read")
+		s.Status, s.Err = view.StatusFailed, errors.New("archive: nothing could be read")
 		if tree != nil && len(tree.Problems) > 0 {
 			s.Unreadable, s.Err = tree.Problems, tree.Problems[0]
 		}
 	case err != nil:
-		s.Status, s.Err = statusFailed, err
-		var ae *archive.Error
+		s.Status, s.Err = view.StatusFailed, err
+		var ae *view.ReadError
 		if errors.As(err, &ae) {
-			s.Unreadable = []*archive.Error{ae}
+			s.Unreadable = []*view.ReadError{ae}
 		}
 	}
-	if s.Status != statusLoading {
+	if s.Status != view.StatusLoading {
 		if tree != nil {
 			tree.Close()
 		}
@@ -449,7 +449,7 @@ func finish(ctx app.Context, gen int, tree *archive.Tree, x *export.Export, err 
 	shown := browser.StartStage()
 	publish(ctx, s)
 	shown.EndAtPaint("exportlens:show")
-	return s, s.Status == statusLoaded
+	return s, s.Status == view.StatusLoaded
 }
 
 // afterVerdict makes what follows the verdict of s, just shown: the index
@@ -474,7 +474,7 @@ func afterVerdict(ctx app.Context, s session) {
 func recheck(s session) session { return recheckWith(s, view.Default.Check) }
 
 func recheckWith(s session, run func(*export.Export, check.Declared) *check.Report) session {
-	if s = checked(s, run); s.Status == statusLoaded {
+	if s = checked(s, run); s.Status == view.StatusLoaded {
 		prepareRecIndex(s)
 		yieldNow()
 	}
@@ -484,51 +484,27 @@ func recheckWith(s session, run func(*export.Export, check.Declared) *check.Repo
 // checked is s with its report and the overview's tables: what the
 // verdict needs. The recordings' index (prepareRecIndex) is not made.
 func checked(s session, run func(*export.Export, check.Declared) *check.Report) session {
-	var rep *check.Report
 	// check.Run reads nothing, so it never waits: the browser gets its
 	// thread back before it, and again before the result is rendered.
 	yieldNow()
 	stage := browser.StartStage()
-	if err := view.Guard(func() string { return firstName(s) }, func() error {
-		rep = run(s.Export, s.Declared)
-		return nil
-	}); err != nil {
-		s.Status, s.Err, s.Unreadable, s.Report = statusFailed, err, nil, nil
-		return s
-	}
-	s.Report = rep
-	stage.End("exportlens:check")
 	// As the command line lists them: a folder has no size of its own.
-	s.Report.Inputs = make([]check.Input, 0, len(s.Files)+len(s.Folders))
+	inputs := make([]check.Input, 0, len(s.Files)+len(s.Folders))
 	for _, f := range s.Files {
-		s.Report.Inputs = append(s.Report.Inputs, check.Input{Name: f.Name(), Size: f.Size()})
+		inputs = append(inputs, check.Input{Name: f.Name(), Size: f.Size()})
 	}
 	for _, d := range s.Folders {
-		s.Report.Inputs = append(s.Report.Inputs, check.Input{Name: d.Name(), Folder: true})
+		inputs = append(inputs, check.Input{Name: d.Name(), Folder: true})
 	}
-	s.Devices = view.DeviceRows(s.Report, s.Export)
-	s.Profiles = view.ProfileRows(s.Report, s.Export)
-	s.Flagged = view.FlaggedSet(s.Report)
-	s.Status = statusLoaded
+	s.Session = s.Session.Judge(run, inputs)
+	stage.End("exportlens:check")
 	return s
-}
-
-// readPreviewGuarded is readPreview with a panic turned into the preview's
-// error, naming the member: the Files page shows it, the app goes on.
-func readPreviewGuarded(s session, e *archive.Entry, loc view.FileLoc, asText bool) (d previewData) {
-	if err := view.Guard(e.Name, func() error {
-		d = readPreview(s, e, loc, asText)
-		return nil
-	}); err != nil {
-		d = previewData{Kind: view.KindOf(e.Path), Err: err}
-	}
-	return d
 }
 
 // stopLoading cancels the reads of the open in progress and reports
 // whether there was one. current.mu is held.
 func stopLoading() bool {
-	if current.s.Status != statusLoading {
+	if current.s.Status != view.StatusLoading {
 		return false
 	}
 	if current.cancel != nil {
@@ -547,7 +523,7 @@ func onCancel(ctx app.Context, a app.Action) {
 	if !stopLoading() {
 		return
 	}
-	publish(ctx, session{Gen: current.s.Gen + 1, Status: statusEmpty, Canceled: true, Declared: current.s.Declared})
+	publish(ctx, session{Session: view.Session{Gen: current.s.Gen + 1, Status: view.StatusEmpty, Canceled: true, Declared: current.s.Declared}})
 }
 
 // answer is the person's answer to the report's question.
@@ -585,7 +561,7 @@ func onAnswer(ctx app.Context, a app.Action) {
 	defer current.mu.Unlock()
 	s := current.s
 	s.Declared, s.Unsure = answered(s.Declared, ans)
-	if s.Export != nil && s.Status == statusLoaded {
+	if s.Export != nil && s.Status == view.StatusLoaded {
 		s = recheck(s)
 	}
 	publish(ctx, s)
@@ -618,7 +594,7 @@ func onDeclare(ctx app.Context, a app.Action) {
 	if s.Declared.NoDevices || s.Declared.OwnsDevice {
 		s.Unsure = false
 	}
-	if s.Export != nil && s.Status == statusLoaded {
+	if s.Export != nil && s.Status == view.StatusLoaded {
 		s = recheck(s)
 	}
 	publish(ctx, s)

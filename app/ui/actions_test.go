@@ -11,7 +11,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"exportlens/app/archive"
 	"exportlens/app/export"
 	"exportlens/app/view"
 )
@@ -33,12 +32,12 @@ func smallZip(t *testing.T) []byte {
 }
 
 // trackedInputs are the inputs as load makes them: every read names its file.
-func trackedInputs(track *readTracker, files map[string][]byte, order ...string) []archive.Input {
-	var in []archive.Input
+func trackedInputs(track *readTracker, files map[string][]byte, order ...string) []view.Input {
+	var in []view.Input
 	y := new(yielder)
 	for _, name := range order {
 		data := files[name]
-		in = append(in, archive.Input{Name: name, R: trackedReaderAt{yieldingReaderAt{bytes.NewReader(data), y}, name, track}, Size: int64(len(data))})
+		in = append(in, view.Input{Name: name, R: trackedReaderAt{yieldingReaderAt{bytes.NewReader(data), y}, name, track}, Size: int64(len(data))})
 	}
 	return in
 }
@@ -55,7 +54,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 	}{
 		{
 			name: "open panics after reading the second input",
-			st: view.Steps{Open: func(ctx context.Context, in []archive.Input, o archive.Options) (*archive.Tree, error) {
+			st: view.Steps{Open: func(ctx context.Context, in []view.Input, o view.ReadOptions) (*view.Tree, error) {
 				in[0].R.ReadAt(make([]byte, 4), 0)
 				in[1].R.ReadAt(make([]byte, 4), 0)
 				panic("declared size out of range")
@@ -64,8 +63,8 @@ func TestReadExportRecoversPanic(t *testing.T) {
 		},
 		{
 			name: "open panics before any read: the first input is named",
-			st: view.Steps{Open: func(context.Context, []archive.Input, archive.Options) (*archive.Tree, error) {
-				var e *archive.Entry
+			st: view.Steps{Open: func(context.Context, []view.Input, view.ReadOptions) (*view.Tree, error) {
+				var e *view.Entry
 				_ = e.Path // a nil dereference, as a bug would make
 				return nil, nil
 			}, Load: export.Load},
@@ -73,17 +72,17 @@ func TestReadExportRecoversPanic(t *testing.T) {
 		},
 		{
 			name: "load panics with a runtime error",
-			st: view.Steps{Open: archive.Open, Load: func(ctx context.Context, tr *archive.Tree, l *export.Layout) (*export.Export, error) {
+			st: view.Steps{Open: view.Default.Open, Load: func(ctx context.Context, tr *view.Tree, l *export.Layout) (*export.Export, error) {
 				nilMap["x"]++ // assignment to a nil map
 				return nil, nil
 			}},
-			wantName: "Retail.zip", // archive.Open read both; Retail.zip last
+			wantName: "Retail.zip", // the listing read both; Retail.zip last
 			wantTree: true,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var track readTracker
-			tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip", "Retail.zip"), archive.Options{}, &track, tc.st)
+			tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip", "Retail.zip"), view.ReadOptions{}, &track, tc.st)
 			var pe *view.PanicError
 			if !errors.As(err, &pe) {
 				t.Fatalf("got error %v, want a *panicError", err)
@@ -116,7 +115,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 
 	// After a panic the next open works: nothing was left locked or half set.
 	var track readTracker
-	tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip"), archive.Options{}, &track, view.Default)
+	tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip"), view.ReadOptions{}, &track, view.Default)
 	if err != nil || tree == nil || x == nil {
 		t.Fatalf("open after a panic: got tree %v, export %v, err %v; want both, no error", tree != nil, x != nil, err)
 	}
@@ -151,42 +150,5 @@ func TestTrackedFSNamesFolderFile(t *testing.T) {
 	}
 	if got := track.name("none"); got != "Takeout/a/b.csv" {
 		t.Errorf("got %q, want Takeout/a/b.csv", got)
-	}
-}
-
-// panickyReaderAt panics on every read once armed, as a bug deep in a
-// reader would.
-type panickyReaderAt struct {
-	r     io.ReaderAt
-	armed *bool
-}
-
-func (p panickyReaderAt) ReadAt(b []byte, off int64) (int, error) {
-	if *p.armed {
-		panic("reader: slice bounds out of range")
-	}
-	return p.r.ReadAt(b, off)
-}
-
-func TestReadPreviewRecoversPanic(t *testing.T) {
-	z := smallZip(t)
-	armed := false
-	tree, err := archive.Open(context.Background(), []archive.Input{{Name: "export.zip", R: panickyReaderAt{bytes.NewReader(z), &armed}, Size: int64(len(z))}}, archive.Options{})
-	if err != nil || len(tree.Entries) != 1 {
-		t.Fatalf("got %v entries, err %v; want the one member", tree, err)
-	}
-	defer tree.Close()
-	e := tree.Entries[0]
-	if d := readPreviewGuarded(session{}, e, view.FileLoc{}, false); d.Err != nil || d.Text == nil {
-		t.Fatalf("before the reader panics: got err %v, text %v; want the text", d.Err, d.Text != nil)
-	}
-	armed = true
-	d := readPreviewGuarded(session{}, e, view.FileLoc{}, false)
-	var pe *view.PanicError
-	if !errors.As(d.Err, &pe) {
-		t.Fatalf("got error %v, want a *panicError", d.Err)
-	}
-	if pe.Name != "export.zip!README.txt" || d.Text != nil {
-		t.Errorf("got name %q, text %v; want export.zip!README.txt and no text", pe.Name, d.Text != nil)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"exportlens/app/browser"
 	"exportlens/app/check"
+	"exportlens/app/view"
 )
 
 // The 2018 demo's facts, as its index declares them.
@@ -17,7 +18,7 @@ var demoFacts = check.Declared{Emails: []string{}, CustomerIDs: []string{}, Devi
 // ("I own no voice-assistant device") the next export opened starts with
 // no declared facts, unless the person ticked "keep".
 func TestNextFactsDemoThenOwnExport(t *testing.T) {
-	prev := session{Status: statusLoaded, Demo: "amazon-2018", Declared: demoFacts}
+	prev := session{Session: view.Session{Status: view.StatusLoaded, Demo: "amazon-2018", Declared: demoFacts}}
 	d, unsure, dropped := nextFacts(prev, nil)
 	if declaredCount(d) != 0 || unsure || !dropped {
 		t.Errorf("after the demo: got %+v unsure %v dropped %v, want no facts, dropped", d, unsure, dropped)
@@ -42,7 +43,7 @@ func TestNextFactsDemoThenOwnExport(t *testing.T) {
 	}
 
 	// Nothing declared before: nothing dropped.
-	if _, _, dropped := nextFacts(session{Declared: normalDeclared(check.Declared{})}, nil); dropped {
+	if _, _, dropped := nextFacts(session{Session: view.Session{Declared: normalDeclared(check.Declared{})}}, nil); dropped {
 		t.Error("no facts before: got dropped")
 	}
 	prev.Unsure, prev.Declared = true, normalDeclared(check.Declared{})

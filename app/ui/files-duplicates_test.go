@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"exportlens/app/archive"
 	"exportlens/app/view"
 )
 
@@ -43,11 +42,11 @@ func TestFileLocDuplicates(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := archive.Open(context.Background(), []archive.Input{{Name: "x.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}}, archive.Options{})
+	tree, err := view.Default.Open(context.Background(), []view.Input{{Name: "x.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}}, view.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := session{Tree: tree}
+	s := session{Session: view.Session{Tree: tree}}
 	ft := &fileTree{Parts: buildTree(tree.Entries)}
 	ft.Selected = view.FileLoc{Part: "x.zip", Path: "Alexa/notes.txt"}
 	var links []string

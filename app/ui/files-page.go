@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/view"
 )
 
@@ -52,13 +51,13 @@ func (p *filesPage) tree() []*treeFolder {
 // filesTree is the tree of the last export the Files page showed; only
 // the UI goroutine uses it.
 var filesTree struct {
-	of    *archive.Tree
+	of    *view.Tree
 	parts []*treeFolder
 }
 
 // entry finds the member loc names; nil when there is none. Of duplicate
 // names the first is shown (the tree lists both).
-func (p *filesPage) entry() *archive.Entry {
+func (p *filesPage) entry() *view.Entry {
 	if p.s.Tree == nil || p.loc.Path == "" {
 		return nil
 	}
@@ -68,7 +67,7 @@ func (p *filesPage) entry() *archive.Entry {
 func (p *filesPage) Render() app.UI {
 	var main app.UI
 	h1 := pageHeading(tr(p.lang, "files.title"))
-	if !p.s.loaded() || p.s.Tree == nil {
+	if !p.s.Loaded() || p.s.Tree == nil {
 		showHead(p.lang, tr(p.lang, "files.title"))
 		main = app.Main().Class("files").Body(
 			h1,

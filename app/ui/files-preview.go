@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,9 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/browser"
-	"exportlens/app/media"
 	"exportlens/app/view"
 )
 
@@ -20,17 +16,11 @@ import (
 // a JSON node), scrolled into view. Never "fs", "process" or "path".
 const hitID = "files-hit"
 
-// previewData is what a preview read from a member, off the UI goroutine.
+// previewData is what a preview read from a member, off the UI goroutine,
+// with the object URL of the bytes it shows or saves.
 type previewData struct {
-	Kind     view.Kind
-	CSV      *view.CSVPage
-	Text     *view.TextPage
-	JSON     *view.JSONNode
-	JSONNote string // why a JSON member is shown as text
-	PDF      []media.PDFLine
-	PDFErr   error
-	URL      string // object URL of an image or audio, or the PDF to save; revoked when replaced
-	Err      error
+	view.Preview
+	URL string // object URL of an image or audio, or the PDF to save; revoked when replaced
 }
 
 // filePreview shows one member: CSV as a paged table with physical line
@@ -45,7 +35,7 @@ type filePreview struct {
 	app.Compo
 	Lang    string
 	Session session
-	Entry   *archive.Entry
+	Entry   *view.Entry
 	Loc     view.FileLoc
 
 	member   string // the member data belongs to (session generation, part, path)
@@ -111,7 +101,7 @@ func (p *filePreview) load(ctx app.Context) {
 	p.loading = true
 	s, e, loc, asText := p.Session, p.Entry, p.Loc, p.asText
 	ctx.Async(func() {
-		d := readPreviewGuarded(s, e, loc, asText)
+		d := readPreviewURL(s, e, loc, asText)
 		ctx.Dispatch(func(ctx app.Context) {
 			if p.key != key {
 				browser.Revoke(d.URL) // replaced while reading
@@ -154,148 +144,33 @@ func (p *filePreview) scroll(ctx app.Context) {
 	})
 }
 
-// readPreview reads what the view of e at loc shows. It runs on a
-// goroutine: the browser's reads are awaited.
-func readPreview(s session, e *archive.Entry, loc view.FileLoc, asText bool) (d previewData) {
-	d.Kind = view.KindOf(e.Path)
-	if d.Kind == view.KindJSON && asText {
-		d.Kind, d.JSONNote = view.KindText, "shown as text"
+// readPreviewURL reads the preview of e at loc (view.ReadPreview) and
+// makes an object URL of the bytes it shows or saves.
+func readPreviewURL(s session, e *view.Entry, loc view.FileLoc, asText bool) previewData {
+	d := previewData{Preview: view.ReadPreview(e, loc, asText, readers(s.Files))}
+	if d.Err == nil && d.Bytes != nil {
+		d.URL, d.Err = sourceURL(d.Bytes, s.Files)
 	}
-	switch d.Kind {
-	case view.KindCSV:
-		rc, err := e.Open()
-		if err != nil {
-			d.Err = err
-			return
-		}
-		defer rc.Close()
-		pg := view.ReadCSVPage(rc, loc.Page, loc.Line, loc.Field)
-		d.CSV = &pg
-	case view.KindText:
-		d.Text, d.Err = readText(e, loc)
-	case view.KindJSON:
-		rc, err := e.Open()
-		if err != nil {
-			d.Err = err
-			return
-		}
-		defer rc.Close()
-		d.JSON, err = view.ReadJSONTree(rc, e.Size)
-		if err == nil {
-			return d
-		}
-		var ae *archive.Error
-		if errors.As(err, &ae) { // the member itself could not be read
-			d.Err = err
-			return d
-		}
-		// Too large or not valid JSON for a tree: show its text, paged.
-		d.JSONNote = err.Error()
-		d.Kind = view.KindText
-		d.Text, d.Err = readText(e, loc)
-	case view.KindImage, view.KindAudio, view.KindOther: // shown as what the bytes are
-		head, err := readHead(e)
-		if err != nil {
-			d.Err = err
-			return d
-		}
-		var t media.Type
-		switch d.Kind, t = view.PreviewKind(head); d.Kind {
-		case view.KindText:
-			d.Text, d.Err = readText(e, loc)
-		case view.KindImage, view.KindAudio:
-			d.URL, d.Err = entryURL(s, e, t, view.MaxPreviewMedia)
-		case view.KindPDF:
-			d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
-		}
-	case view.KindPDF:
-		d.PDF, d.PDFErr, d.URL, d.Err = readPDF(s, e)
-	}
+	d.Bytes = nil // the URL holds them
 	return d
 }
 
-func readText(e *archive.Entry, loc view.FileLoc) (*view.TextPage, error) {
-	rc, err := e.Open()
-	if err != nil {
-		return nil, err
+// readers are the files' readers, in the order of the files.
+func readers(files []*browser.File) []io.ReaderAt {
+	out := make([]io.ReaderAt, len(files))
+	for i, f := range files {
+		out[i] = f.ReaderAt()
 	}
-	defer rc.Close()
-	pg := view.ReadTextPage(rc, loc.Page, loc.Line)
-	return &pg, nil
+	return out
 }
 
-// readHead returns the first sniffBytes of a member (fewer if it is shorter).
-func readHead(e *archive.Entry) ([]byte, error) {
-	rc, err := e.Open()
-	if err != nil {
-		return nil, err
+// sourceURL makes an object URL of src: a zero-copy slice of one of files
+// when the bytes lie stored there, else of the bytes read.
+func sourceURL(src *view.Source, files []*browser.File) (string, error) {
+	if src.Input >= 0 {
+		return browser.ObjectURL(files[src.Input], src.Offset, src.Offset+src.Size, src.Type)
 	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, view.SniffBytes))
-	if err != nil && len(b) == 0 {
-		return nil, err
-	}
-	return b, nil
-}
-
-// readPDF returns the text lines of a PDF and an object URL to save it
-// (typed application/octet-stream: opened, it is saved, never rendered). A
-// stored member is read in place; a compressed one is inflated once, bounded.
-func readPDF(s session, e *archive.Entry) (lines []media.PDFLine, linesErr error, url string, err error) {
-	if ra, ok := e.Section(); ok {
-		lines, linesErr = media.PDFLines(ra, e.Size)
-		url, err = entryURL(s, e, media.Opaque, view.MaxPDFBytes)
-		return
-	}
-	data, err := readBounded(e, view.MaxPDFBytes)
-	if err != nil {
-		return nil, nil, "", err
-	}
-	lines, linesErr = media.PDFLines(bytes.NewReader(data), int64(len(data)))
-	url, err = browser.BytesURL(data, media.Opaque)
-	return
-}
-
-// entryURL returns an object URL of e typed t: a zero-copy slice of the
-// input file when the member lies there uncompressed, else its bytes
-// decompressed once (at most max). t is what e's first bytes sniffed as, or
-// media.Opaque for bytes to save; the bytes the URL serves are sniffed
-// again, and typed media.Opaque when they are not t.
-func entryURL(s session, e *archive.Entry, t media.Type, max int64) (string, error) {
-	if sp, ok := e.Locate(); ok && sp.Input >= 0 && sp.Input < len(s.Files) {
-		f := s.Files[sp.Input]
-		if t != media.Opaque {
-			head := make([]byte, min(e.Size, media.SniffBytes))
-			if _, err := f.ReaderAt().ReadAt(head, sp.Offset); err != nil && !errors.Is(err, io.EOF) {
-				return "", err
-			}
-			if media.Sniff(head) != t {
-				t = media.Opaque
-			}
-		}
-		return browser.ObjectURL(f, sp.Offset, sp.Offset+e.Size, t)
-	}
-	data, err := readBounded(e, max)
-	if err != nil {
-		return "", err
-	}
-	if t != media.Opaque && media.Sniff(data) != t {
-		t = media.Opaque
-	}
-	return browser.BytesURL(data, t)
-}
-
-// readBounded reads a whole member that is at most max bytes.
-func readBounded(e *archive.Entry, max int64) ([]byte, error) {
-	if e.Size > max {
-		return nil, fmt.Errorf("%s: %w", e.Name(), archive.ErrTooLarge)
-	}
-	rc, err := e.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return io.ReadAll(io.LimitReader(rc, max))
+	return browser.BytesURL(src.Data, src.Type)
 }
 
 func (p *filePreview) Render() app.UI {

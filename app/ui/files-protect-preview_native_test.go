@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // activityPage writes a Takeout My Activity.html of records (said, answer,
@@ -56,7 +56,7 @@ func TestProtectHTMLPreview(t *testing.T) {
 		w, _ := zw.Create(page)
 		w.Write([]byte(activityPage(recs, minified)))
 		zw.Close()
-		tree, err := archive.Open(context.Background(), []archive.Input{{Name: "takeout-20240301T101500Z-001.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}}, archive.Options{})
+		tree, err := view.Default.Open(context.Background(), []view.Input{{Name: "takeout-20240301T101500Z-001.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}}, view.ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +64,7 @@ func TestProtectHTMLPreview(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := recheck(session{Gen: 1, Tree: tree, Export: x, Declared: normalDeclared(check.Declared{})})
+		s := recheck(session{Session: view.Session{Gen: 1, Tree: tree, Export: x, Declared: normalDeclared(check.Declared{})}})
 		prot := protectionOf(s)
 		if prot == nil || prot.hidden != 1 {
 			t.Fatalf("minified %v: %d recordings, report %v; want the stranger's one hidden", minified, len(x.Recordings), s.Report.Findings)

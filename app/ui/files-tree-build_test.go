@@ -3,12 +3,11 @@ package ui
 import (
 	"testing"
 
-	"exportlens/app/archive"
 	"exportlens/app/view"
 )
 
 func TestBuildTree(t *testing.T) {
-	entries := []*archive.Entry{
+	entries := []*view.Entry{
 		{Part: "a.zip", Path: "x/1.csv", Size: 10},
 		{Part: "a.zip", Path: "x/y/2.wav", Size: 20},
 		{Part: "a.zip", Path: "top.txt", Size: 1},

@@ -6,7 +6,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/view"
 )
 
@@ -32,17 +31,17 @@ type treeFolder struct {
 	Name    string // the last path element; for a part's root, the part
 	Dir     string // the folder's path with its trailing "/"; "" for a part's root
 	Folders []*treeFolder
-	Files   []*archive.Entry
+	Files   []*view.Entry
 	Count   int   // files below it, all levels
 	Size    int64 // their declared sizes
 }
 
 // buildTree groups the entries by Part, then by folder. Entries are sorted
-// by Part and Path in byte order (archive.Tree), so the members of a folder
+// by Part and Path in byte order (view.Tree), so the members of a folder
 // are consecutive: a stack of the folders on the way to the last entry
 // replaces a map of every folder (200,000 folders: half the time and
 // memory).
-func buildTree(entries []*archive.Entry) []*treeFolder {
+func buildTree(entries []*view.Entry) []*treeFolder {
 	var parts []*treeFolder
 	var stack []*treeFolder // stack[0] is the part's root
 	for _, e := range entries {
@@ -77,7 +76,7 @@ func buildTree(entries []*archive.Entry) []*treeFolder {
 // treeRow is one line of the flattened tree: a folder or a file.
 type treeRow struct {
 	folder *treeFolder
-	file   *archive.Entry
+	file   *view.Entry
 	depth  int32
 	dup    int32 // the file's place among members of the same name (fileLoc.Dup)
 	open   bool
@@ -255,11 +254,11 @@ func (t *fileTree) row(r treeRow) app.UI {
 		)
 }
 
-func (t *fileTree) isSelected(e *archive.Entry, dup int) bool {
+func (t *fileTree) isSelected(e *view.Entry, dup int) bool {
 	return e.Part == t.Selected.Part && e.Path == t.Selected.Path && dup == t.Selected.Dup
 }
 
-func (t *fileTree) file(e *archive.Entry, dup int, indent string) app.UI {
+func (t *fileTree) file(e *view.Entry, dup int, indent string) app.UI {
 	name := e.Path
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		name = name[i+1:]

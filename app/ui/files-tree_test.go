@@ -7,15 +7,14 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"exportlens/app/archive"
 	"exportlens/app/view"
 )
 
 // manyFolders is an export of n folders with one file each, under one part.
-func manyFolders(n int) []*archive.Entry {
-	es := make([]*archive.Entry, n)
+func manyFolders(n int) []*view.Entry {
+	es := make([]*view.Entry, n)
 	for i := range es {
-		es[i] = &archive.Entry{Part: "folders.zip", Path: fmt.Sprintf("d%06d/f.txt", i), Size: 1}
+		es[i] = &view.Entry{Part: "folders.zip", Path: fmt.Sprintf("d%06d/f.txt", i), Size: 1}
 	}
 	return es
 }
@@ -65,9 +64,9 @@ func BenchmarkBuildTree(b *testing.B) {
 // Folders whose names sort around '/' ("a-x/", "a.txt", "a/") each get one
 // folder: the stack buildTree keeps relies on byte order.
 func TestBuildTreeNeighbours(t *testing.T) {
-	var es []*archive.Entry
+	var es []*view.Entry
 	for _, p := range []string{"a-x/1", "a.txt", "a/b/2", "a/b/3", "a/c", "a0/4", "b/5"} {
-		es = append(es, &archive.Entry{Part: "p.zip", Path: p, Size: 1})
+		es = append(es, &view.Entry{Part: "p.zip", Path: p, Size: 1})
 	}
 	root := buildTree(es)[0]
 	var got []string
@@ -92,7 +91,7 @@ func TestBuildTreeNeighbours(t *testing.T) {
 // "invoiceexe.pdf") or a zero-width space: the tree and the preview's header
 // show those characters as their code, isolated, never raw.
 func TestFileNamesShownVisibly(t *testing.T) {
-	es := []*archive.Entry{
+	es := []*view.Entry{
 		{Part: "x.zip", Path: "Dokumente\u200b/invoice\u202efdp.exe", Size: 3},
 	}
 	tr := &fileTree{Lang: "de", Parts: buildTree(es), Selected: view.FileLoc{Part: "x.zip", Path: es[0].Path}}

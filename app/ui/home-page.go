@@ -52,7 +52,7 @@ func (p *homePage) Render() app.UI {
 	// Before an export is open the page is for opening one; then it is
 	// the export's overview.
 	title := tr(p.lang, "home.title")
-	if p.s.loaded() {
+	if p.s.Loaded() {
 		title = tr(p.lang, "nav.overview")
 	}
 	showHead(p.lang, title)

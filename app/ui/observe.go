@@ -20,7 +20,7 @@ func observeSession(ctx app.Context, s *session, lang *string) {
 	ctx.GetState(stateSession, s)
 	focusedGen = max(focusedGen, s.Gen)
 	ctx.ObserveState(stateSession).OnChange(func() {
-		if s.loaded() && s.Gen > focusedGen {
+		if s.Loaded() && s.Gen > focusedGen {
 			focusedGen = s.Gen
 			focusHeading(ctx)
 		}

@@ -147,7 +147,7 @@ func (e *evidenceActions) meta() pack.Meta {
 // letters name the files received by their checksums, as the command does.
 func (e *evidenceActions) withHashes(ctx app.Context, then func(ctx app.Context, rep *check.Report)) {
 	s := e.Session
-	if !s.loaded() {
+	if !s.Loaded() {
 		return
 	}
 	if e.hashed != nil && e.hashedOf == s.Report {

@@ -7,6 +7,7 @@ import (
 
 	"exportlens/app/browser"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // The stable test hooks: <input type=file multiple id=open-files>, and the
@@ -61,7 +62,7 @@ type openPanel struct {
 
 func (o *openPanel) Render() app.UI {
 	s := o.Session
-	busy := s.Status == statusLoading
+	busy := s.Status == view.StatusLoading
 	title, hint := app.UI(app.Text(tr(o.Lang, "open.title"))), app.UI(app.Text(tr(o.Lang, "open.hint")))
 	if prerendering {
 		title, hint = earlyText("open.title"), earlyText("open.hint")
@@ -90,7 +91,7 @@ func (o *openPanel) Render() app.UI {
 	if s.Canceled {
 		live = append(live, app.P().Class("notice").Attr("data-testid", "open-canceled").Text(tr(o.Lang, "open.canceled")))
 	}
-	if s.Status == statusFailed && s.Err != nil {
+	if s.Status == view.StatusFailed && s.Err != nil {
 		live = append(live, o.renderFailed())
 	}
 	if o.pickErr != nil {
@@ -100,7 +101,7 @@ func (o *openPanel) Render() app.UI {
 		live = append(live, errorView(o.Lang, o.DropErr, ""))
 	}
 	body = append(body, app.Div().Class("open-live").Attr("data-testid", "open-live").Aria("live", "polite").Body(live...))
-	if s.loaded() {
+	if s.Loaded() {
 		body = append(body, o.renderOpened())
 	}
 	return app.Section().Class("open-panel").Body(body...)

@@ -17,7 +17,7 @@ type overview struct {
 }
 
 func (o *overview) Render() app.UI {
-	if !o.Session.loaded() {
+	if !o.Session.Loaded() {
 		return app.Section().Class("overview", "overview-empty").Body(verdictLive())
 	}
 	r := o.Session.Report

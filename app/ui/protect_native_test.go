@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"exportlens/app/archive"
 	"exportlens/app/check"
 	"exportlens/app/export"
 	"exportlens/app/view"
@@ -40,7 +39,7 @@ func fixtureInputs(t *testing.T, name string) []string {
 // app does (recheck), with the facts d.
 func openFixture(t *testing.T, name string, d check.Declared) session {
 	t.Helper()
-	var inputs []archive.Input
+	var inputs []view.Input
 	for _, p := range fixtureInputs(t, name) {
 		f, err := os.Open(p)
 		if err != nil {
@@ -51,16 +50,16 @@ func openFixture(t *testing.T, name string, d check.Declared) session {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs = append(inputs, archive.Input{Name: filepath.Base(p), R: f, Size: st.Size()})
+		inputs = append(inputs, view.Input{Name: filepath.Base(p), R: f, Size: st.Size()})
 	}
 	return openInputs(t, name, inputs, d)
 }
 
 // openInputs opens inputs natively and checks them as the app does
 // (recheck), with the facts d.
-func openInputs(t *testing.T, name string, inputs []archive.Input, d check.Declared) session {
+func openInputs(t *testing.T, name string, inputs []view.Input, d check.Declared) session {
 	t.Helper()
-	tree, err := archive.Open(context.Background(), inputs, archive.Options{})
+	tree, err := view.Default.Open(context.Background(), inputs, view.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,8 +68,8 @@ func openInputs(t *testing.T, name string, inputs []archive.Input, d check.Decla
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := recheck(session{Gen: 1, Tree: tree, Export: x, Declared: normalDeclared(d)})
-	if !s.loaded() {
+	s := recheck(session{Session: view.Session{Gen: 1, Tree: tree, Export: x, Declared: normalDeclared(d)}})
+	if !s.Loaded() {
 		t.Fatalf("%s: not loaded: %v", name, s.Err)
 	}
 	return s
@@ -212,7 +211,7 @@ func TestProtectCSVCells(t *testing.T) {
 			continue
 		}
 		said := prot.records[audioKey(rec.Src().Part, rec.Src().Path)][rec.Src().Line]
-		var e *archive.Entry
+		var e *view.Entry
 		for _, x := range s.Tree.Entries {
 			if x.Part == rec.Src().Part && x.Path == rec.Src().Path {
 				e = x

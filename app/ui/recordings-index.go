@@ -19,7 +19,7 @@ var preparedIndex atomic.Pointer[view.Recordings]
 // prepareRecIndex builds s's index and its timeline for recIndexOf to
 // adopt. It runs where the pipeline runs, so it may yield.
 func prepareRecIndex(s session) {
-	if !s.loaded() || s.Export == nil || s.Report == nil {
+	if !s.Loaded() || s.Export == nil || s.Report == nil {
 		return
 	}
 	ix := view.NewRecordings(s.Export, s.Report, s.Tree, s.Devices, s.Profiles)
@@ -30,7 +30,7 @@ func prepareRecIndex(s session) {
 
 // recIndexOf returns the index of s, building it when s's report changed.
 func recIndexOf(s session) *view.Recordings {
-	if !s.loaded() || s.Export == nil {
+	if !s.Loaded() || s.Export == nil {
 		return nil
 	}
 	if ix := readyIndex(s); ix != nil {
@@ -45,7 +45,7 @@ func recIndexOf(s session) *view.Recordings {
 // the verdict without waiting for it: afterVerdict prepares it and shows
 // the page again.
 func readyIndex(s session) *view.Recordings {
-	if !s.loaded() || s.Export == nil {
+	if !s.Loaded() || s.Export == nil {
 		return nil
 	}
 	same := func(c *view.Recordings) bool { return c.Indexes(s.Export, s.Report, s.Tree) }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -475,18 +474,11 @@ func (s *audioSlot) close() {
 // a zero-copy slice of the chosen file when the entry lies stored in it,
 // else its bytes. "" without error when the item has no audio.
 func audioURL(ix *view.Recordings, k int, files []*browser.File) (string, error) {
-	inputs := make([]io.ReaderAt, len(files))
-	for i, f := range files {
-		inputs[i] = f.ReaderAt()
-	}
-	a, err := ix.ReadAudio(k, inputs)
-	if a == nil || err != nil {
+	src, err := ix.ReadAudio(k, readers(files))
+	if src == nil || err != nil {
 		return "", err
 	}
-	if a.Input >= 0 {
-		return browser.ObjectURL(files[a.Input], a.Offset, a.Offset+a.Size, a.Type)
-	}
-	return browser.BytesURL(a.Data, a.Type)
+	return sourceURL(src, files)
 }
 
 func orDash(s string) string {

@@ -37,7 +37,7 @@ func (p *transcriptsPage) Render() app.UI {
 	showHead(p.lang, tr(p.lang, "transcripts.title"))
 	body := []app.UI{pageHeading(tr(p.lang, "transcripts.title"))}
 	switch {
-	case !p.s.loaded() || p.s.Export == nil:
+	case !p.s.Loaded() || p.s.Export == nil:
 		body = append(body,
 			app.P().Text(tr(p.lang, "transcripts.empty")),
 			&openPanel{Lang: p.lang, Session: p.s},

@@ -7,7 +7,7 @@
 // wraps).
 //
 // Data flow: a file is chosen -> the "open" action (a goroutine) ->
-// archive.Open -> export.Load -> check.Run -> the session state -> pages
+// view.Steps.Read -> view.Session.Judge -> the session state -> pages
 // observe it. The session lives in memory only: never Persist, never
 // Broadcast, never browser storage. Export content is only ever shown with
 // app.Text (escaped), never app.Raw.

@@ -31,14 +31,16 @@ const maxCopiedAudio = 1 << 20
 // its length.
 const maxHeaderProbe = 64 << 10
 
-// Audio is where an item's audio is, for the player to make a URL of:
-// either a stretch of one of the chosen files (Input >= 0), played in place,
-// or its bytes (Data), read into memory.
-type Audio struct {
-	Input        int   // index into the inputs ReadAudio was given; -1 for Data
+// Source is where a member's bytes are, for a page to make a URL of:
+// either a stretch of one of the chosen files (Input >= 0), served in
+// place, or the bytes (Data), read into memory.
+type Source struct {
+	Input        int   // index into the inputs the reader was given; -1 for Data
 	Offset, Size int64 // the stretch of input Input
 	Data         []byte
-	Type         media.Type // sniffed from the bytes, never the name; Opaque when neither audio nor video
+	// Type is what the bytes sniffed as, never the name says; Opaque for
+	// bytes only to save.
+	Type media.Type
 }
 
 // ReadAudio finds item k's audio: in place when it lies stored, big, in
@@ -46,7 +48,7 @@ type Audio struct {
 // order: archive.Span.Input indexes them), else its bytes decompressed
 // once. Nil without error when the item has no audio; ErrAudioMissing when
 // the export does not hold the file it names.
-func (ix *Recordings) ReadAudio(k int, inputs []io.ReaderAt) (*Audio, error) {
+func (ix *Recordings) ReadAudio(k int, inputs []io.ReaderAt) (*Source, error) {
 	part, p := ix.AudioOf(k)
 	if p == "" {
 		return nil, nil
@@ -60,7 +62,7 @@ func (ix *Recordings) ReadAudio(k int, inputs []io.ReaderAt) (*Audio, error) {
 		if _, err := inputs[sp.Input].ReadAt(head, sp.Offset); err != nil && !errors.Is(err, io.EOF) {
 			return nil, err
 		}
-		return &Audio{Input: sp.Input, Offset: sp.Offset, Size: e.Size, Type: audioType(head)}, nil
+		return &Source{Input: sp.Input, Offset: sp.Offset, Size: e.Size, Type: audioType(head)}, nil
 	}
 	// The size comes from the archive's header: bound it before allocating.
 	if e.Size > maxDecodedAudio {
@@ -75,7 +77,7 @@ func (ix *Recordings) ReadAudio(k int, inputs []io.ReaderAt) (*Audio, error) {
 	if _, err := io.ReadFull(rc, data); err != nil {
 		return nil, err
 	}
-	return &Audio{Input: -1, Size: e.Size, Data: data, Type: audioType(data)}, nil
+	return &Source{Input: -1, Size: e.Size, Data: data, Type: audioType(data)}, nil
 }
 
 // audioType is what an audio's URL is typed, from its first bytes, never
