@@ -12,15 +12,12 @@ import (
 // why (view.Unreadable); fallback names the file when the error does not.
 func sentence(lang string, err error, fallback string) string {
 	file, why := view.Unreadable(err, fallback)
-	return tr(lang, "open.failed", file, tr(lang, string(why)))
+	return tr(lang, tOpenFailed, file, tr(lang, textOr(reasonText[why], tReasonUnknown)))
 }
 
-func init() { addTexts(errorTexts) }
-
-var errorTexts = map[string]text{
-	"reason.panic": {"ExportLens ran into an internal error with it; the rest of the app still works",
-		"ExportLens stieß dabei auf einen internen Fehler; der Rest der App funktioniert weiter"},
-}
+var (
+	tReasonPanic = def("reason.panic", "ExportLens ran into an internal error with it; the rest of the app still works", "ExportLens stieß dabei auf einen internen Fehler; der Rest der App funktioniert weiter")
+)
 
 // readTracker remembers the last input or member the pipeline read, so that
 // a panic can name it. The pipeline reads from one goroutine at a time, but

@@ -59,7 +59,7 @@ func (v *jsonTreeView) Render() app.UI {
 	}
 	body := []app.UI{}
 	if target != "" {
-		body = append(body, app.P().Class("hint").Text(tr(v.Lang, "files.pointer", target)))
+		body = append(body, app.P().Class("hint").Text(tr(v.Lang, tFilesPointer, target)))
 	}
 	return app.Div().Class("json-tree", "mono").Body(append(body,
 		app.Ul().Class("json-root").Body(v.node(v.Root, "", "", target, path)),
@@ -94,14 +94,14 @@ func (v *jsonTreeView) node(n *view.JSONNode, ptr, at, target string, path map[s
 	if hit {
 		li = li.Class("hit").ID(hitID).Attr("data-testid", "evidence-target")
 	}
-	key := app.UI(app.Span().Class("json-key").Text(tr(v.Lang, "files.root")))
+	key := app.UI(app.Span().Class("json-key").Text(tr(v.Lang, tFilesRoot)))
 	if ptr != "" {
 		sel := view.FileLoc{Part: v.Loc.Part, Path: v.Loc.Path, Node: at}
 		key = app.A().Href(sel.URL()).Class("json-key").Text(n.Key)
 	}
 	if n.Kind != 'o' && n.Kind != 'a' {
 		if n.Kind == 's' && v.hides(ptr, n.Value) {
-			return li.Body(key, app.Span().Class("json-value", "cell-hidden").Attr("data-testid", "json-hidden").Text(tr(v.Lang, "protect.content")))
+			return li.Body(key, app.Span().Class("json-value", "cell-hidden").Attr("data-testid", "json-hidden").Text(tr(v.Lang, tProtectContent)))
 		}
 		return li.Body(key, app.Span().Class("json-value", "json-"+string(n.Kind)).Text(n.Value))
 	}
@@ -109,13 +109,13 @@ func (v *jsonTreeView) node(n *view.JSONNode, ptr, at, target string, path map[s
 	var count string
 	switch {
 	case n.Kind == 'a' && len(n.Kids) == 1:
-		count = tr(v.Lang, "files.item1")
+		count = tr(v.Lang, tFilesItem1)
 	case n.Kind == 'a':
-		count = tr(v.Lang, "files.items", len(n.Kids))
+		count = tr(v.Lang, tFilesItems, len(n.Kids))
 	case len(n.Kids) == 1:
-		count = tr(v.Lang, "files.key1")
+		count = tr(v.Lang, tFilesKey1)
 	default:
-		count = tr(v.Lang, "files.keys", len(n.Kids))
+		count = tr(v.Lang, tFilesKeys, len(n.Kids))
 	}
 	toggle := app.Button().Type("button").Class("json-toggle").
 		Aria("expanded", fmt.Sprint(open)).
@@ -140,7 +140,7 @@ func (v *jsonTreeView) node(n *view.JSONNode, ptr, at, target string, path map[s
 	if hidden := len(n.Kids) - limit; hidden > 0 {
 		kids = append(kids, app.Li().Body(
 			app.Button().Type("button").Class("link-button").
-				Text(tr(v.Lang, "files.more", min(hidden, kidsShown))).
+				Text(tr(v.Lang, tFilesMore, min(hidden, kidsShown))).
 				OnClick(func(ctx app.Context, e app.Event) { v.onMore(ptr) }, ptr),
 		))
 	}

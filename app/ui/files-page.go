@@ -66,21 +66,21 @@ func (p *filesPage) entry() *view.Entry {
 
 func (p *filesPage) Render() app.UI {
 	var main app.UI
-	h1 := pageHeading(tr(p.lang, "files.title"))
+	h1 := pageHeading(tr(p.lang, tFilesTitle))
 	if !p.s.Loaded() || p.s.Tree == nil {
-		showHead(p.lang, tr(p.lang, "files.title"))
+		showHead(p.lang, tr(p.lang, tFilesTitle))
 		main = app.Main().Class("files").Body(
 			h1,
-			app.P().Text(tr(p.lang, "files.empty")),
+			app.P().Text(tr(p.lang, tFilesEmpty)),
 			&openPanel{Lang: p.lang, Session: p.s},
 		)
 	} else {
 		p.loc = p.url.Resolve(p.s.Tree, p.s.Report, &p.ids)
 		// The title names the kind of file shown, never its name.
 		if e := p.entry(); e != nil {
-			showHead(p.lang, tr(p.lang, "title.file", tr(p.lang, "files.kind."+string(view.KindOf(e.Path)))), tr(p.lang, "files.title"))
+			showHead(p.lang, tr(p.lang, tTitleFile, tr(p.lang, textOr(kindText[view.KindOf(e.Path)], tFilesKindOther))), tr(p.lang, tFilesTitle))
 		} else {
-			showHead(p.lang, tr(p.lang, "files.title"))
+			showHead(p.lang, tr(p.lang, tFilesTitle))
 		}
 		main = app.Main().Class("files", "files-loaded").Body(
 			h1,
@@ -99,7 +99,7 @@ func (p *filesPage) Render() app.UI {
 func (p *filesPage) preview() app.UI {
 	if p.url.Member != "" && p.loc.Path == "" {
 		return app.Section().Class("file-preview").Body(
-			app.P().Class("error").Attr("data-testid", "member-gone").Text(tr(p.lang, "files.memberGone")))
+			app.P().Class("error").Attr("data-testid", "member-gone").Text(tr(p.lang, tFilesMemberGone)))
 	}
 	return &filePreview{Lang: p.lang, Session: p.s, Entry: p.entry(), Loc: p.loc}
 }

@@ -66,7 +66,7 @@ func (p *filePreview) memberKey() string {
 
 func (p *filePreview) loadKey() string {
 	k := p.memberKey()
-	if why, _ := p.hidden(); why != "" {
+	if why, _ := p.hidden(); why != noText {
 		return k + "\x00hidden" // nothing is read until the person lifts it
 	}
 	switch view.KindOf(p.Loc.Path) {
@@ -93,7 +93,7 @@ func (p *filePreview) load(ctx app.Context) {
 		return
 	}
 	p.key = key
-	if why, _ := p.hidden(); p.Entry == nil || why != "" {
+	if why, _ := p.hidden(); p.Entry == nil || why != noText {
 		browser.Revoke(p.data.URL)
 		p.data, p.loading = previewData{}, false
 		return
@@ -122,9 +122,9 @@ func (p *filePreview) load(ctx app.Context) {
 
 // hidden says whether the member is hidden to protect someone else (see
 // protection.member).
-func (p *filePreview) hidden() (why string, findings []int) {
+func (p *filePreview) hidden() (why textKey, findings []int) {
 	if p.Entry == nil {
-		return "", nil
+		return noText, nil
 	}
 	return protectionOf(p.Session).member(p.Entry.Part, p.Entry.Path)
 }
@@ -175,10 +175,10 @@ func sourceURL(src *view.Source, files []*browser.File) (string, error) {
 
 func (p *filePreview) Render() app.UI {
 	if p.Loc.Path == "" {
-		return app.Section().Class("file-preview").Body(app.P().Class("hint").Text(tr(p.Lang, "files.choose")))
+		return app.Section().Class("file-preview").Body(app.P().Class("hint").Text(tr(p.Lang, tFilesChoose)))
 	}
 	if p.Entry == nil {
-		return app.Section().Class("file-preview").Body(app.P().Class("error").Text(tr(p.Lang, "files.notFound", p.Session.Report.Name(p.Loc.Part, p.Loc.Path))))
+		return app.Section().Class("file-preview").Body(app.P().Class("error").Text(tr(p.Lang, tFilesNotFound, p.Session.Report.Name(p.Loc.Part, p.Loc.Path))))
 	}
 	e := p.Entry
 	k := view.KindOf(e.Path)
@@ -187,20 +187,20 @@ func (p *filePreview) Render() app.UI {
 	}
 	head := app.Div().Class("preview-head").Body(
 		app.H2().Class("mono").Attr("data-testid", "file-name").Body(shownName(e.Name())),
-		app.P().Class("hint").Text(sizeText(p.Lang, e.Size)+" · "+tr(p.Lang, "files.kind."+string(k))), // what the bytes are, once read
+		app.P().Class("hint").Text(sizeText(p.Lang, e.Size)+" · "+tr(p.Lang, textOr(kindText[k], tFilesKindOther))), // what the bytes are, once read
 	)
 	body := []app.UI{head}
 	why, findings := p.hidden()
 	switch {
-	case why != "":
+	case why != noText:
 		body = append(body, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
 			Why: tr(p.Lang, why), Findings: findings})
 	case p.loading, p.member != p.memberKey():
 		// go-app renders the new member before OnUpdate reads it: never
 		// show the previous member's data under this one's name.
-		body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.loading")))
+		body = append(body, app.P().Class("notice").Text(tr(p.Lang, tFilesLoading)))
 	case p.data.Err != nil:
-		body = append(body, app.P().Class("error").Text(tr(p.Lang, "files.failed", p.data.Err.Error())))
+		body = append(body, app.P().Class("error").Text(tr(p.Lang, tFilesFailed, p.data.Err.Error())))
 	case p.data.CSV != nil:
 		body = append(body, p.renderCSV(p.data.CSV)...)
 	case p.data.JSON != nil:
@@ -208,7 +208,7 @@ func (p *filePreview) Render() app.UI {
 		key := audioKey(e.Part, e.Path)
 		if hides, fs := prot.fileHides(key); hides {
 			body = append(body, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
-				Why: tr(p.Lang, "protect.records"), Findings: fs})
+				Why: tr(p.Lang, tProtectRecords), Findings: fs})
 		}
 		var hidden map[string][]string
 		if prot != nil {
@@ -217,7 +217,7 @@ func (p *filePreview) Render() app.UI {
 		body = append(body, &jsonTreeView{Lang: p.Lang, Root: p.data.JSON, Loc: p.Loc, Hidden: hidden})
 	case p.data.Text != nil:
 		if p.data.JSONNote != "" {
-			body = append(body, app.P().Class("notice").Text(tr(p.Lang, "files.jsonText")))
+			body = append(body, app.P().Class("notice").Text(tr(p.Lang, tFilesJsonText)))
 		}
 		body = append(body, p.renderText(p.data.Text)...)
 	case k == view.KindPDF:
@@ -227,16 +227,16 @@ func (p *filePreview) Render() app.UI {
 	case k == view.KindAudio && p.data.URL != "":
 		body = append(body, app.Audio().Class("preview-audio").Attr("data-testid", "file-audio").Controls(true).Preload("metadata").Src(p.data.URL))
 	case k == view.KindArchive:
-		body = append(body, app.P().Text(tr(p.Lang, "files.archive")))
+		body = append(body, app.P().Text(tr(p.Lang, tFilesArchive)))
 	case p.key != "":
-		body = append(body, app.P().Text(tr(p.Lang, "files.noPreview")))
+		body = append(body, app.P().Text(tr(p.Lang, tFilesNoPreview)))
 	}
 	return app.Section().Class("file-preview").Attr("data-kind", string(k)).Body(body...)
 }
 
 // pager links to the pages before and after page.
 func (p *filePreview) pager(page int, next bool) app.UI {
-	link := func(to int, key string, ok bool) app.UI {
+	link := func(to int, key textKey, ok bool) app.UI {
 		if !ok {
 			return app.Span().Class("pager-off").Text(tr(p.Lang, key))
 		}
@@ -247,8 +247,8 @@ func (p *filePreview) pager(page int, next bool) app.UI {
 		return app.Div() // one page: nothing to page through
 	}
 	return app.Div().Class("pager").Body(
-		link(page-1, "files.prev", page > 1),
-		link(page+1, "files.next", next),
+		link(page-1, tFilesPrev, page > 1),
+		link(page+1, tFilesNext, next),
 	)
 }
 
@@ -261,10 +261,10 @@ func (p *filePreview) lineLink(n int) app.UI {
 func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 	out := []app.UI{}
 	if len(pg.Records) == 0 {
-		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))
+		out = append(out, app.P().Text(tr(p.Lang, tFilesEmptyPage)))
 	} else {
 		first, last := pg.Records[0].Line, pg.Records[len(pg.Records)-1].Line
-		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.rows", pg.Page, first, last)))
+		out = append(out, app.P().Class("hint").Text(tr(p.Lang, tFilesRows, pg.Page, first, last)))
 		prot := protectionOf(p.Session)
 		var hiddenRows map[int][]string
 		var rowFindings []int
@@ -274,7 +274,7 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 		}
 		if len(hiddenRows) > 0 {
 			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
-				Why: tr(p.Lang, "protect.records"), Findings: rowFindings})
+				Why: tr(p.Lang, tProtectRecords), Findings: rowFindings})
 		}
 		rows := make([]app.UI, len(pg.Records))
 		for i, r := range pg.Records {
@@ -284,7 +284,7 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
 			for j, c := range r.Cells {
 				if hidesCell(c, said) {
-					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text(tr(p.Lang, "protect.content")))
+					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text(tr(p.Lang, tProtectContent)))
 					continue
 				}
 				if hit && j == pg.Column {
@@ -294,7 +294,7 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 				cells = append(cells, app.Td().Class("cell").Text(c))
 			}
 			if r.More > 0 {
-				cells = append(cells, app.Td().Class("more").Text(tr(p.Lang, "files.moreCells", r.More)))
+				cells = append(cells, app.Td().Class("more").Text(tr(p.Lang, tFilesMoreCells, r.More)))
 			}
 			tr := app.Tr().Attr("data-line", strconv.Itoa(r.Line)).Body(cells...)
 			if r.Line == pg.HeaderLine {
@@ -310,7 +310,7 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 		))
 	}
 	if pg.Err != nil {
-		out = append(out, app.P().Class("error").Text(tr(p.Lang, "files.stopped", pg.Err.Error())))
+		out = append(out, app.P().Class("error").Text(tr(p.Lang, tFilesStopped, pg.Err.Error())))
 	}
 	return append(out, p.pager(pg.Page, pg.Next))
 }
@@ -318,9 +318,9 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 	out := []app.UI{}
 	if len(pg.Lines) == 0 {
-		out = append(out, app.P().Text(tr(p.Lang, "files.emptyPage")))
+		out = append(out, app.P().Text(tr(p.Lang, tFilesEmptyPage)))
 	} else {
-		out = append(out, app.P().Class("hint").Text(tr(p.Lang, "files.lines", pg.Page, pg.Lines[0].N, pg.Lines[len(pg.Lines)-1].N)))
+		out = append(out, app.P().Class("hint").Text(tr(p.Lang, tFilesLines, pg.Page, pg.Lines[0].N, pg.Lines[len(pg.Lines)-1].N)))
 		prot := protectionOf(p.Session)
 		var key string
 		if p.Entry != nil {
@@ -329,7 +329,7 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 		hides, fs := prot.fileHides(key)
 		if hides {
 			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
-				Why: tr(p.Lang, "protect.records"), Findings: fs})
+				Why: tr(p.Lang, tProtectRecords), Findings: fs})
 		}
 		lines := make([]app.UI, len(pg.Lines))
 		for i, l := range pg.Lines {
@@ -339,7 +339,7 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 			}
 			body := []app.UI{p.lineLink(l.N), text}
 			if l.Cut {
-				body = append(body, app.Span().Class("cut").Text(" "+tr(p.Lang, "files.cut")))
+				body = append(body, app.Span().Class("cut").Text(" "+tr(p.Lang, tFilesCut)))
 			}
 			div := app.Div().Class("tl").Attr("data-line", strconv.Itoa(l.N)).Body(body...)
 			if p.Loc.Line > 0 && l.N == p.Loc.Line {
@@ -350,7 +350,7 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 		out = append(out, app.Div().Class("text-lines", "mono").Body(lines...))
 	}
 	if pg.Err != nil {
-		out = append(out, app.P().Class("error").Text(tr(p.Lang, "files.stopped", pg.Err.Error())))
+		out = append(out, app.P().Class("error").Text(tr(p.Lang, tFilesStopped, pg.Err.Error())))
 	}
 	return append(out, p.pager(pg.Page, pg.Next))
 }
@@ -361,7 +361,7 @@ func (p *filePreview) shownParts(parts []shownPart) []app.UI {
 	out := make([]app.UI, len(parts))
 	for i, pt := range parts {
 		if pt.Hidden {
-			out[i] = app.Span().Class("cell-hidden").Attr("data-testid", "text-hidden").Text(tr(p.Lang, "protect.content"))
+			out[i] = app.Span().Class("cell-hidden").Attr("data-testid", "text-hidden").Text(tr(p.Lang, tProtectContent))
 			continue
 		}
 		out[i] = app.Text(pt.Text)
@@ -370,22 +370,22 @@ func (p *filePreview) shownParts(parts []shownPart) []app.UI {
 }
 
 func (p *filePreview) renderPDF() []app.UI {
-	out := []app.UI{app.P().Class("hint").Attr("data-testid", "pdf-as-text").Text(tr(p.Lang, "files.pdfAsText"))}
+	out := []app.UI{app.P().Class("hint").Attr("data-testid", "pdf-as-text").Text(tr(p.Lang, tFilesPdfAsText))}
 	if p.data.URL != "" {
 		out = append(out, app.P().Body(
 			app.A().Href(p.data.URL).Attr("download", pdfSaveName(p.Entry.Path)).
 				Class("button").Attr("data-testid", "pdf-save").
-				Text(tr(p.Lang, "files.pdfSave")),
+				Text(tr(p.Lang, tFilesPdfSave)),
 		))
 	}
 	if p.data.PDFErr != nil {
-		return append(out, app.P().Class("error").Text(tr(p.Lang, "files.pdfNoText", p.data.PDFErr.Error())))
+		return append(out, app.P().Class("error").Text(tr(p.Lang, tFilesPdfNoText, p.data.PDFErr.Error())))
 	}
 	rows := make([]app.UI, len(p.data.PDF))
 	for i, l := range p.data.PDF {
 		where := view.FileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: l.Page, Line: l.Line}
 		row := app.Tr().Attr("data-page", strconv.Itoa(l.Page)).Attr("data-line", strconv.Itoa(l.Line)).Body(
-			app.Td().Class("ln").Body(app.A().Href(where.URL()).Class("ln-link").Text(tr(p.Lang, "files.pageLine", l.Page, l.Line))),
+			app.Td().Class("ln").Body(app.A().Href(where.URL()).Class("ln-link").Text(tr(p.Lang, tFilesPageLine, l.Page, l.Line))),
 			app.Td().Class("tl-text").Text(l.Text),
 		)
 		if l.Line == p.Loc.Line && (l.Page == p.Loc.Page || p.Loc.Page == 0 && l.Page == 1) {
@@ -394,7 +394,7 @@ func (p *filePreview) renderPDF() []app.UI {
 		rows[i] = row
 	}
 	return append(out,
-		app.H3().Text(tr(p.Lang, "files.pdfText")),
+		app.H3().Text(tr(p.Lang, tFilesPdfText)),
 		app.Table().Class("pdf-lines").Body(app.TBody().Body(rows...)),
 	)
 }

@@ -1,71 +1,65 @@
 package ui
 
 // The strings of the Files and Transcripts pages and of the evidence links.
-func init() { addTexts(filesTexts) }
+var (
+	tNavFiles       = def("nav.files", "Files", "Dateien")
+	tNavTranscripts = def("nav.transcripts", "Transcripts", "Transkripte")
 
-var filesTexts = map[string]text{
-	"nav.files":       {"Files", "Dateien"},
-	"nav.transcripts": {"Transcripts", "Transkripte"},
+	tFilesTitle       = def("files.title", "Files", "Dateien")
+	tFilesEmpty       = def("files.empty", "Open an export to see its files. A link to a file view works once the export is open.", "Öffnen Sie einen Export, um seine Dateien zu sehen. Ein Link auf eine Dateiansicht funktioniert, sobald der Export geöffnet ist.")
+	tFilesTree        = def("files.tree", "All files", "Alle Dateien")
+	tFilesCount       = def("files.count", "%d files, %s", "%d Dateien, %s")
+	tFilesCount1      = def("files.count1", "1 file, %s", "1 Datei, %s")
+	tFilesInput       = def("files.input", "(selected files)", "(ausgewählte Dateien)")
+	tFilesMore        = def("files.more", "Show %d more", "%d weitere zeigen")
+	tFilesChoose      = def("files.choose", "Choose a file on the left to see it here.", "Wählen Sie links eine Datei, um sie hier zu sehen.")
+	tFilesNotFound    = def("files.notFound", "This export has no file “%s”.", "Dieser Export enthält keine Datei „%s“.")
+	tFilesLoading     = def("files.loading", "Reading…", "Wird gelesen …")
+	tFilesFailed      = def("files.failed", "This file could not be shown: %s.", "Diese Datei kann nicht angezeigt werden: %s.")
+	tFilesStopped     = def("files.stopped", "Reading stopped here: %s.", "Das Lesen endete hier: %s.")
+	tFilesNoPreview   = def("files.noPreview", "There is no preview for this kind of file.", "Für diese Art Datei gibt es keine Vorschau.")
+	tFilesArchive     = def("files.archive", "This archive's files are listed in the tree under its name.", "Die Dateien dieses Archivs stehen im Baum unter seinem Namen.")
+	tFilesRows        = def("files.rows", "Page %d: records from line %d to line %d", "Seite %d: Datensätze aus Zeile %d bis %d")
+	tFilesLines       = def("files.lines", "Page %d: lines %d to %d", "Seite %d: Zeilen %d bis %d")
+	tFilesEmptyPage   = def("files.emptyPage", "Nothing on this page.", "Auf dieser Seite steht nichts.")
+	tFilesPrev        = def("files.prev", "Previous page", "Vorherige Seite")
+	tFilesNext        = def("files.next", "Next page", "Nächste Seite")
+	tFilesCut         = def("files.cut", "(shortened)", "(gekürzt)")
+	tFilesMoreCells   = def("files.moreCells", "… %d more cells", "… %d weitere Zellen")
+	tFilesJsonText    = def("files.jsonText", "This JSON file is too large or too irregular for a tree; it is shown as text.", "Diese JSON-Datei ist zu groß oder zu unregelmäßig für einen Baum; sie wird als Text gezeigt.")
+	tFilesItems       = def("files.items", "%d items", "%d Einträge")
+	tFilesItem1       = def("files.item1", "1 item", "1 Eintrag")
+	tFilesKeys        = def("files.keys", "%d keys", "%d Schlüssel")
+	tFilesKey1        = def("files.key1", "1 key", "1 Schlüssel")
+	tFilesRoot        = def("files.root", "(the whole file)", "(die ganze Datei)")
+	tFilesPointer     = def("files.pointer", "JSON pointer: %s", "JSON-Zeiger: %s")
+	tFilesPdfText     = def("files.pdfText", "Text of the PDF, by page and line", "Text des PDF, nach Seite und Zeile")
+	tFilesPdfNoText   = def("files.pdfNoText", "No text could be read from this PDF: %s.", "Aus diesem PDF ließ sich kein Text lesen: %s.")
+	tFilesPageLine    = def("files.pageLine", "p. %d, l. %d", "S. %d, Z. %d")
+	tFilesWhere       = def("files.where", "Where", "Wo")
+	tFilesText        = def("files.text", "Text", "Text")
+	tFilesKindCsv     = def("files.kind.csv", "CSV table", "CSV-Tabelle")
+	tFilesKindJson    = def("files.kind.json", "JSON", "JSON")
+	tFilesKindText    = def("files.kind.text", "Text", "Text")
+	tFilesKindImage   = def("files.kind.image", "Image", "Bild")
+	tFilesKindPdf     = def("files.kind.pdf", "PDF", "PDF")
+	tFilesKindAudio   = def("files.kind.audio", "Audio", "Audio")
+	tFilesKindArchive = def("files.kind.archive", "Archive", "Archiv")
+	tFilesKindOther   = def("files.kind.other", "Other", "Sonstiges")
 
-	"files.title":        {"Files", "Dateien"},
-	"files.empty":        {"Open an export to see its files. A link to a file view works once the export is open.", "Öffnen Sie einen Export, um seine Dateien zu sehen. Ein Link auf eine Dateiansicht funktioniert, sobald der Export geöffnet ist."},
-	"files.tree":         {"All files", "Alle Dateien"},
-	"files.count":        {"%d files, %s", "%d Dateien, %s"},
-	"files.count1":       {"1 file, %s", "1 Datei, %s"},
-	"files.input":        {"(selected files)", "(ausgewählte Dateien)"},
-	"files.more":         {"Show %d more", "%d weitere zeigen"},
-	"files.choose":       {"Choose a file on the left to see it here.", "Wählen Sie links eine Datei, um sie hier zu sehen."},
-	"files.notFound":     {"This export has no file “%s”.", "Dieser Export enthält keine Datei „%s“."},
-	"files.loading":      {"Reading…", "Wird gelesen …"},
-	"files.failed":       {"This file could not be shown: %s.", "Diese Datei kann nicht angezeigt werden: %s."},
-	"files.stopped":      {"Reading stopped here: %s.", "Das Lesen endete hier: %s."},
-	"files.noPreview":    {"There is no preview for this kind of file.", "Für diese Art Datei gibt es keine Vorschau."},
-	"files.archive":      {"This archive's files are listed in the tree under its name.", "Die Dateien dieses Archivs stehen im Baum unter seinem Namen."},
-	"files.rows":         {"Page %d: records from line %d to line %d", "Seite %d: Datensätze aus Zeile %d bis %d"},
-	"files.lines":        {"Page %d: lines %d to %d", "Seite %d: Zeilen %d bis %d"},
-	"files.emptyPage":    {"Nothing on this page.", "Auf dieser Seite steht nichts."},
-	"files.prev":         {"Previous page", "Vorherige Seite"},
-	"files.next":         {"Next page", "Nächste Seite"},
-	"files.line":         {"Line", "Zeile"},
-	"files.cut":          {"(shortened)", "(gekürzt)"},
-	"files.moreCells":    {"… %d more cells", "… %d weitere Zellen"},
-	"files.jsonText":     {"This JSON file is too large or too irregular for a tree; it is shown as text.", "Diese JSON-Datei ist zu groß oder zu unregelmäßig für einen Baum; sie wird als Text gezeigt."},
-	"files.items":        {"%d items", "%d Einträge"},
-	"files.item1":        {"1 item", "1 Eintrag"},
-	"files.keys":         {"%d keys", "%d Schlüssel"},
-	"files.key1":         {"1 key", "1 Schlüssel"},
-	"files.root":         {"(the whole file)", "(die ganze Datei)"},
-	"files.pointer":      {"JSON pointer: %s", "JSON-Zeiger: %s"},
-	"files.pdfText":      {"Text of the PDF, by page and line", "Text des PDF, nach Seite und Zeile"},
-	"files.pdfNoText":    {"No text could be read from this PDF: %s.", "Aus diesem PDF ließ sich kein Text lesen: %s."},
-	"files.pageLine":     {"p. %d, l. %d", "S. %d, Z. %d"},
-	"files.size":         {"Size", "Größe"},
-	"files.type":         {"Type", "Typ"},
-	"files.name":         {"Name", "Name"},
-	"files.where":        {"Where", "Wo"},
-	"files.text":         {"Text", "Text"},
-	"files.kind.csv":     {"CSV table", "CSV-Tabelle"},
-	"files.kind.json":    {"JSON", "JSON"},
-	"files.kind.text":    {"Text", "Text"},
-	"files.kind.image":   {"Image", "Bild"},
-	"files.kind.pdf":     {"PDF", "PDF"},
-	"files.kind.audio":   {"Audio", "Audio"},
-	"files.kind.archive": {"Archive", "Archiv"},
-	"files.kind.other":   {"Other", "Sonstiges"},
+	tEvidenceOpen    = def("evidence.open", "Open this place in the file", "Diese Stelle in der Datei öffnen")
+	tFindingAffected = def("finding.affected", "Show the affected recordings", "Betroffene Aufnahmen zeigen")
 
-	"evidence.open":    {"Open this place in the file", "Diese Stelle in der Datei öffnen"},
-	"finding.affected": {"Show the affected recordings", "Betroffene Aufnahmen zeigen"},
-
-	"transcripts.title":     {"Transcripts", "Transkripte"},
-	"transcripts.empty":     {"Open an export to read its transcripts.", "Öffnen Sie einen Export, um seine Transkripte zu lesen."},
-	"transcripts.none":      {"This export has no transcript document.", "Dieser Export enthält kein Transkript-Dokument."},
-	"transcripts.summary":   {"%d lines: %d match a recording, %d match none.", "%d Zeilen: %d passen zu einer Aufnahme, %d zu keiner."},
-	"transcripts.original":  {"The PDF under Files: its text, and the original to save", "Das PDF unter Dateien: sein Text und das Original zum Speichern"},
-	"transcripts.matched":   {"matches a recording", "passt zu einer Aufnahme"},
-	"transcripts.nomatch":   {"no recording", "keine Aufnahme"},
-	"transcripts.play":      {"Play recording %d", "Aufnahme %d abspielen"},
-	"transcripts.time":      {"Time", "Zeit"},
-	"transcripts.status":    {"Recording", "Aufnahme"},
-	"transcripts.zone":      {"The PDF names no time zone: its times are read as UTC.", "Das PDF nennt keine Zeitzone: Seine Zeiten werden als UTC gelesen."},
-	"transcripts.asWritten": {"in the PDF: %s", "im PDF: %s"},
-}
+	tTranscriptsTitle     = def("transcripts.title", "Transcripts", "Transkripte")
+	tTranscriptsEmpty     = def("transcripts.empty", "Open an export to read its transcripts.", "Öffnen Sie einen Export, um seine Transkripte zu lesen.")
+	tTranscriptsNone      = def("transcripts.none", "This export has no transcript document.", "Dieser Export enthält kein Transkript-Dokument.")
+	tTranscriptsSummary   = def("transcripts.summary", "%d lines: %d match a recording, %d match none.", "%d Zeilen: %d passen zu einer Aufnahme, %d zu keiner.")
+	tTranscriptsOriginal  = def("transcripts.original", "The PDF under Files: its text, and the original to save", "Das PDF unter Dateien: sein Text und das Original zum Speichern")
+	tTranscriptsMatched   = def("transcripts.matched", "matches a recording", "passt zu einer Aufnahme")
+	tTranscriptsNomatch   = def("transcripts.nomatch", "no recording", "keine Aufnahme")
+	tTranscriptsPlay      = def("transcripts.play", "Play recording %d", "Aufnahme %d abspielen")
+	tTranscriptsTime      = def("transcripts.time", "Time", "Zeit")
+	tTranscriptsStatus    = def("transcripts.status", "Recording", "Aufnahme")
+	tTranscriptsZone      = def("transcripts.zone", "The PDF names no time zone: its times are read as UTC.", "Das PDF nennt keine Zeitzone: Seine Zeiten werden als UTC gelesen.")
+	tTranscriptsAsWritten = def("transcripts.asWritten", "in the PDF: %s", "im PDF: %s")
+)

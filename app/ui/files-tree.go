@@ -205,8 +205,8 @@ func (t *fileTree) Render() app.UI {
 	for i := first; i < last; i++ {
 		items = append(items, t.row(rows[i]))
 	}
-	return app.Nav().Class("file-tree").Aria("label", tr(t.Lang, "files.tree")).Body(
-		app.H3().Text(tr(t.Lang, "files.tree")),
+	return app.Nav().Class("file-tree").Aria("label", tr(t.Lang, tFilesTree)).Body(
+		app.H3().Text(tr(t.Lang, tFilesTree)),
 		app.Div().ID(treeListID).Class("tree-list").
 			Attr("data-rows", itoa(len(rows))).
 			Style("max-height", fmt.Sprintf("min(75vh, %dpx)", treeRowsShown*treeRowHeight)).
@@ -230,15 +230,15 @@ func (t *fileTree) row(r treeRow) app.UI {
 	f, open := r.folder, r.open
 	name := f.Name
 	if f.Dir == "" && name == "" {
-		name = tr(t.Lang, "files.input")
+		name = tr(t.Lang, tFilesInput)
 	}
 	cls := "tree-folder"
 	if f.Dir == "" {
 		cls = "tree-part"
 	}
-	count := tr(t.Lang, "files.count", f.Count, sizeText(t.Lang, f.Size))
+	count := tr(t.Lang, tFilesCount, f.Count, sizeText(t.Lang, f.Size))
 	if f.Count == 1 {
-		count = tr(t.Lang, "files.count1", sizeText(t.Lang, f.Size))
+		count = tr(t.Lang, tFilesCount1, sizeText(t.Lang, f.Size))
 	}
 	return app.Div().Class("tree-row", cls).Attr("data-testid", "tree-folder").
 		Style("height", itoa(treeRowHeight)+"px").Style("padding-left", indent).
@@ -275,7 +275,7 @@ func (t *fileTree) file(e *view.Entry, dup int, indent string) app.UI {
 		Body(
 			a,
 			app.Span().Class("tree-size").Text(sizeText(t.Lang, e.Size)),
-			app.Span().Class("tree-kind").Text(tr(t.Lang, "files.kind."+string(view.KindOf(e.Path)))),
+			app.Span().Class("tree-kind").Text(tr(t.Lang, textOr(kindText[view.KindOf(e.Path)], tFilesKindOther))),
 		)
 }
 

@@ -90,7 +90,7 @@ func (l *demoList) Render() app.UI {
 			OnClick(l.onDemo(d))
 	}
 	return app.Div().Class("demos").Body(
-		app.Span().Class("demos-label").Text(tr(l.Lang, "open.demo")),
+		app.Span().Class("demos-label").Text(tr(l.Lang, tOpenDemo)),
 		app.Div().Class("demo-buttons").Body(buttons...),
 	)
 }

@@ -51,9 +51,9 @@ func (p *homePage) OnNav(ctx app.Context) { onPageNav(ctx) }
 func (p *homePage) Render() app.UI {
 	// Before an export is open the page is for opening one; then it is
 	// the export's overview.
-	title := tr(p.lang, "home.title")
+	title := tr(p.lang, tHomeTitle)
 	if p.s.Loaded() {
-		title = tr(p.lang, "nav.overview")
+		title = tr(p.lang, tNavOverview)
 	}
 	showHead(p.lang, title)
 	return app.Div().Class("page").Body(

@@ -75,7 +75,7 @@ func longDay(lang, day string) string {
 }
 
 // zoneText says which zone the times on a page are in.
-func zoneText(lang string) string { return tr(lang, "time.zone", zoneName) }
+func zoneText(lang string) string { return tr(lang, tTimeZone, zoneName) }
 
 // number is an integer argument of a UI string, written with the
 // language's digit grouping (1.234 in German, 1,234 in English) whatever

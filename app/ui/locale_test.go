@@ -7,20 +7,21 @@ import (
 
 func TestNumbers(t *testing.T) {
 	tests := []struct {
-		name, lang, key string
-		args            []any
-		want            string
+		name, lang string
+		key        textKey
+		args       []any
+		want       string
 	}{
-		{"german thousands", "de", "recordings.count", []any{1234, 1234567}, "1.234 von 1.234.567 Aufnahmen"},
-		{"english thousands", "en", "recordings.count", []any{1234, 1234567}, "1,234 of 1,234,567 recordings"},
-		{"small", "de", "recordings.count", []any{7, 999}, "7 von 999 Aufnahmen"},
-		{"negative", "de", "ev.line", []any{-12345}, "Zeile -12.345"},
-		{"strings untouched", "de", "open.reading", []any{"1,5 MB", "3,0 MB", 1000}, "Wird gelesen: 1,5 MB von 3,0 MB, 1.000 Einträge"},
+		{"german thousands", "de", tRecordingsCount, []any{1234, 1234567}, "1.234 von 1.234.567 Aufnahmen"},
+		{"english thousands", "en", tRecordingsCount, []any{1234, 1234567}, "1,234 of 1,234,567 recordings"},
+		{"small", "de", tRecordingsCount, []any{7, 999}, "7 von 999 Aufnahmen"},
+		{"negative", "de", tEvLine, []any{-12345}, "Zeile -12.345"},
+		{"strings untouched", "de", tOpenReading, []any{"1,5 MB", "3,0 MB", 1000}, "Wird gelesen: 1,5 MB von 3,0 MB, 1.000 Einträge"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tr(tc.lang, tc.key, tc.args...); got != tc.want {
-				t.Errorf("tr(%q, %q, %v): got %q, want %q", tc.lang, tc.key, tc.args, got, tc.want)
+				t.Errorf("tr(%q, %q, %v): got %q, want %q", tc.lang, tc.key.name, tc.args, got, tc.want)
 			}
 		})
 	}

@@ -18,7 +18,7 @@ type aboutForm struct {
 
 func (f *aboutForm) Render() app.UI {
 	d := f.Declared
-	field := func(id, key, value string) app.UI {
+	field := func(id string, key textKey, value string) app.UI {
 		in := app.Input().Type("text").ID(id).Value(value).AutoComplete(false).OnChange(f.onChange)
 		if prerendering {
 			in = in.Disabled(true) // until the app runs: see noDevices
@@ -41,20 +41,20 @@ func (f *aboutForm) Render() app.UI {
 		noDevices = noDevices.Disabled(true)
 	}
 	given := declaredCount(d)
-	summary := tr(f.Lang, "about.title")
+	summary := tr(f.Lang, tAboutTitle)
 	if given > 0 {
 		// The form starts folded; say that facts apply (a demo fills some in).
-		summary += " · " + tr(f.Lang, "open.aboutGiven", given)
+		summary += " · " + tr(f.Lang, tOpenAboutGiven, given)
 	}
 	return app.Details().Class("about-form").Body(
 		app.Summary().Attr("data-testid", "about-summary").Text(summary),
-		app.P().Class("hint").Text(tr(f.Lang, "about.hint")),
-		field("about-email", "about.email", strings.Join(d.Emails, ", ")),
-		field("about-customer", "about.customer", strings.Join(d.CustomerIDs, ", ")),
-		field("about-devices", "about.devices", strings.Join(d.Devices, ", ")),
+		app.P().Class("hint").Text(tr(f.Lang, tAboutHint)),
+		field("about-email", tAboutEmail, strings.Join(d.Emails, ", ")),
+		field("about-customer", tAboutCustomer, strings.Join(d.CustomerIDs, ", ")),
+		field("about-devices", tAboutDevices, strings.Join(d.Devices, ", ")),
 		app.Div().Class("field checkbox").Body(
 			noDevices,
-			app.Label().For("about-nodevices").Text(tr(f.Lang, "about.noDevices")),
+			app.Label().For("about-nodevices").Text(tr(f.Lang, tAboutNoDevices)),
 		),
 	)
 }

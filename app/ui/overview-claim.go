@@ -24,31 +24,31 @@ type claimView struct {
 func (c *claimView) Render() app.UI {
 	cl := c.Claim
 	var ids []app.UI
-	add := func(key string, vals []string) {
+	add := func(key textKey, vals []string) {
 		for _, v := range vals {
 			ids = append(ids, app.Dt().Text(tr(c.Lang, key)), app.Dd().Body(shownID(c.Lang, v)))
 		}
 	}
-	add("claim.customer", cl.CustomerIDs)
-	add("claim.email", cl.Emails)
-	add("claim.name", cl.Names)
-	account := app.UI(app.P().Text(tr(c.Lang, "claim.none")))
+	add(tClaimCustomer, cl.CustomerIDs)
+	add(tClaimEmail, cl.Emails)
+	add(tClaimName, cl.Names)
+	account := app.UI(app.P().Text(tr(c.Lang, tClaimNone)))
 	if len(ids) > 0 {
 		account = app.Dl().Class("account").Body(ids...)
 	}
 	return app.Section().Class("claim").Body(
-		app.H2().Text(tr(c.Lang, "claim.title")),
+		app.H2().Text(tr(c.Lang, tClaimTitle)),
 		account,
-		app.H3().Text(tr(c.Lang, "devices.title")),
+		app.H3().Text(tr(c.Lang, tDevicesTitle)),
 		c.renderDevices(),
-		app.H3().Text(tr(c.Lang, "profiles.title")),
+		app.H3().Text(tr(c.Lang, tProfilesTitle)),
 		c.renderProfiles(),
 	)
 }
 
 func (c *claimView) renderDevices() app.UI {
 	if len(c.Devices) == 0 {
-		return app.P().Text(tr(c.Lang, "devices.none"))
+		return app.P().Text(tr(c.Lang, tDevicesNone))
 	}
 	rows := make([]app.UI, len(c.Devices))
 	for i, d := range c.Devices {
@@ -61,12 +61,12 @@ func (c *claimView) renderDevices() app.UI {
 			app.Td().Class("col-mine").Body(c.markSelect("device", i, d.Serial, markOf(d.Serial, c.Declared.Devices, c.Declared.NotMineDevices))),
 		)
 	}
-	return table(c.Lang, []string{"col.serial", "col.name", "col.type", "col.records", "col.status", "col.mine"}, rows)
+	return table(c.Lang, []textKey{tColSerial, tColName, tColType, tColRecords, tColStatus, tColMine}, rows)
 }
 
 func (c *claimView) renderProfiles() app.UI {
 	if len(c.Profiles) == 0 {
-		return app.P().Text(tr(c.Lang, "profiles.none"))
+		return app.P().Text(tr(c.Lang, tProfilesNone))
 	}
 	rows := make([]app.UI, len(c.Profiles))
 	for i, p := range c.Profiles {
@@ -78,21 +78,21 @@ func (c *claimView) renderProfiles() app.UI {
 			app.Td().Class("col-mine").Body(c.markSelect("profile", i, p.ID, markOf(p.ID, nil, c.Declared.NotMineProfiles))),
 		)
 	}
-	return table(c.Lang, []string{"col.id", "col.name", "col.records", "col.status", "col.mine"}, rows)
+	return table(c.Lang, []textKey{tColId, tColName, tColRecords, tColStatus, tColMine}, rows)
 }
 
 func badge(lang string, registered bool) app.UI {
 	if registered {
-		return app.Span().Class("badge", "badge-ok").Text(tr(lang, "badge.registered"))
+		return app.Span().Class("badge", "badge-ok").Text(tr(lang, tBadgeRegistered))
 	}
-	return app.Span().Class("badge", "badge-warn").Text(tr(lang, "badge.unregistered"))
+	return app.Span().Class("badge", "badge-warn").Text(tr(lang, tBadgeUnregistered))
 }
 
-func table(lang string, headKeys []string, rows []app.UI) app.UI {
+func table(lang string, headKeys []textKey, rows []app.UI) app.UI {
 	head := make([]app.UI, len(headKeys))
 	for i, k := range headKeys {
 		head[i] = app.Th().Text(tr(lang, k))
-		if k == "col.mine" { // the marks are choices: not printed
+		if k == tColMine { // the marks are choices: not printed
 			head[i] = app.Th().Class("col-mine").Text(tr(lang, k))
 		}
 	}
@@ -114,18 +114,16 @@ const (
 	markNotMine mark = "not-mine"
 )
 
-var markTexts = map[string]text{
-	"col.mine":           {"Yours?", "Gehört es Ihnen?"},
-	"mark.none":          {"Not said", "Keine Angabe"},
-	"mark.mine":          {"Mine", "Gehört mir"},
-	"mark.notMine":       {"Not mine", "Gehört mir nicht"},
-	"mark.labelDevice":   {"Is device %s yours?", "Gehört das Gerät %s Ihnen?"},
-	"mark.labelProfile":  {"Is voice profile %s yours?", "Gehört das Stimmprofil %s Ihnen?"},
-	"mark.recording":     {"Is this recording yours?", "Ist diese Aufnahme von Ihnen?"},
-	"mark.recordingHint": {"Your answer is compared like what you declared, and the checks run again. It stays in this page only.", "Ihre Antwort zählt wie Ihre übrigen Angaben, und die Prüfung läuft erneut. Sie bleibt im Speicher dieser Seite und wird nirgends sonst gespeichert."},
-}
-
-func init() { addTexts(markTexts) }
+var (
+	tColMine           = def("col.mine", "Yours?", "Gehört es Ihnen?")
+	tMarkNone          = def("mark.none", "Not said", "Keine Angabe")
+	tMarkMine          = def("mark.mine", "Mine", "Gehört mir")
+	tMarkNotMine       = def("mark.notMine", "Not mine", "Gehört mir nicht")
+	tMarkLabelDevice   = def("mark.labelDevice", "Is device %s yours?", "Gehört das Gerät %s Ihnen?")
+	tMarkLabelProfile  = def("mark.labelProfile", "Is voice profile %s yours?", "Gehört das Stimmprofil %s Ihnen?")
+	tMarkRecording     = def("mark.recording", "Is this recording yours?", "Ist diese Aufnahme von Ihnen?")
+	tMarkRecordingHint = def("mark.recordingHint", "Your answer is compared like what you declared, and the checks run again. It stays in this page only.", "Ihre Antwort zählt wie Ihre übrigen Angaben, und die Prüfung läuft erneut. Sie bleibt im Speicher dieser Seite und wird nirgends sonst gespeichert.")
+)
 
 // markOf is the mark the declared lists give id.
 func markOf(id string, mine, notMine []string) mark {
@@ -149,17 +147,17 @@ func markKey(s string) string { return strings.ToUpper(strings.Join(strings.Fiel
 
 // markSelect is the "Yours?" choice of one row; a change re-runs the checks.
 func (c *claimView) markSelect(kind string, i int, id string, cur mark) app.UI {
-	label := "mark.labelDevice"
+	label := tMarkLabelDevice
 	if kind == "profile" {
-		label = "mark.labelProfile"
+		label = tMarkLabelProfile
 	}
-	opt := func(m mark, key string) app.UI {
+	opt := func(m mark, key textKey) app.UI {
 		return app.Option().Value(string(m)).Selected(cur == m).Text(tr(c.Lang, key))
 	}
 	return app.Select().ID("mark-"+kind+"-"+strconv.Itoa(i)).Attr("data-testid", "mark-"+kind).
 		Attr("aria-label", tr(c.Lang, label, id)).
 		OnChange(c.onMark(kind, id)).Body(
-		opt(markNone, "mark.none"), opt(markMine, "mark.mine"), opt(markNotMine, "mark.notMine"),
+		opt(markNone, tMarkNone), opt(markMine, tMarkMine), opt(markNotMine, tMarkNotMine),
 	)
 }
 

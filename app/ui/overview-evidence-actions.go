@@ -37,27 +37,25 @@ type evidenceActions struct {
 	printHead string
 }
 
-var evidenceTexts = map[string]text{
-	"ev.pack":        {"Download the evidence pack", "Beweispaket herunterladen"},
-	"ev.company":     {"Letter to the company", "Brief an das Unternehmen"},
-	"ev.authority":   {"Complaint to the data protection authority", "Beschwerde bei der Datenschutz-Aufsichtsbehörde"},
-	"ev.print":       {"Print the report", "Bericht drucken"},
-	"ev.packHint":    {"A ZIP with the report (JSON and text) and both letters: file names, places and identifiers, never what was said unless you put it in yourself (in the player, recording by recording). It is made here and saved where you choose; nothing is uploaded.", "Eine ZIP-Datei mit dem Bericht (JSON und Text) und beiden Briefen: Dateinamen, Fundstellen und Kennungen, nie das Gesagte, außer Sie nehmen es selbst auf (in der Wiedergabe, Aufnahme für Aufnahme). Sie entsteht hier und wird gespeichert, wo Sie möchten; nichts wird hochgeladen."},
-	"ev.hashing":     {"Computing the checksums of your files…", "Die Prüfsummen Ihrer Dateien werden berechnet …"},
-	"ev.saved":       {"Saved as %s.", "Gespeichert als %s."},
-	"ev.failed":      {"That did not work: %s", "Das ist fehlgeschlagen: %s"},
-	"ev.letterHint":  {"Fill in what is in [brackets] and change anything you like before you send it; ExportLens sends nothing.", "Ergänzen Sie, was in [Klammern] steht, und ändern Sie, was Sie möchten, bevor Sie ihn abschicken; ExportLens verschickt nichts."},
-	"ev.copy":        {"Copy", "Kopieren"},
-	"ev.copied":      {"Copied.", "Kopiert."},
-	"ev.saveText":    {"Download as a text file", "Als Textdatei herunterladen"},
-	"ev.close":       {"Close", "Schließen"},
-	"ev.letterLabel": {"The letter, to edit", "Der Brief zum Bearbeiten"},
-}
-
-func init() { addTexts(evidenceTexts) }
+var (
+	tEvPack        = def("ev.pack", "Download the evidence pack", "Beweispaket herunterladen")
+	tEvCompany     = def("ev.company", "Letter to the company", "Brief an das Unternehmen")
+	tEvAuthority   = def("ev.authority", "Complaint to the data protection authority", "Beschwerde bei der Datenschutz-Aufsichtsbehörde")
+	tEvPrint       = def("ev.print", "Print the report", "Bericht drucken")
+	tEvPackHint    = def("ev.packHint", "A ZIP with the report (JSON and text) and both letters: file names, places and identifiers, never what was said unless you put it in yourself (in the player, recording by recording). It is made here and saved where you choose; nothing is uploaded.", "Eine ZIP-Datei mit dem Bericht (JSON und Text) und beiden Briefen: Dateinamen, Fundstellen und Kennungen, nie das Gesagte, außer Sie nehmen es selbst auf (in der Wiedergabe, Aufnahme für Aufnahme). Sie entsteht hier und wird gespeichert, wo Sie möchten; nichts wird hochgeladen.")
+	tEvHashing     = def("ev.hashing", "Computing the checksums of your files…", "Die Prüfsummen Ihrer Dateien werden berechnet …")
+	tEvSaved       = def("ev.saved", "Saved as %s.", "Gespeichert als %s.")
+	tEvFailed      = def("ev.failed", "That did not work: %s", "Das ist fehlgeschlagen: %s")
+	tEvLetterHint  = def("ev.letterHint", "Fill in what is in [brackets] and change anything you like before you send it; ExportLens sends nothing.", "Ergänzen Sie, was in [Klammern] steht, und ändern Sie, was Sie möchten, bevor Sie ihn abschicken; ExportLens verschickt nichts.")
+	tEvCopy        = def("ev.copy", "Copy", "Kopieren")
+	tEvCopied      = def("ev.copied", "Copied.", "Kopiert.")
+	tEvSaveText    = def("ev.saveText", "Download as a text file", "Als Textdatei herunterladen")
+	tEvClose       = def("ev.close", "Close", "Schließen")
+	tEvLetterLabel = def("ev.letterLabel", "The letter, to edit", "Der Brief zum Bearbeiten")
+)
 
 func (e *evidenceActions) Render() app.UI {
-	button := func(key, testid string, h app.EventHandler) app.UI {
+	button := func(key textKey, testid string, h app.EventHandler) app.UI {
 		return app.Button().Type("button").Class("button-secondary").Attr("data-testid", testid).
 			Disabled(e.busy).OnClick(h).Text(tr(e.Lang, key))
 	}
@@ -65,12 +63,12 @@ func (e *evidenceActions) Render() app.UI {
 		app.If(e.printHead != "", app.Pre().Class("print-only", "print-head").Attr("data-testid", "print-head").Text(e.printHead)),
 		app.Div().Class("evidence-actions").Body(
 			app.Div().Class("next-actions").Body(
-				button("ev.pack", "pack", e.onPack),
-				button("ev.company", "letter-company", e.onLetter("company")),
-				button("ev.authority", "letter-authority", e.onLetter("authority")),
-				button("ev.print", "print", e.onPrint),
+				button(tEvPack, "pack", e.onPack),
+				button(tEvCompany, "letter-company", e.onLetter("company")),
+				button(tEvAuthority, "letter-authority", e.onLetter("authority")),
+				button(tEvPrint, "print", e.onPrint),
 			),
-			app.P().Class("hint").Text(tr(e.Lang, "ev.packHint")),
+			app.P().Class("hint").Text(tr(e.Lang, tEvPackHint)),
 			e.renderExcerpts(),
 			app.If(e.status != "", app.P().Class("notice").Attr("role", "status").Attr("data-testid", "evidence-status").Text(e.status)),
 			app.If(e.letter != "", e.renderLetter()),
@@ -96,27 +94,27 @@ func (e *evidenceActions) onPrint(ctx app.Context, _ app.Event) {
 
 func (e *evidenceActions) renderLetter() app.UI {
 	return app.Div().Class("letter").Attr("data-testid", "letter").Attr("data-letter", e.letter).Body(
-		app.Label().For("letter-text").Text(tr(e.Lang, "ev.letterLabel")),
-		app.P().Class("hint").Text(tr(e.Lang, "ev.letterHint")),
+		app.Label().For("letter-text").Text(tr(e.Lang, tEvLetterLabel)),
+		app.P().Class("hint").Text(tr(e.Lang, tEvLetterHint)),
 		app.Textarea().ID("letter-text").Attr("data-testid", "letter-text").Rows(24).
 			Attr("spellcheck", "true").Text(e.text).OnInput(func(ctx app.Context, _ app.Event) {
 			e.text = ctx.JSSrc().Get("value").String()
 		}),
 		app.Div().Class("next-actions").Body(
 			app.Button().Type("button").Class("button-secondary").Attr("data-testid", "letter-copy").OnClick(func(ctx app.Context, _ app.Event) {
-				e.report(ctx, browser.CopyText(e.text), tr(e.Lang, "ev.copied"))
-			}).Text(tr(e.Lang, "ev.copy")),
+				e.report(ctx, browser.CopyText(e.text), tr(e.Lang, tEvCopied))
+			}).Text(tr(e.Lang, tEvCopy)),
 			app.Button().Type("button").Class("button-secondary").Attr("data-testid", "letter-save").OnClick(func(ctx app.Context, _ app.Event) {
 				name := e.fileName("letter-" + e.letter + ".txt")
 				text := e.text
 				if !strings.HasSuffix(text, "\n") {
 					text += "\n" // a text field keeps no final line break
 				}
-				e.report(ctx, browser.Save(name, []byte(text)), tr(e.Lang, "ev.saved", name))
-			}).Text(tr(e.Lang, "ev.saveText")),
+				e.report(ctx, browser.Save(name, []byte(text)), tr(e.Lang, tEvSaved, name))
+			}).Text(tr(e.Lang, tEvSaveText)),
 			app.Button().Type("button").Class("button-secondary").OnClick(func(ctx app.Context, _ app.Event) {
 				e.letter, e.text, e.status = "", "", ""
-			}).Text(tr(e.Lang, "ev.close")),
+			}).Text(tr(e.Lang, tEvClose)),
 		),
 	)
 }
@@ -124,7 +122,7 @@ func (e *evidenceActions) renderLetter() app.UI {
 // report sets the status line from an action's outcome.
 func (e *evidenceActions) report(ctx app.Context, err error, done string) {
 	if err != nil {
-		e.status = tr(e.Lang, "ev.failed", err.Error())
+		e.status = tr(e.Lang, tEvFailed, err.Error())
 	} else {
 		e.status = done
 	}
@@ -154,7 +152,7 @@ func (e *evidenceActions) withHashes(ctx app.Context, then func(ctx app.Context,
 		then(ctx, e.hashed)
 		return
 	}
-	e.busy, e.status = true, tr(e.Lang, "ev.hashing")
+	e.busy, e.status = true, tr(e.Lang, tEvHashing)
 	ctx.Async(func() {
 		rep := *s.Report
 		rep.Inputs = append([]check.Input(nil), s.Report.Inputs...)
@@ -170,7 +168,7 @@ func (e *evidenceActions) withHashes(ctx app.Context, then func(ctx app.Context,
 		ctx.Dispatch(func(ctx app.Context) {
 			e.busy = false
 			if err != nil {
-				e.status = tr(e.Lang, "ev.failed", err.Error())
+				e.status = tr(e.Lang, tEvFailed, err.Error())
 				return
 			}
 			e.status = ""
@@ -186,7 +184,7 @@ func (e *evidenceActions) onPack(ctx app.Context, _ app.Event) {
 		if err == nil {
 			name := e.fileName("evidence.zip")
 			err = browser.Save(name, data)
-			e.report(ctx, err, tr(e.Lang, "ev.saved", name))
+			e.report(ctx, err, tr(e.Lang, tEvSaved, name))
 			return
 		}
 		e.report(ctx, err, "")
@@ -234,12 +232,12 @@ func (e *evidenceActions) renderExcerpts() app.UI {
 		return app.Text("")
 	}
 	gen := e.Session.Gen
-	clear := "excerpt.clear"
+	clear := tExcerptClear
 	if n == 1 {
-		clear = "excerpt.clear.one"
+		clear = tExcerptClearOne
 	}
 	return app.P().Class("notice").Attr("data-testid", "excerpts").Attr("data-count", itoa(n)).Body(
-		app.Text(trn(e.Lang, "excerpt.count", n)+" "),
+		app.Text(trn(e.Lang, tExcerptCount, n)+" "),
 		app.Button().Type("button").Class("button-secondary").Attr("data-testid", "excerpts-clear").OnClick(func(ctx app.Context, _ app.Event) {
 			ctx.NewActionWithValue(actionExcerpt, excerptRequest{Gen: gen, Clear: true})
 		}).Text(tr(e.Lang, clear)),

@@ -28,30 +28,30 @@ func (v *findingView) Render() app.UI {
 	}
 	body := []app.UI{
 		app.Div().Class("finding-head").Body(
-			app.Span().Class("severity", "severity-"+string(f.Severity)).Text(tr(v.Lang, "sev."+string(f.Severity))),
+			app.Span().Class("severity", "severity-"+string(f.Severity)).Text(tr(v.Lang, textOr(severityText[f.Severity], tSevUnknown))),
 			app.Strong().Class("finding-title").Text(f.Text(v.Lang)),
 		),
 	}
 	if phrase, ok := check.SubjectText(v.Lang, f.Subject); ok {
 		// A phrase of ours ("voice recordings"), in the reader's language;
 		// data-subject keeps the report's word.
-		body = append(body, app.P().Class("subject").Text(tr(v.Lang, "finding.subject", phrase)))
+		body = append(body, app.P().Class("subject").Text(tr(v.Lang, tFindingSubject, phrase)))
 	} else if f.Subject != "" {
-		body = append(body, app.P().Class("subject").Body(app.Text(tr(v.Lang, "finding.subject", "")), shownID(v.Lang, f.Subject, "mono")))
+		body = append(body, app.P().Class("subject").Body(app.Text(tr(v.Lang, tFindingSubject, "")), shownID(v.Lang, f.Subject, "mono")))
 	}
 	if f.Records > 0 {
-		records := []app.UI{app.Text(trn(v.Lang, "finding.records", f.Records))}
+		records := []app.UI{app.Text(trn(v.Lang, tFindingRecords, f.Records))}
 		if len(f.Affected) > 0 {
 			records = append(records, app.Text(" · "),
 				app.A().Href("/recordings?finding="+strconv.Itoa(v.Index)).
 					Attr("data-testid", "affected-recordings").
-					Text(tr(v.Lang, "finding.affected")))
+					Text(tr(v.Lang, tFindingAffected)))
 		}
 		body = append(body, app.P().Class("records").Body(records...))
 	}
 	if len(ev) > 0 {
 		body = append(body, app.Details().Class("evidence").Open(true).Body(
-			app.Summary().Text(tr(v.Lang, "evidence.title")),
+			app.Summary().Text(tr(v.Lang, tEvidenceTitle)),
 			app.Ul().Body(ev...),
 		))
 	}
@@ -71,11 +71,11 @@ func evidenceItem(lang string, rep *check.Report, f, i int, e check.Evidence) ap
 	var where string
 	switch {
 	case e.Page > 0 && e.Line > 0:
-		where = tr(lang, "ev.pageLine", e.Page, e.Line)
+		where = tr(lang, tEvPageLine, e.Page, e.Line)
 	case e.Page > 0:
-		where = tr(lang, "ev.page", e.Page)
+		where = tr(lang, tEvPage, e.Page)
 	case e.Line > 0:
-		where = tr(lang, "ev.line", e.Line)
+		where = tr(lang, tEvLine, e.Line)
 	case e.Pointer != "":
 		where = e.Pointer
 	}
@@ -90,7 +90,7 @@ func evidenceItem(lang string, rep *check.Report, f, i int, e check.Evidence) ap
 		parts = append(parts, app.Mark().Class("ev-value", "mono").Body(shownID(lang, e.Value)))
 	}
 	if e.Raw != "" {
-		parts = append(parts, app.Span().Class("ev-raw").Body(app.Text(tr(lang, "ev.raw", "")), shownID(lang, e.Raw)))
+		parts = append(parts, app.Span().Class("ev-raw").Body(app.Text(tr(lang, tEvRaw, "")), shownID(lang, e.Raw)))
 	}
 	if e.Path == "" {
 		return app.Li().Attr("data-testid", "evidence").Body(parts...)
@@ -99,7 +99,7 @@ func evidenceItem(lang string, rep *check.Report, f, i int, e check.Evidence) ap
 	// from the file and marked there.
 	return app.Li().Attr("data-testid", "evidence").Body(
 		app.A().Href(view.EvidenceLoc(f, i, e).URL()).Class("ev-link").
-			Title(tr(lang, "evidence.open")).
+			Title(tr(lang, tEvidenceOpen)).
 			Body(parts...),
 	)
 }

@@ -17,38 +17,33 @@ const (
 	folderInputID = "open-folder"
 )
 
-func init() { addTexts(openTexts) }
+var (
+	tOpenChooseFolder = def("open.chooseFolder", "Choose a folder", "Ordner wählen")
+	tOpenDemo         = def("open.demo", "Or try a demo:", "Oder ein Beispiel ausprobieren:")
+	tOpenFetchingDemo = def("open.fetchingDemo", "Loading the demo…", "Das Beispiel wird geladen …")
+	tOpenStarting     = def("open.starting", "Opening…", "Wird geöffnet …")
+	tOpenReadingShort = def("open.readingShort", "Reading: %d entries", "Wird gelesen: %d Einträge")
+	tOpenAboutGiven   = def("open.aboutGiven", "%d given", "%d angegeben")
+	tOpenDemoShown    = def("open.demoShown", "Demo: %s", "Beispiel: %s")
+	tOpenKeepFacts    = def("open.keepFacts", "Keep the facts you gave (%d) for the next export you open", "Ihre Angaben (%d) auch für den nächsten Export verwenden, den Sie öffnen")
+	tOpenFactsDropped = def("open.factsDropped", "The facts you gave for the previous export do not apply to this one. If they are true for this export too, enter them again under “About you”.", "Ihre Angaben zum vorigen Export gelten nicht für diesen. Treffen sie auch hier zu, geben Sie sie unter „Über Sie“ erneut ein.")
 
-var openTexts = map[string]text{
-	"open.chooseFolder": {"Choose a folder", "Ordner wählen"},
-	"open.demo":         {"Or try a demo:", "Oder ein Beispiel ausprobieren:"},
-	"open.fetchingDemo": {"Loading the demo…", "Das Beispiel wird geladen …"},
-	"open.starting":     {"Opening…", "Wird geöffnet …"},
-	"open.readingShort": {"Reading: %d entries", "Wird gelesen: %d Einträge"},
-	"open.aboutGiven":   {"%d given", "%d angegeben"},
-	"open.demoShown":    {"Demo: %s", "Beispiel: %s"},
-	"open.keepFacts": {"Keep the facts you gave (%d) for the next export you open",
-		"Ihre Angaben (%d) auch für den nächsten Export verwenden, den Sie öffnen"},
-	"open.factsDropped": {"The facts you gave for the previous export do not apply to this one. If they are true for this export too, enter them again under “About you”.",
-		"Ihre Angaben zum vorigen Export gelten nicht für diesen. Treffen sie auch hier zu, geben Sie sie unter „Über Sie“ erneut ein."},
-
-	"reason.csv":  {"its table is damaged", "seine Tabelle ist beschädigt"},
-	"reason.json": {"its JSON is damaged", "sein JSON ist beschädigt"},
-	"reason.html": {"its page is damaged", "seine Seite ist beschädigt"},
-	"reason.pdf":  {"its PDF cannot be read", "sein PDF kann nicht gelesen werden"},
-	"reason.open": {"it could not be opened", "es ließ sich nicht öffnen"},
+	tReasonCsv  = def("reason.csv", "its table is damaged", "seine Tabelle ist beschädigt")
+	tReasonJson = def("reason.json", "its JSON is damaged", "sein JSON ist beschädigt")
+	tReasonHtml = def("reason.html", "its page is damaged", "seine Seite ist beschädigt")
+	tReasonPdf  = def("reason.pdf", "its PDF cannot be read", "sein PDF kann nicht gelesen werden")
+	tReasonOpen = def("reason.open", "it could not be opened", "es ließ sich nicht öffnen")
 
 	// Members that were read but deserve a look (export.Problem kinds).
-	"open.notice":      {"“%s” needs a look: %s.", "„%s“ sollten Sie sich ansehen: %s."},
-	"reason.name":      {"its name is an absolute path or climbs out of the archive; it is shown cleaned and never used as a path", "sein Name ist ein absoluter Pfad oder führt aus dem Archiv hinaus; er wird bereinigt gezeigt und nie als Pfad benutzt"},
-	"reason.duplicate": {"the archive holds this name more than once; every copy is read", "das Archiv enthält diesen Namen mehrfach; jede Kopie wird gelesen"},
-	"reason.id-shape": {"a value in one of its ID columns is no ID (a line that describes the columns, say); it is not read as one",
-		"ein Wert in einer seiner Kennungsspalten ist keine Kennung (etwa eine Zeile, die die Spalten beschreibt); er wird nicht als solche gelesen"},
-	"reason.zone": {"its times are given in a time zone that ExportLens does not know (see the details); they are shown as UTC and may be off by hours", "seine Zeiten sind in einer Zeitzone angegeben, die ExportLens nicht kennt (siehe Details); sie werden als UTC gezeigt und können um Stunden abweichen"},
+	tOpenNotice      = def("open.notice", "“%s” needs a look: %s.", "„%s“ sollten Sie sich ansehen: %s.")
+	tReasonName      = def("reason.name", "its name is an absolute path or climbs out of the archive; it is shown cleaned and never used as a path", "sein Name ist ein absoluter Pfad oder führt aus dem Archiv hinaus; er wird bereinigt gezeigt und nie als Pfad benutzt")
+	tReasonDuplicate = def("reason.duplicate", "the archive holds this name more than once; every copy is read", "das Archiv enthält diesen Namen mehrfach; jede Kopie wird gelesen")
+	tReasonIdShape   = def("reason.id-shape", "a value in one of its ID columns is no ID (a line that describes the columns, say); it is not read as one", "ein Wert in einer seiner Kennungsspalten ist keine Kennung (etwa eine Zeile, die die Spalten beschreibt); er wird nicht als solche gelesen")
+	tReasonZone      = def("reason.zone", "its times are given in a time zone that ExportLens does not know (see the details); they are shown as UTC and may be off by hours", "seine Zeiten sind in einer Zeitzone angegeben, die ExportLens nicht kennt (siehe Details); sie werden als UTC gezeigt und können um Stunden abweichen")
 
 	// A Takeout part downloaded twice (export.ProblemDuplicatePart).
-	"reason.duplicate-part": {"it is a second download of a part, with the same files; they are counted once", "es ist ein zweiter Download eines Teils, mit denselben Dateien; sie werden nur einmal gezählt"},
-}
+	tReasonDuplicatePart = def("reason.duplicate-part", "it is a second download of a part, with the same files; they are counted once", "es ist ein zweiter Download eines Teils, mit denselben Dateien; sie werden nur einmal gezählt")
+)
 
 // openPanel chooses files, folders or a demo, shows progress while reading,
 // and says in one sentence what could not be read.
@@ -63,9 +58,9 @@ type openPanel struct {
 func (o *openPanel) Render() app.UI {
 	s := o.Session
 	busy := s.Status == view.StatusLoading
-	title, hint := app.UI(app.Text(tr(o.Lang, "open.title"))), app.UI(app.Text(tr(o.Lang, "open.hint")))
+	title, hint := app.UI(app.Text(tr(o.Lang, tOpenTitle))), app.UI(app.Text(tr(o.Lang, tOpenHint)))
 	if prerendering {
-		title, hint = earlyText("open.title"), earlyText("open.hint")
+		title, hint = earlyText(tOpenTitle), earlyText(tOpenHint)
 	}
 	body := []app.UI{
 		app.H2().Body(title),
@@ -76,9 +71,9 @@ func (o *openPanel) Render() app.UI {
 		// focus on the label.
 		app.Div().Class("pickers").Body(
 			app.Input().Type("file").ID(openInputID).Multiple(true).Class("file-input").OnChange(o.onChoose),
-			app.Label().Class("button").For(openInputID).Body(pickerLabel(o.Lang, "open.choose")...),
+			app.Label().Class("button").For(openInputID).Body(pickerLabel(o.Lang, tOpenChoose)...),
 			app.Input().Type("file").ID(folderInputID).Multiple(true).Attr("webkitdirectory", true).Class("file-input").OnChange(o.onChoose),
-			app.Label().Class("button", "button-secondary").For(folderInputID).Body(pickerLabel(o.Lang, "open.chooseFolder")...),
+			app.Label().Class("button", "button-secondary").For(folderInputID).Body(pickerLabel(o.Lang, tOpenChooseFolder)...),
 		),
 		&demoList{Lang: o.Lang, Disabled: busy},
 	}
@@ -89,7 +84,7 @@ func (o *openPanel) Render() app.UI {
 		live = append(live, o.renderProgress())
 	}
 	if s.Canceled {
-		live = append(live, app.P().Class("notice").Attr("data-testid", "open-canceled").Text(tr(o.Lang, "open.canceled")))
+		live = append(live, app.P().Class("notice").Attr("data-testid", "open-canceled").Text(tr(o.Lang, tOpenCanceled)))
 	}
 	if s.Status == view.StatusFailed && s.Err != nil {
 		live = append(live, o.renderFailed())
@@ -116,13 +111,13 @@ func (o *openPanel) renderProgress() app.UI {
 	var label string
 	switch {
 	case s.Demo != "" && len(s.Files) == 0 && len(s.Folders) == 0:
-		label = tr(o.Lang, "open.fetchingDemo")
+		label = tr(o.Lang, tOpenFetchingDemo)
 	case p.Total > 0:
-		label = tr(o.Lang, "open.reading", mib(o.Lang, p.Bytes), mib(o.Lang, p.Total), p.Entries)
+		label = tr(o.Lang, tOpenReading, mib(o.Lang, p.Bytes), mib(o.Lang, p.Total), p.Entries)
 	case p.Entries > 0:
-		label = tr(o.Lang, "open.readingShort", p.Entries)
+		label = tr(o.Lang, tOpenReadingShort, p.Entries)
 	default:
-		label = tr(o.Lang, "open.starting")
+		label = tr(o.Lang, tOpenStarting)
 	}
 	bar := app.Progress().Aria("label", label)
 	if p.Total > 0 {
@@ -137,7 +132,7 @@ func (o *openPanel) renderProgress() app.UI {
 		// read nothing else.
 		app.Span().Class("progress-label").Aria("live", "off").Text(label),
 		app.Button().Type("button").Class("button-secondary").Attr("data-testid", "open-cancel").
-			Text(tr(o.Lang, "open.cancel")).OnClick(o.onCancel),
+			Text(tr(o.Lang, tOpenCancel)).OnClick(o.onCancel),
 	)
 }
 
@@ -163,9 +158,9 @@ func (o *openPanel) renderOpened() app.UI {
 	for _, d := range s.Folders {
 		names = append(names, d.Name()+"/")
 	}
-	opened := tr(o.Lang, "open.opened", strings.Join(names, ", "))
+	opened := tr(o.Lang, tOpenOpened, strings.Join(names, ", "))
 	if s.Demo != "" {
-		opened = tr(o.Lang, "open.demoShown", o.demoTitle(s.Demo)) + " · " + opened
+		opened = tr(o.Lang, tOpenDemoShown, o.demoTitle(s.Demo)) + " · " + opened
 	}
 	// problems: files (or parts of them) that could not be read; notes:
 	// files read whole with a remark (an unknown zone, a description row,
@@ -192,7 +187,7 @@ func (o *openPanel) renderOpened() app.UI {
 	return app.Div().Class("opened").Body(
 		app.P().Attr("data-testid", "opened").Text(opened),
 		app.If(s.FactsDropped && given == 0,
-			app.P().Class("notice").Attr("data-testid", "facts-dropped").Text(tr(o.Lang, "open.factsDropped")),
+			app.P().Class("notice").Attr("data-testid", "facts-dropped").Text(tr(o.Lang, tOpenFactsDropped)),
 		),
 		// Declared facts belong to the export they were given for: the
 		// next export starts without them unless this is ticked.
@@ -200,18 +195,18 @@ func (o *openPanel) renderOpened() app.UI {
 			app.Div().Class("field", "checkbox").Body(
 				app.Input().Type("checkbox").ID("keep-facts").Attr("data-testid", "keep-facts").
 					Checked(s.KeepFacts).OnChange(o.onKeep),
-				app.Label().For("keep-facts").Text(tr(o.Lang, "open.keepFacts", given)),
+				app.Label().For("keep-facts").Text(tr(o.Lang, tOpenKeepFacts, given)),
 			),
 		),
 		app.If(len(problems) > 0,
 			app.Div().Class("problems").Attr("data-testid", "open-problems").Body(
-				app.P().Text(tr(o.Lang, "open.problems")),
+				app.P().Text(tr(o.Lang, tOpenProblems)),
 				app.Ul().Body(problems...),
 			),
 		),
 		app.If(len(notes) > 0,
 			app.Div().Class("problems", "notes").Attr("data-testid", "open-notes").Body(
-				app.P().Text(tr(o.Lang, "open.notes")),
+				app.P().Text(tr(o.Lang, tOpenNotes)),
 				app.Ul().Body(notes...),
 			),
 		),
@@ -221,18 +216,15 @@ func (o *openPanel) renderOpened() app.UI {
 // exportProblem is a file that was listed but could not be parsed: one
 // sentence in the person's language, the parser's English reason on demand.
 func (o *openPanel) exportProblem(p export.Problem) app.UI {
-	reason := "reason.unknown"
-	if _, ok := texts["reason."+string(p.Kind)]; ok {
-		reason = "reason." + string(p.Kind)
-	}
-	sentence, class := "open.failed", "error"
+	reason := textOr(problemText[p.Kind], tReasonUnknown)
+	sentence, class := tOpenFailed, "error"
 	if p.Note() || p.Kind == export.ProblemName || p.Kind == export.ProblemDuplicate {
-		sentence, class = "open.notice", "warning" // read all the same
+		sentence, class = tOpenNotice, "warning" // read all the same
 	}
 	return app.Div().Class(class).Attr("data-testid", "open-error").Body(
 		app.P().Text(tr(o.Lang, sentence, o.entryName(p.Src.Part, p.Src.Path), tr(o.Lang, reason))),
 		app.Details().Body(
-			app.Summary().Text(tr(o.Lang, "open.details")),
+			app.Summary().Text(tr(o.Lang, tOpenDetails)),
 			app.Code().Text(p.Reason),
 		),
 	)
@@ -280,7 +272,7 @@ func errorView(lang string, err error, file string) app.UI {
 	return app.Div().Class("error").Attr("data-testid", "open-error").Body(
 		app.P().Text(sentence(lang, err, file)),
 		app.Details().Body(
-			app.Summary().Text(tr(lang, "open.details")),
+			app.Summary().Text(tr(lang, tOpenDetails)),
 			app.Code().Text(err.Error()),
 		),
 	)

@@ -91,8 +91,8 @@ func (v *timelineView) Render() app.UI {
 	days, undated := ix.Timeline()
 	if len(days) == 0 {
 		return app.Section().Class("timeline").Attr("data-testid", "timeline").Body(
-			app.H2().Text(tr(v.Lang, "timeline.title")),
-			app.P().Class("notice").Text(tr(v.Lang, "timeline.none")),
+			app.H2().Text(tr(v.Lang, tTimelineTitle)),
+			app.P().Class("notice").Text(tr(v.Lang, tTimelineNone)),
 		)
 	}
 	peak := 1
@@ -117,14 +117,14 @@ func (v *timelineView) Render() app.UI {
 		}
 		label := longDay(v.Lang, d.Day)
 		if d.Days > 1 {
-			label = tr(v.Lang, "timeline.from", label, d.Days)
+			label = tr(v.Lang, tTimelineFrom, label, d.Days)
 		}
 		bars[i] = app.Div().Class("tl-day").
 			Attr("data-testid", "timeline-day").
 			Attr("data-day", d.Day).
 			Attr("data-count", itoa(d.Total)).
 			Attr("data-flagged", itoa(d.Flagged)).
-			Title(label+": "+tr(v.Lang, "timeline.count", d.Total, d.Flagged)).
+			Title(label+": "+tr(v.Lang, tTimelineCount, d.Total, d.Flagged)).
 			Body(
 				app.Div().Class("tl-bar").
 					Style("height", itoa(max(d.Total*timelineHeight/peak, min(d.Total, 2)))+"px").
@@ -138,7 +138,7 @@ func (v *timelineView) Render() app.UI {
 			continue
 		}
 		if i == len(series)-1 {
-			s.Label = tr(v.Lang, "rec.noDevice")
+			s.Label = tr(v.Lang, tRecNoDevice)
 		}
 		sw := app.Span().Class("tl-swatch").Style("background-color", seriesColour(i, len(series)))
 		item := app.Li().Attr("data-testid", "timeline-series").Attr("data-foreign", strconv.FormatBool(s.Foreign))
@@ -148,20 +148,20 @@ func (v *timelineView) Render() app.UI {
 		}
 		body := []app.UI{sw, shownID(v.Lang, s.Label), app.Span().Class("muted").Text(" · " + itoa(s.Count))}
 		if s.Foreign {
-			body = append(body, app.Span().Class("badge", "badge-warn").Text(tr(v.Lang, "timeline.foreign")))
+			body = append(body, app.Span().Class("badge", "badge-warn").Text(tr(v.Lang, tTimelineForeign)))
 		}
 		legend = append(legend, item.Body(body...))
 	}
 	for _, d := range days {
 		if d.Flagged > 0 {
-			legend = append(legend, app.Li().Body(app.Span().Class("tl-flag"), app.Span().Text(tr(v.Lang, "timeline.flagged"))))
+			legend = append(legend, app.Li().Body(app.Span().Class("tl-flag"), app.Span().Text(tr(v.Lang, tTimelineFlagged))))
 			break
 		}
 	}
 	first, last := days[0].Day, days[len(days)-1].Day
 	return app.Section().Class("timeline").Attr("data-testid", "timeline").
 		Attr("data-complete", strconv.FormatBool(shown == len(days))).Body(
-		app.H2().Text(tr(v.Lang, "timeline.title")),
+		app.H2().Text(tr(v.Lang, tTimelineTitle)),
 		app.Div().Class("tl-chart").Body(
 			app.Div().Class("tl-axis").Body(
 				app.Span().Text(itoa(peak)),
@@ -172,7 +172,7 @@ func (v *timelineView) Render() app.UI {
 		v.renderDates(days, first, last),
 		app.Ul().Class("tl-legend").Body(legend...),
 		app.P().Class("hint").Attr("data-testid", "zone-note").Text(zoneText(v.Lang)),
-		app.If(undated > 0, app.P().Class("notice").Text(tr(v.Lang, "timeline.undated", undated))),
+		app.If(undated > 0, app.P().Class("notice").Text(tr(v.Lang, tTimelineUndated, undated))),
 	)
 }
 

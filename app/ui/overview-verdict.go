@@ -19,27 +19,24 @@ type verdictBanner struct {
 }
 
 func (v *verdictBanner) Render() app.UI {
-	key := "verdict.unknown"
-	switch v.Verdict {
-	case check.VerdictMismatch:
-		key = "verdict.mismatch"
-	case check.VerdictConsistent:
-		key = "verdict.consistent"
+	key, ok := verdictText[v.Verdict]
+	if !ok {
+		key = verdictText[check.VerdictUnknown]
 	}
 	return app.Div().
 		Class("verdict", "verdict-"+v.Verdict).
 		Attr("data-testid", "verdict").
 		Attr("data-verdict", v.Verdict).
 		Body(
-			app.Strong().Text(tr(v.Lang, key)),
-			v.sub(key),
+			app.Strong().Text(tr(v.Lang, key[0])),
+			v.sub(key[1]),
 		)
 }
 
 // sub is the line under the verdict: for "cannot tell", the reason the
 // checks give (the same words as the command's verdict line), else the
 // verdict's own explanation.
-func (v *verdictBanner) sub(key string) app.UI {
+func (v *verdictBanner) sub(explain textKey) app.UI {
 	if v.Reason != "" {
 		r := v.Reason
 		if !strings.HasSuffix(r, ".") {
@@ -47,5 +44,5 @@ func (v *verdictBanner) sub(key string) app.UI {
 		}
 		return app.P().Attr("data-testid", "verdict-reason").Text(r)
 	}
-	return app.P().Text(tr(v.Lang, key+".sub"))
+	return app.P().Text(tr(v.Lang, explain))
 }

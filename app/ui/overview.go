@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/check"
+	"exportlens/app/export"
 )
 
 // overview shows the verdict, the claimed account with its devices and
@@ -27,7 +28,7 @@ func (o *overview) Render() app.UI {
 		findings[i] = &findingView{Lang: o.Lang, Finding: r.Findings[i], Index: i, Report: r}
 	}
 	if len(findings) == 0 {
-		findings = append(findings, app.P().Text(tr(o.Lang, "findings.none")))
+		findings = append(findings, app.P().Text(tr(o.Lang, tFindingsNone)))
 	}
 	return app.Section().Class("overview").Body(
 		verdictLive(
@@ -42,19 +43,19 @@ func (o *overview) Render() app.UI {
 		),
 		app.P().Class("summary").Body(
 			app.Text(strings.Join([]string{
-				trn(o.Lang, "summary.recordings", sum.Recordings),
-				trn(o.Lang, "summary.transcripts", sum.Transcripts),
-				trn(o.Lang, "summary.devices", sum.Devices),
-				trn(o.Lang, "summary.voiceProfiles", sum.VoiceProfiles),
+				trn(o.Lang, tSummaryRecordings, sum.Recordings),
+				trn(o.Lang, tSummaryTranscripts, sum.Transcripts),
+				trn(o.Lang, tSummaryDevices, sum.Devices),
+				trn(o.Lang, tSummaryVoiceProfiles, sum.VoiceProfiles),
 			}, ", ")),
 			app.Text(" · "),
-			app.Text(tr(o.Lang, "vendor.label", tr(o.Lang, "vendor."+r.Vendor))),
+			app.Text(tr(o.Lang, tVendorLabel, tr(o.Lang, textOr(vendorText[export.Vendor(r.Vendor)], tVendorUnknown)))),
 		),
 		&addPicker{Lang: o.Lang},
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles, Declared: o.Session.Declared},
 		&timelineView{Lang: o.Lang, Index: readyIndex(o.Session)},
 		app.Section().Class("findings").Body(
-			app.H2().Text(tr(o.Lang, "findings.title")),
+			app.H2().Text(tr(o.Lang, tFindingsTitle)),
 			app.Div().Body(findings...),
 		),
 	)

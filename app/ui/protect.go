@@ -353,19 +353,19 @@ func hidesCell(cell string, said []string) bool {
 
 // member says whether a member of the tree is hidden as a whole (a hidden
 // recording's audio, a protected transcript document): why, and the
-// findings that lift it; "" when it is not.
-func (p *protection) member(part, path string) (why string, findings []int) {
+// findings that lift it; noText when it is not.
+func (p *protection) member(part, path string) (why textKey, findings []int) {
 	if p == nil {
-		return "", nil
+		return noText, nil
 	}
 	key := audioKey(part, path)
 	if fs, ok := p.audio[key]; ok {
-		return "protect.audioFile", fs
+		return tProtectAudioFile, fs
 	}
 	if fs, ok := p.docs[key]; ok {
-		return "protect.document", fs
+		return tProtectDocument, fs
 	}
-	return "", nil
+	return noText, nil
 }
 
 // protectNotice says why something is hidden and offers to lift it, for its
@@ -393,7 +393,7 @@ func (n *protectNotice) Render() app.UI {
 			app.Button().Class("secondary", "protect-lift").Attr("data-testid", "lift-finding").
 				Attr("data-finding", strconv.Itoa(fi)).
 				OnClick(n.onLift(liftRequest{Gen: n.Gen, Finding: findingKey(f)})).
-				Text(tr(n.Lang, "protect.liftFinding")),
+				Text(tr(n.Lang, tProtectLiftFinding)),
 		))
 	}
 	return app.Div().Class("protect-notice").Attr("data-testid", "protect-notice").Role("note").Body(
@@ -402,9 +402,9 @@ func (n *protectNotice) Render() app.UI {
 		app.P().Body(
 			app.Button().Class("secondary", "protect-lift-all").Attr("data-testid", "lift-all").
 				OnClick(n.onLift(liftRequest{Gen: n.Gen, All: true})).
-				Text(tr(n.Lang, "protect.liftAll")),
+				Text(tr(n.Lang, tProtectLiftAll)),
 		),
-		app.P().Class("hint").Text(tr(n.Lang, "protect.memory")),
+		app.P().Class("hint").Text(tr(n.Lang, tProtectMemory)),
 	)
 }
 
@@ -418,12 +418,12 @@ func (n *protectNotice) onLift(req liftRequest) app.EventHandler {
 // chose to, and offers to hide them again (test hook: "protect-reset").
 func liftedNotice(lang string, gen int) app.UI {
 	return app.Div().Class("protect-lifted").Attr("data-testid", "protect-lifted").Body(
-		app.Span().Text(tr(lang, "protect.lifted")+" "),
+		app.Span().Text(tr(lang, tProtectLifted)+" "),
 		app.Button().Class("secondary").Attr("data-testid", "protect-reset").
 			OnClick(func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionLift, liftRequest{Gen: gen, Reset: true})
 			}).
-			Text(tr(lang, "protect.reset")),
+			Text(tr(lang, tProtectReset)),
 	)
 }
 

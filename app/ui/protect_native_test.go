@@ -122,8 +122,8 @@ func TestProtect2018(t *testing.T) {
 		t.Errorf("shown before lifting: %q, want nothing", got)
 	}
 	for _, m := range []string{"Alexa/0001.wav", "Alexa/0012.wav", "Alexa/Alexa-Sprachaufnahmen.pdf"} {
-		if why, fs := prot.member("export.zip", m); why == "" || len(fs) == 0 {
-			t.Errorf("member %s: got why %q findings %v, want hidden with its findings", m, why, fs)
+		if why, fs := prot.member("export.zip", m); why == noText || len(fs) == 0 {
+			t.Errorf("member %s: got why %q findings %v, want hidden with its findings", m, why.name, fs)
 		}
 	}
 	ix := recIndexOf(s)
@@ -159,8 +159,8 @@ func TestProtect2018(t *testing.T) {
 	if p2.hidden != 0 {
 		t.Errorf("after lifting: %d items still hidden, want 0", p2.hidden)
 	}
-	if why, _ := p2.member("export.zip", "Alexa/0001.wav"); why != "" {
-		t.Errorf("after lifting: the WAV is still hidden (%s)", why)
+	if why, _ := p2.member("export.zip", "Alexa/0001.wav"); why != noText {
+		t.Errorf("after lifting: the WAV is still hidden (%s)", why.name)
 	}
 	if !p2.anyLifted() {
 		t.Error("after lifting: anyLifted is false")

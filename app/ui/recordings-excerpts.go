@@ -23,17 +23,14 @@ type excerptRequest struct {
 	Clear bool
 }
 
-var excerptTexts = map[string]text{
-	"excerpt.choose": {"Put what was said into the evidence pack", "Das Gesagte in das Beweispaket aufnehmen"},
-	"excerpt.hint": {"Only if you need it as evidence: it may be another person's words. It goes into report.txt under its own heading; nothing else of it is kept.",
-		"Nur, wenn Sie es als Beleg brauchen: Es können die Worte einer anderen Person sein. Es kommt unter eigener Überschrift in report.txt; sonst wird nichts davon behalten."},
-	"excerpt.count":     {"The pack will also hold what %d recordings say, as you chose.", "Das Paket enthält außerdem, was %d Aufnahmen sagen, wie von Ihnen ausgewählt."},
-	"excerpt.count.one": {"The pack will also hold what %d recording says, as you chose.", "Das Paket enthält außerdem, was %d Aufnahme sagt, wie von Ihnen ausgewählt."},
-	"excerpt.clear":     {"Leave them out", "Wieder herausnehmen"},
-	"excerpt.clear.one": {"Leave it out", "Wieder herausnehmen"},
-}
-
-func init() { addTexts(excerptTexts) }
+var (
+	tExcerptChoose   = def("excerpt.choose", "Put what was said into the evidence pack", "Das Gesagte in das Beweispaket aufnehmen")
+	tExcerptHint     = def("excerpt.hint", "Only if you need it as evidence: it may be another person's words. It goes into report.txt under its own heading; nothing else of it is kept.", "Nur, wenn Sie es als Beleg brauchen: Es können die Worte einer anderen Person sein. Es kommt unter eigener Überschrift in report.txt; sonst wird nichts davon behalten.")
+	tExcerptCount    = def("excerpt.count", "The pack will also hold what %d recordings say, as you chose.", "Das Paket enthält außerdem, was %d Aufnahmen sagen, wie von Ihnen ausgewählt.")
+	_                = one(tExcerptCount, "The pack will also hold what %d recording says, as you chose.", "Das Paket enthält außerdem, was %d Aufnahme sagt, wie von Ihnen ausgewählt.")
+	tExcerptClear    = def("excerpt.clear", "Leave them out", "Wieder herausnehmen")
+	tExcerptClearOne = one(tExcerptClear, "Leave it out", "Wieder herausnehmen")
+)
 
 func onExcerpt(ctx app.Context, a app.Action) {
 	req, ok := a.Value.(excerptRequest)
@@ -74,8 +71,8 @@ func (v *playerView) renderExcerpt(ref string) app.UI {
 				OnChange(func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionExcerpt, excerptRequest{Gen: gen, Ref: ref, On: ctx.JSSrc().Get("checked").Bool()})
 				}),
-			app.Text(" "+tr(v.Lang, "excerpt.choose")),
+			app.Text(" "+tr(v.Lang, tExcerptChoose)),
 		),
-		app.P().Class("hint").Text(tr(v.Lang, "excerpt.hint")),
+		app.P().Class("hint").Text(tr(v.Lang, tExcerptHint)),
 	)
 }

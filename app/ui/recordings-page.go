@@ -78,11 +78,11 @@ func (p *recordingsPage) OnNav(ctx app.Context) {
 }
 
 func (p *recordingsPage) Render() app.UI {
-	main := []app.UI{pageHeading(tr(p.lang, "recordings.title"))}
+	main := []app.UI{pageHeading(tr(p.lang, tRecordingsTitle))}
 	ix := recIndexOf(p.s)
 	p.showHead(ix)
 	if ix == nil {
-		main = append(main, app.P().Text(tr(p.lang, "recordings.empty")))
+		main = append(main, app.P().Text(tr(p.lang, tRecordingsEmpty)))
 	} else {
 		main = append(main, p.renderBody(ix)...)
 	}
@@ -97,12 +97,12 @@ func (p *recordingsPage) Render() app.UI {
 func (p *recordingsPage) showHead(ix *view.Recordings) {
 	var parts []string
 	if ix != nil && p.selected >= 0 && p.selected < len(ix.Items) {
-		parts = append(parts, tr(p.lang, "title.recording", p.selected+1))
+		parts = append(parts, tr(p.lang, tTitleRecording, p.selected+1))
 	}
 	if ix != nil && p.filter.Finding >= 0 && p.filter.Finding < len(ix.Report.Findings) {
-		parts = append(parts, tr(p.lang, "title.finding", p.filter.Finding+1))
+		parts = append(parts, tr(p.lang, tTitleFinding, p.filter.Finding+1))
 	}
-	showHead(p.lang, append(parts, tr(p.lang, "recordings.title"))...)
+	showHead(p.lang, append(parts, tr(p.lang, tRecordingsTitle))...)
 }
 
 // currentView returns the filtered items, recomputed only when the index
@@ -135,13 +135,13 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 	}
 	p.wantRowLengths(ix, view[first:last])
 	if len(view) == 0 {
-		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, "rec.noMatch")))
+		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, tRecNoMatch)))
 	}
 
 	var player app.UI = app.Aside().Class("player", "player-idle").Body(
-		app.H3().Text(tr(p.lang, "player.title")),
-		app.P().Class("notice").Text(tr(p.lang, "player.choose")),
-		app.P().Class("keys-hint").Text(tr(p.lang, "player.keys")),
+		app.H3().Text(tr(p.lang, tPlayerTitle)),
+		app.P().Class("notice").Text(tr(p.lang, tPlayerChoose)),
+		app.P().Class("keys-hint").Text(tr(p.lang, tPlayerKeys)),
 	)
 	if p.selected >= 0 && p.selected < len(ix.Items) {
 		player = &playerView{
@@ -161,7 +161,7 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 				ID(listID).
 				Class("recording-list").
 				Role("listbox").
-				Aria("label", tr(p.lang, "recordings.title")).
+				Aria("label", tr(p.lang, tRecordingsTitle)).
 				Style("max-height", itoa(listHeight)+"px").
 				OnScroll(p.onScroll).
 				Body(
@@ -181,7 +181,7 @@ func (p *recordingsPage) renderProtection(prot *protection) app.UI {
 	switch {
 	case prot != nil && prot.hidden > 0:
 		return &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
-			Why: trn(p.lang, "protect.list", prot.hidden), Findings: prot.hiddenFindings()}
+			Why: trn(p.lang, tProtectList, prot.hidden), Findings: prot.hiddenFindings()}
 	case prot.anyLifted():
 		return liftedNotice(p.lang, p.s.Gen)
 	}
@@ -197,21 +197,21 @@ func (p *recordingsPage) renderFindingChip(ix *view.Recordings) app.UI {
 	}
 	if f >= len(ix.Report.Findings) {
 		return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Body(
-			app.Text(tr(p.lang, "rec.noSuchFinding")+" "),
-			app.A().Href("/recordings").Text(tr(p.lang, "rec.showAll")),
+			app.Text(tr(p.lang, tRecNoSuchFinding)+" "),
+			app.A().Href("/recordings").Text(tr(p.lang, tRecShowAll)),
 		)
 	}
 	return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Attr("data-finding", itoa(f)).Body(
-		app.Text(tr(p.lang, "rec.byFinding")+" "),
+		app.Text(tr(p.lang, tRecByFinding)+" "),
 		app.Strong().Text(ix.Report.Findings[f].Text(p.lang)),
 		app.Text(" — "),
-		app.A().Href("/recordings").Attr("data-testid", "finding-filter-clear").Text(tr(p.lang, "rec.showAll")),
+		app.A().Href("/recordings").Attr("data-testid", "finding-filter-clear").Text(tr(p.lang, tRecShowAll)),
 	)
 }
 
 func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 	f := p.filter
-	devices := []app.UI{app.Option().Value("all").Selected(f.Device == view.FilterAll).Text(tr(p.lang, "rec.allDevices"))}
+	devices := []app.UI{app.Option().Value("all").Selected(f.Device == view.FilterAll).Text(tr(p.lang, tRecAllDevices))}
 	// An <option> holds text only: identifiers are shown with their
 	// invisible, direction and look-alike characters as codes (shownPlain).
 	for i, d := range ix.Devices {
@@ -222,27 +222,27 @@ func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 			label += " (" + shownPlain(d.Serial) + ")"
 		}
 		if !d.Registered {
-			label += " — " + tr(p.lang, "badge.unregistered")
+			label += " — " + tr(p.lang, tBadgeUnregistered)
 		}
 		devices = append(devices, app.Option().Value(itoa(i)).Selected(f.Device == i).Text(label))
 	}
-	devices = append(devices, app.Option().Value("none").Selected(f.Device == view.FilterNone).Text(tr(p.lang, "rec.noDevice")))
+	devices = append(devices, app.Option().Value("none").Selected(f.Device == view.FilterNone).Text(tr(p.lang, tRecNoDevice)))
 
-	profiles := []app.UI{app.Option().Value("all").Selected(f.Profile == view.FilterAll).Text(tr(p.lang, "rec.allProfiles"))}
+	profiles := []app.UI{app.Option().Value("all").Selected(f.Profile == view.FilterAll).Text(tr(p.lang, tRecAllProfiles))}
 	for i, pr := range ix.Profiles {
 		label := shownPlain(pr.Name)
 		if label == "" {
 			label = shownPlain(pr.ID)
 		}
 		if !pr.Registered {
-			label += " — " + tr(p.lang, "badge.unregistered")
+			label += " — " + tr(p.lang, tBadgeUnregistered)
 		}
 		profiles = append(profiles, app.Option().Value(itoa(i)).Selected(f.Profile == i).Text(label))
 	}
-	profiles = append(profiles, app.Option().Value("none").Selected(f.Profile == view.FilterNone).Text(tr(p.lang, "rec.noProfile")))
+	profiles = append(profiles, app.Option().Value("none").Selected(f.Profile == view.FilterNone).Text(tr(p.lang, tRecNoProfile)))
 
 	lo, hi := ix.DayRange()
-	date := func(testid, key, val string, h app.EventHandler) app.UI {
+	date := func(testid string, key textKey, val string, h app.EventHandler) app.UI {
 		in := app.Input().Type("date").Attr("data-testid", testid).Value(val).OnChange(h)
 		if lo != "" {
 			in = in.Min(lo).Max(hi)
@@ -251,26 +251,26 @@ func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 	}
 	return app.Div().Class("filters").Body(
 		app.Input().Type("search").Attr("data-testid", "recording-search").
-			Placeholder(tr(p.lang, "recordings.search")).
-			Aria("label", tr(p.lang, "recordings.search")).
+			Placeholder(tr(p.lang, tRecordingsSearch)).
+			Aria("label", tr(p.lang, tRecordingsSearch)).
 			Value(p.filter.Query).OnInput(p.onSearch),
 		app.Label().Class("filter").Body(
-			app.Span().Text(tr(p.lang, "rec.device")),
+			app.Span().Text(tr(p.lang, tRecDevice)),
 			app.Select().Attr("data-testid", "filter-device").OnChange(p.onDevice).Body(devices...),
 		),
 		app.Label().Class("filter").Body(
-			app.Span().Text(tr(p.lang, "rec.profile")),
+			app.Span().Text(tr(p.lang, tRecProfile)),
 			app.Select().Attr("data-testid", "filter-profile").OnChange(p.onProfile).Body(profiles...),
 		),
-		date("filter-from", "rec.from", f.From, p.onFrom),
-		date("filter-to", "rec.to", f.To, p.onTo),
+		date("filter-from", tRecFrom, f.From, p.onFrom),
+		date("filter-to", tRecTo, f.To, p.onTo),
 		app.Label().Class("filter", "filter-check").Body(
 			app.Input().Type("checkbox").Attr("data-testid", "filter-flagged").Checked(f.Flagged).OnChange(p.onFlagged),
-			app.Span().Text(tr(p.lang, "recordings.flagged")+" ("+itoa(ix.Flagged)+")"),
+			app.Span().Text(tr(p.lang, tRecordingsFlagged)+" ("+itoa(ix.Flagged)+")"),
 		),
 		app.Span().Class("count").Attr("data-testid", "recording-count").Aria("live", "polite").
 			Attr("data-shown", itoa(shown)).Attr("data-total", itoa(len(ix.Items))).
-			Text(tr(p.lang, "recordings.count", shown, len(ix.Items))),
+			Text(tr(p.lang, tRecordingsCount, shown, len(ix.Items))),
 	)
 }
 

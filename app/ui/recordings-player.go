@@ -147,39 +147,39 @@ func (v *playerView) Render() app.UI {
 	}
 
 	head := app.Div().Class("player-head").Body(
-		app.H3().Text(tr(v.Lang, "player.title")),
-		app.If(v.Pos >= 0, app.Span().Class("player-pos").Text(tr(v.Lang, "rec.position", v.Pos+1, v.Count))),
+		app.H3().Text(tr(v.Lang, tPlayerTitle)),
+		app.If(v.Pos >= 0, app.Span().Class("player-pos").Text(tr(v.Lang, tRecPosition, v.Pos+1, v.Count))),
 	)
 	var meta []app.UI
-	add := func(key, val string) {
+	add := func(key textKey, val string) {
 		if val != "" {
-			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Attr("data-field", key).Text(val))
+			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Attr("data-field", key.name).Text(val))
 		}
 	}
-	addID := func(key, val string) { // a value from the export
+	addID := func(key textKey, val string) { // a value from the export
 		if val != "" {
 			meta = append(meta, app.Dt().Text(tr(v.Lang, key)), app.Dd().Body(shownID(v.Lang, val)))
 		}
 	}
 	if rec != nil {
-		add("rec.time", timeText(v.Lang, rec.Time))
-		addID("rec.device", deviceText(ix, it.Device, rec.Device().Text))
-		addID("rec.profile", profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text))
+		add(tRecTime, timeText(v.Lang, rec.Time))
+		addID(tRecDevice, deviceText(ix, it.Device, rec.Device().Text))
+		addID(tRecProfile, profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text))
 	}
 	if v.Hidden && v.duration > 0 {
-		add("rec.length", clock(v.duration))
+		add(tRecLength, clock(v.duration))
 	}
 	var notes []app.UI
 	if fs := ix.ItemFindings[k]; v.Hidden {
 		notes = append(notes, &protectNotice{Lang: v.Lang, Gen: v.Gen, Report: ix.Report,
-			Why: tr(v.Lang, "protect.recording"), Findings: fs})
+			Why: tr(v.Lang, tProtectRecording), Findings: fs})
 	} else if len(fs) > 0 {
 		titles := make([]app.UI, len(fs))
 		for i, fi := range fs {
 			titles[i] = app.Li().Text(ix.Report.Findings[fi].Text(v.Lang))
 		}
 		notes = append(notes, app.Div().Class("player-warn").Body(
-			app.Strong().Text(tr(v.Lang, "rec.whyFlagged")),
+			app.Strong().Text(tr(v.Lang, tRecWhyFlagged)),
 			app.Ul().Body(titles...),
 		))
 	}
@@ -193,9 +193,9 @@ func (v *playerView) Render() app.UI {
 	}
 	switch {
 	case err != nil:
-		notes = append(notes, app.P().Class("error").Text(tr(v.Lang, "rec.audioFailed", err.Error())))
+		notes = append(notes, app.P().Class("error").Text(tr(v.Lang, tRecAudioFailed, err.Error())))
 	case audioPath == "":
-		notes = append(notes, app.P().Class("notice").Text(tr(v.Lang, "rec.noAudio")))
+		notes = append(notes, app.P().Class("notice").Text(tr(v.Lang, tRecNoAudio)))
 	}
 
 	// No native controls: Chromium draws them from data: URLs, which the
@@ -215,9 +215,9 @@ func (v *playerView) Render() app.UI {
 		audio = audio.Src(url).Attr("data-item", strconv.Itoa(k))
 	}
 
-	playKey := "player.play"
+	playKey := tPlayerPlay
 	if v.playing {
-		playKey = "player.pause"
+		playKey = tPlayerPause
 	}
 	speeds := make([]app.UI, len(playbackRates))
 	for i, r := range playbackRates {
@@ -234,14 +234,14 @@ func (v *playerView) Render() app.UI {
 	transcript, response := "", ""
 	switch {
 	case v.Hidden:
-		transcript, response = tr(v.Lang, "protect.content"), tr(v.Lang, "protect.content")
+		transcript, response = tr(v.Lang, tProtectContent), tr(v.Lang, tProtectContent)
 	case rec != nil:
 		transcript, response = rec.Transcript().Text, rec.Response().Text
 	}
 	text := []app.UI{
-		app.H4().Text(tr(v.Lang, "rec.transcript")),
+		app.H4().Text(tr(v.Lang, tRecTranscript)),
 		app.P().Class("player-transcript").Attr("data-testid", "player-transcript").Text(orDash(transcript)),
-		app.H4().Text(tr(v.Lang, "rec.response")),
+		app.H4().Text(tr(v.Lang, tRecResponse)),
 		app.P().Class("player-response").Attr("data-testid", "player-response").Text(orDash(response)),
 	}
 	if audioPath != "" {
@@ -255,7 +255,7 @@ func (v *playerView) Render() app.UI {
 		audio,
 		app.Div().Class("player-seek").Body(
 			app.Input().Type("range").Attr("data-testid", "player-seek").
-				Aria("label", tr(v.Lang, "player.position")).
+				Aria("label", tr(v.Lang, tPlayerPosition)).
 				Min(0).Max(strconv.FormatFloat(v.duration, 'f', 2, 64)).Step(0.01).
 				Value(strconv.FormatFloat(v.at, 'f', 2, 64)).
 				Disabled(url == "" || v.duration == 0).
@@ -264,18 +264,18 @@ func (v *playerView) Render() app.UI {
 		),
 		app.Div().Class("player-controls").Body(
 			app.Button().Class("secondary").Attr("data-testid", "player-prev").Disabled(v.Pos <= 0).
-				OnMouseDown(keepFocus).OnClick(v.onPrev).Text("‹ "+tr(v.Lang, "player.prev")),
+				OnMouseDown(keepFocus).OnClick(v.onPrev).Text("‹ "+tr(v.Lang, tPlayerPrev)),
 			app.Button().Attr("data-testid", "player-toggle").Disabled(url == "").
 				OnMouseDown(keepFocus).OnClick(v.onToggle).Text(tr(v.Lang, playKey)),
 			app.Button().Class("secondary").Attr("data-testid", "player-next").Disabled(v.Pos < 0 || v.Pos >= v.Count-1).
-				OnMouseDown(keepFocus).OnClick(v.onNext).Text(tr(v.Lang, "player.next")+" ›"),
+				OnMouseDown(keepFocus).OnClick(v.onNext).Text(tr(v.Lang, tPlayerNext)+" ›"),
 		),
 		app.Div().Class("player-speed").Body(
-			app.Span().Class("muted").Text(tr(v.Lang, "player.speed")),
+			app.Span().Class("muted").Text(tr(v.Lang, tPlayerSpeed)),
 			app.Span().Class("speeds").Body(speeds...),
 		),
 		app.Div().Class("player-text").Body(text...),
-		app.P().Class("keys-hint").Text(tr(v.Lang, "player.keys")),
+		app.P().Class("keys-hint").Text(tr(v.Lang, tPlayerKeys)),
 	)
 }
 
@@ -293,19 +293,19 @@ func (v *playerView) renderMark(ref string) app.UI {
 			cur = markMine
 		}
 	}
-	opt := func(m mark, key string) app.UI {
+	opt := func(m mark, key textKey) app.UI {
 		return app.Option().Value(string(m)).Selected(cur == m).Text(tr(v.Lang, key))
 	}
 	d := v.Declared
 	return app.Div().Class("player-mark").Body(
-		app.Label().For("mark-recording").Text(tr(v.Lang, "mark.recording")+" "),
+		app.Label().For("mark-recording").Text(tr(v.Lang, tMarkRecording)+" "),
 		app.Select().ID("mark-recording").Attr("data-testid", "mark-recording").Attr("data-ref", ref).
 			OnChange(func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionDeclare, withMark(d, "recording", ref, mark(ctx.JSSrc().Get("value").String())))
 			}).Body(
-			opt(markNone, "mark.none"), opt(markMine, "mark.mine"), opt(markNotMine, "mark.notMine"),
+			opt(markNone, tMarkNone), opt(markMine, tMarkMine), opt(markNotMine, tMarkNotMine),
 		),
-		app.P().Class("hint").Text(tr(v.Lang, "mark.recordingHint")),
+		app.P().Class("hint").Text(tr(v.Lang, tMarkRecordingHint)),
 	)
 }
 

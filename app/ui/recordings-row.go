@@ -49,16 +49,16 @@ func (r *recordingRow) Render() app.UI {
 	}
 	var badges []app.UI
 	if r.Unreferenced {
-		badges = append(badges, app.Span().Class("badge", "badge-muted").Text(tr(r.Lang, "rec.unreferenced")))
+		badges = append(badges, app.Span().Class("badge", "badge-muted").Text(tr(r.Lang, tRecUnreferenced)))
 	}
 	if r.Flagged {
-		badges = append(badges, app.Span().Class("badge", "badge-warn").Attr("data-testid", "recording-flag").Title(r.Why).Text("⚠ "+tr(r.Lang, "rec.flag")))
+		badges = append(badges, app.Span().Class("badge", "badge-warn").Attr("data-testid", "recording-flag").Title(r.Why).Text("⚠ "+tr(r.Lang, tRecFlag)))
 	}
 	snippet := app.Span().Class("rec-transcript").Text(orDash(r.Snippet))
 	switch {
 	case r.Hidden:
 		snippet = app.Span().Class("rec-transcript", "rec-hidden").Attr("data-testid", "recording-hidden").
-			Text(tr(r.Lang, "protect.hidden", firstLine(r.Why)))
+			Text(tr(r.Lang, tProtectHidden, firstLine(r.Why)))
 	case r.Unreferenced:
 		snippet = app.Span().Class("rec-transcript", "mono").Text(r.Snippet)
 	}
@@ -80,7 +80,7 @@ func (r *recordingRow) Render() app.UI {
 			app.Div().Class("rec-line").Body(
 				app.Span().Class("rec-time", "mono").Text(orDash(r.Time)),
 				app.Span().Class("rec-length", "mono").Attr("data-testid", "recording-length").
-					Title(tr(r.Lang, "rec.length")).Text(r.Length),
+					Title(tr(r.Lang, tRecLength)).Text(r.Length),
 				app.Span().Class("rec-device").Body(shownID(r.Lang, r.Device)),
 				app.Span().Class("rec-profile").Body(shownID(r.Lang, r.Profile)),
 				app.Span().Class("rec-badges").Body(badges...),

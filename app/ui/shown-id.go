@@ -6,12 +6,9 @@ import (
 	"exportlens/app/check"
 )
 
-func init() { addTexts(shownTexts) }
-
-var shownTexts = map[string]text{
-	"shown.codes": {"Characters in ⟨ ⟩ are shown by their code: the export holds them, but they are invisible or only look like a plain letter. %s",
-		"Zeichen in ⟨ ⟩ sind mit ihrem Code dargestellt: Der Export enthält sie, aber sie sind unsichtbar oder sehen einem gewöhnlichen Buchstaben nur ähnlich. %s"},
-}
+var (
+	tShownCodes = def("shown.codes", "Characters in ⟨ ⟩ are shown by their code: the export holds them, but they are invisible or only look like a plain letter. %s", "Zeichen in ⟨ ⟩ sind mit ihrem Code dargestellt: Der Export enthält sie, aber sie sind unsichtbar oder sehen einem gewöhnlichen Buchstaben nur ähnlich. %s")
+)
 
 // shownID shows an identifier from the export (a serial, customer ID,
 // person ID, e-mail address, device or profile name) so that a value that
@@ -27,7 +24,7 @@ func shownID(lang, s string, class ...string) app.UI {
 	if note == "" {
 		return id
 	}
-	return app.Span().Class("shown").Title(tr(lang, "shown.codes", note)).Body(
+	return app.Span().Class("shown").Title(tr(lang, tShownCodes, note)).Body(
 		id.Attr("data-shown", "marked"),
 		app.Text(" "),
 		app.Small().Class("shown-note").Attr("data-testid", "shown-note").Text("("+note+")"),

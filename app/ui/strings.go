@@ -1,152 +1,173 @@
 package ui
 
-import "fmt"
+import (
+	"fmt"
+
+	"exportlens/app/check"
+	"exportlens/app/export"
+	"exportlens/app/view"
+)
 
 // text is one UI string in every language the app speaks. Export content is
 // never part of these; it is passed as an argument and shown escaped.
 type text struct{ en, de string }
 
-// texts holds every UI string: the core ones below, and each page's own
-// table added with addTexts from that page's file. A test fails when one
-// lacks a language or a key used in the code is missing.
+// textKey names a UI string. Each is a variable made by def, so a key the
+// table lacks does not compile; a text chosen by a value of the domain (a
+// severity's, a reason's) comes from a map of that value's type, which a
+// test checks is complete.
+type textKey struct{ name string }
+
+// texts holds every UI string by its key's name: the core ones below, and
+// each page's own in that page's file. A test fails when one lacks a
+// language.
 var texts = map[string]text{}
 
-// addTexts adds a page's strings; a key defined twice is a programming
-// error caught at start-up (and by every test).
-func addTexts(m map[string]text) {
-	for k, v := range m {
-		if _, dup := texts[k]; dup {
-			panic("ui: text " + k + " defined twice")
-		}
-		texts[k] = v
+// def defines a UI string in English and German; a key defined twice is a
+// programming error caught at start-up (and by every test).
+func def(name, en, de string) textKey {
+	if _, dup := texts[name]; dup {
+		panic("ui: text " + name + " defined twice")
 	}
+	texts[name] = text{en, de}
+	return textKey{name}
 }
 
-func init() { addTexts(coreTexts) }
+// one defines the singular of a count's text k (the form trn picks when
+// the count is 1), in English and German.
+func one(k textKey, en, de string) textKey { return def(k.name+".one", en, de) }
 
-var coreTexts = map[string]text{
-	"app.tagline":     {"See whether a data export really is yours. Nothing leaves your device.", "Prüfen Sie, ob ein Datenexport wirklich nur Ihre Daten enthält. Nichts verlässt Ihr Gerät."},
-	"nav.overview":    {"Overview", "Übersicht"},
-	"nav.recordings":  {"Recordings", "Aufnahmen"},
-	"nav.language":    {"Language", "Sprache"},
-	"home.title":      {"Check a data export", "Datenexport prüfen"},
-	"title.recording": {"Recording %d", "Aufnahme %d"},
-	"title.finding":   {"Finding %d", "Befund %d"},
-	"title.file":      {"File (%s)", "Datei (%s)"},
+// noText is no key: a text that is not there.
+var noText textKey
 
-	"open.title":     {"Open your export", "Export öffnen"},
-	"open.choose":    {"Choose files", "Dateien wählen"},
-	"open.hint":      {"Choose the ZIP files of your export, or drop files or folders anywhere on this page. They are read here, in your browser.", "Wählen Sie die ZIP-Dateien Ihres Exports oder ziehen Sie Dateien oder Ordner auf diese Seite. Sie werden hier, in Ihrem Browser, gelesen."},
-	"open.reading":   {"Reading: %s of %s, %d entries", "Wird gelesen: %s von %s, %d Einträge"},
-	"open.checking":  {"Checking…", "Wird geprüft …"},
-	"open.cancel":    {"Cancel", "Abbrechen"},
-	"open.canceled":  {"Opening was cancelled.", "Das Öffnen wurde abgebrochen."},
-	"open.opened":    {"Opened: %s", "Geöffnet: %s"},
-	"open.failed":    {"“%s” could not be read: %s.", "„%s“ konnte nicht gelesen werden: %s."},
-	"open.details":   {"Details", "Details"},
-	"open.notes":     {"Read in full, with these remarks:", "Vollständig gelesen, mit diesen Hinweisen:"},
-	"open.problems":  {"Some files could not be read; everything else is shown.", "Einige Dateien konnten nicht gelesen werden; alles andere wird angezeigt."},
-	"open.problemN":  {"%d files could not be read", "%d Dateien konnten nicht gelesen werden"},
-	"open.dropError": {"The dropped files could not be read: %s.", "Die abgelegten Dateien konnten nicht gelesen werden: %s."},
-
-	"reason.overlap":     {"its entries overlap, as in a zip bomb", "seine Einträge überlappen sich wie bei einer Zip-Bombe"},
-	"reason.tooMany":     {"it has too many entries", "es hat zu viele Einträge"},
-	"reason.tooLarge":    {"it is larger than this app allows", "es ist größer, als diese App erlaubt"},
-	"reason.tooDeep":     {"archives are nested too deep", "Archive sind zu tief verschachtelt"},
-	"reason.encrypted":   {"it is encrypted", "es ist verschlüsselt"},
-	"reason.truncated":   {"it is truncated or damaged", "es ist unvollständig oder beschädigt"},
-	"reason.unsupported": {"its format cannot be read in the browser", "sein Format kann im Browser nicht gelesen werden"},
-	"reason.inflate":     {"a nested archive is too large to unpack in memory", "ein darin enthaltenes Archiv ist zu groß, um es im Speicher zu entpacken"},
-	"reason.size":        {"its size differs from what its header says", "seine Größe weicht von der Angabe in seinem Dateikopf ab"},
-	"reason.unknown":     {"its content is not readable", "sein Inhalt ist nicht lesbar"},
-	"reason.browser":     {"the browser could not read the file", "der Browser konnte die Datei nicht lesen"},
-
-	"about.title":     {"About you (optional)", "Über Sie (optional)"},
-	"about.hint":      {"What you enter here stays in this page's memory and makes the checks sharper.", "Was Sie hier eingeben, bleibt im Speicher dieser Seite und macht die Prüfungen genauer."},
-	"about.email":     {"Your e-mail address", "Ihre E-Mail-Adresse"},
-	"about.customer":  {"Your customer ID", "Ihre Kundennummer"},
-	"about.devices":   {"Serial numbers of your devices (comma-separated)", "Seriennummern Ihrer Geräte (durch Kommas getrennt)"},
-	"about.noDevices": {"I own no voice-assistant device", "Ich besitze kein Sprachassistenz-Gerät"},
-
-	"verdict.mismatch":       {"This export contains data that is not yours.", "Dieser Export enthält Daten, die nicht Ihnen gehören."},
-	"verdict.mismatch.sub":   {"The findings below show where, with the exact file and line.", "Wo genau, zeigen die Befunde unten – mit Datei und Zeile."},
-	"verdict.consistent":     {"Nothing in this export points to someone else.", "Nichts in diesem Export deutet auf eine andere Person hin."},
-	"verdict.consistent.sub": {"Every device, voice profile and account ID matches the account the export names.", "Alle Geräte, Stimmprofile und Kontokennungen passen zu dem Konto, das der Export nennt."},
-	"verdict.unknown":        {"We cannot tell whether this export is yours.", "Ob dieser Export Ihnen gehört, ist nicht feststellbar."},
-	"verdict.unknown.sub":    {"A check could not be made; the findings below say why.", "Eine Prüfung war nicht möglich; warum, steht in den Befunden unten."},
-
-	"summary.recordings":        {"%d recordings", "%d Aufnahmen"},
-	"summary.recordings.one":    {"%d recording", "%d Aufnahme"},
-	"summary.transcripts":       {"%d transcript lines", "%d Transkriptzeilen"},
-	"summary.transcripts.one":   {"%d transcript line", "%d Transkriptzeile"},
-	"summary.devices":           {"%d devices", "%d Geräte"},
-	"summary.devices.one":       {"%d device", "%d Gerät"},
-	"summary.voiceProfiles":     {"%d voice profiles", "%d Stimmprofile"},
-	"summary.voiceProfiles.one": {"%d voice profile", "%d Stimmprofil"},
-	"vendor.label":              {"Format: %s", "Format: %s"},
-	"vendor.amazon":             {"Amazon", "Amazon"},
-	"vendor.google":             {"Google", "Google"},
-	"vendor.unknown":            {"unknown", "unbekannt"},
-	"time.zone":                 {"All times in your time zone: %s.", "Alle Zeiten in Ihrer Zeitzone: %s."},
-
-	"claim.title":        {"The account this export claims", "Das Konto, das dieser Export nennt"},
-	"claim.none":         {"The export names no account.", "Der Export nennt kein Konto."},
-	"claim.customer":     {"Customer ID", "Kundennummer"},
-	"claim.email":        {"E-mail", "E-Mail"},
-	"claim.name":         {"Name", "Name"},
-	"devices.title":      {"Devices", "Geräte"},
-	"devices.none":       {"No devices.", "Keine Geräte."},
-	"profiles.title":     {"Voice profiles", "Stimmprofile"},
-	"profiles.none":      {"No voice profiles.", "Keine Stimmprofile."},
-	"badge.registered":   {"registered", "registriert"},
-	"badge.unregistered": {"not registered", "nicht registriert"},
-	"col.serial":         {"Serial number", "Seriennummer"},
-	"col.name":           {"Name", "Name"},
-	"col.type":           {"Type", "Typ"},
-	"col.id":             {"ID", "Kennung"},
-	"col.records":        {"Recordings", "Aufnahmen"},
-	"col.status":         {"Status", "Status"},
-
-	"findings.title":      {"Findings", "Befunde"},
-	"findings.none":       {"No findings.", "Keine Befunde."},
-	"sev.mismatch":        {"Not yours", "Nicht Ihre Daten"},
-	"sev.likely":          {"Likely not yours", "Wahrscheinlich nicht Ihre Daten"},
-	"sev.note":            {"Note", "Hinweis"},
-	"sev.unknown":         {"Cannot tell", "Nicht feststellbar"},
-	"finding.records":     {"%d records affected", "%d Einträge betroffen"},
-	"finding.records.one": {"%d record affected", "%d Eintrag betroffen"},
-	"finding.subject":     {"Concerns: %s", "Betrifft: %s"},
-	"evidence.title":      {"Evidence", "Belege"},
-	"ev.line":             {"line %d", "Zeile %d"},
-	"ev.page":             {"page %d", "Seite %d"},
-	"ev.pageLine":         {"page %d, line %d", "Seite %d, Zeile %d"},
-	"ev.raw":              {"as written: %s", "so geschrieben: %s"},
-
-	"recordings.title":   {"Recordings", "Aufnahmen"},
-	"recordings.empty":   {"Open an export to see its recordings.", "Öffnen Sie einen Export, um seine Aufnahmen zu sehen."},
-	"recordings.count":   {"%d of %d recordings", "%d von %d Aufnahmen"},
-	"recordings.search":  {"Search transcripts and responses", "Transkripte und Antworten durchsuchen"},
-	"recordings.flagged": {"Flagged only", "Nur auffällige"},
-	"rec.time":           {"Time", "Zeit"},
-	"rec.length":         {"Length", "Länge"},
-	"rec.device":         {"Device", "Gerät"},
-	"rec.profile":        {"Voice profile", "Stimmprofil"},
-	"rec.transcript":     {"Transcript", "Transkript"},
-	"rec.response":       {"Response", "Antwort"},
-	"rec.flag":           {"not yours?", "fremd?"},
-	"rec.noAudio":        {"No audio file for this recording.", "Zu dieser Aufnahme gibt es keine Audiodatei."},
-	"rec.audioFailed":    {"The audio could not be played: %s.", "Die Aufnahme konnte nicht abgespielt werden: %s."},
-	"player.title":       {"Player", "Wiedergabe"},
-	"player.prev":        {"Previous", "Vorige"},
-	"player.next":        {"Next", "Nächste"},
+// textOr is k, or else when k is noText (a map of keys lacks a value).
+func textOr(k, orElse textKey) textKey {
+	if k == noText {
+		return orElse
+	}
+	return k
 }
+
+var (
+	tAppTagline     = def("app.tagline", "See whether a data export really is yours. Nothing leaves your device.", "Prüfen Sie, ob ein Datenexport wirklich nur Ihre Daten enthält. Nichts verlässt Ihr Gerät.")
+	tNavOverview    = def("nav.overview", "Overview", "Übersicht")
+	tNavRecordings  = def("nav.recordings", "Recordings", "Aufnahmen")
+	tNavLanguage    = def("nav.language", "Language", "Sprache")
+	tHomeTitle      = def("home.title", "Check a data export", "Datenexport prüfen")
+	tTitleRecording = def("title.recording", "Recording %d", "Aufnahme %d")
+	tTitleFinding   = def("title.finding", "Finding %d", "Befund %d")
+	tTitleFile      = def("title.file", "File (%s)", "Datei (%s)")
+
+	tOpenTitle    = def("open.title", "Open your export", "Export öffnen")
+	tOpenChoose   = def("open.choose", "Choose files", "Dateien wählen")
+	tOpenHint     = def("open.hint", "Choose the ZIP files of your export, or drop files or folders anywhere on this page. They are read here, in your browser.", "Wählen Sie die ZIP-Dateien Ihres Exports oder ziehen Sie Dateien oder Ordner auf diese Seite. Sie werden hier, in Ihrem Browser, gelesen.")
+	tOpenReading  = def("open.reading", "Reading: %s of %s, %d entries", "Wird gelesen: %s von %s, %d Einträge")
+	tOpenCancel   = def("open.cancel", "Cancel", "Abbrechen")
+	tOpenCanceled = def("open.canceled", "Opening was cancelled.", "Das Öffnen wurde abgebrochen.")
+	tOpenOpened   = def("open.opened", "Opened: %s", "Geöffnet: %s")
+	tOpenFailed   = def("open.failed", "“%s” could not be read: %s.", "„%s“ konnte nicht gelesen werden: %s.")
+	tOpenDetails  = def("open.details", "Details", "Details")
+	tOpenNotes    = def("open.notes", "Read in full, with these remarks:", "Vollständig gelesen, mit diesen Hinweisen:")
+	tOpenProblems = def("open.problems", "Some files could not be read; everything else is shown.", "Einige Dateien konnten nicht gelesen werden; alles andere wird angezeigt.")
+
+	tReasonOverlap     = def("reason.overlap", "its entries overlap, as in a zip bomb", "seine Einträge überlappen sich wie bei einer Zip-Bombe")
+	tReasonTooMany     = def("reason.tooMany", "it has too many entries", "es hat zu viele Einträge")
+	tReasonTooLarge    = def("reason.tooLarge", "it is larger than this app allows", "es ist größer, als diese App erlaubt")
+	tReasonTooDeep     = def("reason.tooDeep", "archives are nested too deep", "Archive sind zu tief verschachtelt")
+	tReasonEncrypted   = def("reason.encrypted", "it is encrypted", "es ist verschlüsselt")
+	tReasonTruncated   = def("reason.truncated", "it is truncated or damaged", "es ist unvollständig oder beschädigt")
+	tReasonUnsupported = def("reason.unsupported", "its format cannot be read in the browser", "sein Format kann im Browser nicht gelesen werden")
+	tReasonInflate     = def("reason.inflate", "a nested archive is too large to unpack in memory", "ein darin enthaltenes Archiv ist zu groß, um es im Speicher zu entpacken")
+	tReasonSize        = def("reason.size", "its size differs from what its header says", "seine Größe weicht von der Angabe in seinem Dateikopf ab")
+	tReasonUnknown     = def("reason.unknown", "its content is not readable", "sein Inhalt ist nicht lesbar")
+	tReasonBrowser     = def("reason.browser", "the browser could not read the file", "der Browser konnte die Datei nicht lesen")
+
+	tAboutTitle     = def("about.title", "About you (optional)", "Über Sie (optional)")
+	tAboutHint      = def("about.hint", "What you enter here stays in this page's memory and makes the checks sharper.", "Was Sie hier eingeben, bleibt im Speicher dieser Seite und macht die Prüfungen genauer.")
+	tAboutEmail     = def("about.email", "Your e-mail address", "Ihre E-Mail-Adresse")
+	tAboutCustomer  = def("about.customer", "Your customer ID", "Ihre Kundennummer")
+	tAboutDevices   = def("about.devices", "Serial numbers of your devices (comma-separated)", "Seriennummern Ihrer Geräte (durch Kommas getrennt)")
+	tAboutNoDevices = def("about.noDevices", "I own no voice-assistant device", "Ich besitze kein Sprachassistenz-Gerät")
+
+	tVerdictMismatch      = def("verdict.mismatch", "This export contains data that is not yours.", "Dieser Export enthält Daten, die nicht Ihnen gehören.")
+	tVerdictMismatchSub   = def("verdict.mismatch.sub", "The findings below show where, with the exact file and line.", "Wo genau, zeigen die Befunde unten – mit Datei und Zeile.")
+	tVerdictConsistent    = def("verdict.consistent", "Nothing in this export points to someone else.", "Nichts in diesem Export deutet auf eine andere Person hin.")
+	tVerdictConsistentSub = def("verdict.consistent.sub", "Every device, voice profile and account ID matches the account the export names.", "Alle Geräte, Stimmprofile und Kontokennungen passen zu dem Konto, das der Export nennt.")
+	tVerdictUnknown       = def("verdict.unknown", "We cannot tell whether this export is yours.", "Ob dieser Export Ihnen gehört, ist nicht feststellbar.")
+	tVerdictUnknownSub    = def("verdict.unknown.sub", "A check could not be made; the findings below say why.", "Eine Prüfung war nicht möglich; warum, steht in den Befunden unten.")
+
+	tSummaryRecordings    = def("summary.recordings", "%d recordings", "%d Aufnahmen")
+	_                     = one(tSummaryRecordings, "%d recording", "%d Aufnahme")
+	tSummaryTranscripts   = def("summary.transcripts", "%d transcript lines", "%d Transkriptzeilen")
+	_                     = one(tSummaryTranscripts, "%d transcript line", "%d Transkriptzeile")
+	tSummaryDevices       = def("summary.devices", "%d devices", "%d Geräte")
+	_                     = one(tSummaryDevices, "%d device", "%d Gerät")
+	tSummaryVoiceProfiles = def("summary.voiceProfiles", "%d voice profiles", "%d Stimmprofile")
+	_                     = one(tSummaryVoiceProfiles, "%d voice profile", "%d Stimmprofil")
+	tVendorLabel          = def("vendor.label", "Format: %s", "Format: %s")
+	tVendorAmazon         = def("vendor.amazon", "Amazon", "Amazon")
+	tVendorGoogle         = def("vendor.google", "Google", "Google")
+	tVendorUnknown        = def("vendor.unknown", "unknown", "unbekannt")
+	tTimeZone             = def("time.zone", "All times in your time zone: %s.", "Alle Zeiten in Ihrer Zeitzone: %s.")
+
+	tClaimTitle        = def("claim.title", "The account this export claims", "Das Konto, das dieser Export nennt")
+	tClaimNone         = def("claim.none", "The export names no account.", "Der Export nennt kein Konto.")
+	tClaimCustomer     = def("claim.customer", "Customer ID", "Kundennummer")
+	tClaimEmail        = def("claim.email", "E-mail", "E-Mail")
+	tClaimName         = def("claim.name", "Name", "Name")
+	tDevicesTitle      = def("devices.title", "Devices", "Geräte")
+	tDevicesNone       = def("devices.none", "No devices.", "Keine Geräte.")
+	tProfilesTitle     = def("profiles.title", "Voice profiles", "Stimmprofile")
+	tProfilesNone      = def("profiles.none", "No voice profiles.", "Keine Stimmprofile.")
+	tBadgeRegistered   = def("badge.registered", "registered", "registriert")
+	tBadgeUnregistered = def("badge.unregistered", "not registered", "nicht registriert")
+	tColSerial         = def("col.serial", "Serial number", "Seriennummer")
+	tColName           = def("col.name", "Name", "Name")
+	tColType           = def("col.type", "Type", "Typ")
+	tColId             = def("col.id", "ID", "Kennung")
+	tColRecords        = def("col.records", "Recordings", "Aufnahmen")
+	tColStatus         = def("col.status", "Status", "Status")
+
+	tFindingsTitle  = def("findings.title", "Findings", "Befunde")
+	tFindingsNone   = def("findings.none", "No findings.", "Keine Befunde.")
+	tSevMismatch    = def("sev.mismatch", "Not yours", "Nicht Ihre Daten")
+	tSevLikely      = def("sev.likely", "Likely not yours", "Wahrscheinlich nicht Ihre Daten")
+	tSevNote        = def("sev.note", "Note", "Hinweis")
+	tSevUnknown     = def("sev.unknown", "Cannot tell", "Nicht feststellbar")
+	tFindingRecords = def("finding.records", "%d records affected", "%d Einträge betroffen")
+	_               = one(tFindingRecords, "%d record affected", "%d Eintrag betroffen")
+	tFindingSubject = def("finding.subject", "Concerns: %s", "Betrifft: %s")
+	tEvidenceTitle  = def("evidence.title", "Evidence", "Belege")
+	tEvLine         = def("ev.line", "line %d", "Zeile %d")
+	tEvPage         = def("ev.page", "page %d", "Seite %d")
+	tEvPageLine     = def("ev.pageLine", "page %d, line %d", "Seite %d, Zeile %d")
+	tEvRaw          = def("ev.raw", "as written: %s", "so geschrieben: %s")
+
+	tRecordingsTitle   = def("recordings.title", "Recordings", "Aufnahmen")
+	tRecordingsEmpty   = def("recordings.empty", "Open an export to see its recordings.", "Öffnen Sie einen Export, um seine Aufnahmen zu sehen.")
+	tRecordingsCount   = def("recordings.count", "%d of %d recordings", "%d von %d Aufnahmen")
+	tRecordingsSearch  = def("recordings.search", "Search transcripts and responses", "Transkripte und Antworten durchsuchen")
+	tRecordingsFlagged = def("recordings.flagged", "Flagged only", "Nur auffällige")
+	tRecTime           = def("rec.time", "Time", "Zeit")
+	tRecLength         = def("rec.length", "Length", "Länge")
+	tRecDevice         = def("rec.device", "Device", "Gerät")
+	tRecProfile        = def("rec.profile", "Voice profile", "Stimmprofil")
+	tRecTranscript     = def("rec.transcript", "Transcript", "Transkript")
+	tRecResponse       = def("rec.response", "Response", "Antwort")
+	tRecFlag           = def("rec.flag", "not yours?", "fremd?")
+	tRecNoAudio        = def("rec.noAudio", "No audio file for this recording.", "Zu dieser Aufnahme gibt es keine Audiodatei.")
+	tRecAudioFailed    = def("rec.audioFailed", "The audio could not be played: %s.", "Die Aufnahme konnte nicht abgespielt werden: %s.")
+	tPlayerTitle       = def("player.title", "Player", "Wiedergabe")
+	tPlayerPrev        = def("player.prev", "Previous", "Vorige")
+	tPlayerNext        = def("player.next", "Next", "Nächste")
+)
 
 // tr returns the string key in lang ("de"; English otherwise), formatted
 // with args when there are any; integers get lang's digit grouping.
-func tr(lang, key string, args ...any) string {
-	t, ok := texts[key]
+func tr(lang string, key textKey, args ...any) string {
+	t, ok := texts[key.name]
 	if !ok {
-		return key
+		return key.name
 	}
 	s := t.en
 	if lang == "de" {
@@ -160,9 +181,9 @@ func tr(lang, key string, args ...any) string {
 
 // trn is tr for a count: the key's ".one" form when n is 1 and the table
 // has one, else the key itself; n is the first argument.
-func trn(lang, key string, n int, args ...any) string {
-	if _, ok := texts[key+".one"]; ok && n == 1 {
-		key += ".one"
+func trn(lang string, key textKey, n int, args ...any) string {
+	if _, ok := texts[key.name+".one"]; ok && n == 1 {
+		key.name += ".one"
 	}
 	return tr(lang, key, append([]any{n}, args...)...)
 }
@@ -177,3 +198,41 @@ func TextPairs() map[string][2]string {
 	}
 	return out
 }
+
+// Keys chosen by a value of the domain. A value without one is shown by a
+// fallback, and a test fails for it.
+var (
+	severityText = map[check.Severity]textKey{
+		check.Mismatch: tSevMismatch, check.Likely: tSevLikely, check.Note: tSevNote, check.Unknown: tSevUnknown,
+	}
+	vendorText = map[export.Vendor]textKey{
+		export.Amazon: tVendorAmazon, export.Google: tVendorGoogle, export.Unknown: tVendorUnknown,
+	}
+	kindText = map[view.Kind]textKey{
+		view.KindCSV: tFilesKindCsv, view.KindJSON: tFilesKindJson, view.KindText: tFilesKindText,
+		view.KindImage: tFilesKindImage, view.KindPDF: tFilesKindPdf, view.KindAudio: tFilesKindAudio,
+		view.KindArchive: tFilesKindArchive, view.KindOther: tFilesKindOther,
+	}
+	// reasonText words why an input could not be read (view.Unreadable).
+	reasonText = map[view.Reason]textKey{
+		view.ReasonOverlap: tReasonOverlap, view.ReasonTooMany: tReasonTooMany, view.ReasonTooLarge: tReasonTooLarge,
+		view.ReasonTooDeep: tReasonTooDeep, view.ReasonEncrypted: tReasonEncrypted, view.ReasonTruncated: tReasonTruncated,
+		view.ReasonUnsupported: tReasonUnsupported, view.ReasonInflate: tReasonInflate, view.ReasonSize: tReasonSize,
+		view.ReasonEntryMemory: tReasonEntryMemory, view.ReasonPanic: tReasonPanic, view.ReasonBrowser: tReasonBrowser,
+		view.ReasonUnknown: tReasonUnknown,
+	}
+	// problemText words a file's problem by its kind; an archive's is
+	// worded from the tree's own error, with its cause (reasonText).
+	problemText = map[export.ProblemKind]textKey{
+		export.ProblemCSV: tReasonCsv, export.ProblemJSON: tReasonJson, export.ProblemHTML: tReasonHtml,
+		export.ProblemPDF: tReasonPdf, export.ProblemOpen: tReasonOpen, export.ProblemBudget: tReasonBudget,
+		export.ProblemName: tReasonName, export.ProblemEncrypted: tReasonEncrypted, export.ProblemDuplicate: tReasonDuplicate,
+		export.ProblemZone: tReasonZone, export.ProblemIDShape: tReasonIdShape, export.ProblemDuplicatePart: tReasonDuplicatePart,
+	}
+	// verdictText is each verdict's title and the line under it.
+	verdictText = map[string][2]textKey{
+		check.VerdictMismatch:   {tVerdictMismatch, tVerdictMismatchSub},
+		check.VerdictConsistent: {tVerdictConsistent, tVerdictConsistentSub},
+		check.VerdictUnknown:    {tVerdictUnknown, tVerdictUnknownSub},
+	}
+)

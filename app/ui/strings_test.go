@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
+	"exportlens/app/check"
 	"exportlens/app/export"
 	"exportlens/app/view"
 )
@@ -26,58 +24,40 @@ func TestTextsHaveBothLanguages(t *testing.T) {
 	}
 }
 
-// TestKeysUsedExist fails when the code asks for a key the table lacks
-// (tr would show the key itself to the person).
-func TestKeysUsedExist(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	use := regexp.MustCompile(`trn?\([a-zA-Z.]+, "([A-Za-z0-9.]+)"\s*[,)]`)
-	found := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+// TestDomainTextsComplete: every value of the domain that the pages word
+// (a severity, a vendor, a preview kind, why an input could not be read, a
+// file's problem, a verdict) has its own text, in both languages.
+func TestDomainTextsComplete(t *testing.T) {
+	has := func(what string, k textKey) {
+		t.Helper()
+		if k == noText {
+			t.Errorf("%s: no text", what)
+			return
 		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range use.FindAllStringSubmatch(string(src), -1) {
-			found++
-			if _, ok := texts[m[1]]; !ok {
-				t.Errorf("%s: key %q used, got no entry in texts", name, m[1])
-			}
+		if _, ok := texts[k.name]; !ok {
+			t.Errorf("%s: key %q has no entry in texts", what, k.name)
 		}
 	}
-	if found < 20 {
-		t.Fatalf("got %d uses of tr, want the scan to find the code's uses", found)
+	for _, sev := range []check.Severity{check.Mismatch, check.Likely, check.Note, check.Unknown} {
+		has("severity "+string(sev), severityText[sev])
 	}
-}
-
-// TestComputedKeysExist covers keys built at run time.
-func TestComputedKeysExist(t *testing.T) {
-	var keys []string
-	for _, sev := range []string{"mismatch", "likely", "note", "unknown"} {
-		keys = append(keys, "sev."+sev)
+	for _, v := range []export.Vendor{export.Amazon, export.Google, export.Unknown} {
+		has("vendor "+string(v), vendorText[v])
 	}
-	for _, v := range []string{"verdict.mismatch", "verdict.consistent", "verdict.unknown"} {
-		keys = append(keys, v, v+".sub")
+	for _, k := range []view.Kind{view.KindCSV, view.KindJSON, view.KindText, view.KindImage, view.KindPDF, view.KindAudio, view.KindArchive, view.KindOther} {
+		has("kind "+string(k), kindText[k])
 	}
 	for _, r := range view.Reasons {
-		keys = append(keys, string(r))
+		has("reason "+string(r), reasonText[r])
 	}
-	// The open panel words a file's problem by its kind; an archive's is
-	// worded from the tree's own error, with its cause.
 	for _, k := range export.ProblemKinds {
 		if k != export.ProblemArchive {
-			keys = append(keys, "reason."+string(k))
+			has("problem "+string(k), problemText[k])
 		}
 	}
-	for _, k := range keys {
-		if _, ok := texts[k]; !ok {
-			t.Errorf("key %q: got no entry in texts", k)
-		}
+	for _, v := range []string{check.VerdictMismatch, check.VerdictConsistent, check.VerdictUnknown} {
+		has("verdict "+v, verdictText[v][0])
+		has("verdict "+v+" explained", verdictText[v][1])
 	}
 }
 
@@ -89,7 +69,7 @@ func TestTrLanguage(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := tr(tc.lang, "findings.title"); got != tc.want {
+			if got := tr(tc.lang, tFindingsTitle); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

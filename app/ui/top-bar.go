@@ -14,7 +14,7 @@ type topBar struct {
 }
 
 func (b *topBar) Render() app.UI {
-	link := func(href, key string) app.UI {
+	link := func(href string, key textKey) app.UI {
 		a := app.A().Href(href).Text(tr(b.Lang, key))
 		if href == b.Current {
 			a = a.Class("current").Aria("current", "page")
@@ -24,16 +24,16 @@ func (b *topBar) Render() app.UI {
 	return app.Header().Class("top-bar").Body(
 		app.Div().Class("brand").Body(
 			app.Strong().Text("ExportLens"),
-			app.Span().Class("tagline").Text(tr(b.Lang, "app.tagline")),
+			app.Span().Class("tagline").Text(tr(b.Lang, tAppTagline)),
 		),
 		app.Nav().Body(
-			link("/", "nav.overview"),
-			link("/recordings", "nav.recordings"),
-			link(transcriptsRoute, "nav.transcripts"),
-			link(view.FilesRoute, "nav.files"),
+			link("/", tNavOverview),
+			link("/recordings", tNavRecordings),
+			link(transcriptsRoute, tNavTranscripts),
+			link(view.FilesRoute, tNavFiles),
 		),
 		app.Label().Class("lang").Body(
-			app.Span().Class("visually-hidden").Text(tr(b.Lang, "nav.language")),
+			app.Span().Class("visually-hidden").Text(tr(b.Lang, tNavLanguage)),
 			app.Select().ID("lang-select").OnChange(b.onLang).Body(
 				langOption("en", "English", b.Lang != "de"),
 				langOption("de", "Deutsch", b.Lang == "de"),

@@ -34,16 +34,16 @@ func (p *transcriptsPage) OnMount(ctx app.Context) {
 func (p *transcriptsPage) OnNav(ctx app.Context) { onPageNav(ctx) }
 
 func (p *transcriptsPage) Render() app.UI {
-	showHead(p.lang, tr(p.lang, "transcripts.title"))
-	body := []app.UI{pageHeading(tr(p.lang, "transcripts.title"))}
+	showHead(p.lang, tr(p.lang, tTranscriptsTitle))
+	body := []app.UI{pageHeading(tr(p.lang, tTranscriptsTitle))}
 	switch {
 	case !p.s.Loaded() || p.s.Export == nil:
 		body = append(body,
-			app.P().Text(tr(p.lang, "transcripts.empty")),
+			app.P().Text(tr(p.lang, tTranscriptsEmpty)),
 			&openPanel{Lang: p.lang, Session: p.s},
 		)
 	case len(p.s.Export.Transcripts) == 0:
-		body = append(body, app.P().Text(tr(p.lang, "transcripts.none")))
+		body = append(body, app.P().Text(tr(p.lang, tTranscriptsNone)))
 	default:
 		body = append(body, p.renderLines(p.s.Export.Transcripts)...)
 	}
@@ -62,9 +62,9 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	}
 	var out []app.UI
 	out = append(out, app.P().Class("summary").Attr("data-testid", "transcript-summary").
-		Text(tr(p.lang, "transcripts.summary", len(lines), matched, len(lines)-matched)))
+		Text(tr(p.lang, tTranscriptsSummary, len(lines), matched, len(lines)-matched)))
 	out = append(out, app.P().Class("hint", "zone-note").Attr("data-testid", "zone-note").
-		Text(zoneText(p.lang)+" "+tr(p.lang, "transcripts.zone")))
+		Text(zoneText(p.lang)+" "+tr(p.lang, tTranscriptsZone)))
 
 	prot := protectionOf(p.s)
 	hidden := 0
@@ -95,7 +95,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 			}
 		}
 		out = append(out, &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
-			Why: trn(p.lang, "protect.lines", hidden), Findings: findings})
+			Why: trn(p.lang, tProtectLines, hidden), Findings: findings})
 	} else if prot.anyLifted() {
 		out = append(out, liftedNotice(p.lang, p.s.Gen))
 	}
@@ -110,7 +110,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 		seen[doc.URL()] = true
 		out = append(out, app.P().Body(
 			app.A().Href(doc.URL()).Class("button").Attr("data-testid", "transcript-original").
-				Text(tr(p.lang, "transcripts.original")),
+				Text(tr(p.lang, tTranscriptsOriginal)),
 			app.Span().Class("mono", "hint").Text(" "+p.s.Report.Name(doc.Part, doc.Path)),
 		))
 	}
@@ -121,10 +121,10 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	}
 	out = append(out, app.Table().Class("transcript-table").Body(
 		app.THead().Body(app.Tr().Body(
-			app.Th().Text(tr(p.lang, "files.where")),
-			app.Th().Text(tr(p.lang, "transcripts.time")),
-			app.Th().Text(tr(p.lang, "files.text")),
-			app.Th().Text(tr(p.lang, "transcripts.status")),
+			app.Th().Text(tr(p.lang, tFilesWhere)),
+			app.Th().Text(tr(p.lang, tTranscriptsTime)),
+			app.Th().Text(tr(p.lang, tFilesText)),
+			app.Th().Text(tr(p.lang, tTranscriptsStatus)),
 		)),
 		app.TBody().Body(rows...),
 	))
@@ -141,7 +141,7 @@ func (p *transcriptsPage) asWritten(l export.TranscriptLine) string {
 	if p.lang == "de" {
 		layout = timeLayoutDE
 	}
-	return tr(p.lang, "transcripts.asWritten", l.Time.UTC().Format(layout))
+	return tr(p.lang, tTranscriptsAsWritten, l.Time.UTC().Format(layout))
 }
 
 // renderLine shows one line; a hidden one keeps its place, time and status,
@@ -151,17 +151,17 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 	where := app.UI(app.Span())
 	if l.Src.Path != "" {
 		at := view.FileLoc{Part: l.Src.Part, Path: l.Src.Path, Page: l.Src.Page, Line: l.Src.Line}
-		where = app.A().Href(at.URL()).Class("ln-link").Text(tr(p.lang, "files.pageLine", l.Src.Page, l.Src.Line))
+		where = app.A().Href(at.URL()).Class("ln-link").Text(tr(p.lang, tFilesPageLine, l.Src.Page, l.Src.Line))
 	}
-	status := app.UI(app.Span().Class("badge", "badge-warn").Text(tr(p.lang, "transcripts.nomatch")))
+	status := app.UI(app.Span().Class("badge", "badge-warn").Text(tr(p.lang, tTranscriptsNomatch)))
 	matched := l.Recording >= 0
 	if matched {
 		status = app.Span().Body(
-			app.Span().Class("badge", "badge-ok").Text(tr(p.lang, "transcripts.matched")),
+			app.Span().Class("badge", "badge-ok").Text(tr(p.lang, tTranscriptsMatched)),
 			app.Text(" "),
 			app.A().Href("/recordings?rec="+strconv.Itoa(l.Recording)).Class("play-link").
 				Attr("data-testid", "transcript-recording").
-				Text(tr(p.lang, "transcripts.play", l.Recording+1)),
+				Text(tr(p.lang, tTranscriptsPlay, l.Recording+1)),
 		)
 	}
 	cls := "tx-unmatched"
@@ -170,7 +170,7 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 	}
 	text := app.Td().Class("tx-text").Text(l.Text)
 	if hidden {
-		text = app.Td().Class("tx-text", "tx-hidden").Attr("data-testid", "transcript-hidden").Text(tr(p.lang, "protect.line"))
+		text = app.Td().Class("tx-text", "tx-hidden").Attr("data-testid", "transcript-hidden").Text(tr(p.lang, tProtectLine))
 	}
 	return app.Tr().Class("transcript-line", cls).
 		Attr("data-testid", "transcript-line").
