@@ -154,7 +154,7 @@ func (v *jsonTreeView) hides(ptr, value string) bool {
 	}
 	for _, pre := range view.PointerPrefixes(ptr) {
 		if said, ok := v.Hidden[pre]; ok && pre != "" {
-			return anyHidden(redact(value, said, len(value) >= view.MaxCellShown-utf8.UTFMax))
+			return view.AnyHidden(view.Redact(value, said, len(value) >= view.MaxCellShown-utf8.UTFMax))
 		}
 	}
 	return false

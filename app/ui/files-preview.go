@@ -126,8 +126,12 @@ func (p *filePreview) hidden() (why textKey, findings []int) {
 	if p.Entry == nil {
 		return noText, nil
 	}
-	return protectionOf(p.Session).member(p.Entry.Part, p.Entry.Path)
+	hidden, findings := protectionOf(p.Session).Member(p.Entry.Part, p.Entry.Path)
+	return hiddenText[hidden], findings
 }
+
+// hiddenText says why a member is hidden as a whole; noText when it is not.
+var hiddenText = map[view.Hidden]textKey{view.HiddenAudio: tProtectAudioFile, view.HiddenDocument: tProtectDocument}
 
 // scroll brings the marked place into view once per place.
 func (p *filePreview) scroll(ctx app.Context) {
@@ -205,14 +209,14 @@ func (p *filePreview) Render() app.UI {
 		body = append(body, p.renderCSV(p.data.CSV)...)
 	case p.data.JSON != nil:
 		prot := protectionOf(p.Session)
-		key := audioKey(e.Part, e.Path)
-		if hides, fs := prot.fileHides(key); hides {
+		key := view.FileKey(e.Part, e.Path)
+		if hides, fs := prot.FileHides(key); hides {
 			body = append(body, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
 				Why: tr(p.Lang, tProtectRecords), Findings: fs})
 		}
 		var hidden map[string][]string
 		if prot != nil {
-			hidden = prot.pointers[key]
+			hidden = prot.Pointers[key]
 		}
 		body = append(body, &jsonTreeView{Lang: p.Lang, Root: p.data.JSON, Loc: p.Loc, Hidden: hidden})
 	case p.data.Text != nil:
@@ -269,8 +273,8 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 		var hiddenRows map[int][]string
 		var rowFindings []int
 		if prot != nil && p.Entry != nil {
-			key := audioKey(p.Entry.Part, p.Entry.Path)
-			hiddenRows, rowFindings = prot.records[key], prot.recordFindings[key]
+			key := view.FileKey(p.Entry.Part, p.Entry.Path)
+			hiddenRows, rowFindings = prot.Records[key], prot.RecordFindings[key]
 		}
 		if len(hiddenRows) > 0 {
 			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
@@ -283,7 +287,7 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 			cells := make([]app.UI, 0, len(r.Cells)+2)
 			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
 			for j, c := range r.Cells {
-				if hidesCell(c, said) {
+				if view.HidesCell(c, said) {
 					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text(tr(p.Lang, tProtectContent)))
 					continue
 				}
@@ -324,9 +328,9 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 		prot := protectionOf(p.Session)
 		var key string
 		if p.Entry != nil {
-			key = audioKey(p.Entry.Part, p.Entry.Path)
+			key = view.FileKey(p.Entry.Part, p.Entry.Path)
 		}
-		hides, fs := prot.fileHides(key)
+		hides, fs := prot.FileHides(key)
 		if hides {
 			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
 				Why: tr(p.Lang, tProtectRecords), Findings: fs})
@@ -335,7 +339,7 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 		for i, l := range pg.Lines {
 			text := app.Span().Class("tl-text").Text(l.Text)
 			if hides {
-				text = app.Span().Class("tl-text").Body(p.shownParts(redact(l.Text, prot.textSaid(key, l.N), l.Cut))...)
+				text = app.Span().Class("tl-text").Body(p.shownParts(view.Redact(l.Text, prot.TextSaid(key, l.N), l.Cut))...)
 			}
 			body := []app.UI{p.lineLink(l.N), text}
 			if l.Cut {
@@ -357,7 +361,7 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 
 // shownParts renders a redacted line: a hidden part is replaced by the
 // word for hidden content (test hook: data-testid="text-hidden").
-func (p *filePreview) shownParts(parts []shownPart) []app.UI {
+func (p *filePreview) shownParts(parts []view.ShownPart) []app.UI {
 	out := make([]app.UI, len(parts))
 	for i, pt := range parts {
 		if pt.Hidden {

@@ -1,7 +1,7 @@
 package ui
 
 // The strings of the protection of records that probably belong to someone
-// else (protect.go), shared by the Recordings, Transcripts and Files pages.
+// else (view.Protection), shared by the Recordings, Transcripts and Files pages.
 var (
 	tProtectRecording   = def("protect.recording", "This recording probably belongs to someone else. It is hidden to protect their privacy.", "Diese Aufnahme gehört wahrscheinlich jemand anderem. Sie ist ausgeblendet, um die Privatsphäre dieser Person zu schützen.")
 	tProtectAudioFile   = def("protect.audioFile", "This audio file probably belongs to someone else. It is hidden to protect their privacy.", "Diese Audiodatei gehört wahrscheinlich jemand anderem. Sie ist ausgeblendet, um die Privatsphäre dieser Person zu schützen.")

@@ -81,12 +81,12 @@ func shownText(s session) string {
 	prot := protectionOf(s)
 	var b strings.Builder
 	for i, rec := range s.Export.Recordings {
-		if !prot.hidesRecording(i) {
+		if !prot.HidesRecording(i) {
 			b.WriteString(rec.Transcript().Text + "\n" + rec.Response().Text + "\n")
 		}
 	}
 	for _, l := range s.Export.Transcripts {
-		if !prot.hidesLine(l) {
+		if !prot.HidesLine(l) {
 			b.WriteString(l.Text + "\n")
 		}
 	}
@@ -115,32 +115,32 @@ func TestProtect2018(t *testing.T) {
 	}
 
 	prot := protectionOf(s)
-	if prot.hidden != 12 {
-		t.Errorf("hidden: got %d items, want all 12", prot.hidden)
+	if prot.Hidden != 12 {
+		t.Errorf("hidden: got %d items, want all 12", prot.Hidden)
 	}
 	if got := shownText(s); strings.TrimSpace(got) != "" {
 		t.Errorf("shown before lifting: %q, want nothing", got)
 	}
 	for _, m := range []string{"Alexa/0001.wav", "Alexa/0012.wav", "Alexa/Alexa-Sprachaufnahmen.pdf"} {
-		if why, fs := prot.member("export.zip", m); why == noText || len(fs) == 0 {
-			t.Errorf("member %s: got why %q findings %v, want hidden with its findings", m, why.name, fs)
+		if why, fs := prot.Member("export.zip", m); why == view.NotHidden || len(fs) == 0 {
+			t.Errorf("member %s: got why %v findings %v, want hidden with its findings", m, why, fs)
 		}
 	}
 	ix := recIndexOf(s)
 	search := view.NewFilter()
 	search.Query = "bedroom"
-	if got := ix.Filter(search, prot.hides); len(got) != 0 {
+	if got := ix.Filter(search, prot.Hides); len(got) != 0 {
 		t.Errorf(`search "bedroom" while hidden: got items %v, want none (a hit tells)`, got)
 	}
 	if got := ix.Filter(search, nil); len(got) != 1 {
 		t.Errorf(`search "bedroom" without protection: got %v, want one item`, got)
 	}
 
-	fs := prot.hiddenFindings()
+	fs := prot.HiddenFindings()
 	if len(fs) == 0 {
 		t.Fatal("no finding offers to lift the protection")
 	}
-	l, ok := s.Lifted.with(liftRequest{Gen: s.Gen, Finding: findingKey(&s.Report.Findings[fs[0]])})
+	l, ok := s.Lifted.With(view.LiftRequest{Gen: s.Gen, Finding: view.FindingKey(&s.Report.Findings[fs[0]])})
 	if !ok {
 		t.Fatal("lifting a finding changed nothing")
 	}
@@ -156,27 +156,27 @@ func TestProtect2018(t *testing.T) {
 		}
 	}
 	p2 := protectionOf(lift)
-	if p2.hidden != 0 {
-		t.Errorf("after lifting: %d items still hidden, want 0", p2.hidden)
+	if p2.Hidden != 0 {
+		t.Errorf("after lifting: %d items still hidden, want 0", p2.Hidden)
 	}
-	if why, _ := p2.member("export.zip", "Alexa/0001.wav"); why != noText {
-		t.Errorf("after lifting: the WAV is still hidden (%s)", why.name)
+	if why, _ := p2.Member("export.zip", "Alexa/0001.wav"); why != view.NotHidden {
+		t.Errorf("after lifting: the WAV is still hidden (%v)", why)
 	}
-	if !p2.anyLifted() {
+	if !p2.AnyLifted() {
 		t.Error("after lifting: anyLifted is false")
 	}
 
-	l, _ = lift.Lifted.with(liftRequest{Reset: true})
+	l, _ = lift.Lifted.With(view.LiftRequest{Reset: true})
 	lift.Lifted = l
-	if got := protectionOf(lift).hidden; got != 12 {
+	if got := protectionOf(lift).Hidden; got != 12 {
 		t.Errorf("after hide again: got %d hidden, want 12", got)
 	}
-	l, _ = lift.Lifted.with(liftRequest{All: true})
+	l, _ = lift.Lifted.With(view.LiftRequest{All: true})
 	lift.Lifted = l
 	if got := shownText(lift); !strings.Contains(strings.ToLower(got), "bedroom") {
 		t.Errorf("after lifting all: got %q, want the transcripts", got)
 	}
-	if _, ok := lift.Lifted.with(liftRequest{}); ok {
+	if _, ok := lift.Lifted.With(view.LiftRequest{}); ok {
 		t.Error("an empty request changed something")
 	}
 }
@@ -188,10 +188,10 @@ func TestProtectOwned(t *testing.T) {
 		t.Fatal("amazon-clean has no recordings: the test would prove nothing")
 	}
 	prot := protectionOf(s)
-	if prot.hidden != 0 || len(prot.docs) != 0 || len(prot.audio) != 0 {
-		t.Errorf("clean export: hidden %d, docs %d, audio %d, want nothing", prot.hidden, len(prot.docs), len(prot.audio))
+	if prot.Hidden != 0 || len(prot.Docs) != 0 || len(prot.Audio) != 0 {
+		t.Errorf("clean export: hidden %d, docs %d, audio %d, want nothing", prot.Hidden, len(prot.Docs), len(prot.Audio))
 	}
-	if fs := prot.hiddenFindings(); len(fs) != 0 {
+	if fs := prot.HiddenFindings(); len(fs) != 0 {
 		t.Errorf("clean export offers to lift findings %v", fs)
 	}
 }
@@ -202,7 +202,7 @@ func TestProtectOwned(t *testing.T) {
 func TestProtectCSVCells(t *testing.T) {
 	s := openFixture(t, "amazon-foreign", check.Declared{})
 	prot := protectionOf(s)
-	if prot.hidden == 0 {
+	if prot.Hidden == 0 {
 		t.Fatal("amazon-foreign: nothing hidden: the test would prove nothing")
 	}
 	var checked, owned int
@@ -210,7 +210,7 @@ func TestProtectCSVCells(t *testing.T) {
 		if rec.Src().Line == 0 || !strings.HasSuffix(rec.Src().Path, ".csv") || rec.Transcript().Text == "" {
 			continue
 		}
-		said := prot.records[audioKey(rec.Src().Part, rec.Src().Path)][rec.Src().Line]
+		said := prot.Records[view.FileKey(rec.Src().Part, rec.Src().Path)][rec.Src().Line]
 		var e *view.Entry
 		for _, x := range s.Tree.Entries {
 			if x.Part == rec.Src().Part && x.Path == rec.Src().Path {
@@ -234,11 +234,11 @@ func TestProtectCSVCells(t *testing.T) {
 		}
 		var hiddenCells []string
 		for _, c := range cells {
-			if hidesCell(c, said) {
+			if view.HidesCell(c, said) {
 				hiddenCells = append(hiddenCells, c)
 			}
 		}
-		if !prot.hidesRecording(i) {
+		if !prot.HidesRecording(i) {
 			owned++
 			if len(hiddenCells) != 0 {
 				t.Errorf("owned recording %d: cells %q hidden", i, hiddenCells)

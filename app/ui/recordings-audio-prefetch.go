@@ -26,7 +26,7 @@ var prefetched struct {
 }
 
 // prefetchAudio starts making item's audio URL unless that is under way.
-// The caller never asks for an item that is hidden (protect.go). A fetch
+// The caller never asks for an item that is hidden (view.Protection). A fetch
 // it replaces, never taken, has its URL revoked.
 func prefetchAudio(ix *view.Recordings, item int, files []*browser.File) {
 	if ix == nil || item < 0 || item >= len(ix.Items) {

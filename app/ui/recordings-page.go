@@ -114,7 +114,7 @@ func (p *recordingsPage) currentView(ix *view.Recordings) []int {
 		}
 		// A search never looks into what is hidden: a hit would tell.
 		prot := protectionOf(p.s)
-		p.view, p.viewOf, p.viewFor, p.viewLift = ix.Filter(p.filter, prot.hides), ix, p.filter, p.s.Lifted.Gen
+		p.view, p.viewOf, p.viewFor, p.viewLift = ix.Filter(p.filter, prot.Hides), ix, p.filter, p.s.Lifted.Gen
 	}
 	return p.view
 }
@@ -147,7 +147,7 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 		player = &playerView{
 			Lang: p.lang, Index: ix, Item: p.selected, Pos: pos, Count: len(view),
 			Files: p.s.Files, Autoplay: p.autoplay, OnPrev: p.onPrev, OnNext: p.onNext,
-			Hidden: prot.hides(p.selected), Gen: p.s.Gen, Declared: p.s.Declared, Excerpts: p.s.Excerpts,
+			Hidden: prot.Hides(p.selected), Gen: p.s.Gen, Declared: p.s.Declared, Excerpts: p.s.Excerpts,
 		}
 	}
 
@@ -177,12 +177,12 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 // renderProtection says how many recordings are hidden and why, with the
 // controls that show them; or, once the person lifted that, that they are
 // shown.
-func (p *recordingsPage) renderProtection(prot *protection) app.UI {
+func (p *recordingsPage) renderProtection(prot *view.Protection) app.UI {
 	switch {
-	case prot != nil && prot.hidden > 0:
+	case prot != nil && prot.Hidden > 0:
 		return &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
-			Why: trn(p.lang, tProtectList, prot.hidden), Findings: prot.hiddenFindings()}
-	case prot.anyLifted():
+			Why: trn(p.lang, tProtectList, prot.Hidden), Findings: prot.HiddenFindings()}
+	case prot.AnyLifted():
 		return liftedNotice(p.lang, p.s.Gen)
 	}
 	return app.Text("")

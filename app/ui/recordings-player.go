@@ -31,7 +31,7 @@ type playerView struct {
 	Autoplay bool // start playing when the audio is ready (the person chose it)
 	OnPrev   func(ctx app.Context)
 	OnNext   func(ctx app.Context)
-	// Hidden: the item probably is someone else's (protect.go): no audio
+	// Hidden: the item probably is someone else's (view.Protection): no audio
 	// is loaded, so neither a click nor a key plays it, and what was said
 	// is not shown.
 	Hidden bool

@@ -28,7 +28,7 @@ type recordingRow struct {
 	Unreferenced bool   // an audio file no record refers to
 	Flagged      bool
 	Why          string // the titles of the findings that flag it
-	// Hidden: the recording probably is someone else's (protect.go). The
+	// Hidden: the recording probably is someone else's (view.Protection). The
 	// row keeps time, device, voice profile and the finding, never what
 	// was said.
 	Hidden   bool
@@ -123,9 +123,9 @@ func firstLine(s string) string {
 }
 
 // newRecordingRow makes the row of item k; prot says whether it is hidden.
-func newRecordingRow(lang string, ix *view.Recordings, prot *protection, k, pos, count int, selected bool, onSelect func(app.Context, int), onPress func(int)) *recordingRow {
+func newRecordingRow(lang string, ix *view.Recordings, prot *view.Protection, k, pos, count int, selected bool, onSelect func(app.Context, int), onPress func(int)) *recordingRow {
 	it := ix.Items[k]
-	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.Flagged, Hidden: prot.hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress,
+	row := &recordingRow{Lang: lang, Index: k, Pos: pos, Count: count, Flagged: it.Flagged, Hidden: prot.Hides(k), Selected: selected, OnSelect: onSelect, OnPress: onPress,
 		Length: lengthText(ix, k)}
 	if rec := ix.Recording(k); rec != nil {
 		row.Time = timeText(lang, rec.Time)

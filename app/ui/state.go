@@ -25,6 +25,6 @@ type session struct {
 	// so that "add files" can open the union.
 	Chosen []*browser.File
 	// Lifted is what the person chose to see of the records hidden to
-	// protect someone else (protect.go). A new open starts without it.
-	Lifted lifted
+	// protect someone else (view.Protection). A new open starts without it.
+	Lifted view.Lifted
 }

@@ -70,21 +70,21 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	hidden := 0
 	var findings []int // the findings that hide lines, in report order
 	for _, l := range lines {
-		if prot.hidesLine(l) {
+		if prot.HidesLine(l) {
 			hidden++
 		}
 	}
 	if hidden > 0 {
 		fs := map[int]bool{}
 		for _, l := range lines {
-			if !prot.hidesLine(l) {
+			if !prot.HidesLine(l) {
 				continue
 			}
-			for _, fi := range prot.docs[audioKey(l.Src.Part, l.Src.Path)] {
+			for _, fi := range prot.Docs[view.FileKey(l.Src.Part, l.Src.Path)] {
 				fs[fi] = true
 			}
 			if l.Recording >= 0 {
-				for _, fi := range prot.ix.ItemFindings[l.Recording] {
+				for _, fi := range prot.Index.ItemFindings[l.Recording] {
 					fs[fi] = true
 				}
 			}
@@ -96,7 +96,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 		}
 		out = append(out, &protectNotice{Lang: p.lang, Gen: p.s.Gen, Report: p.s.Report,
 			Why: trn(p.lang, tProtectLines, hidden), Findings: findings})
-	} else if prot.anyLifted() {
+	} else if prot.AnyLifted() {
 		out = append(out, liftedNotice(p.lang, p.s.Gen))
 	}
 
@@ -117,7 +117,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 
 	rows := make([]app.UI, len(lines))
 	for i, l := range lines {
-		rows[i] = p.renderLine(l, prot.hidesLine(l))
+		rows[i] = p.renderLine(l, prot.HidesLine(l))
 	}
 	out = append(out, app.Table().Class("transcript-table").Body(
 		app.THead().Body(app.Tr().Body(

@@ -152,7 +152,7 @@ func ReadCSVPage(r io.Reader, page, line int, field string) CSVPage {
 	cr := csv.NewReader(bound)
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true // the cells kept are copied (cut to maxCellShown)
+	cr.ReuseRecord = true // the cells kept are copied (cut to MaxCellShown)
 
 	out := CSVPage{Column: -1}
 	target := 0 // the page to show; 0 while the line is not reached
@@ -246,7 +246,7 @@ func (b *recordBound) Read(p []byte) (int, error) {
 type TextLine struct {
 	N    int
 	Text string
-	Cut  bool // longer than maxCellShown; the rest is not shown
+	Cut  bool // longer than MaxCellShown; the rest is not shown
 }
 
 // TextPage is one page of a text member.
@@ -291,7 +291,7 @@ func ReadTextPage(r io.Reader, page, line int) TextPage {
 	return out
 }
 
-// readLine reads one line, keeping at most maxCellShown bytes of it (none
+// readLine reads one line, keeping at most MaxCellShown bytes of it (none
 // when keep is false). cut reports that more was there.
 func readLine(br *bufio.Reader, keep bool) (s string, cut bool, err error) {
 	var buf []byte

@@ -14,6 +14,9 @@
 //   - the recordings list (recordings.go): Recordings (NewRecordings), its
 //     Filter, Timeline and Series (timeline.go), row lengths (lengths.go),
 //     where an item's audio is (audio.go: ReadAudio, Source);
+//   - protecting the stranger (protect.go, redact.go): Protection
+//     (NewProtection), what a mismatch or likely finding hides until the
+//     person lifts it (Lifted), and Redact, the words hidden in a line;
 //   - the Files page: its addresses (location.go: FileLoc and its URL,
 //     ParseFileLoc, URLLoc.Resolve, MemberIndex), its bounded readers
 //     (preview.go: KindOf, PreviewKind, ReadCSVPage, ReadTextPage,

@@ -1,4 +1,4 @@
-package ui
+package view
 
 import (
 	"html"
@@ -16,20 +16,20 @@ import (
 // under the record's element that holds them. Time, device and the rest of
 // the markup stay visible.
 
-// shownPart is a piece of a previewed line: shown as it is, or hidden.
-type shownPart struct {
+// ShownPart is a piece of a previewed line: shown as it is, or hidden.
+type ShownPart struct {
 	Text   string
 	Hidden bool
 }
 
-// redact splits line into the parts to show and the parts that are one of
+// Redact splits line into the parts to show and the parts that are one of
 // said (as read, HTML-escaped as an HTML file writes it, or escaped as a
 // URL's query writes it), each found
 // only where it is not part of a longer word. When the line was cut
 // (cut), a tail that begins one of said is hidden too.
-func redact(line string, said []string, cut bool) []shownPart {
+func Redact(line string, said []string, cut bool) []ShownPart {
 	if len(said) == 0 || line == "" {
-		return []shownPart{{Text: line}}
+		return []ShownPart{{Text: line}}
 	}
 	forms := make([]string, 0, 2*len(said))
 	for _, s := range said {
@@ -77,13 +77,13 @@ func redact(line string, said []string, cut bool) []shownPart {
 			}
 		}
 	}
-	var out []shownPart
+	var out []ShownPart
 	for i := 0; i < len(line); {
 		j := i
 		for j < len(line) && hidden[j] == hidden[i] {
 			j++
 		}
-		out = append(out, shownPart{Text: line[i:j], Hidden: hidden[i]})
+		out = append(out, ShownPart{Text: line[i:j], Hidden: hidden[i]})
 		i = j
 	}
 	return out
@@ -111,8 +111,8 @@ func wordEdgeAfter(line string, j int, f string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// anyHidden reports whether redact hid something.
-func anyHidden(parts []shownPart) bool {
+// AnyHidden reports whether redact hid something.
+func AnyHidden(parts []ShownPart) bool {
 	for _, p := range parts {
 		if p.Hidden {
 			return true
@@ -121,16 +121,16 @@ func anyHidden(parts []shownPart) bool {
 	return false
 }
 
-// textSaid returns what the hidden records say that may stand in line n
+// TextSaid returns what the hidden records say that may stand in line n
 // of the text file key: the records whose lines hold n (a record runs from
 // its first line to the next record's first line). A JSON document shown
 // as text has no lines per record: every hidden record's words are looked
 // for in every line.
-func (p *protection) textSaid(key string, n int) []string {
+func (p *Protection) TextSaid(key string, n int) []string {
 	if p == nil {
 		return nil
 	}
-	if recs := p.pointers[key]; len(recs) > 0 {
+	if recs := p.Pointers[key]; len(recs) > 0 {
 		return p.allSaid(key)
 	}
 	starts := p.starts[key]
@@ -141,29 +141,29 @@ func (p *protection) textSaid(key string, n int) []string {
 	if i < 0 {
 		return nil
 	}
-	return p.records[key][starts[i]]
+	return p.Records[key][starts[i]]
 }
 
 // allSaid is every word of the hidden JSON records of file key.
-func (p *protection) allSaid(key string) []string {
+func (p *Protection) allSaid(key string) []string {
 	if s, ok := p.saidCache[key]; ok {
 		return s
 	}
 	var out []string
-	for _, said := range p.pointers[key] {
+	for _, said := range p.Pointers[key] {
 		out = append(out, said...)
 	}
 	p.saidCache[key] = out
 	return out
 }
 
-// fileHides reports whether file key holds hidden records, and their findings.
-func (p *protection) fileHides(key string) (bool, []int) {
+// FileHides reports whether file key holds hidden records, and their findings.
+func (p *Protection) FileHides(key string) (bool, []int) {
 	if p == nil {
 		return false, nil
 	}
-	if len(p.records[key]) == 0 && len(p.pointers[key]) == 0 {
+	if len(p.Records[key]) == 0 && len(p.Pointers[key]) == 0 {
 		return false, nil
 	}
-	return true, p.recordFindings[key]
+	return true, p.RecordFindings[key]
 }

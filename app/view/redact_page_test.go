@@ -1,18 +1,13 @@
-//go:build !wasm
-
-package ui
+package view
 
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 
-	"exportlens/app/check"
-	"exportlens/app/export"
-	"exportlens/app/view"
+	"exportlens/app/archive"
 )
 
 // activityPage writes a Takeout My Activity.html of records (said, answer,
@@ -56,26 +51,18 @@ func TestProtectHTMLPreview(t *testing.T) {
 		w, _ := zw.Create(page)
 		w.Write([]byte(activityPage(recs, minified)))
 		zw.Close()
-		tree, err := view.Default.Open(context.Background(), []view.Input{{Name: "takeout-20240301T101500Z-001.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}}, view.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
+		ix := openIndex(t, "activity page", []archive.Input{{Name: "takeout-20240301T101500Z-001.zip", R: bytes.NewReader(buf.Bytes()), Size: int64(buf.Len())}})
+		prot := NewProtection(ix, Lifted{})
+		if prot.Hidden != 1 {
+			t.Fatalf("minified %v: %d recordings, report %v; want the stranger's one hidden", minified, len(ix.Export.Recordings), ix.Report.Findings)
 		}
-		x, err := export.Load(context.Background(), tree, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := recheck(session{Session: view.Session{Gen: 1, Tree: tree, Export: x, Declared: normalDeclared(check.Declared{})}})
-		prot := protectionOf(s)
-		if prot == nil || prot.hidden != 1 {
-			t.Fatalf("minified %v: %d recordings, report %v; want the stranger's one hidden", minified, len(x.Recordings), s.Report.Findings)
-		}
-		key := audioKey("takeout-20240301T101500Z-001.zip", page)
-		if hides, _ := prot.fileHides(key); !hides {
+		key := FileKey("takeout-20240301T101500Z-001.zip", page)
+		if hides, _ := prot.FileHides(key); !hides {
 			t.Fatalf("minified %v: the page is not one that hides records", minified)
 		}
 		var shown strings.Builder
 		for i, line := range strings.Split(activityPage(recs, minified), "\n") {
-			shown.WriteString(joinShown(redact(line, prot.textSaid(key, i+1), false)) + "\n")
+			shown.WriteString(joinShown(Redact(line, prot.TextSaid(key, i+1), false)) + "\n")
 		}
 		got := shown.String()
 		for _, stranger := range []string{"tell me about Tom &amp; Jerry", "Here is what I found about the cartoon"} {
@@ -88,6 +75,5 @@ func TestProtectHTMLPreview(t *testing.T) {
 				t.Errorf("minified %v: the preview hides %q", minified, own)
 			}
 		}
-		tree.Close()
 	}
 }

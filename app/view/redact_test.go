@@ -1,11 +1,11 @@
-package ui
+package view
 
 import (
 	"strings"
 	"testing"
 )
 
-func joinShown(parts []shownPart) string {
+func joinShown(parts []ShownPart) string {
 	var b strings.Builder
 	for _, p := range parts {
 		if p.Hidden {
@@ -37,7 +37,7 @@ func TestRedact(t *testing.T) {
 		{`nothing here`, nil, false, `nothing here`},
 		{`  `, []string{"  "}, false, `  `},
 	} {
-		parts := redact(tc.line, tc.said, tc.cut)
+		parts := Redact(tc.line, tc.said, tc.cut)
 		if got := joinShown(parts); got != tc.want {
 			t.Errorf("redact(%q, %q, %v) = %q, want %q", tc.line, tc.said, tc.cut, got, tc.want)
 		}
@@ -48,8 +48,8 @@ func TestRedact(t *testing.T) {
 		if all.String() != tc.line {
 			t.Errorf("redact(%q): the parts join to %q, not the line", tc.line, all.String())
 		}
-		if anyHidden(parts) != strings.Contains(tc.want, "[·]") {
-			t.Errorf("anyHidden(%q) = %v", tc.line, anyHidden(parts))
+		if AnyHidden(parts) != strings.Contains(tc.want, "[·]") {
+			t.Errorf("anyHidden(%q) = %v", tc.line, AnyHidden(parts))
 		}
 	}
 }
@@ -58,17 +58,17 @@ func TestRedact(t *testing.T) {
 // the next record's first line, not in the lines of records around it.
 func TestTextSaid(t *testing.T) {
 	const key = "p\x00a.html"
-	p := &protection{
-		records: map[string]map[int][]string{key: {10: {"stranger words"}}},
+	p := &Protection{
+		Records: map[string]map[int][]string{key: {10: {"stranger words"}}},
 		starts:  map[string][]int{key: {3, 10, 17}},
 	}
 	for n, want := range map[int]bool{2: false, 3: false, 9: false, 10: true, 16: true, 17: false, 40: false} {
-		if got := len(p.textSaid(key, n)) > 0; got != want {
+		if got := len(p.TextSaid(key, n)) > 0; got != want {
 			t.Errorf("line %d: words looked for %v, want %v", n, got, want)
 		}
 	}
-	json := &protection{pointers: map[string]map[string][]string{key: {"/1": {"a"}, "/4": {"b"}}}, saidCache: map[string][]string{}}
-	if got := json.textSaid(key, 1); len(got) != 2 {
+	json := &Protection{Pointers: map[string]map[string][]string{key: {"/1": {"a"}, "/4": {"b"}}}, saidCache: map[string][]string{}}
+	if got := json.TextSaid(key, 1); len(got) != 2 {
 		t.Errorf("JSON shown as text: words looked for %q, want both records'", got)
 	}
 }
