@@ -10,7 +10,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -24,8 +24,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"exportlens/app/archive"
-	"exportlens/app/export"
+	"exportlens/app/check"
 	"exportlens/cmd/mkexport/hostile"
 )
 
@@ -203,8 +202,9 @@ func (ht *hostileTab) openAndMeasure(t *testing.T, files []string, timeout time.
 
 // TestBrowserHostile opens every hostile archive in the viewer: the page
 // never dies (no watchdog, no fatal error in the console), a message names
-// the file when the engine has something to say about it, the export opens
-// as far as the engine opens it natively, the page answers within
+// the file when `exportlens check` has something to say about it, the page
+// gives the command's verdict or, where the command reads nothing, says
+// nothing could be read; the page answers within
 // hostileMarkGap throughout (hostileMaxGap is the target, logged), and a
 // normal export opens in the same tab afterwards.
 func TestBrowserHostile(t *testing.T) {
@@ -219,7 +219,7 @@ func TestBrowserHostile(t *testing.T) {
 			if err := os.WriteFile(p, a.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			native := hostileNative(t, p)
+			native := hostileCommand(t, p)
 			// Other processes share the two cores: a gap can be theirs. Up
 			// to hostileAttempts fresh tabs; the shortest gap counts.
 			var ht *hostileTab
@@ -242,9 +242,9 @@ func TestBrowserHostile(t *testing.T) {
 				}
 				switch {
 				case native.unreadable && !out.Failed:
-					t.Errorf("got verdict %q, want the failure the engine reports (%v)", out.Verdict, native.err)
-				case !native.unreadable && out.Verdict == "":
-					t.Errorf("got no verdict (messages %q), want the overview: the engine opens it natively", out.Messages)
+					t.Errorf("got verdict %q, want the failure the command reports (%v)", out.Verdict, native.err)
+				case !native.unreadable && out.Verdict != native.verdict:
+					t.Errorf("got verdict %q (messages %q), want the command's %q", out.Verdict, out.Messages, native.verdict)
 				}
 				if native.problems > 0 || native.unreadable {
 					// "“NAME…” could not be read: REASON." or "… needs a look: REASON."
@@ -254,7 +254,7 @@ func TestBrowserHostile(t *testing.T) {
 						named = named || (strings.Contains(m, a.Name) && ok && len(reason) > 3)
 					}
 					if !named {
-						t.Errorf("got messages %q, want one naming %s and the reason (the engine reports %d problems, err %v)",
+						t.Errorf("got messages %q, want one naming %s and the reason (the command reports %d problems, err %v)",
 							out.Messages, a.Name, native.problems, native.err)
 					}
 				}
@@ -289,34 +289,26 @@ func TestBrowserHostile(t *testing.T) {
 	t.Logf("hostile inputs in the viewer:\n%s", strings.Join(summary, "\n"))
 }
 
-// hostileNativeResult is what the engine makes of an input natively.
-type hostileNativeResult struct {
-	unreadable bool // nothing could be listed or loaded
-	problems   int  // problems of the tree and the export
-	err        error
+// hostileResult is what `exportlens check` makes of an input: the viewer,
+// which runs the same pipeline (app/view), must say the same.
+type hostileResult struct {
+	unreadable bool   // exit 2: nothing could be read
+	verdict    string // else the report's verdict
+	problems   int    // and the files it could not read
+	err        error  // what the command said on exit 2
 }
 
-func hostileNative(t *testing.T, path string) hostileNativeResult {
+func hostileCommand(t *testing.T, path string) hostileResult {
 	t.Helper()
-	inputs, closeInputs, err := openInputs([]string{path})
-	if err != nil {
-		t.Fatal(err)
+	var out, errb bytes.Buffer
+	if code := runCheck([]string{"--json", path}, &out, &errb); code == check.ExitUnreadable {
+		return hostileResult{unreadable: true, err: errors.New(strings.TrimSpace(errb.String()))}
 	}
-	defer closeInputs()
-	ctx := context.Background()
-	tree, err := archive.Open(ctx, inputs, archive.Options{})
-	if err != nil {
-		return hostileNativeResult{unreadable: true, err: err}
+	var r check.Report
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("exportlens check %s: the report is not JSON: %v", path, err)
 	}
-	defer tree.Close()
-	if len(tree.Entries) == 0 {
-		return hostileNativeResult{unreadable: true, problems: len(tree.Problems), err: errors.New("no entries")}
-	}
-	x, err := export.Load(ctx, tree, nil)
-	if err != nil {
-		return hostileNativeResult{unreadable: true, err: err}
-	}
-	return hostileNativeResult{problems: len(tree.Problems) + len(x.Problems)}
+	return hostileResult{verdict: r.Verdict, problems: len(r.Problems)}
 }
 
 // TestBrowserHostileCancel opens an export that takes seconds of CPU to
