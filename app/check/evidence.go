@@ -181,6 +181,21 @@ func (g *group) addAudio(ev Evidence, row string, i int) {
 	g.audio = append(g.audio, i)
 }
 
+// merged is a new group of g's places and h's: the same as adding h's
+// after g's (its top evidence is the first of both tops).
+func (g *group) merged(h *group) *group {
+	m := &group{hits: g.hits + h.hits, top: topEvidence{n: maxEvidence},
+		rows:  slices.Concat(g.rows, h.rows),
+		recs:  slices.Concat(g.recs, h.recs),
+		audio: slices.Concat(g.audio, h.audio)}
+	for _, t := range []*group{g, h} {
+		for i := range t.top.evs {
+			m.top.add(&t.top.evs[i])
+		}
+	}
+	return m
+}
+
 // withAudio is f with the group's audio files as its AffectedAudio.
 func (g *group) withAudio(f Finding) Finding {
 	if len(g.audio) > 0 {
