@@ -12,7 +12,6 @@ import (
 
 	"exportlens/app/browser"
 	"exportlens/app/check"
-	"exportlens/app/pack"
 	"exportlens/app/view"
 )
 
@@ -80,14 +79,7 @@ func (e *evidenceActions) Render() app.UI {
 // inputs' checksums first: they are computed once), like report.txt.
 func (e *evidenceActions) onPrint(ctx app.Context, _ app.Event) {
 	e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
-		m := e.meta()
-		e.printHead = pack.Head(rep, m)
-		if st := rep.StatementsText(e.Lang); st != "" {
-			e.printHead += "\n" + st
-		}
-		if ex := pack.ExcerptsText(m); ex != "" {
-			e.printHead += "\n" + ex
-		}
+		e.printHead = e.evidence(rep).PrintHead()
 		ctx.Defer(func(app.Context) { e.report(ctx, browser.Print(), "") })
 	})
 }
@@ -133,11 +125,10 @@ func (e *evidenceActions) fileName(base string) string {
 	return "exportlens-" + time.Now().Format("2006-01-02") + "-" + base
 }
 
-func (e *evidenceActions) meta() pack.Meta {
-	m := pack.Meta{Made: time.Now().UTC().Truncate(time.Second), Lang: e.Lang, Declared: e.Session.Declared}
-	// Every ref was taken from a recording of this export: none is missing.
-	m.Excerpts, _ = pack.Excerpts(e.Session.Export, e.Session.Excerpts, e.Lang)
-	return m
+// evidence is what the pack and the letters say now, of rep (the report
+// with the inputs' checksums).
+func (e *evidenceActions) evidence(rep *check.Report) view.Evidence {
+	return e.Session.Evidence(rep, e.Lang, time.Now())
 }
 
 // withHashes runs then with the report whose inputs carry their SHA-256,
@@ -180,7 +171,7 @@ func (e *evidenceActions) withHashes(ctx app.Context, then func(ctx app.Context,
 
 func (e *evidenceActions) onPack(ctx app.Context, _ app.Event) {
 	e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
-		data, err := pack.Build(rep, e.meta())
+		data, err := e.evidence(rep).Pack()
 		if err == nil {
 			name := e.fileName("evidence.zip")
 			err = browser.Save(name, data)
@@ -194,11 +185,11 @@ func (e *evidenceActions) onPack(ctx app.Context, _ app.Event) {
 func (e *evidenceActions) onLetter(to string) app.EventHandler {
 	return func(ctx app.Context, _ app.Event) {
 		e.withHashes(ctx, func(ctx app.Context, rep *check.Report) {
-			r := pack.Company
+			r := view.ToCompany
 			if to == "authority" {
-				r = pack.Authority
+				r = view.ToAuthority
 			}
-			e.letter, e.text, e.status = to, pack.Letter(rep, r, e.meta()), ""
+			e.letter, e.text, e.status = to, e.evidence(rep).Letter(r), ""
 		})
 	}
 }

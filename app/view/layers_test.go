@@ -8,14 +8,14 @@ import (
 )
 
 // TestLayers: the imports point one way. The pages (app/ui) reach the
-// archive and the media readers only through this package; this package
-// and the domain below it import neither go-app, nor the DOM, nor a page,
-// so they run natively. Checked for the native build and the wasm one,
+// archive, the media readers and the evidence pack only through this
+// package; this package and the domain below it import neither go-app, nor
+// the DOM, nor a page, so they run natively. Checked for the native build and the wasm one,
 // tests included, from the packages' own import lists.
 func TestLayers(t *testing.T) {
 	const mod = "exportlens/app/"
 	forbidden := map[string][]string{
-		"ui": {mod + "archive", mod + "media"},
+		"ui": {mod + "archive", mod + "media", mod + "pack"},
 	}
 	gui := []string{"github.com/maxence-charriere/go-app/v9/pkg/app", "syscall/js", mod + "ui", mod + "browser"}
 	for _, p := range []string{"view", "check", "export", "pack", "media", "archive"} {

@@ -1,9 +1,9 @@
 // Package view is the layer between the domain (archive, export, check,
-// media) and the viewer's pages: the one pipeline from the chosen inputs to
+// pack, media) and the viewer's pages: the one pipeline from the chosen inputs to
 // a checked export that the command and the viewer share, and the pages'
 // logic that needs no page. It imports neither go-app nor the DOM, so it
-// runs, and is tested, natively; the pages reach the archive and the media
-// readers only through it.
+// runs, and is tested, natively; the pages reach the archive, the media
+// readers and the evidence pack only through it.
 //
 // Entry points:
 //   - the pipeline (pipeline.go): Default (the domain's steps), Steps.Read
@@ -22,6 +22,8 @@
 //     (preview.go: KindOf, PreviewKind, ReadCSVPage, ReadTextPage,
 //     ReadJSONTree) and what one member shows (preview-read.go:
 //     ReadPreview);
+//   - the evidence pack, the letters and the printed report of a session
+//     (evidence.go: Session.Evidence);
 //   - errors (errors.go): which file an error is about and why
 //     (Unreadable, Reason), Guard (a panic becomes a PanicError naming what
 //     was read);
