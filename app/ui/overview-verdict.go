@@ -16,6 +16,10 @@ type verdictBanner struct {
 	Lang    string
 	Verdict string
 	Reason  string // for "cannot tell": why, in Lang (check.Report.VerdictReason); "" for the others
+	// Complete: the rest of the overview is shown around the banner. Only
+	// then is data-verdict set, so that whoever waits for it (the tests,
+	// the benchmarks) finds the whole overview.
+	Complete bool
 }
 
 func (v *verdictBanner) Render() app.UI {
@@ -23,14 +27,14 @@ func (v *verdictBanner) Render() app.UI {
 	if !ok {
 		key = verdictText[check.VerdictUnknown]
 	}
-	return app.Div().
-		Class("verdict", "verdict-"+v.Verdict).
-		Attr("data-testid", "verdict").
-		Attr("data-verdict", v.Verdict).
-		Body(
-			app.Strong().Text(tr(v.Lang, key[0])),
-			v.sub(key[1]),
-		)
+	d := app.Div().Class("verdict", "verdict-"+v.Verdict).Attr("data-testid", "verdict")
+	if v.Complete {
+		d = d.Attr("data-verdict", v.Verdict)
+	}
+	return d.Body(
+		app.Strong().Text(tr(v.Lang, key[0])),
+		v.sub(key[1]),
+	)
 }
 
 // sub is the line under the verdict: for "cannot tell", the reason the

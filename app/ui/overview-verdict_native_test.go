@@ -35,7 +35,7 @@ func TestVerdictWording(t *testing.T) {
 		s := openFixture(t, name, check.Declared{})
 		seen[s.Report.Verdict] = true
 		for lang, w := range words {
-			html := app.HTMLString((&verdictBanner{Lang: lang, Verdict: s.Report.Verdict, Reason: s.Report.VerdictReason(lang)}).Render())
+			html := app.HTMLString((&verdictBanner{Lang: lang, Verdict: s.Report.Verdict, Reason: s.Report.VerdictReason(lang), Complete: true}).Render())
 			want := w[s.Report.Verdict]
 			if !strings.Contains(html, want[0]) {
 				t.Errorf("%s (%s, verdict %s): the banner does not say %q:\n%s", name, lang, s.Report.Verdict, want[0], html)
@@ -89,5 +89,22 @@ func TestFindingChip(t *testing.T) {
 		if html := app.HTMLString(p.renderFindingChip(ix)); !strings.Contains(html, c.none) || !strings.Contains(html, c.all) {
 			t.Errorf("%s: a finding the export lacks: %s", c.lang, html)
 		}
+	}
+}
+
+// TestOverviewVerdictFirst: a new report's overview shows its verdict
+// first, without the test hook data-verdict and without the rest; the
+// whole overview, the findings included, follows with data-verdict set.
+func TestOverviewVerdictFirst(t *testing.T) {
+	s := openFixture(t, "amazon-2018", check.Declared{})
+	o := &overview{Lang: "en", Session: s}
+	first := app.HTMLString(o.Render())
+	if !strings.Contains(first, "This export contains data that is not yours.") || strings.Contains(first, "data-verdict") || strings.Contains(first, `class="findings"`) {
+		t.Errorf("first render: want the verdict alone, without data-verdict:\n%s", first)
+	}
+	o.whole = s.Report
+	whole := app.HTMLString(o.Render())
+	if !strings.Contains(whole, `data-verdict="mismatch"`) || !strings.Contains(whole, `class="findings"`) || !strings.Contains(whole, s.Report.Findings[0].Text("en")) {
+		t.Errorf("whole render: want data-verdict, the findings and the first finding's title:\n%.2000s", whole)
 	}
 }
