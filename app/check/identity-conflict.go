@@ -124,6 +124,21 @@ func pickReference(obs []*emailObs, allParts []export.Part) *emailObs {
 	if len(parts) > 0 {
 		return pickPartsReference(obs, parts, allParts)
 	}
+	if len(obs) == 0 {
+		return nil
+	}
+	// One vote per file that names the address, wherever it is named (a
+	// subscriber page names its account as an identity and the account's
+	// alternate address as a claim: counting only the claim's places, the
+	// alternate tied with the profile's address and won by sorting first).
+	files := map[string]map[string]bool{}
+	for _, o := range obs {
+		pace()
+		if files[o.key] == nil {
+			files[o.key] = map[string]bool{}
+		}
+		files[o.key][o.file] = true
+	}
 	// The export's own claim decides; other places only when it names none.
 	var claimed []*emailObs
 	for _, o := range obs {
@@ -134,18 +149,6 @@ func pickReference(obs []*emailObs, allParts []export.Part) *emailObs {
 	}
 	if len(claimed) > 0 {
 		obs = claimed
-	}
-	if len(obs) == 0 {
-		return nil
-	}
-	// One vote per file, ties to the first in source order.
-	files := map[string]map[string]bool{}
-	for _, o := range obs {
-		pace()
-		if files[o.key] == nil {
-			files[o.key] = map[string]bool{}
-		}
-		files[o.key][o.file] = true
 	}
 	return mostVoted(obs, func(o *emailObs) int { return len(files[o.key]) })
 }

@@ -33,6 +33,7 @@ const (
 	msgUnreferencedRecording       = "unreferenced-recording"
 	msgUnreferencedNoTable         = "unreferenced-no-table"
 	msgUnreferencedPartial         = "unreferenced-partial"
+	msgUnreferencedNoFolderTable   = "unreferenced-no-folder-table"
 	msgMissingRecording            = "missing-recording"
 	msgUnrecognizedSpeaker         = "unrecognized-speaker"
 	msgForeignPartAccount          = "foreign-part-account"
@@ -79,6 +80,7 @@ const (
 	txtVerdictUnknownWhy = "text-verdict-unknown-why"
 	txtWhyUnreadable     = "text-why-unreadable"
 	txtWhyDamagedPart    = "text-why-damaged-part"
+	txtWhyEncrypted      = "text-why-encrypted"
 	txtFormat            = "text-format"
 	txtClaim             = "text-claim"
 	txtClaimNone         = "text-claim-none"
@@ -162,6 +164,9 @@ var messages = map[string]message{
 	msgUnreferencedNoTable: {args: "ds",
 		en: "Cannot tell whether %d audio files belong to this account's records: %s is missing", enOne: "Cannot tell whether %d audio file belongs to this account's records: %s is missing",
 		de: "Ob %d Audiodateien zu Datensätzen dieses Kontos gehören, ist nicht feststellbar: %s fehlt", deOne: "Ob %d Audiodatei zu Datensätzen dieses Kontos gehört, ist nicht feststellbar: %s fehlt"},
+	msgUnreferencedNoFolderTable: {args: "ds",
+		en: "Cannot tell whether %d audio files belong to this account's records: no activity file was read in their folder %s", enOne: "Cannot tell whether %d audio file belongs to this account's records: no activity file was read in its folder %s",
+		de: "Ob %d Audiodateien zu Datensätzen dieses Kontos gehören, ist nicht feststellbar: in ihrem Ordner %s wurde keine Aktivitätsdatei gelesen", deOne: "Ob %d Audiodatei zu Datensätzen dieses Kontos gehört, ist nicht feststellbar: in ihrem Ordner %s wurde keine Aktivitätsdatei gelesen"},
 	msgUnreferencedPartial: {args: "ds",
 		en: "Cannot tell whether %d audio files belong to this account's records: %s was read only in part", enOne: "Cannot tell whether %d audio file belongs to this account's records: %s was read only in part",
 		de: "Ob %d Audiodateien zu Datensätzen dieses Kontos gehören, ist nicht feststellbar: %s wurde nur zum Teil gelesen", deOne: "Ob %d Audiodatei zu Datensätzen dieses Kontos gehört, ist nicht feststellbar: %s wurde nur zum Teil gelesen"},
@@ -299,6 +304,9 @@ var messages = map[string]message{
 	txtWhyUnreadable: {args: "s",
 		en: "A file the checks need could not be read: %s",
 		de: "Eine Datei, die für die Prüfung nötig ist, ist nicht lesbar: %s"},
+	txtWhyEncrypted: {args: "ds",
+		en: "%d files are password-protected and could not be read: %s", enOne: "%d file is password-protected and could not be read: %s",
+		de: "%d Dateien sind passwortgeschützt und konnten nicht gelesen werden: %s", deOne: "%d Datei ist passwortgeschützt und konnte nicht gelesen werden: %s"},
 	txtWhyDamagedPart: {args: "s",
 		en: "A part of the export could not be read: %s",
 		de: "Ein Teil des Exports ist nicht lesbar: %s"},

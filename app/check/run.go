@@ -125,8 +125,9 @@ func verdict(fs []Finding, checkable bool, bad *export.Problem) (string, verdict
 // (a damaged part may hold anything), or a file that could not be (fully)
 // read and is one the checks need: the voice history, the activity, the
 // registration, the customer profile... (an expectation found there, or of
-// the same name, spaces aside: "My Activity.json" is "MyActivity.json"). A
-// warning about a member's name or a duplicate copy is no such problem.
+// the same name, spaces aside: "My Activity.json" is "MyActivity.json"), or
+// an encrypted member, which nobody can tell the contents of. A warning
+// about a member's name or a duplicate copy is no such problem.
 func neededProblem(x *export.Export) *export.Problem {
 	base := func(p string) string {
 		return strings.ToLower(strings.ReplaceAll(path.Base(p), " ", ""))
@@ -151,7 +152,7 @@ func neededProblem(x *export.Export) *export.Problem {
 		switch p.Kind {
 		case "name", "duplicate":
 			continue
-		case "archive":
+		case "archive", "encrypted": // either may hold anything
 		default:
 			if !needed[[2]string{p.Src.Part, p.Src.Path}] && !names[base(p.Src.Path)] {
 				continue

@@ -1,11 +1,13 @@
 package check
 
 import (
-	"exportlens/app/archive"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"exportlens/app/archive"
+	"exportlens/app/export"
 )
 
 // Exit statuses of `exportlens check`, so that a script can tell a clean
@@ -139,11 +141,14 @@ func (r *Report) VerdictReason(lang string) string {
 	case w.finding != nil:
 		return clean(w.finding.Text(lang))
 	case w.problem != nil:
-		key := txtWhyUnreadable
-		if w.problem.Kind == "archive" {
-			key = txtWhyDamagedPart
+		where := location(lang, Evidence{Part: w.problem.Src.Part, Path: w.problem.Src.Path}, r.FolderInputs())
+		switch w.problem.Kind {
+		case export.ProblemArchive:
+			return render(lang, txtWhyDamagedPart, where)
+		case export.ProblemEncrypted:
+			return render(lang, txtWhyEncrypted, max(w.problem.Members, 1), where)
 		}
-		return render(lang, key, location(lang, Evidence{Part: w.problem.Src.Part, Path: w.problem.Src.Path}, r.FolderInputs()))
+		return render(lang, txtWhyUnreadable, where)
 	}
 	return ""
 }

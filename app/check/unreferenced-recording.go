@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"exportlens/app/export"
 )
 
@@ -14,10 +16,22 @@ func checkUnreferencedRecording(c *checker) {
 	if x.Layout == "single-zip-2018" {
 		return
 	}
+	// A Takeout's parts hold disjoint files: one path in two parts is the
+	// same file downloaded twice (a copy of a part, or one that differs by
+	// a lost file and so is not known as a copy), referenced when either is.
+	copies := map[string]bool{}
+	if x.Vendor == export.Google {
+		for _, a := range x.Audio {
+			pace()
+			if a.Referenced {
+				copies[a.Path] = true
+			}
+		}
+	}
 	var files []int // indexes into x.Audio
 	for i, a := range x.Audio {
 		pace()
-		if !a.Referenced && !a.OtherProduct {
+		if !a.Referenced && !a.OtherProduct && !copies[a.Path] {
 			files = append(files, i)
 		}
 	}
@@ -29,14 +43,14 @@ func checkUnreferencedRecording(c *checker) {
 		what = export.NeedActivity
 	}
 	exp, listed, found := c.expectation(what)
-	if listed && !found {
+	// Without the table (expected and missing, or absent with no other
+	// record table either) nothing explains the audio: that is no sign of
+	// someone else, but no "consistent" either.
+	if listed && !found || !found && !c.hasRecordTable() {
 		g := audioGroup(c, files)
 		subj := missingSubject(exp, what)
 		n := g.records()
 		c.add(g.withAudio(finding(RuleUnreferencedRecording, Unknown, subj, n, g.evidence(), g.affected(), msgUnreferencedNoTable, n, subj)))
-		return
-	}
-	if !found && !c.hasRecordTable() {
 		return
 	}
 	// A table read only in part (its file stopped on the memory budget or
@@ -57,11 +71,59 @@ func checkUnreferencedRecording(c *checker) {
 		f := folderOf(x.Audio[i].Path)
 		byFolder[f] = append(byFolder[f], i)
 	}
+	tables := c.activityFolders()
 	for folder, fs := range byFolder {
 		pace()
 		g := audioGroup(c, fs)
 		n := g.records()
+		// A Takeout keeps a product's activity beside its audio
+		// ("My Activity/Assistant/MyActivity.json"): audio in a folder
+		// whose activity was not read (lost, deleted, another product's)
+		// is unexplained, not someone else's, though other folders' was.
+		if tables != nil && !tables[jobFolder(folder)] {
+			c.add(g.withAudio(finding(RuleUnreferencedRecording, Unknown, folder, n, g.evidence(), g.affected(), msgUnreferencedNoFolderTable, n, folder)))
+			continue
+		}
 		c.add(g.withAudio(finding(RuleUnreferencedRecording, Likely, folder, n, g.evidence(), g.affected(), msgUnreferencedRecording, n)))
+	}
+}
+
+// activityFolders returns, for a Takeout, the folders (as folderOf names
+// them, in any part) that hold an activity file with at least one record
+// read; nil for other exports, whose record tables sit apart from their
+// audio (Amazon's datasets/ and media/).
+func (c *checker) activityFolders() map[string]bool {
+	if c.x.Vendor != export.Google {
+		return nil
+	}
+	out := map[string]bool{}
+	for i := range c.x.Recordings {
+		pace()
+		if s := c.x.Recordings[i].Src(); s.Line > 0 || s.Pointer != "" || s.Page > 0 {
+			out[jobFolder(folderOf(s.Path))] = true
+		}
+	}
+	for i := range c.x.Activity {
+		out[jobFolder(folderOf(c.x.Activity[i].Src.Path))] = true
+	}
+	return out
+}
+
+// jobFolder is a folder of a Takeout without the part's own folder that an
+// extracted part sits in ("takeout-20240722T135004Z-001/Takeout/My
+// Activity/Assistant/" is "Takeout/My Activity/Assistant/"), so the same
+// folder of two parts is one.
+func jobFolder(folder string) string {
+	rest := folder
+	for {
+		i := strings.IndexByte(rest, '/')
+		if i < 0 {
+			return folder
+		}
+		if takeoutJob(rest[:i]) != "" {
+			return rest[i+1:]
+		}
+		rest = rest[i+1:]
 	}
 }
 

@@ -256,6 +256,9 @@ func (l *loader) hasWAV() bool {
 // problem records a file that could not be (fully) parsed. The reason
 // never holds the file's content: it may be personal data.
 func (l *loader) problem(f file, kind ProblemKind, err error) {
+	if f.entry != nil && f.entry.Encrypted && errors.Is(err, archive.ErrEncrypted) {
+		return // entryWarnings says so, once
+	}
 	if errors.Is(err, ErrBudget) {
 		kind = ProblemBudget
 	}

@@ -521,6 +521,9 @@ type Problem struct {
 	// Copies is, for kind "duplicate-part", the part this one is a second
 	// download of.
 	Copies string
+	// Members is, for kind "encrypted" on a whole part (Src.Path empty),
+	// how many of its members are encrypted: one problem for them all.
+	Members int
 }
 
 // ProblemKind says what went wrong with a file, or what a note on it says.

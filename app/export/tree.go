@@ -48,10 +48,18 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 // a name that is absolute or climbs out of the archive (shown cleaned, never
 // used as a path), a name the archive holds more than once (all copies are
 // kept and read; a second copy can hide someone else's data), and encrypted
-// members (listed, never read).
+// members (listed, never read): one problem for a part's encrypted members
+// when it has more than one (a password-protected ZIP said so once per
+// file, and once more per file it tried to read).
 func entryWarnings(entries []*archive.Entry) []Problem {
 	var out []Problem
 	seenDup := map[[2]string]bool{}
+	locked := map[string]int{} // part -> encrypted members
+	for _, e := range entries {
+		if e.Encrypted {
+			locked[e.Part]++
+		}
+	}
 	for i, e := range entries {
 		if i%yieldEvery == 0 {
 			archive.Yield()
@@ -61,8 +69,13 @@ func entryWarnings(entries []*archive.Entry) []Problem {
 		case e.Unsafe:
 			out = append(out, Problem{Src: src, Kind: ProblemName,
 				Reason: fmt.Sprintf("the archive names this member %q, an absolute path or one that climbs out of the archive; it is shown as %q and never used as a path", e.RawName, e.Path)})
-		case e.Encrypted:
+		case e.Encrypted && locked[e.Part] == 1:
 			out = append(out, Problem{Src: src, Kind: ProblemEncrypted, Reason: "the member is encrypted: it is listed but not read"})
+		case e.Encrypted && locked[e.Part] > 1:
+			n := locked[e.Part]
+			locked[e.Part] = 0 // said once, at its first member
+			out = append(out, Problem{Src: Source{Part: e.Part}, Kind: ProblemEncrypted, Members: n,
+				Reason: fmt.Sprintf("%d members are encrypted (password-protected): they are listed but not read", n)})
 		}
 		if e.Duplicate && !seenDup[[2]string{e.Part, e.Path}] {
 			seenDup[[2]string{e.Part, e.Path}] = true

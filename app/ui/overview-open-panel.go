@@ -216,13 +216,16 @@ func (o *openPanel) renderOpened() app.UI {
 // exportProblem is a file that was listed but could not be parsed: one
 // sentence in the person's language, the parser's English reason on demand.
 func (o *openPanel) exportProblem(p export.Problem) app.UI {
-	reason := textOr(problemText[p.Kind], tReasonUnknown)
+	reason := tr(o.Lang, textOr(problemText[p.Kind], tReasonUnknown))
+	if p.Kind == export.ProblemEncrypted && p.Members > 1 {
+		reason = tr(o.Lang, tReasonLocked, p.Members)
+	}
 	sentence, class := tOpenFailed, "error"
 	if p.Note() || p.Kind == export.ProblemName || p.Kind == export.ProblemDuplicate {
 		sentence, class = tOpenNotice, "warning" // read all the same
 	}
 	return app.Div().Class(class).Attr("data-testid", "open-error").Body(
-		app.P().Text(tr(o.Lang, sentence, o.entryName(p.Src.Part, p.Src.Path), tr(o.Lang, reason))),
+		app.P().Text(tr(o.Lang, sentence, o.entryName(p.Src.Part, p.Src.Path), reason)),
 		app.Details().Body(
 			app.Summary().Text(tr(o.Lang, tOpenDetails)),
 			app.Code().Text(p.Reason),

@@ -70,11 +70,14 @@ var (
 	tOpenNotes    = def("open.notes", "Read in full, with these remarks:", "Vollständig gelesen, mit diesen Hinweisen:")
 	tOpenProblems = def("open.problems", "Some files could not be read; everything else is shown.", "Einige Dateien konnten nicht gelesen werden; alles andere wird angezeigt.")
 
-	tReasonOverlap     = def("reason.overlap", "its entries overlap, as in a zip bomb", "seine Einträge überlappen sich wie bei einer Zip-Bombe")
-	tReasonTooMany     = def("reason.tooMany", "it has too many entries", "es hat zu viele Einträge")
-	tReasonTooLarge    = def("reason.tooLarge", "it is larger than this app allows", "es ist größer, als diese App erlaubt")
-	tReasonTooDeep     = def("reason.tooDeep", "archives are nested too deep", "Archive sind zu tief verschachtelt")
-	tReasonEncrypted   = def("reason.encrypted", "it is encrypted", "es ist verschlüsselt")
+	tReasonOverlap   = def("reason.overlap", "its entries overlap, as in a zip bomb", "seine Einträge überlappen sich wie bei einer Zip-Bombe")
+	tReasonTooMany   = def("reason.tooMany", "it has too many entries", "es hat zu viele Einträge")
+	tReasonTooLarge  = def("reason.tooLarge", "it is larger than this app allows", "es ist größer, als diese App erlaubt")
+	tReasonTooDeep   = def("reason.tooDeep", "archives are nested too deep", "Archive sind zu tief verschachtelt")
+	tReasonEncrypted = def("reason.encrypted", "it is encrypted", "es ist verschlüsselt")
+	// tReasonLocked: a part whose files are password-protected (their
+	// count); the one-file case is tReasonEncrypted, on that file.
+	tReasonLocked      = def("reason.locked", "%d of its files are password-protected", "%d seiner Dateien sind passwortgeschützt")
 	tReasonTruncated   = def("reason.truncated", "it is truncated or damaged", "es ist unvollständig oder beschädigt")
 	tReasonUnsupported = def("reason.unsupported", "its format cannot be read in the browser", "sein Format kann im Browser nicht gelesen werden")
 	tReasonInflate     = def("reason.inflate", "a nested archive is too large to unpack in memory", "ein darin enthaltenes Archiv ist zu groß, um es im Speicher zu entpacken")

@@ -98,6 +98,15 @@ func hostileCases() []hostileCase {
 			{"long-record.zip", voiceHistoryCSV, "a record is longer than 1048576 bytes"},
 			{"long-record.zip", activityJSON, "a record is longer than 1048576 bytes"},
 		}, extra: profileRead},
+		// A password-protected ZIP: one problem for all its members (not
+		// one per member and one more per member tried), and the verdict
+		// cannot tell, naming it.
+		{file: "encrypted.zip", problems: []hostileProblem{{"encrypted.zip", "", "7 members are encrypted (password-protected)"}},
+			extra: func(t *testing.T, rep check.Report) {
+				if len(rep.Problems) != 1 || rep.Verdict != check.VerdictUnknown {
+					t.Errorf("got verdict %s and problems %+v, want cannot tell and the one problem", rep.Verdict, rep.Problems)
+				}
+			}},
 		{file: "deep-json.zip", problems: []hostileProblem{{"deep-json.zip", activityJSON, "exceeded max depth"}}, extra: profileRead},
 		{file: "42.zip", extra: func(t *testing.T, rep check.Report) {
 			// The nested archives open depth first until their budget is
@@ -201,7 +210,11 @@ func TestHostileArchives(t *testing.T) {
 			}
 			text := stdout.String()
 			for _, w := range tc.problems {
-				wantSays(t, "text report", text, w.part+"!"+w.path+": ", w.reason)
+				name := w.part + "!" + w.path
+				if w.path == "" {
+					name = w.part // a problem of the whole part
+				}
+				wantSays(t, "text report", text, name+": ", w.reason)
 			}
 			if tc.extra != nil {
 				tc.extra(t, rep)
