@@ -20,8 +20,8 @@ import (
 // TestAbsenceNeverForeign: taking any one file out of a clean export (the
 // person deleted it, the download lost it, a part was not chosen) may leave
 // the check without what it needs, never with someone else's data. Every
-// file but the audio is taken out in turn, and one recording chosen by the
-// seed; no verdict may then be "mismatch" and no finding mismatch or likely.
+// file but the audio is taken out in turn, one recording chosen by the seed,
+// and each part of an export of several; no verdict may then be "mismatch" and no finding mismatch or likely.
 // Seen: without the archive overview, a Takeout's alternate address became
 // the account and its primary one "a second account".
 func TestAbsenceNeverForeign(t *testing.T) {
@@ -59,16 +59,39 @@ func TestAbsenceNeverForeign(t *testing.T) {
 		if audio >= 0 {
 			drop = append(drop, audio)
 		}
+		type cut struct {
+			what string
+			keep func(i int, e *archive.Entry) bool
+		}
+		var cuts []cut
 		for _, i := range drop {
-			tree.Entries = append(append([]*archive.Entry(nil), all[:i]...), all[i+1:]...)
+			cuts = append(cuts, cut{all[i].Part + " " + all[i].Path, func(j int, _ *archive.Entry) bool { return j != i }})
+		}
+		// A whole part not chosen (of a Takeout split into several).
+		parts := map[string]bool{}
+		for _, e := range all {
+			parts[e.Part] = true
+		}
+		if len(parts) > 1 {
+			for part := range parts {
+				cuts = append(cuts, cut{"part " + part, func(_ int, e *archive.Entry) bool { return e.Part != part }})
+			}
+		}
+		for _, c := range cuts {
+			tree.Entries = nil
+			for j, e := range all {
+				if c.keep(j, e) {
+					tree.Entries = append(tree.Entries, e)
+				}
+			}
 			x, err := export.Load(context.Background(), tree, nil)
 			if err != nil {
-				t.Fatalf("%s: without %s: export.Load: %v", describeRun(clean, nil), all[i].Path, err)
+				t.Fatalf("%s: without %s: export.Load: %v", describeRun(clean, nil), c.what, err)
 			}
 			rep := check.Run(x, check.Declared{})
 			runs++
 			if msg := foreignProblem(rep); msg != "" {
-				t.Errorf("without %s %s: %s\n%s", all[i].Part, all[i].Path, msg, describeRun(clean, rep))
+				t.Errorf("without %s: %s\n%s", c.what, msg, describeRun(clean, rep))
 				failed++
 				break
 			}
@@ -79,7 +102,7 @@ func TestAbsenceNeverForeign(t *testing.T) {
 	if runs == 0 {
 		t.Fatal("no export was checked")
 	}
-	t.Logf("%d checks of %d seeds, each without one file", runs, seeds)
+	t.Logf("%d checks of %d seeds, each without one file or one part", runs, seeds)
 }
 
 // foreignProblem says what in rep calls something someone else's.
