@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"exportlens/app/browser"
+	"exportlens/app/view"
 )
 
 // homePage is "/": open an export, say who you are, read the overview.
@@ -56,12 +57,19 @@ func (p *homePage) Render() app.UI {
 		title = tr(p.lang, tNavOverview)
 	}
 	showHead(p.lang, title)
+	// What ExportLens is for, until an export is open or opening.
+	intro := p.s.Status != view.StatusLoaded && p.s.Status != view.StatusLoading
 	return app.Div().Class("page").Body(
 		&topBar{Lang: p.lang, Current: "/"},
 		app.Main().Body(
 			pageHeading(title),
+			// Each in a place of its own: go-app matches children by
+			// position, and an element gone from before the open panel
+			// made it a new one (its demo list fetch cancelled).
+			app.Div().Class("intro-slot").Body(app.If(intro, homeLead(p.lang))),
 			&openPanel{Lang: p.lang, Session: p.s, DropErr: p.dropErr},
 			&aboutForm{Lang: p.lang, Declared: p.s.Declared},
+			app.Div().Class("intro-slot").Body(app.If(intro, &homeIntro{Lang: p.lang})),
 			&overview{Lang: p.lang, Session: p.s},
 		),
 	)

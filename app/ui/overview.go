@@ -57,6 +57,9 @@ func (o *overview) Render() app.UI {
 	if len(findings) == 0 {
 		findings = append(findings, app.P().Text(tr(o.Lang, tFindingsNone)))
 	}
+	if r.Vendor == string(export.Unknown) {
+		return o.renderNotExport(findings)
+	}
 	return app.Section().Class("overview").Body(
 		verdictLive(
 			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang), Complete: true},
@@ -85,6 +88,26 @@ func (o *overview) Render() app.UI {
 			app.H2().Text(tr(o.Lang, tFindingsTitle)),
 			app.Div().Body(findings...),
 		),
+	)
+}
+
+// renderNotExport is the overview of what is no export of a known vendor
+// (a PDF, photos, an unrelated ZIP): the verdict says what was found, the
+// page what was expected and how to get an export; no empty account,
+// devices or timeline.
+func (o *overview) renderNotExport(findings []app.UI) app.UI {
+	r := o.Session.Report
+	return app.Section().Class("overview", "overview-not-export").Body(
+		verdictLive(
+			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang), Complete: true},
+		),
+		app.P().Class("not-export").Attr("data-testid", "not-export").Text(tr(o.Lang, tNotExport)),
+		&addPicker{Lang: o.Lang},
+		app.Section().Class("findings").Body(
+			app.H2().Text(tr(o.Lang, tFindingsTitle)),
+			app.Div().Body(findings...),
+		),
+		howto(o.Lang),
 	)
 }
 

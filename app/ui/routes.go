@@ -17,6 +17,7 @@ func Routes() {
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
 	app.RouteFunc(view.FilesRoute, func() app.Composer { return newFilesPage() })
 	app.RouteFunc(transcriptsRoute, func() app.Composer { return newTranscriptsPage() })
+	app.RouteFunc(helpRoute, func() app.Composer { return newHelpPage() })
 	app.Handle(actionOpen, onOpen)
 	app.Handle(actionCancel, onCancel)
 	app.Handle(actionDeclare, onDeclare)

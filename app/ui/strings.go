@@ -51,6 +51,7 @@ func textOr(k, orElse textKey) textKey {
 var (
 	tAppTagline     = def("app.tagline", "See whether a data export really is yours. Nothing leaves your device.", "Prüfen Sie, ob ein Datenexport wirklich nur Ihre Daten enthält. Nichts verlässt Ihr Gerät.")
 	tNavOverview    = def("nav.overview", "Overview", "Übersicht")
+	tNavHelp        = def("nav.help", "Help", "Hilfe")
 	tNavRecordings  = def("nav.recordings", "Recordings", "Aufnahmen")
 	tNavLanguage    = def("nav.language", "Language", "Sprache")
 	tHomeTitle      = def("home.title", "Check a data export", "Datenexport prüfen")

@@ -31,6 +31,7 @@ func (b *topBar) Render() app.UI {
 			link("/recordings", tNavRecordings),
 			link(transcriptsRoute, tNavTranscripts),
 			link(view.FilesRoute, tNavFiles),
+			link(helpRoute, tNavHelp),
 		),
 		app.Label().Class("lang").Body(
 			app.Span().Class("visually-hidden").Text(tr(b.Lang, tNavLanguage)),
