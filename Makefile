@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 DEMOS   := $(wildcard testdata/fixtures/amazon-2018/* testdata/fixtures/amazon-clean/* testdata/fixtures/takeout-unrecognized/*) \
            $(wildcard testdata/fixtures/amazon-2018/input/* testdata/fixtures/amazon-clean/input/* testdata/fixtures/takeout-unrecognized/input/*)
 
-.PHONY: build run demo test vet chromium bench fuzz fixtures tools clean FORCE
+.PHONY: build run demo test vet chromium axe bench fuzz fixtures tools clean FORCE
 
 # The wasm first: the native binary embeds web/ (app.wasm, its brotli and gzip copies,
 # GOROOT's wasm_exec.js, the demos), so it serves the app from any folder.
@@ -55,12 +55,21 @@ vet:
 # The domain packages run with the race detector (their readers and checks run on
 # goroutines of their own in the viewer); the rest without it.
 DOMAIN := ./app/archive/... ./app/export ./app/check ./app/pack ./app/media
-test: vet build chromium tools
+test: vet build chromium tools axe
 	CI=$${CI:-1} $(GO) test -race -count=1 $(DOMAIN)
 	CI=$${CI:-1} $(GO) test -count=1 $$($(GO) list ./... | grep -v -e /app/archive -e /app/export -e /app/check -e /app/pack -e /app/media)
 
 chromium:
 	@[ -x $(CHROMIUM) ] || { apt-get update && apt-get install -y chromium; }
+
+# axe-core (pinned) for the accessibility tests (TestBrowserAxe), with npm from Debian when
+# it is missing; kept in bin/npm, never committed.
+AXE_VERSION := 4.14.1
+AXE := bin/npm/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE):
+	@command -v npm >/dev/null || { apt-get update && apt-get install -y npm; }
+	npm install --prefix bin/npm --no-audit --no-fund --save-exact axe-core@$(AXE_VERSION)
 
 # Benchmarks: cmd/mkexport -big writes one export per shape (BIG_SHAPES: stored WAVs, deflated
 # WAVs, 2 kB WAVs, Alexa split over 5 ZIPs, one export.zip of the category ZIPs) of 10,000

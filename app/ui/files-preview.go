@@ -399,7 +399,7 @@ func (p *filePreview) renderPDF() []app.UI {
 	}
 	return append(out,
 		app.H3().Text(tr(p.Lang, tFilesPdfText)),
-		app.Table().Class("pdf-lines").Body(app.TBody().Body(rows...)),
+		app.Div().Class("table-scroll").Body(app.Table().Class("pdf-lines").Body(app.TBody().Body(rows...))),
 	)
 }
 

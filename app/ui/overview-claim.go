@@ -96,10 +96,11 @@ func table(lang string, headKeys []textKey, rows []app.UI) app.UI {
 			head[i] = app.Th().Class("col-mine").Text(tr(lang, k))
 		}
 	}
-	return app.Table().Body(
+	// A table scrolls inside its box on a narrow screen, not the page.
+	return app.Div().Class("table-scroll").Body(app.Table().Body(
 		app.THead().Body(app.Tr().Body(head...)),
 		app.TBody().Body(rows...),
-	)
+	))
 }
 
 // A mark is what the person says of a device or voice profile: nothing yet,

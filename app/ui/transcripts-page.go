@@ -119,7 +119,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 	for i, l := range lines {
 		rows[i] = p.renderLine(l, prot.HidesLine(l))
 	}
-	out = append(out, app.Table().Class("transcript-table").Body(
+	out = append(out, app.Div().Class("table-scroll").Body(app.Table().Class("transcript-table").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Text(tr(p.lang, tFilesWhere)),
 			app.Th().Text(tr(p.lang, tTranscriptsTime)),
@@ -127,7 +127,7 @@ func (p *transcriptsPage) renderLines(lines []export.TranscriptLine) []app.UI {
 			app.Th().Text(tr(p.lang, tTranscriptsStatus)),
 		)),
 		app.TBody().Body(rows...),
-	))
+	)))
 	return out
 }
 
