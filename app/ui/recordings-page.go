@@ -138,6 +138,10 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 		rows = append(rows, app.P().Class("list-empty").Text(tr(p.lang, tRecNoMatch)))
 	}
 
+	active := ""
+	if pos >= first && pos < last {
+		active = rowID(p.selected)
+	}
 	var player app.UI = app.Aside().Class("player", "player-idle").Body(
 		app.H3().Text(tr(p.lang, tPlayerTitle)),
 		app.P().Class("notice").Text(tr(p.lang, tPlayerChoose)),
@@ -162,6 +166,10 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 				Class("recording-list").
 				Role("listbox").
 				Aria("label", tr(p.lang, tRecordingsTitle)).
+				// One Tab stop for the whole list: ↑ and ↓ move the
+				// chosen row, Enter and space play it (onKey).
+				TabIndex(0).
+				Aria("activedescendant", active).
 				Style("max-height", itoa(listHeight)+"px").
 				OnScroll(p.onScroll).
 				Body(
@@ -384,15 +392,21 @@ func (p *recordingsPage) reveal(ctx app.Context, ix *view.Recordings, k int, cen
 }
 
 // onKey: space plays or pauses, → or j the next recording, ← or k the
-// previous one. Keys meant for a field (typing a search, a date, choosing
-// in a list), for a focused button or for the audio's own controls are
-// left alone.
+// previous one. In the list (focused: one Tab stop) ↑, ↓, Home, End,
+// Page Up and Page Down move the chosen row without playing it, and Enter
+// or space plays it. Keys meant for a field (typing a search, a date,
+// choosing in a list), for a focused button or for the audio's own
+// controls are left alone.
 func (p *recordingsPage) onKey(ctx app.Context, e app.Event) {
 	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 		return
 	}
 	key := e.Get("key").String()
 	target := e.Get("target")
+	if target.Get("id").String() == listID && p.listKey(ctx, key) {
+		e.PreventDefault()
+		return
+	}
 	switch target.Get("tagName").String() {
 	case "INPUT", "TEXTAREA", "SELECT", "AUDIO":
 		return
@@ -418,6 +432,49 @@ func (p *recordingsPage) onKey(ctx app.Context, e app.Event) {
 		e.PreventDefault()
 		p.step(ctx, -1)
 	}
+}
+
+// listKey handles a key pressed in the focused list; false when it is not
+// the list's (the page's keys then apply).
+func (p *recordingsPage) listKey(ctx app.Context, key string) bool {
+	ix := recIndexOf(p.s)
+	if ix == nil {
+		return false
+	}
+	view := p.currentView(ix)
+	if len(view) == 0 {
+		return false
+	}
+	pos := indexOf(view, p.selected)
+	to := -1
+	switch key {
+	case "ArrowDown":
+		to = pos + 1
+	case "ArrowUp":
+		to = max(pos-1, 0)
+	case "Home":
+		to = 0
+	case "End":
+		to = len(view) - 1
+	case "PageDown":
+		to = max(pos, 0) + visibleRows
+	case "PageUp":
+		to = max(pos, 0) - visibleRows
+	case "Enter", " ":
+		if pos < 0 {
+			p.selected, p.autoplay = view[0], true
+			p.reveal(ctx, ix, p.selected, false)
+			return true
+		}
+		toggleAudio()
+		return true
+	default:
+		return false
+	}
+	to = min(max(to, 0), len(view)-1)
+	p.selected, p.autoplay = view[to], false
+	p.reveal(ctx, ix, p.selected, false)
+	return true
 }
 
 // setListScroll moves the list's scroll position. Only the scroll position

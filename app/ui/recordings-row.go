@@ -68,14 +68,13 @@ func (r *recordingRow) Render() app.UI {
 		Attr("data-index", strconv.Itoa(r.Index)).
 		Attr("data-flagged", strconv.FormatBool(r.Flagged)).
 		Attr("data-hidden", strconv.FormatBool(r.Hidden)).
+		ID(rowID(r.Index)).
 		Role("option").
 		Aria("selected", strconv.FormatBool(r.Selected)).
 		Aria("posinset", strconv.Itoa(r.Pos+1)).
 		Aria("setsize", strconv.Itoa(r.Count)).
-		TabIndex(0).
 		On("pointerdown", r.onPointerDown).
 		OnClick(r.onClick).
-		OnKeyDown(r.onKey).
 		Body(
 			app.Div().Class("rec-line").Body(
 				app.Span().Class("rec-time", "mono").Text(orDash(r.Time)),
@@ -91,21 +90,19 @@ func (r *recordingRow) Render() app.UI {
 
 func (r *recordingRow) onPointerDown(ctx app.Context, e app.Event) { r.press() }
 
+// onClick chooses the row and plays it. Focus goes to the list, which
+// holds the keyboard for all rows (aria-activedescendant): a row may be
+// gone from the page once the list scrolls.
 func (r *recordingRow) onClick(ctx app.Context, e app.Event) {
 	r.press()
 	if r.OnSelect != nil {
 		r.OnSelect(ctx, r.Index)
 	}
+	domFocus(listID)
 }
 
-// onKey: Enter chooses the focused row, as a click does.
-func (r *recordingRow) onKey(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "Enter" && r.OnSelect != nil {
-		e.PreventDefault()
-		r.press()
-		r.OnSelect(ctx, r.Index)
-	}
-}
+// rowID is the element id of item k's row, for aria-activedescendant.
+func rowID(k int) string { return "rec-" + strconv.Itoa(k) }
 
 // press makes the audio of a row that is not hidden ready.
 func (r *recordingRow) press() {

@@ -20,7 +20,7 @@ var (
 	tPlayerPosition   = def("player.position", "Position in the recording", "Stelle in der Aufnahme")
 	tPlayerSpeed      = def("player.speed", "Speed", "Geschwindigkeit")
 	tPlayerChoose     = def("player.choose", "Choose a recording to hear it and read what was said.", "Wählen Sie eine Aufnahme, um sie zu hören und zu lesen, was gesagt wurde.")
-	tPlayerKeys       = def("player.keys", "Keys: space plays or pauses, j or → the next recording, k or ← the previous one.", "Tasten: Die Leertaste spielt ab oder hält an, j oder → springt zur nächsten Aufnahme, k oder ← zur vorigen.")
+	tPlayerKeys       = def("player.keys", "Keys: in the list, ↑ and ↓ choose a recording and Enter plays it; space plays or pauses, j or → the next recording, k or ← the previous one.", "Tasten: In der Liste wählen ↑ und ↓ eine Aufnahme, die Eingabetaste spielt sie ab; die Leertaste spielt ab oder hält an, j oder → springt zur nächsten Aufnahme, k oder ← zur vorigen.")
 	tTimelineTitle    = def("timeline.title", "Recordings per day", "Aufnahmen pro Tag")
 	tTimelineNone     = def("timeline.none", "No recording has a time.", "Keine Aufnahme hat eine Zeitangabe.")
 	tTimelineFrom     = def("timeline.from", "%s, %d days", "%s, %d Tage")

@@ -385,8 +385,12 @@ func TestBrowserRecordings(t *testing.T) {
 		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(`button.speed[data-rate="0.75"]`))); err != nil {
 			t.Fatal(err)
 		}
-		// Keyboard, with the focus on the clicked row: j next, k previous.
-		if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS(`[data-testid=recording][data-index="0"]`)), chromedp.KeyEvent("j")); err != nil {
+		// Keyboard, with the focus on the list (where a click on a row
+		// leaves it): j next, k previous.
+		if got := recsEval[string](t, tb, `document.activeElement.id`); got != "recording-list" {
+			t.Errorf("after clicking a row, focus is on %q, want the list", got)
+		}
+		if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.ID("recording-list")), chromedp.KeyEvent("j")); err != nil {
 			t.Fatal(err)
 		}
 		got = recsPlaying(t, tb, 1)
