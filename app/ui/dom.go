@@ -1,6 +1,11 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // The page's DOM, for what go-app's components do not do themselves:
 // scrolling, focus, the document's title and language, a field's value, the
@@ -62,4 +67,19 @@ func domQuery(css string) app.Value {
 // function is called.
 func domOnKeyDown(h app.EventHandler) func() {
 	return app.Window().AddEventListener("keydown", h)
+}
+
+// domRootFontPixels is the root element's font size in pixels (what 1rem
+// is), 16 when it cannot be read.
+func domRootFontPixels() float64 {
+	doc := app.Window().Get("document")
+	if !doc.Truthy() {
+		return 16
+	}
+	v := app.Window().Call("getComputedStyle", doc.Get("documentElement")).Get("fontSize").String()
+	px, err := strconv.ParseFloat(strings.TrimSuffix(v, "px"), 64)
+	if err != nil || px <= 0 {
+		return 16
+	}
+	return px
 }

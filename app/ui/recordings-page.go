@@ -9,16 +9,22 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Virtual list geometry: rows have a fixed height, so the rows in view
-// follow from scrollTop alone and the DOM holds only those (plus an
-// overhang each side), however many thousand recordings pass the filters.
+// Virtual list geometry: rows have one height, so the rows in view follow
+// from scrollTop alone and the DOM holds only those (plus an overhang each
+// side), however many thousand recordings pass the filters. A row is
+// rowRems high (.recording in app.css): in pixels that depends on the
+// text size the person chose (rowPixels), so that at 200 % text both
+// lines of a row still show.
 const (
-	rowHeight    = 56 // px, matches .recording in app.css
+	rowRems      = 3.5
 	visibleRows  = 10
-	listHeight   = visibleRows * rowHeight
 	rowsOverhang = 6 // rows rendered beyond each edge, for smooth scrolling
 	listID       = "recording-list"
 )
+
+// rowPixels is the height of a row at the page's root font size (16 px
+// unless the person chose another).
+func rowPixels() int { return int(rowRems*domRootFontPixels() + 0.5) }
 
 // recordingsPage is "/recordings": a virtualised, searchable, filterable
 // list of every recording and a player. The URL may carry ?finding=N (an
@@ -35,6 +41,7 @@ type recordingsPage struct {
 	viewFor   view.Filter      // the filter view was computed for
 	viewLift  int              // the session's Lifted.Gen view was computed for
 	scrollTop int
+	rowHeight int  // px, rowPixels when mounted
 	selected  int  // index into the items; -1 for none
 	autoplay  bool // the person chose the selection: play it
 	stopKeys  func()
@@ -42,7 +49,7 @@ type recordingsPage struct {
 }
 
 func newRecordingsPage() *recordingsPage {
-	return &recordingsPage{filter: view.NewFilter(), selected: -1}
+	return &recordingsPage{filter: view.NewFilter(), selected: -1, rowHeight: 56}
 }
 
 // OnInit draws the page with the open export and language from the start.
@@ -51,6 +58,7 @@ func (p *recordingsPage) OnInit() { initialView(&p.s, &p.lang) }
 func (p *recordingsPage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
 	p.ctx = ctx
+	p.rowHeight = rowPixels()
 	p.stopKeys = domOnKeyDown(p.onKey)
 }
 
@@ -127,7 +135,7 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 		pos = indexOf(view, p.selected)
 	}
 
-	first := min(max(p.scrollTop/rowHeight-rowsOverhang, 0), len(view))
+	first := min(max(p.scrollTop/p.rowHeight-rowsOverhang, 0), len(view))
 	last := min(first+visibleRows+2*rowsOverhang, len(view))
 	rows := make([]app.UI, 0, last-first)
 	for i := first; i < last; i++ {
@@ -170,11 +178,12 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 				// chosen row, Enter and space play it (onKey).
 				TabIndex(0).
 				Aria("activedescendant", active).
-				Style("max-height", itoa(listHeight)+"px").
+				Style("max-height", itoa(p.listHeight())+"px").
+				Style("--row-height", itoa(p.rowHeight)+"px").
 				OnScroll(p.onScroll).
 				Body(
-					app.Div().Class("recording-spacer").Style("height", itoa(max(len(view), 1)*rowHeight)+"px").Body(
-						app.Div().Class("recording-window").Style("transform", "translateY("+itoa(first*rowHeight)+"px)").Body(rows...),
+					app.Div().Class("recording-spacer").Style("height", itoa(max(len(view), 1)*p.rowHeight)+"px").Body(
+						app.Div().Class("recording-window").Style("transform", "translateY("+itoa(first*p.rowHeight)+"px)").Body(rows...),
 					),
 				),
 			player,
@@ -285,7 +294,7 @@ func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 // onScroll re-renders only when the window moved by a whole row.
 func (p *recordingsPage) onScroll(ctx app.Context, e app.Event) {
 	top := ctx.JSSrc().Get("scrollTop").Int()
-	moved := top/rowHeight != p.scrollTop/rowHeight
+	moved := top/p.rowHeight != p.scrollTop/p.rowHeight
 	p.scrollTop = top
 	if !moved {
 		ctx.PreventUpdate()
@@ -379,11 +388,11 @@ func (p *recordingsPage) reveal(ctx app.Context, ix *view.Recordings, k int, cen
 	top := p.scrollTop
 	switch {
 	case centre:
-		top = max(pos*rowHeight-(listHeight-rowHeight)/2, 0)
-	case pos*rowHeight < top:
-		top = pos * rowHeight
-	case (pos+1)*rowHeight > top+listHeight:
-		top = (pos+1)*rowHeight - listHeight
+		top = max(pos*p.rowHeight-(p.listHeight()-p.rowHeight)/2, 0)
+	case pos*p.rowHeight < top:
+		top = pos * p.rowHeight
+	case (pos+1)*p.rowHeight > top+p.listHeight():
+		top = (pos+1)*p.rowHeight - p.listHeight()
 	default:
 		return
 	}
@@ -513,3 +522,6 @@ func indexOf(view []int, k int) int {
 	}
 	return -1
 }
+
+// listHeight is the list's height in pixels: visibleRows rows.
+func (p *recordingsPage) listHeight() int { return visibleRows * p.rowHeight }

@@ -12,7 +12,8 @@ import (
 
 // recordingRow is one line of the recordings list (test hook:
 // data-testid="recording", data-index = the item's index, as in ?rec=).
-// Rows are absolutely sized (rowHeight) so the list can be virtualised; its
+// Rows are all one height (the page's rowHeight, set on the list as
+// --row-height) so the list can be virtualised; its
 // props are plain strings so that re-rendering the visible rows on scroll
 // compares little.
 type recordingRow struct {
