@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"exportlens/app/check"
 	"exportlens/app/media"
@@ -144,7 +145,8 @@ func TestBrowserProtect(t *testing.T) {
 			if !strings.Contains(why, protectWhy[lang]) {
 				t.Errorf("player: got notice %q, want it to say %q", why, protectWhy[lang])
 			}
-			if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS(`[data-testid=recording][data-index="1"]`)), chromedp.KeyEvent("\r")); err != nil {
+			// ↓ in the list chooses the next row; Enter would play it.
+			if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.ID("recording-list")), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent("\r")); err != nil {
 				t.Fatal(err)
 			}
 			protectSilent(t, tb, 1, "Enter")
