@@ -47,6 +47,11 @@ type playerView struct {
 	rate     float64
 	at       float64 // seconds played
 	duration float64 // seconds, 0 until known
+	// cannot says why the browser could not play item cannotItem (a
+	// format it does not decode, no audio output): said on the player,
+	// never silent.
+	cannot     textKey
+	cannotItem int
 }
 
 func (v *playerView) OnMount(ctx app.Context) {
@@ -194,6 +199,9 @@ func (v *playerView) Render() app.UI {
 	switch {
 	case err != nil:
 		notes = append(notes, app.P().Class("error").Text(tr(v.Lang, tRecAudioFailed, err.Error())))
+	case v.cannot != noText && v.cannotItem == k && url != "":
+		notes = append(notes, app.P().Class("error").Attr("data-testid", "player-cannot").Attr("role", "alert").
+			Text(tr(v.Lang, tPlayerCannot, tr(v.Lang, v.cannot))))
 	case audioPath == "":
 		notes = append(notes, app.P().Class("notice").Text(tr(v.Lang, tRecNoAudio)))
 	}
@@ -209,7 +217,9 @@ func (v *playerView) Render() app.UI {
 		OnEnded(v.onPaused).
 		OnLoadedMetaData(v.onLoaded).
 		OnDurationChange(v.onLoaded).
-		OnTimeUpdate(v.onTime)
+		OnTimeUpdate(v.onTime).
+		On("error", v.onAudioError).
+		On(playFailEvent, v.onPlayFail)
 	if url != "" {
 		// data-item names the item this source belongs to.
 		audio = audio.Src(url).Attr("data-item", strconv.Itoa(k))
@@ -331,6 +341,37 @@ func (v *playerView) onToggle(ctx app.Context, e app.Event) { toggleAudio() }
 func (v *playerView) onPlaying(ctx app.Context, e app.Event) { v.playing = true }
 func (v *playerView) onPaused(ctx app.Context, e app.Event)  { v.playing = false }
 
+// onAudioError: the browser could not read or decode the source.
+func (v *playerView) onAudioError(ctx app.Context, e app.Event) {
+	item, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("item").String())
+	code := 0
+	if me := ctx.JSSrc().Get("error"); me.Truthy() {
+		code = me.Get("code").Int()
+	}
+	v.cannot, v.cannotItem, v.playing = mediaErrorText(code), item, false
+}
+
+// onPlayFail: play() was refused (toggleAudio): no audio output, a format
+// the browser does not play, playing not allowed.
+func (v *playerView) onPlayFail(ctx app.Context, e app.Event) {
+	item, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("item").String())
+	v.cannot, v.cannotItem, v.playing = tPlayerRefused, item, false
+	if e.Get("detail").String() == "NotSupportedError" {
+		v.cannot = tPlayerUnsupported
+	}
+}
+
+// mediaErrorText words a MediaError code.
+func mediaErrorText(code int) textKey {
+	switch code {
+	case 2: // MEDIA_ERR_NETWORK
+		return tPlayerUnread
+	case 3: // MEDIA_ERR_DECODE
+		return tPlayerUndecodable
+	}
+	return tPlayerUnsupported // 4, MEDIA_ERR_SRC_NOT_SUPPORTED, and unknown codes
+}
+
 // onLoaded applies the chosen speed (a new source resets playbackRate) and
 // takes the duration.
 func (v *playerView) onLoaded(ctx app.Context, e app.Event) {
@@ -379,10 +420,16 @@ func playerAudio() app.Value {
 	return domQuery("audio[data-testid=player]")
 }
 
-// ignoreRejection swallows the promise play() returns: it rejects when the
-// source changes before playing starts, which is no error worth a console
-// line. One function for the whole app run, so nothing to release.
+// ignoreRejection takes the rejection of the promise play() returns. It
+// rejects when the source changes before playing starts (AbortError), which
+// is no error worth a word; any other refusal (no audio output, a format
+// the browser does not play) is told to the player as playFailEvent on the
+// audio element. One function for the whole app run, so nothing to release.
 var ignoreRejection app.Func
+
+// playFailEvent is the event toggleAudio sends the player's audio element
+// when play() is refused; its detail is the error's name.
+const playFailEvent = "exportlens-playfail"
 
 // toggleAudio plays or pauses the player's audio.
 func toggleAudio() {
@@ -395,7 +442,19 @@ func toggleAudio() {
 		return
 	}
 	if ignoreRejection == nil {
-		ignoreRejection = app.FuncOf(func(app.Value, []app.Value) any { return nil })
+		ignoreRejection = app.FuncOf(func(_ app.Value, args []app.Value) any {
+			if len(args) == 0 || !args[0].Truthy() {
+				return nil
+			}
+			name := args[0].Get("name").String()
+			if name == "AbortError" {
+				return nil
+			}
+			if a := playerAudio(); a.Truthy() {
+				a.Call("dispatchEvent", app.Window().Get("CustomEvent").New(playFailEvent, map[string]any{"detail": name}))
+			}
+			return nil
+		})
 	}
 	if p := a.Call("play"); p.Truthy() {
 		p.Call("catch", ignoreRejection)
