@@ -259,7 +259,7 @@ func newServer(files fs.FS) (http.Handler, error) {
 	if worker, err = withManifest(worker, m); err != nil {
 		return nil, err
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return withGzip(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range securityHeaders {
 			w.Header().Set(k, v)
 		}
@@ -271,7 +271,7 @@ func newServer(files fs.FS) (http.Handler, error) {
 			return
 		}
 		app.ServeHTTP(w, r)
-	}), nil
+	})), nil
 }
 
 // withShell serves page for "/" and leaves every other path to next.
