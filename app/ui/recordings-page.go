@@ -470,12 +470,15 @@ func (p *recordingsPage) listKey(ctx app.Context, key string) bool {
 	case "PageUp":
 		to = max(pos, 0) - visibleRows
 	case "Enter", " ":
-		if pos < 0 {
+		switch {
+		case pos < 0:
 			p.selected, p.autoplay = view[0], true
 			p.reveal(ctx, ix, p.selected, false)
-			return true
+		case !audioReady():
+			p.autoplay = true // its audio is still being read: it plays when there
+		default:
+			toggleAudio()
 		}
-		toggleAudio()
 		return true
 	default:
 		return false

@@ -431,6 +431,12 @@ var ignoreRejection app.Func
 // when play() is refused; its detail is the error's name.
 const playFailEvent = "exportlens-playfail"
 
+// audioReady reports whether the player's audio has its source.
+func audioReady() bool {
+	a := playerAudio()
+	return a.Truthy() && a.Get("src").String() != ""
+}
+
 // toggleAudio plays or pauses the player's audio.
 func toggleAudio() {
 	a := playerAudio()
