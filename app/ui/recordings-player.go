@@ -52,6 +52,7 @@ type playerView struct {
 	// never silent.
 	cannot     textKey
 	cannotItem int
+	autoTried  int // 1 + the item onCanPlay last started, 0 for none
 }
 
 func (v *playerView) OnMount(ctx app.Context) {
@@ -199,6 +200,9 @@ func (v *playerView) Render() app.UI {
 	switch {
 	case err != nil:
 		notes = append(notes, app.P().Class("error").Text(tr(v.Lang, tRecAudioFailed, err.Error())))
+	case v.cannot == tPlayerPressPlay && v.cannotItem == k && url != "":
+		notes = append(notes, app.P().Class("notice").Attr("data-testid", "player-press-play").Attr("role", "status").
+			Text(tr(v.Lang, tPlayerPressPlay)))
 	case v.cannot != noText && v.cannotItem == k && url != "":
 		notes = append(notes, app.P().Class("error").Attr("data-testid", "player-cannot").Attr("role", "alert").
 			Text(tr(v.Lang, tPlayerCannot, tr(v.Lang, v.cannot))))
@@ -219,6 +223,7 @@ func (v *playerView) Render() app.UI {
 		OnDurationChange(v.onLoaded).
 		OnTimeUpdate(v.onTime).
 		On("error", v.onAudioError).
+		On("canplay", v.onCanPlay).
 		On(playFailEvent, v.onPlayFail)
 	if url != "" {
 		// data-item names the item this source belongs to.
@@ -338,7 +343,7 @@ func (v *playerView) onNext(ctx app.Context, e app.Event) {
 
 func (v *playerView) onToggle(ctx app.Context, e app.Event) { toggleAudio() }
 
-func (v *playerView) onPlaying(ctx app.Context, e app.Event) { v.playing = true }
+func (v *playerView) onPlaying(ctx app.Context, e app.Event) { v.playing, v.cannot = true, noText }
 func (v *playerView) onPaused(ctx app.Context, e app.Event)  { v.playing = false }
 
 // onAudioError: the browser could not read or decode the source.
@@ -356,9 +361,27 @@ func (v *playerView) onAudioError(ctx app.Context, e app.Event) {
 func (v *playerView) onPlayFail(ctx app.Context, e app.Event) {
 	item, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("item").String())
 	v.cannot, v.cannotItem, v.playing = tPlayerRefused, item, false
-	if e.Get("detail").String() == "NotSupportedError" {
+	switch e.Get("detail").String() {
+	case "NotSupportedError":
 		v.cannot = tPlayerUnsupported
+	case "NotAllowedError":
+		// Safari's engine starts audio only within the click itself, and
+		// the recording is read after it: its own Play button plays it.
+		v.cannot = tPlayerPressPlay
 	}
+}
+
+// onCanPlay starts a recording the person chose once its audio can play,
+// where the autoplay attribute alone did not (WebKit lets it pass
+// silently); a refusal comes back as playFailEvent.
+func (v *playerView) onCanPlay(ctx app.Context, e app.Event) {
+	a := ctx.JSSrc()
+	item, _ := strconv.Atoi(a.Get("dataset").Get("item").String())
+	if !v.Autoplay || !a.Get("paused").Bool() || v.autoTried == item+1 {
+		return
+	}
+	v.autoTried = item + 1
+	playAudio(a)
 }
 
 // mediaErrorText words a MediaError code.
@@ -447,6 +470,11 @@ func toggleAudio() {
 		a.Call("pause")
 		return
 	}
+	playAudio(a)
+}
+
+// playAudio calls play() on a, with refusals told to the player.
+func playAudio(a app.Value) {
 	if ignoreRejection == nil {
 		ignoreRejection = app.FuncOf(func(_ app.Value, args []app.Value) any {
 			if len(args) == 0 || !args[0].Truthy() {

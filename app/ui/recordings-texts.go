@@ -27,6 +27,7 @@ var (
 	tPlayerUndecodable = def("player.undecodable", "its audio could not be decoded", "ihr Ton ließ sich nicht dekodieren")
 	tPlayerUnread      = def("player.unread", "the file could not be read", "die Datei ließ sich nicht lesen")
 	tPlayerRefused     = def("player.refused", "the browser did not start playing (is a sound output available?)", "der Browser hat die Wiedergabe nicht gestartet (ist eine Tonausgabe vorhanden?)")
+	tPlayerPressPlay   = def("player.pressPlay", "This browser did not start the recording by itself: press Play.", "Dieser Browser hat die Aufnahme nicht von selbst gestartet: Drücken Sie auf „Abspielen“.")
 	tPlayerKeys        = def("player.keys", "Keys: in the list, ↑ and ↓ choose a recording and Enter plays it; space plays or pauses, j or → the next recording, k or ← the previous one.", "Tasten: In der Liste wählen ↑ und ↓ eine Aufnahme, die Eingabetaste spielt sie ab; die Leertaste spielt ab oder hält an, j oder → springt zur nächsten Aufnahme, k oder ← zur vorigen.")
 	tTimelineTitle     = def("timeline.title", "Recordings per day", "Aufnahmen pro Tag")
 	tTimelineNone      = def("timeline.none", "No recording has a time.", "Keine Aufnahme hat eine Zeitangabe.")
