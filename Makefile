@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 DEMOS   := $(wildcard testdata/fixtures/amazon-2018/* testdata/fixtures/amazon-clean/* testdata/fixtures/takeout-unrecognized/*) \
            $(wildcard testdata/fixtures/amazon-2018/input/* testdata/fixtures/amazon-clean/input/* testdata/fixtures/takeout-unrecognized/input/*)
 
-.PHONY: build run demo test vet chromium webkit axe bench fuzz fixtures tools clean FORCE
+.PHONY: build run demo test vet chromium webkit firefox axe bench fuzz fixtures tools clean FORCE
 
 # The wasm first: the native binary embeds web/ (app.wasm, its brotli and gzip copies,
 # GOROOT's wasm_exec.js, the demos), so it serves the app from any folder.
@@ -55,7 +55,7 @@ vet:
 # The domain packages run with the race detector (their readers and checks run on
 # goroutines of their own in the viewer); the rest without it.
 DOMAIN := ./app/archive/... ./app/export ./app/check ./app/pack ./app/media
-test: vet build chromium webkit tools axe
+test: vet build chromium webkit firefox tools axe
 	CI=$${CI:-1} $(GO) test -race -count=1 $(DOMAIN)
 	CI=$${CI:-1} $(GO) test -count=1 $$($(GO) list ./... | grep -v -e /app/archive -e /app/export -e /app/check -e /app/pack -e /app/media)
 
@@ -66,6 +66,10 @@ chromium:
 webkit:
 	@command -v WebKitWebDriver >/dev/null && command -v xvfb-run >/dev/null || \
 	  { apt-get update && apt-get install -y webkit2gtk-driver xvfb xauth; }
+
+# Firefox ESR for the Firefox test (TestFirefoxKeyFlows, driven over Marionette: no geckodriver).
+firefox:
+	@command -v firefox-esr >/dev/null || { apt-get update && apt-get install -y firefox-esr; }
 
 # axe-core (pinned) for the accessibility tests (TestBrowserAxe), with npm from Debian when
 # it is missing; kept in bin/npm, never committed.

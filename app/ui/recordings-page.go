@@ -261,6 +261,11 @@ func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 	lo, hi := ix.DayRange()
 	date := func(testid string, key textKey, val string, h app.EventHandler) app.UI {
 		in := app.Input().Type("date").Attr("data-testid", testid).Value(val).OnChange(h)
+		if val == "" {
+			// WebKit draws an empty date field with today's date in grey,
+			// which reads as a filter that is set; web/app.css blanks it.
+			in = in.DataSet("empty", "true")
+		}
 		if lo != "" {
 			in = in.Min(lo).Max(hi)
 		}

@@ -349,11 +349,11 @@ func (v *playerView) onPaused(ctx app.Context, e app.Event)  { v.playing = false
 // onAudioError: the browser could not read or decode the source.
 func (v *playerView) onAudioError(ctx app.Context, e app.Event) {
 	item, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("item").String())
-	code := 0
+	code, msg := 0, ""
 	if me := ctx.JSSrc().Get("error"); me.Truthy() {
-		code = me.Get("code").Int()
+		code, msg = me.Get("code").Int(), me.Get("message").String()
 	}
-	v.cannot, v.cannotItem, v.playing = mediaErrorText(code), item, false
+	v.cannot, v.cannotItem, v.playing = mediaErrorText(code, msg), item, false
 }
 
 // onPlayFail: play() was refused (toggleAudio): no audio output, a format
@@ -384,8 +384,14 @@ func (v *playerView) onCanPlay(ctx app.Context, e app.Event) {
 	playAudio(a)
 }
 
-// mediaErrorText words a MediaError code.
-func mediaErrorText(code int) textKey {
+// mediaErrorText words a MediaError: its code, and its message where that
+// says the browser has no sound output (Firefox without an audio device
+// reports "OnMediaSinkAudioError" as a decoding error, Chromium an
+// AUDIO_RENDERER_ERROR).
+func mediaErrorText(code int, message string) textKey {
+	if m := strings.ToLower(message); strings.Contains(m, "mediasinkaudio") || strings.Contains(m, "audio_renderer") {
+		return tPlayerNoOutput
+	}
 	switch code {
 	case 2: // MEDIA_ERR_NETWORK
 		return tPlayerUnread

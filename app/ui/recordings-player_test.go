@@ -50,3 +50,26 @@ func TestAudioSlot(t *testing.T) {
 		t.Errorf("nil slot: got %q, %v, want \"\", nil", got, err)
 	}
 }
+
+// The player's reason comes from the MediaError as browsers fill it in:
+// Firefox without an audio device calls a missing output a decoding error
+// (code 3), which must not be told as a damaged file.
+func TestMediaErrorText(t *testing.T) {
+	for _, c := range []struct {
+		code    int
+		message string
+		want    textKey
+	}{
+		{3, "OnMediaSinkAudioError", tPlayerNoOutput},                                      // Firefox 153, headless, no sound device
+		{3, "AUDIO_RENDERER_ERROR: audio renderer initialization failed", tPlayerNoOutput}, // Chromium
+		{3, "PIPELINE_ERROR_DECODE: Failed to send audio packet for decoding", tPlayerUndecodable},
+		{3, "", tPlayerUndecodable},
+		{2, "", tPlayerUnread},
+		{4, "MEDIA_ELEMENT_ERROR: Format error", tPlayerUnsupported},
+		{0, "", tPlayerUnsupported},
+	} {
+		if got := mediaErrorText(c.code, c.message); got != c.want {
+			t.Errorf("MediaError %d %q: %v, want %v", c.code, c.message, got, c.want)
+		}
+	}
+}

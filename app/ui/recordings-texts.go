@@ -25,6 +25,7 @@ var (
 	tPlayerCannot      = def("player.cannot", "This browser cannot play this recording: %s. The file itself is in the export; another browser or a media player may play it.", "Dieser Browser kann die Aufnahme nicht abspielen: %s. Die Datei selbst ist im Export; ein anderer Browser oder ein Medienplayer kann sie vielleicht abspielen.")
 	tPlayerUnsupported = def("player.unsupported", "its audio format is not supported here", "ihr Audioformat wird hier nicht unterstützt")
 	tPlayerUndecodable = def("player.undecodable", "its audio could not be decoded", "ihr Ton ließ sich nicht dekodieren")
+	tPlayerNoOutput    = def("player.noOutput", "it finds no sound output to use (speakers or headphones)", "er findet keine Tonausgabe, die er nutzen kann (Lautsprecher oder Kopfhörer)")
 	tPlayerUnread      = def("player.unread", "the file could not be read", "die Datei ließ sich nicht lesen")
 	tPlayerRefused     = def("player.refused", "the browser did not start playing (is a sound output available?)", "der Browser hat die Wiedergabe nicht gestartet (ist eine Tonausgabe vorhanden?)")
 	tPlayerPressPlay   = def("player.pressPlay", "This browser did not start the recording by itself: press Play.", "Dieser Browser hat die Aufnahme nicht von selbst gestartet: Drücken Sie auf „Abspielen“.")
