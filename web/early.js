@@ -20,31 +20,37 @@
   let shell = null; // the prerendered tree, while it is in the page
   let pending = null; // {files: File[], entries: FileSystemEntry[]}
   let taken = false; // the app has started and took what was kept
+  let failed = null; // {kind: "nowasm" | "failed", reason}: the app cannot start
 
   // German when the browser asks for it, as the app decides
   // (app/browser/lang.go).
   const german = () => String(navigator.language || "").toLowerCase().startsWith("de");
 
-  // prerendered returns the prerendered tree while it is shown; null once
-  // go-app has replaced it (or if the page has no open panel).
-  function prerendered() {
+  // page returns the prerendered tree while it is shown; null once go-app
+  // has replaced it.
+  function page() {
     if (taken) {
       return null;
     }
     if (!shell && document.body) {
       shell = document.body.firstElementChild;
     }
-    if (!shell || !shell.isConnected || !shell.querySelector("#open-files")) {
-      return null;
-    }
-    return shell;
+    return shell && shell.isConnected ? shell : null;
+  }
+
+  // prerendered returns the prerendered tree while it is shown and has the
+  // open panel (the home page); else null.
+  function prerendered() {
+    const root = page();
+    return root && root.querySelector("#open-files") ? root : null;
   }
 
   // say puts the texts of the prerendered open panel into the browser's
   // language and, once something was chosen, says it opens when the app
-  // has loaded.
+  // has loaded; on any prerendered page, once the app cannot start, it
+  // shows why (the top bar's message) and turns the pickers off.
   function say() {
-    const root = prerendered();
+    const root = page();
     if (!root) {
       return;
     }
@@ -54,18 +60,72 @@
       if (pending && el.dataset.earlyPickedEn) {
         text = de ? el.dataset.earlyPickedDe : el.dataset.earlyPickedEn;
       }
+      if (failed && el.dataset.earlyFailEn) {
+        text = de ? el.dataset.earlyFailDe : el.dataset.earlyFailEn;
+      }
       if (text && el.textContent !== text) {
         el.textContent = text;
       }
     }
-    // The switch of the page as the server sent it names English.
-    const select = root.querySelector("#lang-select");
+    // The switch of the page as the server sent it names English (the
+    // home page's; elsewhere it stays as sent).
+    const select = prerendered() && root.querySelector("#lang-select");
     if (select) {
       select.value = de ? "de" : "en";
     }
     if (pending) {
       root.dataset.earlyPicked = String(pending.files.length + pending.entries.length);
     }
+    const msg = root.querySelector("[data-testid=early-fail]");
+    if (failed && msg) {
+      const key = failed.kind === "nowasm" ? "earlyNowasm" : "earlyFailed";
+      msg.textContent = String(msg.dataset[key + (de ? "De" : "En")] || "").replace("%s", failed.reason);
+      msg.setAttribute("role", "alert");
+      msg.hidden = false;
+      for (const input of root.querySelectorAll("input[type=file]")) {
+        input.disabled = true;
+      }
+    }
+  }
+
+  // fail says the app cannot start: kind "nowasm" when the browser has no
+  // WebAssembly, "failed" when app.wasm did not load or compile (reason:
+  // the browser's words, as go-app's loader shows them). go-app's loader
+  // leaves the page: its spinner would promise a start that never comes.
+  function fail(kind, reason) {
+    if (failed || !page()) {
+      return;
+    }
+    failed = { kind, reason: String(reason || "").slice(0, 200) };
+    const loader = document.getElementById("app-wasm-loader");
+    if (loader) {
+      loader.remove();
+    }
+    say();
+  }
+
+  // watchStart notices that the app cannot start. Without WebAssembly (or
+  // with ?wasm=false, go-app's switch to not load it) nothing is tried;
+  // else go-app's loader shows a failure by its icon ceasing to spin and
+  // its label taking the error.
+  function watchStart() {
+    const off = new URLSearchParams(location.search).get("wasm") === "false";
+    if (off || typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      fail("nowasm", "");
+      return;
+    }
+    const icon = document.getElementById("app-wasm-loader-icon");
+    if (!icon) {
+      return;
+    }
+    const check = () => {
+      if (icon.isConnected && !icon.classList.contains("goapp-spin")) {
+        const label = document.getElementById("app-wasm-loader-label");
+        fail("failed", label ? label.textContent : "");
+      }
+    };
+    new MutationObserver(check).observe(icon, { attributes: true, attributeFilter: ["class"] });
+    check();
   }
 
   function keep(files, entries) {
@@ -135,6 +195,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     prerendered();
     say();
+    watchStart();
   });
 
   // The app takes what was kept, once, when its own handlers listen.

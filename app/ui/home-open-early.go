@@ -13,7 +13,25 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 var (
 	tOpenLoading       = def("open.loading", "loading…", "lädt…")
 	tOpenLoadingPicked = def("open.loadingPicked", "opens once the app has loaded", "öffnet, sobald die App geladen ist")
+	// When the app cannot start at all: the pickers say so, and a message
+	// below them says why and what to do (web/early.js).
+	tOpenUnavailable = def("open.unavailable", "not available: see the message below", "nicht verfügbar – siehe Hinweis unten")
+	tEarlyNoWasm     = def("early.noWasm",
+		"ExportLens cannot start in this browser: it needs WebAssembly, which is turned off or not supported here (a security setting, a company policy or Lockdown Mode can turn it off). Turn it on for this site, or open this page in a current Firefox, Chrome, Edge or Safari. Nothing was read or sent.",
+		"ExportLens kann in diesem Browser nicht starten: Es braucht WebAssembly, das hier ausgeschaltet ist oder nicht unterstützt wird (eine Sicherheitseinstellung, eine Firmenrichtlinie oder der Blockierungsmodus können es abschalten). Schalten Sie es für diese Seite ein oder öffnen Sie die Seite in einem aktuellen Firefox, Chrome, Edge oder Safari. Es wurde nichts gelesen oder gesendet.")
+	tEarlyFailed = def("early.failed",
+		"ExportLens could not be loaded (%s). Check the connection and reload the page; once it has loaded, it also works offline. Nothing was read or sent.",
+		"ExportLens ließ sich nicht laden (%s). Prüfen Sie die Verbindung und laden Sie die Seite neu; einmal geladen, funktioniert sie auch offline. Es wurde nichts gelesen oder gesendet.")
 )
+
+// earlyFailure is the prerendered page's message for an app that cannot
+// start, hidden until web/early.js fills it in: WebAssembly missing or
+// turned off, or app.wasm failing to load (%s: the browser's reason).
+func earlyFailure() app.UI {
+	return app.P().Class("error", "early-fail").Attr("data-testid", "early-fail").Hidden(true).
+		Attr("data-early-nowasm-en", tr("en", tEarlyNoWasm)).Attr("data-early-nowasm-de", tr("de", tEarlyNoWasm)).
+		Attr("data-early-failed-en", tr("en", tEarlyFailed)).Attr("data-early-failed-de", tr("de", tEarlyFailed))
+}
 
 // prerendering reports whether this render is the server's (the page sent
 // before the wasm runs), not the app's.
@@ -37,6 +55,8 @@ func pickerLabel(lang string, key textKey) []app.UI {
 		app.Text(" "),
 		earlyText(tOpenLoading).Class("loading-note").Attr("data-testid", "open-loading").
 			Attr("data-early-picked-en", tr("en", tOpenLoadingPicked)).
-			Attr("data-early-picked-de", tr("de", tOpenLoadingPicked)),
+			Attr("data-early-picked-de", tr("de", tOpenLoadingPicked)).
+			Attr("data-early-fail-en", tr("en", tOpenUnavailable)).
+			Attr("data-early-fail-de", tr("de", tOpenUnavailable)),
 	}
 }

@@ -21,6 +21,10 @@ func (b *topBar) Render() app.UI {
 		}
 		return a
 	}
+	var early app.UI
+	if prerendering {
+		early = earlyFailure()
+	}
 	return app.Header().Class("top-bar").Body(
 		app.Div().Class("brand").Body(
 			app.Strong().Text("ExportLens"),
@@ -40,6 +44,7 @@ func (b *topBar) Render() app.UI {
 				langOption("de", "Deutsch", b.Lang == "de"),
 			),
 		),
+		early,
 	)
 }
 

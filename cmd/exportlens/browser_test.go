@@ -223,6 +223,8 @@ type browserEnv struct {
 	// wasmGate, when set, holds every request for app.wasm until it is
 	// closed: the page is there, the app has not started.
 	wasmGate *atomic.Pointer[chan struct{}]
+	// wasmFail, when set, answers every request for app.wasm with 503.
+	wasmFail *atomic.Bool
 }
 
 // startBrowser starts the server and chromium; both stop when t ends.
@@ -234,9 +236,13 @@ func startBrowser(t testing.TB) *browserEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &browserEnv{served: &requestLog{}, offsite: &requestLog{}, wasmGate: &atomic.Pointer[chan struct{}]{}}
+	env := &browserEnv{served: &requestLog{}, offsite: &requestLog{}, wasmGate: &atomic.Pointer[chan struct{}]{}, wasmFail: &atomic.Bool{}}
 	env.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		env.served.add(r)
+		if env.wasmFail.Load() && r.URL.Path == "/web/app.wasm" {
+			http.Error(w, "the server is unavailable", http.StatusServiceUnavailable)
+			return
+		}
 		if g := env.wasmGate.Load(); g != nil && r.URL.Path == "/web/app.wasm" {
 			select {
 			case <-*g:
