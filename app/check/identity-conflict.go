@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"exportlens/app/export"
 )
@@ -220,7 +221,7 @@ func pickPartsReference(obs, parts []*emailObs, allParts []export.Part) *emailOb
 }
 
 // reTakeoutJob is the name Google gives the parts of one Takeout job.
-var reTakeoutJob = regexp.MustCompile(`(?i)^takeout-(\d{8}T\d{6}Z)-\d+`)
+var reTakeoutJob = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^takeout-(\d{8}T\d{6}Z)-\d+`) })
 
 // takeoutJob returns the job (its timestamp) a part's name says it belongs
 // to, "" when the name is not Google's.
@@ -228,7 +229,7 @@ func takeoutJob(part string) string {
 	if i := strings.LastIndex(part, "/"); i >= 0 {
 		part = part[i+1:]
 	}
-	if m := reTakeoutJob.FindStringSubmatch(part); m != nil {
+	if m := reTakeoutJob().FindStringSubmatch(part); m != nil {
 		return strings.ToUpper(m[1])
 	}
 	return ""

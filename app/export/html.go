@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -18,26 +17,26 @@ import (
 // read them. Go's regexp runs in linear time, so hostile pages cannot
 // make these slow.
 var (
-	reHeaderTitle = regexp.MustCompile(`(?is)<h1[^>]*class\s*=\s*["'][^"']*\bheader_title\b[^"']*["'][^>]*>(.*?)</h1>`)
-	reFileItem    = regexp.MustCompile(`(?is)<li[^>]*class\s*=\s*["'][^"']*\bfile\b[^"']*["'][^>]*>(.*?)</li>`)
+	reHeaderTitle = lazyRegexp(`(?is)<h1[^>]*class\s*=\s*["'][^"']*\bheader_title\b[^"']*["'][^>]*>(.*?)</h1>`)
+	reFileItem    = lazyRegexp(`(?is)<li[^>]*class\s*=\s*["'][^"']*\bfile\b[^"']*["'][^>]*>(.*?)</li>`)
 	// The real overview is a nested tree: folder names, and file leaves
 	// that hold base names only (see app/export/export.go, "Real exports").
-	reFileLeaf    = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-file-name\b[^"']*["'][^>]*>(.*?)</div>`)
-	reFolder      = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-folder-name\b[^"']*["'][^>]*>(.*?)</div>`)
-	reEmail       = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
-	reBreak       = regexp.MustCompile(`(?is)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|td|b)>`)
-	reTag         = regexp.MustCompile(`(?s)<[^>]*>`)
-	reOuterCell   = regexp.MustCompile(`(?i)<div[^>]*class\s*=\s*["'][^"']*\bouter-cell\b`)
-	reContentCell = regexp.MustCompile(`(?is)<div[^>]*class\s*=\s*["']([^"']*\bcontent-cell\b[^"']*)["'][^>]*>(.*?)</div>`)
-	reHeaderCell  = regexp.MustCompile(`(?is)<p[^>]*class\s*=\s*["'][^"']*mdl-typography--title[^"']*["'][^>]*>(.*?)</p>`)
-	reAudioRef    = regexp.MustCompile(`(?i)(?:src|href)\s*=\s*["']([^"']+\.(?:mp3|wav|ogg|opus|m4a))["']`)
+	reFileLeaf    = lazyRegexp(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-file-name\b[^"']*["'][^>]*>(.*?)</div>`)
+	reFolder      = lazyRegexp(`(?is)<div[^>]*class\s*=\s*["'][^"']*\bextracted-folder-name\b[^"']*["'][^>]*>(.*?)</div>`)
+	reEmail       = lazyRegexp(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	reBreak       = lazyRegexp(`(?is)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|td|b)>`)
+	reTag         = lazyRegexp(`(?s)<[^>]*>`)
+	reOuterCell   = lazyRegexp(`(?i)<div[^>]*class\s*=\s*["'][^"']*\bouter-cell\b`)
+	reContentCell = lazyRegexp(`(?is)<div[^>]*class\s*=\s*["']([^"']*\bcontent-cell\b[^"']*)["'][^>]*>(.*?)</div>`)
+	reHeaderCell  = lazyRegexp(`(?is)<p[^>]*class\s*=\s*["'][^"']*mdl-typography--title[^"']*["'][^>]*>(.*?)</p>`)
+	reAudioRef    = lazyRegexp(`(?i)(?:src|href)\s*=\s*["']([^"']+\.(?:mp3|wav|ogg|opus|m4a))["']`)
 )
 
 // htmlText turns markup into text lines: breaks and block ends become
 // newlines, tags go, entities are decoded, no-break spaces are plain.
 func htmlText(s string) []string {
-	s = reBreak.ReplaceAllString(s, "\n")
-	s = reTag.ReplaceAllString(s, "")
+	s = reBreak().ReplaceAllString(s, "\n")
+	s = reTag().ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
 	var out []string
 	for _, ln := range strings.Split(s, "\n") {
@@ -125,27 +124,27 @@ type browserPage struct {
 func parseArchiveBrowser(s string) (browserPage, bool) {
 	var p browserPage
 	found := false
-	if m := reHeaderTitle.FindStringSubmatchIndex(s); m != nil {
+	if m := reHeaderTitle().FindStringSubmatchIndex(s); m != nil {
 		found = true
 		text := strings.Join(htmlText(s[m[2]:m[3]]), " ")
-		if e := reEmail.FindString(text); e != "" {
+		if e := reEmail().FindString(text); e != "" {
 			p.Account = e
 			p.AccountLine = strings.Count(s[:m[0]], "\n") + 1
 		}
 	}
-	for _, m := range reFileItem.FindAllStringSubmatch(s, -1) {
+	for _, m := range reFileItem().FindAllStringSubmatch(s, -1) {
 		found = true
 		if t := strings.Join(htmlText(m[1]), " "); t != "" {
 			p.Files = append(p.Files, strings.TrimPrefix(t, "/"))
 		}
 	}
-	for _, m := range reFileLeaf.FindAllStringSubmatch(s, -1) {
+	for _, m := range reFileLeaf().FindAllStringSubmatch(s, -1) {
 		found = true
 		if t := strings.Join(htmlText(m[1]), " "); t != "" {
 			p.Names = append(p.Names, path.Base(strings.ReplaceAll(t, "\\", "/")))
 		}
 	}
-	if n := len(reFolder.FindAllStringIndex(s, -1)); n > 0 {
+	if n := len(reFolder().FindAllStringIndex(s, -1)); n > 0 {
 		found = true
 		p.Folders = n
 	}
@@ -215,7 +214,7 @@ func (l *loader) subscriberLabel(label string) int {
 
 // reLabel is a "Label: value" line of the subscriber page: a label is a
 // few words, not a sentence.
-var reLabel = regexp.MustCompile(`^([^:@]{1,60}):\s*(.*)$`)
+var reLabel = lazyRegexp(`^([^:@]{1,60}):\s*(.*)$`)
 
 // subscriberInfo reads the e-mail addresses of the subscriber page, each
 // with its line, sorted by the label they stand under (real pages:
@@ -230,10 +229,10 @@ func (l *loader) subscriberInfo(f file, s string) {
 	kind := subUnlabelled
 	for i, ln := range strings.Split(s, "\n") {
 		for _, text := range htmlText(ln) {
-			if m := reLabel.FindStringSubmatch(text); m != nil {
+			if m := reLabel().FindStringSubmatch(text); m != nil {
 				kind, text = l.subscriberLabel(m[1]), m[2]
 			}
-			for _, e := range reEmail.FindAllString(text, 16) {
+			for _, e := range reEmail().FindAllString(text, 16) {
 				src := Source{Part: f.Part, Path: f.Path, Line: i + 1, Field: "email"}
 				v := NewValue(e, src)
 				switch kind {
@@ -266,7 +265,7 @@ type htmlActivity struct {
 // parseActivityHTML splits MyActivity.html into its record cells.
 func parseActivityHTML(s string) []htmlActivity {
 	var out []htmlActivity
-	idx := reOuterCell.FindAllStringIndex(s, maxActivityRecs)
+	idx := reOuterCell().FindAllStringIndex(s, maxActivityRecs)
 	lc := lineCounter{s: s}
 	for k, m := range idx {
 		end := len(s)
@@ -275,10 +274,10 @@ func parseActivityHTML(s string) []htmlActivity {
 		}
 		cell := s[m[0]:end]
 		a := htmlActivity{Line: lc.at(m[0])}
-		if h := reHeaderCell.FindStringSubmatch(cell); h != nil {
+		if h := reHeaderCell().FindStringSubmatch(cell); h != nil {
 			a.Header = strings.Join(htmlText(h[1]), " ")
 		}
-		for _, c := range reContentCell.FindAllStringSubmatch(cell, -1) {
+		for _, c := range reContentCell().FindAllStringSubmatch(cell, -1) {
 			class, body := c[1], c[2]
 			lines := htmlText(body)
 			switch {
@@ -311,7 +310,7 @@ func parseActivityHTML(s string) []htmlActivity {
 				}
 			}
 		}
-		for _, r := range reAudioRef.FindAllStringSubmatch(cell, 8) {
+		for _, r := range reAudioRef().FindAllStringSubmatch(cell, 8) {
 			a.Audio = append(a.Audio, html.UnescapeString(r[1]))
 		}
 		if a.Title != "" {

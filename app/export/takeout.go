@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -573,7 +572,7 @@ func (l *loader) finishGoogle() {
 
 // reCopyName is the name a browser gives a second download of the same
 // file: "takeout-…-002 (1).zip", "Alexa (2).zip", an extracted "… (1)".
-var reCopyName = regexp.MustCompile(`^(.*\S) \(\d{1,3}\)((?:\.tar)?\.[A-Za-z0-9]{1,4})?$`)
+var reCopyName = lazyRegexp(`^(.*\S) \(\d{1,3}\)((?:\.tar)?\.[A-Za-z0-9]{1,4})?$`)
 
 // duplicateParts finds the parts that are a second download of another
 // part: named like a browser's copy of it and holding the same members
@@ -597,7 +596,7 @@ func duplicateParts(files []file) ([]file, map[string]string) {
 		if i := strings.LastIndexAny(part, "!/"); i >= 0 {
 			head, name = part[:i+1], part[i+1:]
 		}
-		if m := reCopyName.FindStringSubmatch(name); m != nil && parts[head+m[1]+m[2]] {
+		if m := reCopyName().FindStringSubmatch(name); m != nil && parts[head+m[1]+m[2]] {
 			cand[part] = head + m[1] + m[2]
 		}
 	}

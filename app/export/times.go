@@ -1,7 +1,6 @@
 package export
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -68,7 +67,7 @@ func parseTime(s string) (time.Time, bool) {
 
 // reOffsetZone is a trailing numeric zone: "UTC−7", "UTC+5:30", "GMT+0200",
 // "GMT -03:00" (Takeout HTML writes U+2212 MINUS SIGN as well as '-').
-var reOffsetZone = regexp.MustCompile(`\b(?:UTC|GMT)\s?([+\-\x{2212}])(\d{1,2})(?::?(\d{2}))?$`)
+var reOffsetZone = lazyRegexp(`\b(?:UTC|GMT)\s?([+\-\x{2212}])(\d{1,2})(?::?(\d{2}))?$`)
 
 // parseTimeZone is parseTime that also returns the zone abbreviation of s
 // when no table knows it ("WIB"): the time is then the clock time read as
@@ -86,7 +85,7 @@ func parseTimeZone(s string) (t time.Time, unknownZone string, ok bool) {
 	if !strings.Contains(s, "UTC") && !strings.Contains(s, "GMT") {
 		return parseLayouts(s)
 	}
-	if m := reOffsetZone.FindStringSubmatchIndex(s); m != nil {
+	if m := reOffsetZone().FindStringSubmatchIndex(s); m != nil {
 		h, _ := strconv.Atoi(s[m[4]:m[5]])
 		mins := 0
 		if m[6] >= 0 {

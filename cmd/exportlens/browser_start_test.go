@@ -70,20 +70,24 @@ type startMeasure struct {
 }
 
 // BenchmarkBrowserStart loads the home page in a fresh tab per iteration,
-// its cache off, on this machine's CPU and on one slowed down 4× (as
-// Lighthouse's mobile run does). Run with -benchtime 5x or more; the
-// metrics are averages of the iterations, the longest task the largest.
+// on this machine's CPU and on one slowed down 4× (as Lighthouse's mobile
+// run does): cold, the cache and the service worker bypassed (a first
+// visit), and warm, after a first load in the same tab (a visit once the
+// app is cached, as the service worker keeps it for offline use). Run with
+// -benchtime 5x or more; the metrics are averages of the iterations, the
+// longest task the largest.
 func BenchmarkBrowserStart(b *testing.B) {
 	env := startBrowser(b)
 	for _, c := range []struct {
 		name string
 		rate float64
-	}{{"cpu=1x", 1}, {"cpu=4x", 4}} {
+		warm bool
+	}{{"cold/cpu=1x", 1, false}, {"cold/cpu=4x", 4, false}, {"warm/cpu=1x", 1, true}, {"warm/cpu=4x", 4, true}} {
 		b.Run(c.name, func(b *testing.B) {
 			var sum startMeasure
 			n := 0
 			for b.Loop() {
-				m := startOnce(b, env, c.rate)
+				m := startOnce(b, env, c.rate, c.warm)
 				n++
 				sum.FCP += m.FCP
 				sum.Ready += m.Ready
@@ -107,7 +111,7 @@ func BenchmarkBrowserStart(b *testing.B) {
 	}
 }
 
-func startOnce(b *testing.B, env *browserEnv, rate float64) startMeasure {
+func startOnce(b *testing.B, env *browserEnv, rate float64, warm bool) startMeasure {
 	b.Helper()
 	ctx, cancel := chromedp.NewContext(env.browser)
 	defer cancel()
@@ -116,8 +120,21 @@ func startOnce(b *testing.B, env *browserEnv, rate float64) startMeasure {
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		b.Fatal(err)
+	if warm {
+		if err := chromedp.Do(ctx, chromedp.Navigate(env.base+"/"), chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader"))); err != nil {
+			b.Fatalf("the first load: %v", err)
+		}
+		// The service worker has cached the app once it is active.
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+			b.Fatalf("the service worker: %v", err)
+		}
+	} else {
+		if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate}); err != nil {
 		b.Fatal(err)
