@@ -177,11 +177,24 @@
           }
         };
       }
+      // run starts the program on a turn of its own, so that the end of
+      // the module's compile and Go's start are not one long task. go-app
+      // removes its loader as soon as run() first returns, which is when
+      // Go first waits; the app's start waits on purpose between its
+      // steps (cmd/exportlens/main_wasm.go), so the loader stays until the
+      // app has mounted its first page and removes it
+      // (app/browser/loader_wasm.go).
       run(instance) {
-        return super.run(instance).catch((err) => {
-          show(String((err && err.message) || err));
-          throw err;
-        });
+        const loader = document.getElementById("app-wasm-loader");
+        if (loader) {
+          loader.remove = () => {};
+        }
+        return new Promise((resolve) => setTimeout(resolve, 0))
+          .then(() => super.run(instance))
+          .catch((err) => {
+            show(String((err && err.message) || err));
+            throw err;
+          });
       }
     }
     WatchedGo.watched = true;

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"exportlens/app/browser"
 	"exportlens/app/view"
 )
 
@@ -47,6 +48,10 @@ func (b *topBar) Render() app.UI {
 		early,
 	)
 }
+
+// OnMount: the top bar is on every page, so its first mount is the app's
+// first page in place of the prerendered one, and go-app's loader goes.
+func (b *topBar) OnMount(ctx app.Context) { browser.LoaderDone() }
 
 func (b *topBar) onLang(ctx app.Context, e app.Event) {
 	lang := ctx.JSSrc().Get("value").String()

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -124,13 +125,17 @@ func TestBrowserMarks(t *testing.T) {
 			}
 			choose := func(value string) {
 				t.Helper()
-				// A select changed from the keyboard fires change: set the value
-				// as the keys would and dispatch the same event.
-				if err := chromedp.Do(tb.ctx, chromedp.Focus(sel), chromedp.SetValue(sel, value)); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`document.querySelector('`+sel+`').dispatchEvent(new Event('change', {bubbles: true}))`)); err != nil {
-					t.Fatal(err)
+				// A select changed from the keyboard fires change: focus it, set
+				// the value as the keys would and dispatch the same event, in one
+				// step (the overview may draw the row again meanwhile: the
+				// recordings' index arrives after the verdict).
+				if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`(() => {
+  const s = document.querySelector('`+sel+`');
+  if (!s) return false;
+  s.focus(); s.value = `+jsString(value)+`;
+  return s.dispatchEvent(new Event('change', {bubbles: true}));
+})()`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+					t.Fatalf("choosing %q in %s: %v", value, sel, err)
 				}
 			}
 			choose("not-mine")

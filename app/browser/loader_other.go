@@ -1,0 +1,6 @@
+//go:build !wasm
+
+package browser
+
+// LoaderDone does nothing outside the browser.
+func LoaderDone() {}
