@@ -35,6 +35,9 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 type checkArgs struct {
 	json     bool
+	batch    bool // --batch: each child of each path is an export of its own
+	csv      bool // --csv: the batch's table as CSV
+	jobs     int  // --jobs: exports checked at once in a batch
 	lang     string
 	pack     string // --pack FILE: also write the evidence pack there
 	letter   string // --letter de|en: print the two letters instead of the report
@@ -51,6 +54,9 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&a.json, "json", false, "print the report as JSON")
+	fs.BoolVar(&a.batch, "batch", false, "check many exports: each file or folder in each `PATH` is one export (the parts of one Takeout job together)")
+	fs.BoolVar(&a.csv, "csv", false, "with --batch: print the table as CSV")
+	fs.IntVar(&a.jobs, "jobs", 0, "with --batch: how many exports are checked at once (default: one per core, at most 8)")
 	fs.StringVar(&a.lang, "lang", "en", "language of the text report: en or de")
 	fs.StringVar(&a.pack, "pack", "", "also write the evidence pack (report, letters; no recordings or transcripts) to `FILE`, a ZIP")
 	fs.StringVar(&a.letter, "letter", "", "print the letter to the company and the complaint to the authority in `LANG` (en or de) instead of the report")
@@ -87,6 +93,23 @@ func parseCheckArgs(args []string, stderr io.Writer) (checkArgs, error) {
 	}
 	if a.letter != "" && a.letter != "en" && a.letter != "de" {
 		return a, fmt.Errorf("--letter %q: use en or de", a.letter)
+	}
+	if a.batch {
+		// One person's facts and one pack belong to one export.
+		personal := len(emails)+len(ids)+len(devices)+len(notDevices)+len(notProfiles)+len(mineRecs)+len(notMineRecs) > 0 ||
+			a.declared.NoDevices || a.declared.OwnsDevice
+		switch {
+		case personal:
+			return a, errors.New("--batch checks the exports of many people: leave out what you declare about yourself (--email, --customer-id, --device, --no-devices, the marks)")
+		case a.pack != "" || a.letter != "" || len(excerpts) > 0:
+			return a, errors.New("--batch writes no evidence pack or letters: check one export with --pack or --letter")
+		case a.csv && a.json:
+			return a, errors.New("--csv and --json: give one of them")
+		case a.jobs < 0:
+			return a, fmt.Errorf("--jobs %d: give a number of at least 1", a.jobs)
+		}
+	} else if a.csv || a.jobs != 0 {
+		return a, errors.New("--csv and --jobs go with --batch")
 	}
 	if len(excerpts) > 0 && a.pack == "" {
 		return a, errors.New("--excerpt chooses what the evidence pack holds: give --pack FILE too")
@@ -135,52 +158,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return check.ExitUnreadable
 		}
 	}
-	inputs, closeInputs, err := openInputs(a.paths)
+	if a.batch {
+		return runBatch(ctx, a, layout, stdout, stderr)
+	}
+	rep, x, done, err := examine(ctx, a.paths, layout, a.declared, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return check.ExitUnreadable
-	}
-	defer closeInputs()
-
-	// Hash the inputs while they are being read: on a large export this is the
-	// slowest part, and it needs no result of the rest.
-	opts := archive.Options{Unpacker: &unarr.Unpacker{}}
-	var hashed *atomic.Int64
-	if p := newProgress(stderr, inputs); p != nil {
-		opts.Progress = p.report
-		hashed = &p.hashed
-		defer p.done()
-	}
-	hashes := make([]string, len(inputs))
-	var wg sync.WaitGroup
-	for i, in := range inputs {
-		if in.R == nil {
-			continue
-		}
-		wg.Go(func() { hashes[i] = hashInput(in, hashed) })
-	}
-
-	read, err := view.Default.Read(ctx, inputs, opts, layout, view.Hooks{})
-	if read.Tree != nil {
-		defer read.Tree.Close()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "exportlens check: %v\n", err)
-		return check.ExitUnreadable
-	}
-	if read.NothingRead() {
-		for _, p := range read.Tree.Problems {
-			fmt.Fprintf(stderr, "exportlens check: %v\n", p)
+		var u unreadable
+		if errors.As(err, &u) {
+			for _, p := range u.problems {
+				fmt.Fprintf(stderr, "exportlens check: %v\n", p)
+			}
+		} else {
+			fmt.Fprintf(stderr, "exportlens check: %v\n", err)
 		}
 		return check.ExitUnreadable
 	}
-	x := read.Export
-	rep := view.Default.Check(x, a.declared)
-	wg.Wait()
-	rep.Inputs = make([]check.Input, len(inputs))
-	for i, in := range inputs {
-		rep.Inputs[i] = check.Input{Name: in.Name, Size: in.Size, SHA256: hashes[i], Folder: in.FS != nil}
-	}
+	defer done()
 	meta := pack.Meta{Made: packTime(), Lang: a.lang, Declared: a.declared}
 	if a.pack != "" {
 		var missing []string
@@ -220,6 +213,81 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return rep.ExitCode()
+}
+
+// unreadable is examine's error when nothing of an export could be read:
+// each problem, one per file.
+type unreadable struct{ problems []error }
+
+func (u unreadable) Error() string {
+	if len(u.problems) == 0 {
+		return "nothing could be read"
+	}
+	msgs := make([]string, len(u.problems))
+	for i, p := range u.problems {
+		msgs[i] = p.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// examine reads the export made of paths and checks it: the report (its
+// inputs with their SHA-256) and the export, which stays usable until done
+// is called. A progress line goes to progressTo when it is a terminal
+// (nil: none). The error is unreadable when nothing of the export could be
+// read.
+func examine(ctx context.Context, paths []string, layout *export.Layout, declared check.Declared, progressTo io.Writer) (*check.Report, *export.Export, func(), error) {
+	inputs, closeInputs, err := openInputs(paths)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// Hash the inputs while they are being read: on a large export this is the
+	// slowest part, and it needs no result of the rest.
+	opts := archive.Options{Unpacker: &unarr.Unpacker{}}
+	var hashed *atomic.Int64
+	if progressTo != nil {
+		if p := newProgress(progressTo, inputs); p != nil {
+			opts.Progress = p.report
+			hashed = &p.hashed
+			defer p.done()
+		}
+	}
+	hashes := make([]string, len(inputs))
+	var wg sync.WaitGroup
+	for i, in := range inputs {
+		if in.R == nil {
+			continue
+		}
+		wg.Go(func() { hashes[i] = hashInput(in, hashed) })
+	}
+	read, err := view.Default.Read(ctx, inputs, opts, layout, view.Hooks{})
+	done := func() {
+		if read.Tree != nil {
+			read.Tree.Close()
+		}
+		closeInputs()
+	}
+	fail := func(err error) (*check.Report, *export.Export, func(), error) {
+		wg.Wait()
+		done()
+		return nil, nil, nil, err
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if read.NothingRead() {
+		u := unreadable{}
+		for _, p := range read.Tree.Problems {
+			u.problems = append(u.problems, p)
+		}
+		return fail(u)
+	}
+	rep := view.Default.Check(read.Export, declared)
+	wg.Wait()
+	rep.Inputs = make([]check.Input, len(inputs))
+	for i, in := range inputs {
+		rep.Inputs[i] = check.Input{Name: in.Name, Size: in.Size, SHA256: hashes[i], Folder: in.FS != nil}
+	}
+	return rep, read.Export, done, nil
 }
 
 // packTime is when the pack and letters are made: now, or SOURCE_DATE_EPOCH
