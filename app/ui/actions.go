@@ -273,7 +273,8 @@ func beginKeeping(ctx app.Context, demoName string, declared *check.Declared, un
 	}
 	run, cancel := context.WithCancel(context.Background())
 	current.cancel = cancel
-	s := session{Session: view.Session{Gen: current.s.Gen + 1, Status: view.StatusLoading, Declared: *declared, Unsure: unsure, Demo: demoName}}
+	s := session{Session: view.Session{Gen: current.s.Gen + 1, Status: view.StatusLoading, Declared: *declared, Unsure: unsure, Demo: demoName,
+		Layout: current.s.Layout, LayoutName: current.s.LayoutName}}
 	publish(ctx, s)
 	return run, s.Gen
 }
@@ -337,7 +338,7 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 			}
 		}
 	}()
-	tree, x, err := readExport(run, inputs, opts, &track, view.Default)
+	tree, x, err := readExport(run, inputs, opts, &track, view.Default, current.snapshot().Layout)
 	if s, ok := finish(ctx, gen, tree, x, err); ok {
 		afterVerdict(ctx, s)
 	}
@@ -347,13 +348,13 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 // list, then load). A panic in either becomes a *view.PanicError naming the input (or
 // the folder's file) read last; a tree already listed is returned with it,
 // for the caller to close.
-func readExport(run context.Context, inputs []view.Input, opts view.ReadOptions, track *readTracker, st view.Steps) (tree *view.Tree, x *export.Export, err error) {
+func readExport(run context.Context, inputs []view.Input, opts view.ReadOptions, track *readTracker, st view.Steps, layout *export.Layout) (tree *view.Tree, x *export.Export, err error) {
 	first := ""
 	if len(inputs) > 0 {
 		first = inputs[0].Name
 	}
 	err = view.Guard(func() string { return track.name(first) }, func() error {
-		o, err := st.Read(run, inputs, opts, nil, view.Hooks{
+		o, err := st.Read(run, inputs, opts, layout, view.Hooks{
 			Stage: func(name string) func() {
 				stage := browser.StartStage()
 				return func() { stage.End("exportlens:" + name) }

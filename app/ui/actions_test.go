@@ -82,7 +82,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var track readTracker
-			tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip", "Retail.zip"), view.ReadOptions{}, &track, tc.st)
+			tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip", "Retail.zip"), view.ReadOptions{}, &track, tc.st, nil)
 			var pe *view.PanicError
 			if !errors.As(err, &pe) {
 				t.Fatalf("got error %v, want a *panicError", err)
@@ -115,7 +115,7 @@ func TestReadExportRecoversPanic(t *testing.T) {
 
 	// After a panic the next open works: nothing was left locked or half set.
 	var track readTracker
-	tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip"), view.ReadOptions{}, &track, view.Default)
+	tree, x, err := readExport(context.Background(), trackedInputs(&track, files, "Alexa.zip"), view.ReadOptions{}, &track, view.Default, nil)
 	if err != nil || tree == nil || x == nil {
 		t.Fatalf("open after a panic: got tree %v, export %v, err %v; want both, no error", tree != nil, x != nil, err)
 	}

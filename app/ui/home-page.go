@@ -69,6 +69,7 @@ func (p *homePage) Render() app.UI {
 			app.Div().Class("intro-slot").Body(app.If(intro, homeLead(p.lang))),
 			&openPanel{Lang: p.lang, Session: p.s, DropErr: p.dropErr},
 			&aboutForm{Lang: p.lang, Declared: p.s.Declared},
+			&layoutForm{Lang: p.lang, Session: p.s},
 			app.Div().Class("intro-slot").Body(app.If(intro, &homeIntro{Lang: p.lang})),
 			&overview{Lang: p.lang, Session: p.s},
 		),

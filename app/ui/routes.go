@@ -26,4 +26,5 @@ func Routes() {
 	app.Handle(actionKeep, onKeep)
 	app.Handle(actionLift, onLift)
 	app.Handle(actionExcerpt, onExcerpt)
+	app.Handle(actionLayout, onLayout)
 }

@@ -54,6 +54,16 @@ type Session struct {
 	// Indexed: the recordings' index was made after the verdict was shown;
 	// the overview shows its timeline from then on.
 	Indexed bool
+	// Layout is the layout file the person loaded (the command's --layout),
+	// named LayoutName; nil: the default layout. It stays for every open
+	// until it is removed, in this page's memory only.
+	Layout     *export.Layout
+	LayoutName string
+	// LayoutErr: why the layout file LayoutTried, chosen last, cannot be
+	// used (its validation message, as the command gives it); the layout
+	// in use, if any, stays.
+	LayoutErr   error
+	LayoutTried string
 }
 
 // Loaded reports whether a report is there to show.
