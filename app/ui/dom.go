@@ -83,3 +83,13 @@ func domRootFontPixels() float64 {
 	}
 	return px
 }
+
+// domOrigin is the page's origin ("http://localhost:8080"); "" off the
+// browser.
+func domOrigin() string {
+	loc := app.Window().Get("location")
+	if loc == nil || !loc.Truthy() {
+		return ""
+	}
+	return loc.Get("origin").String()
+}

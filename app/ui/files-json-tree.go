@@ -97,13 +97,13 @@ func (v *jsonTreeView) node(n *view.JSONNode, ptr, at, target string, path map[s
 	key := app.UI(app.Span().Class("json-key").Text(tr(v.Lang, tFilesRoot)))
 	if ptr != "" {
 		sel := view.FileLoc{Part: v.Loc.Part, Path: v.Loc.Path, Node: at}
-		key = app.A().Href(sel.URL()).Class("json-key").Text(n.Key)
+		key = app.A().Href(sel.URL()).Class("json-key").Text(shownText(n.Key))
 	}
 	if n.Kind != 'o' && n.Kind != 'a' {
-		if n.Kind == 's' && v.hides(ptr, n.Value) {
+		if n.Kind == 's' && (v.hides(ptr, n.Value) || shownPseudo.Said(n.Value)) {
 			return li.Body(key, app.Span().Class("json-value", "cell-hidden").Attr("data-testid", "json-hidden").Text(tr(v.Lang, tProtectContent)))
 		}
-		return li.Body(key, app.Span().Class("json-value", "json-"+string(n.Kind)).Text(n.Value))
+		return li.Body(key, app.Span().Class("json-value", "json-"+string(n.Kind)).Text(shownText(n.Value)))
 	}
 	open := v.isOpen(ptr, path[ptr])
 	var count string

@@ -17,6 +17,7 @@ type filesPage struct {
 	url  view.URLLoc  // the view the URL names
 	loc  view.FileLoc // url, resolved through the open export
 	ids  view.MemberIndex
+	href string // the address shown, without present=1 (shareURL)
 }
 
 func newFilesPage() *filesPage { return &filesPage{} }
@@ -32,7 +33,22 @@ func (p *filesPage) OnMount(ctx app.Context) {
 // the query changes, so the tree's open folders stay as they were.
 func (p *filesPage) OnNav(ctx app.Context) {
 	onPageNav(ctx)
-	p.url = view.ParseFileLoc(ctx.Page().URL().Query())
+	q := ctx.Page().URL().Query()
+	p.url = view.ParseFileLoc(q)
+	q.Del(view.PresentParam)
+	p.href = view.FilesRoute
+	if len(q) > 0 {
+		p.href += "?" + q.Encode()
+	}
+}
+
+// shareURL is the address of the view shown: the Files page's address
+// names it already (view.FileLoc), and every choice on it is a link.
+func (p *filesPage) shareURL() string {
+	if p.href == "" {
+		return view.FilesRoute
+	}
+	return p.href
 }
 
 // tree returns the member tree of the open export. go-app mounts a new
@@ -65,12 +81,14 @@ func (p *filesPage) entry() *view.Entry {
 }
 
 func (p *filesPage) Render() app.UI {
+	presentFor(p.s)
 	var main app.UI
 	h1 := pageHeading(tr(p.lang, tFilesTitle))
 	if !p.s.Loaded() || p.s.Tree == nil {
 		showHead(p.lang, tr(p.lang, tFilesTitle))
 		main = app.Main().Class("files").Body(
 			h1,
+			sharedLanding(p.lang, p.url.Member != ""),
 			app.P().Text(tr(p.lang, tFilesEmpty)),
 			&openPanel{Lang: p.lang, Session: p.s},
 		)
@@ -88,8 +106,8 @@ func (p *filesPage) Render() app.UI {
 			p.preview(),
 		)
 	}
-	return app.Div().Class("page", "page-wide").Body(
-		&topBar{Lang: p.lang, Current: view.FilesRoute},
+	return pageRoot(p.lang, []string{"page", "page-wide"},
+		&topBar{Lang: p.lang, Current: view.FilesRoute, Share: p.shareURL()},
 		main,
 	)
 }

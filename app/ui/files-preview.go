@@ -218,6 +218,9 @@ func (p *filePreview) Render() app.UI {
 		if prot != nil {
 			hidden = prot.Pointers[key]
 		}
+		if said := shownPseudo.SaidAt(key); said != nil { // presenting: every record's words
+			hidden = said
+		}
 		body = append(body, &jsonTreeView{Lang: p.Lang, Root: p.data.JSON, Loc: p.Loc, Hidden: hidden})
 	case p.data.Text != nil:
 		if p.data.JSONNote != "" {
@@ -287,15 +290,15 @@ func (p *filePreview) renderCSV(pg *view.CSVPage) []app.UI {
 			cells := make([]app.UI, 0, len(r.Cells)+2)
 			cells = append(cells, app.Td().Class("ln").Body(p.lineLink(r.Line)))
 			for j, c := range r.Cells {
-				if view.HidesCell(c, said) {
+				if view.HidesCell(c, said) || shownPseudo.SaidCell(c) {
 					cells = append(cells, app.Td().Class("cell", "cell-hidden").Attr("data-testid", "cell-hidden").Text(tr(p.Lang, tProtectContent)))
 					continue
 				}
 				if hit && j == pg.Column {
-					cells = append(cells, app.Td().Class("cell", "hit-cell").Attr("data-testid", "evidence-cell").Body(app.Mark().Text(c)))
+					cells = append(cells, app.Td().Class("cell", "hit-cell").Attr("data-testid", "evidence-cell").Body(app.Mark().Text(shownText(c))))
 					continue
 				}
-				cells = append(cells, app.Td().Class("cell").Text(c))
+				cells = append(cells, app.Td().Class("cell").Text(shownText(c)))
 			}
 			if r.More > 0 {
 				cells = append(cells, app.Td().Class("more").Text(tr(p.Lang, tFilesMoreCells, r.More)))
@@ -331,6 +334,10 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 			key = view.FileKey(p.Entry.Part, p.Entry.Path)
 		}
 		hides, fs := prot.FileHides(key)
+		var presented []string // presenting: what the records on these lines say
+		if shownPseudo != nil {
+			presented = shownPseudo.SaidOn(key, 0, pg.Lines[0].N, pg.Lines[len(pg.Lines)-1].N)
+		}
 		if hides {
 			out = append(out, &protectNotice{Lang: p.Lang, Gen: p.Session.Gen, Report: p.Session.Report,
 				Why: tr(p.Lang, tProtectRecords), Findings: fs})
@@ -338,7 +345,10 @@ func (p *filePreview) renderText(pg *view.TextPage) []app.UI {
 		lines := make([]app.UI, len(pg.Lines))
 		for i, l := range pg.Lines {
 			text := app.Span().Class("tl-text").Text(l.Text)
-			if hides {
+			switch {
+			case shownPseudo != nil:
+				text = app.Span().Class("tl-text").Body(p.shownParts(view.Redact(l.Text, presented, l.Cut))...)
+			case hides:
 				text = app.Span().Class("tl-text").Body(p.shownParts(view.Redact(l.Text, prot.TextSaid(key, l.N), l.Cut))...)
 			}
 			body := []app.UI{p.lineLink(l.N), text}
@@ -368,7 +378,7 @@ func (p *filePreview) shownParts(parts []view.ShownPart) []app.UI {
 			out[i] = app.Span().Class("cell-hidden").Attr("data-testid", "text-hidden").Text(tr(p.Lang, tProtectContent))
 			continue
 		}
-		out[i] = app.Text(pt.Text)
+		out[i] = app.Text(shownText(pt.Text))
 	}
 	return out
 }
@@ -390,7 +400,7 @@ func (p *filePreview) renderPDF() []app.UI {
 		where := view.FileLoc{Part: p.Loc.Part, Path: p.Loc.Path, Page: l.Page, Line: l.Line}
 		row := app.Tr().Attr("data-page", strconv.Itoa(l.Page)).Attr("data-line", strconv.Itoa(l.Line)).Body(
 			app.Td().Class("ln").Body(app.A().Href(where.URL()).Class("ln-link").Text(tr(p.Lang, tFilesPageLine, l.Page, l.Line))),
-			app.Td().Class("tl-text").Text(l.Text),
+			p.pdfText(l.Page, l.Line, l.Text),
 		)
 		if l.Line == p.Loc.Line && (l.Page == p.Loc.Page || p.Loc.Page == 0 && l.Page == 1) {
 			row = row.Class("hit").ID(hitID).Attr("data-testid", "evidence-target")
@@ -401,6 +411,20 @@ func (p *filePreview) renderPDF() []app.UI {
 		app.H3().Text(tr(p.Lang, tFilesPdfText)),
 		app.Div().Class("table-scroll").Body(app.Table().Class("pdf-lines").Body(app.TBody().Body(rows...))),
 	)
+}
+
+// pdfText is a PDF line's text; while presenting, without what the records
+// on it say (a transcript document's lines are each one's words).
+func (p *filePreview) pdfText(page, line int, text string) app.UI {
+	td := app.Td().Class("tl-text")
+	if shownPseudo == nil {
+		return td.Text(text)
+	}
+	if shownPseudo.Said(text) {
+		return td.Body(app.Span().Class("cell-hidden").Attr("data-testid", "text-hidden").Text(tr(p.Lang, tProtectContent)))
+	}
+	said := shownPseudo.SaidOn(view.FileKey(p.Entry.Part, p.Entry.Path), page, line, line)
+	return td.Body(p.shownParts(view.Redact(text, said, false))...)
 }
 
 // pdfSaveName is the name the original PDF is saved under: the member's

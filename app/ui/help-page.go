@@ -72,6 +72,7 @@ func (p *helpPage) OnMount(ctx app.Context) { observeSession(ctx, &p.s, &p.lang)
 func (p *helpPage) OnNav(ctx app.Context) { onPageNav(ctx) }
 
 func (p *helpPage) Render() app.UI {
+	presentFor(p.s)
 	t := func(k textKey) string { return tr(p.lang, k) }
 	showHead(p.lang, t(tHelpTitle))
 	back := tHelpBack
@@ -90,8 +91,8 @@ func (p *helpPage) Render() app.UI {
 			app.Text(" – "+t(explain)),
 		)
 	}
-	return app.Div().Class("page").Body(
-		&topBar{Lang: p.lang, Current: helpRoute},
+	return pageRoot(p.lang, []string{"page"},
+		&topBar{Lang: p.lang, Current: helpRoute, Share: helpRoute},
 		app.Main().Class("help").Body(
 			pageHeading(t(tHelpTitle)),
 			app.Section().Aria("labelledby", "help-verdict").Body(

@@ -50,6 +50,7 @@ func (p *homePage) OnDismount() {
 func (p *homePage) OnNav(ctx app.Context) { onPageNav(ctx) }
 
 func (p *homePage) Render() app.UI {
+	presentFor(p.s)
 	// Before an export is open the page is for opening one; then it is
 	// the export's overview.
 	title := tr(p.lang, tHomeTitle)
@@ -59,8 +60,8 @@ func (p *homePage) Render() app.UI {
 	showHead(p.lang, title)
 	// What ExportLens is for, until an export is open or opening.
 	intro := p.s.Status != view.StatusLoaded && p.s.Status != view.StatusLoading
-	return app.Div().Class("page").Body(
-		&topBar{Lang: p.lang, Current: "/"},
+	return pageRoot(p.lang, []string{"page"},
+		&topBar{Lang: p.lang, Current: "/", Share: "/"},
 		app.Main().Body(
 			pageHeading(title),
 			// Each in a place of its own: go-app matches children by

@@ -17,6 +17,8 @@ func observeSession(ctx app.Context, s *session, lang *string) {
 	}
 	shownLang = *lang
 	ctx.ObserveState(stateLang).OnChange(func() { shownLang = *lang }).Value(lang)
+	ctx.GetState(statePresent, &presenting)
+	ctx.ObserveState(statePresent).Value(&presenting)
 	ctx.GetState(stateSession, s)
 	focusedGen = max(focusedGen, s.Gen)
 	ctx.ObserveState(stateSession).OnChange(func() {

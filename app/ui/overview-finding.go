@@ -29,7 +29,7 @@ func (v *findingView) Render() app.UI {
 	body := []app.UI{
 		app.Div().Class("finding-head").Body(
 			app.Span().Class("severity", "severity-"+string(f.Severity)).Text(tr(v.Lang, textOr(severityText[f.Severity], tSevUnknown))),
-			app.Strong().Class("finding-title").Text(f.Text(v.Lang)),
+			app.Strong().Class("finding-title").Text(findingText(v.Lang, &f)),
 		),
 	}
 	if phrase, ok := check.SubjectText(v.Lang, f.Subject); ok {
@@ -60,7 +60,7 @@ func (v *findingView) Render() app.UI {
 		Attr("data-testid", "finding").
 		Attr("data-rule", string(f.Rule)).
 		Attr("data-severity", string(f.Severity)).
-		Attr("data-subject", f.Subject).
+		Attr("data-subject", shownText(f.Subject)).
 		Body(body...)
 }
 
@@ -79,7 +79,7 @@ func evidenceItem(lang string, rep *check.Report, f, i int, e check.Evidence) ap
 	case e.Pointer != "":
 		where = e.Pointer
 	}
-	parts := []app.UI{app.Span().Class("ev-file", "mono").Text(file)}
+	parts := []app.UI{app.Span().Class("ev-file", "mono").Text(shownText(file))}
 	if where != "" {
 		parts = append(parts, app.Span().Class("ev-where").Text(where))
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"exportlens/app/view"
 )
 
 // headingID is the id of the one h1 of every page. It takes focus
@@ -57,6 +59,9 @@ func focusHeading(ctx app.Context) {
 // top there, as on any page load), and not when only the query changed
 // (choosing a recording or a file keeps focus where the person is).
 func onPageNav(ctx app.Context) {
+	if view.AsksPresent(ctx.Page().URL().Query()) && !presenting {
+		ctx.SetState(statePresent, true) // a shared link asked for presenter mode
+	}
 	path := ctx.Page().URL().Path
 	if docHead.path != "" && path != docHead.path {
 		focusHeading(ctx)

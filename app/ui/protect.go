@@ -64,7 +64,7 @@ func (n *protectNotice) Render() app.UI {
 		}
 		f := &n.Report.Findings[fi]
 		items = append(items, app.Li().Class("protect-finding").Body(
-			app.Span().Class("protect-title").Text(f.Text(n.Lang)),
+			app.Span().Class("protect-title").Text(findingText(n.Lang, f)),
 			app.Button().Class("secondary", "protect-lift").Attr("data-testid", "lift-finding").
 				Attr("data-finding", strconv.Itoa(fi)).
 				OnClick(n.onLift(view.LiftRequest{Gen: n.Gen, Finding: view.FindingKey(f)})).

@@ -75,9 +75,9 @@ func openInputs(t *testing.T, name string, inputs []view.Input, d check.Declared
 	return s
 }
 
-// shownText is every transcript and response text the pages would show in
+// visibleSaid is every transcript and response text the pages would show in
 // s: the recordings list and player, the Transcripts page.
-func shownText(s session) string {
+func visibleSaid(s session) string {
 	prot := protectionOf(s)
 	var b strings.Builder
 	for i, rec := range s.Export.Recordings {
@@ -118,7 +118,7 @@ func TestProtect2018(t *testing.T) {
 	if prot.Hidden != 12 {
 		t.Errorf("hidden: got %d items, want all 12", prot.Hidden)
 	}
-	if got := shownText(s); strings.TrimSpace(got) != "" {
+	if got := visibleSaid(s); strings.TrimSpace(got) != "" {
 		t.Errorf("shown before lifting: %q, want nothing", got)
 	}
 	for _, m := range []string{"Alexa/0001.wav", "Alexa/0012.wav", "Alexa/Alexa-Sprachaufnahmen.pdf"} {
@@ -149,7 +149,7 @@ func TestProtect2018(t *testing.T) {
 	if s.Lifted.Findings != nil {
 		t.Error("lifting changed the published session's map")
 	}
-	text := strings.ToLower(shownText(lift))
+	text := strings.ToLower(visibleSaid(lift))
 	for _, ph := range strangerPhrases {
 		if !strings.Contains(text, strings.ToLower(ph)) {
 			t.Errorf("after lifting %s: %q not shown", s.Report.Findings[fs[0]].Rule, ph)
@@ -173,7 +173,7 @@ func TestProtect2018(t *testing.T) {
 	}
 	l, _ = lift.Lifted.With(view.LiftRequest{All: true})
 	lift.Lifted = l
-	if got := shownText(lift); !strings.Contains(strings.ToLower(got), "bedroom") {
+	if got := visibleSaid(lift); !strings.Contains(strings.ToLower(got), "bedroom") {
 		t.Errorf("after lifting all: got %q, want the transcripts", got)
 	}
 	if _, ok := lift.Lifted.With(view.LiftRequest{}); ok {

@@ -46,6 +46,11 @@ type recordingsPage struct {
 	autoplay  bool // the person chose the selection: play it
 	stopKeys  func()
 	ctx       app.Context // the page's, from OnMount: rows' lengths are read with it
+	// pending is the view the address asked for, until the recordings'
+	// index is there to apply it to (a shared link opened before the
+	// export: applyView).
+	pending *view.RecordingsView
+	navs    int // OnNav calls since the page was made
 }
 
 func newRecordingsPage() *recordingsPage {
@@ -69,33 +74,65 @@ func (p *recordingsPage) OnDismount() {
 	p.ctx = nil
 }
 
-// OnNav reads ?finding= and ?rec=. go-app keeps this component when only
-// the query changes ("show all"), so the finding filter is set either way.
+// OnNav reads the view from the address (view.ParseRecordingsView). go-app
+// keeps this component when only the query changes ("show all"): then the
+// finding and the recording are taken from it and the other filters stay
+// as the person set them; a page arrived at anew takes them all (a shared
+// link).
 func (p *recordingsPage) OnNav(ctx app.Context) {
 	onPageNav(ctx)
-	q := ctx.Page().URL().Query()
-	p.filter.Finding = -1
-	if n, err := strconv.Atoi(q.Get("finding")); err == nil && n >= 0 {
-		p.filter.Finding = n
+	v := view.ParseRecordingsView(ctx.Page().URL().Query())
+	if p.navs > 0 {
+		f := p.filter
+		f.Finding = v.Filter.Finding
+		v.Filter = f
 	}
+	p.navs++
+	v.Filter.Query = p.filter.Query
+	p.pending = &v
+	p.applyView(ctx)
+}
+
+// applyView applies the view the address asked for once the recordings'
+// index is there; places the export's lists lack are dropped.
+func (p *recordingsPage) applyView(ctx app.Context) {
 	ix := recIndexOf(p.s)
-	if n, err := strconv.Atoi(q.Get("rec")); err == nil && ix != nil && n >= 0 && n < len(ix.Items) {
-		p.selected, p.autoplay = n, false
-		p.reveal(ctx, ix, n, true)
+	if p.pending == nil || ix == nil || ctx == nil {
+		return
+	}
+	v := p.pending.Fit(ix)
+	p.pending = nil
+	p.filter = v.Filter
+	if v.Rec >= 0 {
+		p.selected, p.autoplay = v.Rec, false
+		p.reveal(ctx, ix, v.Rec, true)
 	}
 }
 
+// shareURL is the address of the view shown (view.RecordingsView).
+func (p *recordingsPage) shareURL() string {
+	if p.pending != nil { // not applied yet: what the address asked for
+		return p.pending.URL()
+	}
+	return view.RecordingsView{Filter: p.filter, Rec: p.selected}.URL()
+}
+
 func (p *recordingsPage) Render() app.UI {
+	presentFor(p.s)
+	p.applyView(p.ctx)
 	main := []app.UI{pageHeading(tr(p.lang, tRecordingsTitle))}
 	ix := recIndexOf(p.s)
 	p.showHead(ix)
 	if ix == nil {
 		main = append(main, app.P().Text(tr(p.lang, tRecordingsEmpty)))
+		if p.s.Status != view.StatusLoaded {
+			main = append(main, &openPanel{Lang: p.lang, Session: p.s})
+		}
 	} else {
 		main = append(main, p.renderBody(ix)...)
 	}
-	return app.Div().Class("page").Body(
-		&topBar{Lang: p.lang, Current: "/recordings"},
+	return pageRoot(p.lang, []string{"page"},
+		&topBar{Lang: p.lang, Current: "/recordings", Share: p.shareURL()},
 		app.Main().Class("recordings").Body(main...),
 	)
 }
@@ -116,13 +153,17 @@ func (p *recordingsPage) showHead(ix *view.Recordings) {
 // currentView returns the filtered items, recomputed only when the index
 // or the filter changed (not on scroll).
 func (p *recordingsPage) currentView(ix *view.Recordings) []int {
-	if p.viewOf != ix || p.viewFor != p.filter || p.viewLift != p.s.Lifted.Gen {
+	f := p.filter
+	if shownPseudo != nil { // presenting: the search is off
+		f.Query = ""
+	}
+	if p.viewOf != ix || p.viewFor != f || p.viewLift != p.s.Lifted.Gen {
 		if p.viewOf != ix && p.selected >= len(ix.Items) {
 			p.selected = -1 // another export
 		}
 		// A search never looks into what is hidden: a hit would tell.
 		prot := protectionOf(p.s)
-		p.view, p.viewOf, p.viewFor, p.viewLift = ix.Filter(p.filter, prot.Hides), ix, p.filter, p.s.Lifted.Gen
+		p.view, p.viewOf, p.viewFor, p.viewLift = ix.Filter(f, prot.Hides), ix, f, p.s.Lifted.Gen
 	}
 	return p.view
 }
@@ -220,7 +261,7 @@ func (p *recordingsPage) renderFindingChip(ix *view.Recordings) app.UI {
 	}
 	return app.P().Class("finding-chip").Attr("data-testid", "finding-filter").Attr("data-finding", itoa(f)).Body(
 		app.Text(tr(p.lang, tRecByFinding)+" "),
-		app.Strong().Text(ix.Report.Findings[f].Text(p.lang)),
+		app.Strong().Text(findingText(p.lang, &ix.Report.Findings[f])),
 		app.Text(" — "),
 		app.A().Href("/recordings").Attr("data-testid", "finding-filter-clear").Text(tr(p.lang, tRecShowAll)),
 	)
@@ -272,10 +313,7 @@ func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 		return app.Label().Class("filter").Body(app.Span().Text(tr(p.lang, key)), in)
 	}
 	return app.Div().Class("filters").Body(
-		app.Input().Type("search").Attr("data-testid", "recording-search").
-			Placeholder(tr(p.lang, tRecordingsSearch)).
-			Aria("label", tr(p.lang, tRecordingsSearch)).
-			Value(p.filter.Query).OnInput(p.onSearch),
+		p.renderSearch(),
 		app.Label().Class("filter").Body(
 			app.Span().Text(tr(p.lang, tRecDevice)),
 			app.Select().Attr("data-testid", "filter-device").OnChange(p.onDevice).Body(devices...),
@@ -294,6 +332,18 @@ func (p *recordingsPage) renderFilters(ix *view.Recordings, shown int) app.UI {
 			Attr("data-shown", itoa(shown)).Attr("data-total", itoa(len(ix.Items))).
 			Text(tr(p.lang, tRecordingsCount, shown, len(ix.Items))),
 	)
+}
+
+// renderSearch is the search field; while presenting it is off (a hit
+// would tell what was said).
+func (p *recordingsPage) renderSearch() app.UI {
+	in := app.Input().Type("search").Attr("data-testid", "recording-search").
+		Placeholder(tr(p.lang, tRecordingsSearch)).
+		Aria("label", tr(p.lang, tRecordingsSearch))
+	if shownPseudo != nil {
+		return in.Disabled(true).Title(tr(p.lang, tPresentFind)).Placeholder(tr(p.lang, tPresentFind))
+	}
+	return in.Value(p.filter.Query).OnInput(p.onSearch)
 }
 
 // onScroll re-renders only when the window moved by a whole row.

@@ -182,7 +182,7 @@ func (v *playerView) Render() app.UI {
 	} else if len(fs) > 0 {
 		titles := make([]app.UI, len(fs))
 		for i, fi := range fs {
-			titles[i] = app.Li().Text(ix.Report.Findings[fi].Text(v.Lang))
+			titles[i] = app.Li().Text(findingText(v.Lang, &ix.Report.Findings[fi]))
 		}
 		notes = append(notes, app.Div().Class("player-warn").Body(
 			app.Strong().Text(tr(v.Lang, tRecWhyFlagged)),
@@ -251,7 +251,7 @@ func (v *playerView) Render() app.UI {
 	case v.Hidden:
 		transcript, response = tr(v.Lang, tProtectContent), tr(v.Lang, tProtectContent)
 	case rec != nil:
-		transcript, response = rec.Transcript().Text, rec.Response().Text
+		transcript, response = saidText(v.Lang, rec.Transcript().Text), saidText(v.Lang, rec.Response().Text)
 	}
 	text := []app.UI{
 		app.H4().Text(tr(v.Lang, tRecTranscript)),
@@ -260,7 +260,7 @@ func (v *playerView) Render() app.UI {
 		app.P().Class("player-response").Attr("data-testid", "player-response").Text(orDash(response)),
 	}
 	if audioPath != "" {
-		text = append(text, app.P().Class("player-file", "mono").Text(audioPath))
+		text = append(text, app.P().Class("player-file", "mono").Text(shownText(audioPath)))
 	}
 
 	return app.Aside().Class("player").Attr("data-item", strconv.Itoa(k)).Attr("data-hidden", strconv.FormatBool(v.Hidden)).Body(

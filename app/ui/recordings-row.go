@@ -130,18 +130,18 @@ func newRecordingRow(lang string, ix *view.Recordings, prot *view.Protection, k,
 		row.Device = deviceText(ix, it.Device, rec.Device().Text)
 		row.Profile = profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text)
 		if !row.Hidden {
-			row.Snippet = rec.Transcript().Text
+			row.Snippet = saidText(lang, rec.Transcript().Text)
 		}
 	} else {
 		row.Unreferenced = true
-		row.Snippet = path.Base(ix.Export.Audio[it.Audio].Path)
+		row.Snippet = shownText(path.Base(ix.Export.Audio[it.Audio].Path))
 	}
 	if it.Flagged {
 		for i, fi := range ix.ItemFindings[k] {
 			if i > 0 {
 				row.Why += "\n"
 			}
-			row.Why += ix.Report.Findings[fi].Text(lang)
+			row.Why += findingText(lang, &ix.Report.Findings[fi])
 		}
 	}
 	return row

@@ -18,7 +18,7 @@ var (
 // (check.Show); and, when something was made visible, with a note that
 // says what ("contains a Cyrillic letter"). The text is escaped (app.Text).
 func shownID(lang, s string, class ...string) app.UI {
-	sh := check.Show(s)
+	sh := check.Show(shownPseudo.Text(lang, s))
 	id := app.Bdi().Class(class...).Text(sh.Text)
 	note := sh.Note(lang)
 	if note == "" {
@@ -33,11 +33,11 @@ func shownID(lang, s string, class ...string) app.UI {
 
 // shownPlain is an identifier as plain text (check.Show), for places that
 // hold text only, such as an <option>.
-func shownPlain(s string) string { return check.Show(s).Text }
+func shownPlain(s string) string { return check.Show(shownText(s)).Text }
 
 // shownName shows a file or folder name from the export: inside <bdi>, with
 // invisible and direction characters as their code (check.ShowText), so a
 // right-to-left override in a member's name cannot turn the page's text
 // around or hide what the name is. Letters are left as they are: names are
 // no proof of an account.
-func shownName(s string) app.UI { return app.Bdi().Text(check.ShowText(s)) }
+func shownName(s string) app.UI { return app.Bdi().Text(check.ShowText(shownText(s))) }

@@ -178,6 +178,13 @@ func tr(lang string, key textKey, args ...any) string {
 		s = t.de
 	}
 	if len(args) > 0 {
+		if shownPseudo != nil { // the export's names in a sentence of ours
+			for i, a := range args {
+				if v, ok := a.(string); ok {
+					args[i] = shownPseudo.Text(lang, v)
+				}
+			}
+		}
 		return fmt.Sprintf(s, localArgs(lang, args)...)
 	}
 	return s

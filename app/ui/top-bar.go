@@ -12,6 +12,7 @@ type topBar struct {
 	app.Compo
 	Lang    string
 	Current string // the route shown
+	Share   string // the address of the view shown (shareBar)
 }
 
 func (b *topBar) Render() app.UI {
@@ -37,6 +38,10 @@ func (b *topBar) Render() app.UI {
 			link(transcriptsRoute, tNavTranscripts),
 			link(view.FilesRoute, tNavFiles),
 			link(helpRoute, tNavHelp),
+		),
+		app.Div().Class("top-tools").Body(
+			presentToggle(b.Lang),
+			&shareBar{Lang: b.Lang, URL: b.Share},
 		),
 		app.Label().Class("lang").Body(
 			app.Span().Class("visually-hidden").Text(tr(b.Lang, tNavLanguage)),

@@ -34,6 +34,7 @@ func (p *transcriptsPage) OnMount(ctx app.Context) {
 func (p *transcriptsPage) OnNav(ctx app.Context) { onPageNav(ctx) }
 
 func (p *transcriptsPage) Render() app.UI {
+	presentFor(p.s)
 	showHead(p.lang, tr(p.lang, tTranscriptsTitle))
 	body := []app.UI{pageHeading(tr(p.lang, tTranscriptsTitle))}
 	switch {
@@ -47,8 +48,8 @@ func (p *transcriptsPage) Render() app.UI {
 	default:
 		body = append(body, p.renderLines(p.s.Export.Transcripts)...)
 	}
-	return app.Div().Class("page").Body(
-		&topBar{Lang: p.lang, Current: transcriptsRoute},
+	return pageRoot(p.lang, []string{"page"},
+		&topBar{Lang: p.lang, Current: transcriptsRoute, Share: transcriptsRoute},
 		app.Main().Class("transcripts").Body(body...),
 	)
 }
@@ -168,7 +169,7 @@ func (p *transcriptsPage) renderLine(l export.TranscriptLine, hidden bool) app.U
 	if matched {
 		cls = "tx-matched"
 	}
-	text := app.Td().Class("tx-text").Text(l.Text)
+	text := app.Td().Class("tx-text").Text(saidText(p.lang, l.Text))
 	if hidden {
 		text = app.Td().Class("tx-text", "tx-hidden").Attr("data-testid", "transcript-hidden").Text(tr(p.lang, tProtectLine))
 	}
