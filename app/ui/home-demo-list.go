@@ -63,6 +63,9 @@ func (l *demoList) OnMount(ctx app.Context) {
 		if err == nil {
 			err = json.Unmarshal([]byte(text), &list)
 		}
+		if err != nil && ctx.Err() != nil {
+			return // the list was taken off the page (an export opened) while it loaded
+		}
 		if err != nil {
 			// Not remembered: the next mount tries again.
 			app.Log("exportlens: the demo list could not be read:", err)

@@ -46,6 +46,13 @@ func (f *aboutForm) Render() app.UI {
 		// The form starts folded; say that facts apply (a demo fills some in).
 		summary += " · " + tr(f.Lang, tOpenAboutGiven, given)
 	}
+	if presenting {
+		// The facts still apply; what they are is not shown.
+		return app.Details().Class("about-form").Body(
+			app.Summary().Attr("data-testid", "about-summary").Text(summary),
+			app.P().Class("hint").Attr("data-testid", "about-presenting").Text(tr(f.Lang, tPresentFacts)),
+		)
+	}
 	return app.Details().Class("about-form").Body(
 		app.Summary().Attr("data-testid", "about-summary").Text(summary),
 		app.P().Class("hint").Text(tr(f.Lang, tAboutHint)),

@@ -16,7 +16,8 @@ const statePresent = "present"
 
 var (
 	tPresentOn    = def("present.on", "Presenter mode", "Präsentationsmodus")
-	tPresentBadge = def("present.badge", "Presenter mode: names, e-mail addresses, IDs and serials are replaced by pseudonyms, and nothing anyone said is shown.", "Präsentationsmodus: Namen, E-Mail-Adressen, IDs und Seriennummern sind durch Pseudonyme ersetzt, und nichts Gesagtes wird angezeigt.")
+	tPresentIsOn  = def("present.is-on", "Presenter mode is on.", "Der Präsentationsmodus ist an.")
+	tPresentBadge = def("present.badge", "Names, e-mail addresses, IDs and serials are replaced by pseudonyms, and nothing anyone said is shown.", "Namen, E-Mail-Adressen, IDs und Seriennummern sind durch Pseudonyme ersetzt, und nichts Gesagtes wird angezeigt.")
 	tPresentOff   = def("present.off", "Turn off", "Ausschalten")
 	tPresentSaid  = def("present.said", "(not shown while presenting)", "(beim Präsentieren nicht angezeigt)")
 	tPresentHint  = def("present.hint", "Replaces names, e-mail addresses, IDs, serials and transcripts on screen, for a demo or a screenshot.", "Ersetzt Namen, E-Mail-Adressen, IDs, Seriennummern und Transkripte auf dem Bildschirm – für eine Vorführung oder einen Screenshot.")
@@ -81,7 +82,7 @@ func pageRoot(lang string, class []string, body ...app.UI) app.UI {
 	}
 	return root.Class("presenting").Body(
 		app.Div().Class("present-badge").Attr("data-testid", "present-badge").Role("status").Body(
-			app.Strong().Text(tr(lang, tPresentOn)+" "),
+			app.Strong().Text(tr(lang, tPresentIsOn)+" "),
 			app.Span().Text(tr(lang, tPresentBadge)+" "),
 			app.Button().Class("secondary").Attr("data-testid", "present-off").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.SetState(statePresent, false) }).

@@ -124,6 +124,9 @@ func (p *recordingsPage) Render() app.UI {
 	ix := recIndexOf(p.s)
 	p.showHead(ix)
 	if ix == nil {
+		if p.pending != nil && p.s.Export == nil && p.pending.URL() != view.RecordingsRoute {
+			main = append(main, sharedLanding(p.lang, true))
+		}
 		main = append(main, app.P().Text(tr(p.lang, tRecordingsEmpty)))
 		if p.s.Status != view.StatusLoaded {
 			main = append(main, &openPanel{Lang: p.lang, Session: p.s})

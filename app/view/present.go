@@ -146,13 +146,18 @@ func NewPseudonyms(x *export.Export, r *check.Report) *Pseudonyms {
 	for _, v := range x.ContactEmails {
 		p.add(PseudoEmail, v)
 	}
+	// A device type code names a product, not a person: it stays.
+	products := map[string]bool{}
 	for _, d := range x.Devices {
 		p.add(PseudoDevice, d.Serial)
+		p.alias(d.Name, d.Serial)
 		p.add(PseudoDevice, d.Name)
 		p.add(PseudoAccount, d.CustomerID)
+		products[strings.TrimSpace(d.Type.Text)] = true
 	}
 	for _, v := range x.VoiceProfiles {
 		p.add(PseudoProfile, v.ID)
+		p.alias(v.Name, v.ID)
 		p.add(PseudoProfile, v.Name)
 		p.add(PseudoAccount, v.CustomerID)
 	}
@@ -166,7 +171,9 @@ func NewPseudonyms(x *export.Export, r *check.Report) *Pseudonyms {
 		rec := &x.Recordings[i]
 		p.add(PseudoAccount, rec.CustomerID())
 		p.add(PseudoDevice, rec.Device())
+		p.alias(rec.DeviceName(), rec.Device())
 		p.add(PseudoDevice, rec.DeviceName())
+		products[strings.TrimSpace(rec.DeviceType().Text)] = true
 		p.add(PseudoAccount, rec.PersonID())
 		p.add(PseudoPerson, rec.PersonName())
 		var said []string
@@ -202,8 +209,10 @@ func NewPseudonyms(x *export.Export, r *check.Report) *Pseudonyms {
 		// of a column the layout maps): by its look.
 		for _, f := range r.Findings {
 			for _, e := range f.Evidence {
-				p.addGuess(e.Value)
-				p.addGuess(e.Raw)
+				if !products[strings.TrimSpace(e.Value)] {
+					p.addGuess(e.Value)
+					p.addGuess(e.Raw)
+				}
 			}
 		}
 	}
@@ -253,6 +262,28 @@ func (p *Pseudonyms) addText(k PseudoKind, s string) {
 	}
 	ps := Pseudonym{Kind: k, N: p.count[k]}
 	p.count[k]++
+	p.put(s, ps)
+}
+
+// alias gives name the pseudonym of the identifier of (a device's name
+// that of its serial): one device is one pseudonym. A name that already
+// has one keeps it.
+func (p *Pseudonyms) alias(name, of export.Value) {
+	ps, ok := p.Of(of.Text)
+	if !ok {
+		return
+	}
+	for _, s := range []string{name.Text, name.Raw()} {
+		if s = strings.TrimSpace(s); s != "" && s != "N/A" {
+			if _, had := p.Of(s); !had {
+				p.put(s, ps)
+			}
+		}
+	}
+}
+
+// put files s under ps in every form it may be written in.
+func (p *Pseudonyms) put(s string, ps Pseudonym) {
 	for _, f := range []string{s, strings.ToLower(s), strings.ToUpper(s), html.EscapeString(s), url.QueryEscape(s), check.Show(s).Text} {
 		if _, ok := p.of[f]; !ok && f != "" {
 			p.of[f] = ps
@@ -293,8 +324,12 @@ func (p *Pseudonyms) addRecord(src export.Source, said []string) {
 // (answers joined by line breaks); it returns what it recorded.
 func (p *Pseudonyms) addSaid(s string) []string {
 	var out []string
-	for _, v := range append([]string{s}, strings.Split(s, "\n")...) {
-		if v = strings.TrimSpace(v); v != "" {
+	vs := []string{s}
+	if strings.Contains(s, "\n") {
+		vs = append(vs, strings.Split(s, "\n")...)
+	}
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" && !slices.Contains(out, v) {
 			p.said[v] = true
 			out = append(out, v)
 		}

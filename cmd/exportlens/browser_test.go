@@ -373,11 +373,13 @@ type tab struct {
 	stop     func()
 }
 
-// newTab opens a tab whose browser speaks lang ("en" or "de"). The tab
-// closes when t ends; call finish to check what it recorded.
-func (env *browserEnv) newTab(t *testing.T, lang string) *tab {
+// newTab opens a tab whose browser speaks lang ("en" or "de"); opts may
+// put it in a browser context of its own (chromedp.WithNewBrowserContext:
+// no storage, cache or service worker shared). The tab closes when t ends;
+// call finish to check what it recorded.
+func (env *browserEnv) newTab(t *testing.T, lang string, opts ...chromedp.ContextOption) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(env.browser)
+	ctx, cancel := chromedp.NewContext(env.browser, opts...)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
 	tb := &tab{ctx: ctx, env: env}
 	console := chromedp.Console(ctx)
