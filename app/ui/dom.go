@@ -93,3 +93,30 @@ func domOrigin() string {
 	}
 	return loc.Get("origin").String()
 }
+
+// domMark marks the first element css selects (the guided tour's step:
+// attribute data-tour, which go-app leaves alone) and, with scroll, scrolls
+// it into view; the element marked before is unmarked. "" only unmarks.
+// It reports whether an element was marked.
+func domMark(css string, scroll bool) bool {
+	doc := app.Window().Get("document")
+	if !doc.Truthy() {
+		return false
+	}
+	old := doc.Call("querySelectorAll", "[data-tour]")
+	for i := range old.Length() {
+		old.Index(i).Call("removeAttribute", "data-tour")
+	}
+	if css == "" {
+		return false
+	}
+	el := domQuery(css)
+	if !el.Truthy() {
+		return false
+	}
+	el.Call("setAttribute", "data-tour", "")
+	if scroll {
+		el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+	}
+	return true
+}

@@ -19,6 +19,8 @@ func observeSession(ctx app.Context, s *session, lang *string) {
 	ctx.ObserveState(stateLang).OnChange(func() { shownLang = *lang }).Value(lang)
 	ctx.GetState(statePresent, &presenting)
 	ctx.ObserveState(statePresent).Value(&presenting)
+	ctx.GetState(stateTour, &touring)
+	ctx.ObserveState(stateTour).Value(&touring)
 	ctx.GetState(stateSession, s)
 	focusedGen = max(focusedGen, s.Gen)
 	ctx.ObserveState(stateSession).OnChange(func() {

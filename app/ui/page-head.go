@@ -50,6 +50,10 @@ func showHead(lang string, parts ...string) {
 // focusHeading moves focus to the page's h1 once the page is drawn.
 func focusHeading(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
+		if touring != tourOff {
+			domFocus(tourTitleID) // the tour says what the page shows
+			return
+		}
 		domFocus(headingID)
 	})
 }

@@ -40,8 +40,10 @@ var pseudoCache struct {
 	p  *view.Pseudonyms
 }
 
-// presentFor sets shownPseudo for the session s a page shows.
+// presentFor sets shownPseudo (and tourSession) for the session s a page
+// shows.
 func presentFor(s session) {
+	tourSession = s
 	if !presenting {
 		shownPseudo = nil
 		return
@@ -78,7 +80,7 @@ func findingText(lang string, f *check.Finding) string {
 func pageRoot(lang string, class []string, body ...app.UI) app.UI {
 	root := app.Div().Class(class...)
 	if !presenting {
-		return root.Body(body...)
+		return root.Body(append(body, tourFor(lang))...)
 	}
 	return root.Class("presenting").Body(
 		app.Div().Class("present-badge").Attr("data-testid", "present-badge").Role("status").Body(
@@ -89,6 +91,7 @@ func pageRoot(lang string, class []string, body ...app.UI) app.UI {
 				Text(tr(lang, tPresentOff)),
 		),
 		app.Div().Class("present-body").Body(body...),
+		tourFor(lang),
 	)
 }
 

@@ -40,6 +40,7 @@ func (b *topBar) Render() app.UI {
 			link(helpRoute, tNavHelp),
 		),
 		app.Div().Class("top-tools").Body(
+			tourButton(b.Lang),
 			presentToggle(b.Lang),
 			&shareBar{Lang: b.Lang, URL: b.Share},
 		),
