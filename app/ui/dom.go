@@ -116,7 +116,7 @@ func domMark(css string, scroll bool) bool {
 	}
 	el.Call("setAttribute", "data-tour", "")
 	if scroll {
-		el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		el.Call("scrollIntoView", map[string]any{"block": "start"}) // above the tour's panel
 	}
 	return true
 }

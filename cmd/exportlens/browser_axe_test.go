@@ -95,7 +95,8 @@ func TestBrowserAxe(t *testing.T) {
 // axeStates walks the viewer as a person does and checks each state: the
 // home page, Help, an export's overview (someone else's data, then no
 // export at all), its recordings with one chosen, a file at a piece of
-// evidence, the 2018 transcript, the Files page.
+// evidence, the 2018 transcript, the Files page; presenter mode, a copied
+// link and the tour.
 func axeStates(t *testing.T, tb *tab, src, name string) {
 	tb.load(t, "/")
 	axeProbe(t, tb, src)
@@ -119,6 +120,19 @@ func axeStates(t *testing.T, tb *tab, src, name string) {
 	}
 	recsWait(t, tb, `!!document.querySelector('.recording.selected')`)
 	axeCheck(t, tb, src, name+" recordings")
+	// Presenter mode on, a link copied and what it holds unfolded, the
+	// tour running over it.
+	filesClick(t, tb, `[data-testid=present-toggle]`)
+	recsWait(t, tb, `!!document.querySelector('[data-testid=present-badge]')`) // the page is drawn anew
+	filesClick(t, tb, `[data-testid=share-copy]`)
+	recsWait(t, tb, `!!document.querySelector('[data-testid=share-link]')`)
+	recsEval[any](t, tb, `document.querySelector('[data-testid=share-what]').open = true`)
+	filesClick(t, tb, `[data-testid=tour-start]`)
+	recsWait(t, tb, `!!document.querySelector('[data-testid=tour][data-step="1"]') && !!document.querySelector('[data-tour]')`)
+	axeCheck(t, tb, src, name+" presenting, link, tour")
+	tb.shot(t, "axe-"+strings.ReplaceAll(name, "/", "-")+"-presenting-tour")
+	filesClick(t, tb, `[data-testid=tour-skip]`)
+	filesClick(t, tb, `[data-testid=present-off]`)
 
 	tb.load(t, "/")
 	tb.open(t, fixtureFiles(t, "amazon-2018"))

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -44,11 +45,13 @@ func keyPress(t *testing.T, tb *tab, key string) {
 }
 
 // tourAt waits for step of the tour on page path with the focus on its
-// heading and the part it shows (css) marked.
+// heading and the part it shows (css) marked, its top in the window above
+// the panel.
 func tourAt(t *testing.T, tb *tab, step int, path, css string) {
 	t.Helper()
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`(() => { const p = document.querySelector('[data-testid=tour]'); const m = document.querySelector('[data-tour]');
-		return !!p && +p.dataset.step === %d && location.pathname === %q && document.activeElement && document.activeElement.id === 'tour-title' && !!m && m.matches(%q) })()`, step, path, css),
+		return !!p && +p.dataset.step === %d && location.pathname === %q && document.activeElement && document.activeElement.id === 'tour-title' && !!m && m.matches(%q)
+			&& m.getBoundingClientRect().top >= 0 && m.getBoundingClientRect().top < p.getBoundingClientRect().top })()`, step, path, css),
 		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		tb.shot(t, "tour-timeout")
 		t.Fatalf("want step %d on %s marking %s; got %s", step, path, css, recsEval[string](t, tb, `(() => { const p = document.querySelector('[data-testid=tour]'); const m = document.querySelector('[data-tour]'); const a = document.activeElement;
@@ -67,11 +70,19 @@ func tourGone(t *testing.T, tb *tab) {
 	}
 }
 
+// TestBrowserTour runs the tour in English at 1280×900 and in German on
+// a phone (390×844).
 func TestBrowserTour(t *testing.T) {
 	env := startBrowser(t)
 	for _, lang := range []string{"en", "de"} {
 		t.Run(lang, func(t *testing.T) {
 			tb := env.newTab(t, lang)
+			if lang == "de" { // on a phone
+				if _, err := chromedp.Call(tb.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+					Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true}); err != nil {
+					t.Fatal(err)
+				}
+			}
 			tb.load(t, "/")
 			recsWait(t, tb, `document.querySelectorAll('[data-demo]').length > 0`)
 			keyTo(t, tb, "tour-start")
