@@ -181,7 +181,7 @@ func (l *loader) cell(cols *csvColumns, rw csvRow, c int) Value {
 	}
 	if v.Text != raw {
 		// Evidence shows what the file really says: spaces and mojibake too.
-		v = v.WithRaw(raw)
+		v = v.WithRaw(l.texts.own(raw))
 		l.rawCells++
 	}
 	return v
@@ -295,11 +295,23 @@ func (l *loader) readCSVFile(f file) {
 			return nil
 		}
 		// Cells whose raw text differs have an origin of their own:
-		// charged once the row is read (they are rare).
-		raws := l.rawCells
-		defer func() { allow.charge(int64(l.rawCells-raws) * originCost) }()
+		// charged once the row is read (they are rare). A voice-history
+		// row, or one read only for its customer IDs, keeps texts of its
+		// own, not the row (keptTexts): what the row's text was charged
+		// beyond them goes back to the budget.
+		raws, own := l.rawCells, l.texts.bytes
+		detached := tab == nil || tab.key == "voiceHistory"
+		defer func() {
+			allow.charge(int64(l.rawCells-raws) * originCost)
+			if spent := l.texts.bytes - own; detached {
+				allow.give(cellBytes(rw.Cells) - spent)
+			} else {
+				allow.charge(spent)
+			}
+		}()
 		for _, c := range custIdx {
 			if v := l.cell(cc, rw, c); !v.Empty() && !shapes.bad[c] {
+				v.Text = l.texts.share(v.Text)
 				l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityCustomerID, Value: v})
 			}
 		}
@@ -520,17 +532,31 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 			}
 		}
 	}
-	l.ex.Recordings = append(l.ex.Recordings, Recording{ID: r.get("utteranceId").Text, src: r.place(), at: r.t.rec})
+	// Every text the Recording keeps is its own (keptTexts): a part of
+	// the row would keep the whole row.
+	l.ex.Recordings = append(l.ex.Recordings, Recording{ID: l.texts.own(r.get("utteranceId").Text), src: r.place(), at: r.t.rec})
 	rec := &l.ex.Recordings[len(l.ex.Recordings)-1]
 	for f, name := range historyFields {
-		rec.Set(Field(f), r.get(name))
+		v := r.get(name)
+		if Field(f) == FieldAudio {
+			v.Text = l.texts.own(v.Text)
+		} else {
+			v.Text = l.texts.share(v.Text)
+		}
+		rec.Set(Field(f), v)
 	}
-	rec.SetExtra(r.extra(mapped))
+	extra := r.extra(mapped)
+	for i := range extra {
+		extra[i].Text = l.texts.own(extra[i].Text)
+	}
+	rec.SetExtra(extra)
 	if rec.ID == "" {
 		rec.ID = fmt.Sprintf("%s:%d", r.f.Path, r.rw.Line)
+		l.texts.bytes += int64(len(rec.ID))
 	}
 	if t, zone, ok := parseTimeZone(r.get("time").Text); ok {
 		rec.Time = t
+		zone = l.texts.share(zone)
 		rec.SetZoneUnknown(zone)
 		l.zoneUnknown(r.f, zone)
 	}

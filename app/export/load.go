@@ -94,8 +94,9 @@ type loader struct {
 
 	budget int64 // bytes the records may still take (see allowance)
 
-	rawCells int    // cells read whose raw text differs (each has its own origin: charged)
-	pathBuf  []byte // amazonAudio's candidates
+	rawCells int       // cells read whose raw text differs (each has its own origin: charged)
+	texts    keptTexts // the kept values' own texts
+	pathBuf  []byte    // amazonAudio's candidates
 }
 
 // yieldEvery is how many records a parser reads between archive.Yield
