@@ -34,26 +34,14 @@ type checker struct {
 	question Question // set by declaredVoiceDevice, with the answer the declared facts give
 	answer   string
 	normOnly map[RuleID]*group // rule -> values that matched only after normalising
-
-	rows []string // recordingRow's keys by recording, made once for all rules
 }
 
-// recordingRow is rowKey of recording i's record. Most rules key every
-// recording by its row: made once per Run, the key is one string per
-// recording instead of one per recording and rule.
-func (c *checker) recordingRow(i int) string {
-	if c.rows == nil {
-		c.rows = make([]string, len(c.x.Recordings))
-	}
-	if c.rows[i] == "" {
-		c.rows[i] = rowKey(c.x.Recordings[i].Src())
-	}
-	return c.rows[i]
-}
+// recordingRow is rowKey of recording i's record.
+func (c *checker) recordingRow(i int) rowID { return rowKey(c.x.Recordings[i].Src()) }
 
 // rowOf is rowKey(src), the recording's key when src is on the row of
 // recording rec (-1: none).
-func (c *checker) rowOf(src export.Source, rec int) string {
+func (c *checker) rowOf(src export.Source, rec int) rowID {
 	if rec >= 0 && sameRow(src, c.x.Recordings[rec].Src()) {
 		return c.recordingRow(rec)
 	}
@@ -283,7 +271,7 @@ func nonNil(s []string) []string {
 
 // noteNormOnly remembers a value that matched the claim only after
 // normalising; flushNormOnly turns them into one note per rule.
-func (c *checker) noteNormOnly(rule RuleID, ev Evidence, row string, rec int) {
+func (c *checker) noteNormOnly(rule RuleID, ev Evidence, row rowID, rec int) {
 	g := c.normOnly[rule]
 	if g == nil {
 		g = &group{}

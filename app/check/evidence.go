@@ -3,7 +3,6 @@ package check
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"exportlens/app/export"
@@ -127,22 +126,18 @@ func recordingEvidence(rec *export.Recording) Evidence {
 	return srcEvidence(rec.Src())
 }
 
-// rowKey identifies the record a source belongs to (the field left out), so
-// that two values of one row count as one record.
-func rowKey(s export.Source) string {
-	// Built in a stack buffer: one allocation per key instead of three
-	// (the numbers); checker.recordingRow keeps one per recording.
-	var buf [160]byte
-	b := append(buf[:0], s.Part...)
-	b = append(b, 0)
-	b = append(b, s.Path...)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(s.Page), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(s.Line), 10)
-	b = append(b, 0)
-	b = append(b, s.Pointer...)
-	return string(b)
+// rowID identifies the record a source belongs to (the field left out), so
+// that two values of one row count as one record; the zero rowID is no
+// record. It is a value, not a string built per place: its texts are the
+// Source's own, so keying 100,000 recordings allocates nothing.
+type rowID struct {
+	part, path, pointer string
+	page, line          int
+}
+
+// rowKey is the rowID of the record s belongs to.
+func rowKey(s export.Source) rowID {
+	return rowID{part: s.Part, path: s.Path, pointer: s.Pointer, page: s.Page, line: s.Line}
 }
 
 // group gathers the places that show one finding and turns them into the
@@ -155,18 +150,18 @@ func rowKey(s export.Source) string {
 type group struct {
 	hits int         // places added
 	top  topEvidence // the first maxEvidence of them in source order
-	rows []string    // the record of each place; "" when it is not a record (counted nowhere)
+	rows []rowID     // the record of each place; the zero rowID when it is not a record (counted nowhere)
 	recs []int       // the recordings, indexes into Export.Recordings
 	// audio are the audio files no recording stands for, indexes into
 	// Export.Audio (Finding.AffectedAudio).
 	audio []int
 }
 
-func (g *group) add(ev Evidence, row string, rec int) {
+func (g *group) add(ev Evidence, row rowID, rec int) {
 	g.hits++
 	g.top.n = maxEvidence
 	g.top.add(&ev)
-	if row != "" {
+	if row != (rowID{}) {
 		g.rows = append(g.rows, row)
 	}
 	if rec >= 0 {
@@ -176,7 +171,7 @@ func (g *group) add(ev Evidence, row string, rec int) {
 
 // addAudio adds audio file i of Export.Audio, which no recording stands
 // for, at ev.
-func (g *group) addAudio(ev Evidence, row string, i int) {
+func (g *group) addAudio(ev Evidence, row rowID, i int) {
 	g.add(ev, row, -1)
 	g.audio = append(g.audio, i)
 }
@@ -206,7 +201,7 @@ func (g *group) withAudio(f Finding) Finding {
 
 // records counts distinct records.
 func (g *group) records() int {
-	seen := make(map[string]bool, len(g.rows))
+	seen := make(map[rowID]bool, len(g.rows))
 	for _, r := range g.rows {
 		pace()
 		seen[r] = true

@@ -1,7 +1,10 @@
 package check
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"exportlens/app/export"
 )
@@ -16,81 +19,73 @@ import (
 // (checkCustomersDisagree).
 func checkForeignCustomer(c *checker) {
 	x := c.x
-	// A Value is 32 bytes; the record's Source (80 bytes) is looked up
-	// when needed rather than copied: there is one place per record.
-	type place struct {
-		v   export.Value
-		row *export.Source // the record the value belongs to, when not a recording
-		rec int            // the recording's index, -1 when none
-	}
-	places := make([]place, 0, len(x.Recordings)+len(x.Devices)+len(x.VoiceProfiles)+len(x.Identities))
-	for i := range x.Recordings {
-		pace()
-		places = append(places, place{x.Recordings[i].CustomerID(), nil, i})
-	}
-	for i := range x.Devices {
-		places = append(places, place{x.Devices[i].CustomerID, &x.Devices[i].Src, -1})
-	}
-	for i := range x.VoiceProfiles {
-		places = append(places, place{x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src, -1})
-	}
-	for i := range x.Identities {
-		if id := &x.Identities[i]; id.Kind == export.IdentityCustomerID {
-			places = append(places, place{id.Value, nil, -1})
-		}
-	}
 	groups := map[string]*group{}
-	unclaimed := map[string]*group{}              // Alexa IDs that could not be compared with the claim
-	seen := make(map[[2]string]bool, len(places)) // {row, ID}: an identity repeats the cell of a record: count it once
-	for _, p := range places {
-		pace()
-		key := export.NormID(p.v.Text)
-		if key == "" {
-			continue
-		}
-		var row export.Source
-		switch {
-		case p.row != nil:
-			row = *p.row
-		case p.rec >= 0:
-			row = x.Recordings[p.rec].Src()
-		}
-		if row.Path == "" && row.Part == "" {
-			row = p.v.Src()
-		}
-		ev := valueEvidence(p.v, row)
-		rk := c.rowOf(ev.src(), p.rec)
-		sk := [2]string{rk, key}
-		if seen[sk] {
-			continue
-		}
-		seen[sk] = true
+	unclaimed := map[string]*group{} // Alexa IDs that could not be compared with the claim
+	take := func(p idPlace) {
 		ok, onlyNorm, comparable := c.claimedID(p.v.Text)
 		if !comparable {
 			// Another numbering of customers than the claim's (numericID), or
 			// no claimed ID at all: kept only to see whether the rows agree.
-			if export.CustomerIDNumbering(key) == export.NumberingAlexa {
-				g := unclaimed[key]
+			if export.CustomerIDNumbering(p.key) == export.NumberingAlexa {
+				g := unclaimed[p.key]
 				if g == nil {
 					g = &group{}
-					unclaimed[key] = g
+					unclaimed[p.key] = g
 				}
-				g.add(ev, c.rowOf(row, p.rec), p.rec)
+				g.add(p.ev, c.rowOf(p.row, p.rec), p.rec)
 			}
-			continue
+			return
 		}
 		if ok {
 			if onlyNorm {
-				c.noteNormOnly(RuleForeignCustomer, ev, rk, p.rec)
+				c.noteNormOnly(RuleForeignCustomer, p.ev, p.rk, p.rec)
 			}
-			continue
+			return
 		}
-		g := groups[key]
+		g := groups[p.key]
 		if g == nil {
 			g = &group{}
-			groups[key] = g
+			groups[p.key] = g
 		}
-		g.add(ev, c.rowOf(row, p.rec), p.rec)
+		g.add(p.ev, c.rowOf(p.row, p.rec), p.rec)
+	}
+
+	// A customer ID counts once per record: an identity repeats the cell of
+	// the record it was read with. The recordings' rows are found through
+	// an index of 4 bytes a recording (idRows); the few other places keep
+	// theirs in seen. Both were one map of every place before, which cost
+	// the check 35 MB at 100,000 recordings.
+	rows := newIDRows(c)
+	for i := range x.Recordings {
+		pace()
+		if p, ok := c.recordingIDPlace(i); ok && !rows.repeats(i) {
+			take(p)
+		}
+	}
+	type rowValue struct {
+		row rowID
+		key string
+	}
+	seen := map[rowValue]bool{}
+	other := func(v export.Value, row *export.Source) {
+		p, ok := c.idPlace(v, row, -1)
+		if !ok || rows.holds(p.rk, p.key) || seen[rowValue{p.rk, p.key}] {
+			return
+		}
+		seen[rowValue{p.rk, p.key}] = true
+		take(p)
+	}
+	for i := range x.Devices {
+		other(x.Devices[i].CustomerID, &x.Devices[i].Src)
+	}
+	for i := range x.VoiceProfiles {
+		other(x.VoiceProfiles[i].CustomerID, &x.VoiceProfiles[i].Src)
+	}
+	for i := range x.Identities {
+		pace()
+		if id := &x.Identities[i]; id.Kind == export.IdentityCustomerID {
+			other(id.Value, nil)
+		}
 	}
 	for _, g := range groups {
 		pace()
@@ -98,6 +93,150 @@ func checkForeignCustomer(c *checker) {
 		c.add(finding(RuleForeignCustomer, Mismatch, subj, n, g.evidence(), g.affected(), msgForeignCustomer, n, subj))
 	}
 	checkCustomersDisagree(c, unclaimed)
+}
+
+// idPlace is a customer ID where it was read: its normalised key, its
+// evidence, the record it belongs to (row; rk its rowID) and the
+// recording's index (-1 when it is none's).
+type idPlace struct {
+	v   export.Value
+	key string
+	ev  Evidence
+	row export.Source
+	rk  rowID
+	rec int
+}
+
+// idPlace is v read in the record at row (nil: none but v's own) or in
+// recording rec; false when v holds no ID.
+func (c *checker) idPlace(v export.Value, row *export.Source, rec int) (idPlace, bool) {
+	p := idPlace{v: v, key: export.NormID(v.Text), rec: rec}
+	if p.key == "" {
+		return p, false
+	}
+	switch {
+	case row != nil:
+		p.row = *row
+	case rec >= 0:
+		p.row = c.x.Recordings[rec].Src()
+	}
+	if p.row.Path == "" && p.row.Part == "" {
+		p.row = v.Src()
+	}
+	p.ev = valueEvidence(v, p.row)
+	p.rk = c.rowOf(p.ev.src(), rec)
+	return p, true
+}
+
+// recordingIDPlace is the customer ID of recording i.
+func (c *checker) recordingIDPlace(i int) (idPlace, bool) {
+	return c.idPlace(c.x.Recordings[i].CustomerID(), nil, i)
+}
+
+// idRows finds the recordings whose customer ID lies on a row: per file,
+// the rows of its recordings in row order (24 bytes a recording).
+type idRows struct {
+	c      *checker
+	byFile map[[2]string][]idRow
+	repeat []bool // a recording whose row and ID an earlier one has
+
+	lastFile [2]string // holds' last file and index in it
+	last     int
+}
+
+// idRow is the row within its file of recording rec's customer ID.
+type idRow struct {
+	line, page int32
+	rec        int32
+	pointer    string
+}
+
+func (a idRow) compare(b idRow) int {
+	return cmp.Or(cmp.Compare(a.page, b.page), cmp.Compare(a.line, b.line), strings.Compare(a.pointer, b.pointer))
+}
+
+func (a idRow) same(b idRow) bool {
+	return a.line == b.line && a.page == b.page && a.pointer == b.pointer
+}
+
+func newIDRows(c *checker) *idRows {
+	r := &idRows{c: c, byFile: map[[2]string][]idRow{}}
+	// idPlace's rk, without the rest.
+	src := func(i int) (export.Source, bool) {
+		rec := &c.x.Recordings[i]
+		v := rec.CustomerID()
+		s := v.Src()
+		if s.Path == "" && s.Part == "" {
+			s = rec.Src()
+		}
+		return s, v.Text != ""
+	}
+	// Counted first: grown by appending, the index cost twice its size.
+	count := map[[2]string]int{}
+	for i := range c.x.Recordings {
+		pace()
+		if s, ok := src(i); ok {
+			count[[2]string{s.Part, s.Path}]++
+		}
+	}
+	for i := range c.x.Recordings {
+		pace()
+		s, ok := src(i)
+		if !ok {
+			continue
+		}
+		f := [2]string{s.Part, s.Path}
+		if r.byFile[f] == nil {
+			r.byFile[f] = make([]idRow, 0, count[f])
+		}
+		r.byFile[f] = append(r.byFile[f], idRow{line: int32(s.Line), page: int32(s.Page), rec: int32(i), pointer: s.Pointer})
+	}
+	for _, rows := range r.byFile {
+		pace()
+		// Rows come in file order; a JSON file's pointers do not sort so.
+		if !slices.IsSortedFunc(rows, idRow.compare) {
+			slices.SortStableFunc(rows, idRow.compare)
+		}
+		for k := 1; k < len(rows); k++ {
+			if !rows[k-1].same(rows[k]) {
+				continue
+			}
+			a, _ := c.recordingIDPlace(int(rows[k-1].rec))
+			b, _ := c.recordingIDPlace(int(rows[k].rec))
+			if a.key != "" && a.key == b.key {
+				if r.repeat == nil {
+					r.repeat = make([]bool, len(c.x.Recordings))
+				}
+				r.repeat[rows[k].rec] = true
+			}
+		}
+	}
+	return r
+}
+
+// repeats: recording i's row and ID are an earlier recording's.
+func (r *idRows) repeats(i int) bool { return r.repeat != nil && r.repeat[i] }
+
+// holds: a recording's customer ID is key on row rk.
+func (r *idRows) holds(rk rowID, key string) bool {
+	f := [2]string{rk.part, rk.path}
+	rows := r.byFile[f]
+	want := idRow{line: int32(rk.line), page: int32(rk.page), pointer: rk.pointer}
+	// Identities come in the order of their rows, as the recordings do:
+	// the row after the last one found is tried before a search.
+	k := -1
+	if r.lastFile == f && r.last+1 < len(rows) && rows[r.last+1].same(want) {
+		k = r.last + 1
+	} else {
+		k, _ = slices.BinarySearchFunc(rows, want, idRow.compare)
+	}
+	r.lastFile, r.last = f, k
+	for ; k < len(rows) && rows[k].same(want); k++ {
+		if p, _ := r.c.recordingIDPlace(int(rows[k].rec)); p.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // checkCustomersDisagree: rows that name two or more Alexa customer IDs

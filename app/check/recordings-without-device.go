@@ -130,7 +130,7 @@ func checkRecordingsWithoutDevice(c *checker) {
 // audio file that no recording stands for.
 type voiceItem struct {
 	ev     Evidence
-	row    string
+	row    rowID
 	rec    int    // index into Recordings, -1 for a bare audio file
 	audio  int    // index into Audio of a bare audio file, -1 for a recording
 	serial string // normalised device serial, "" when none
