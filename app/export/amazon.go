@@ -569,6 +569,10 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	}
 }
 
+// learnRows is how many rows growRecordings reads before it reserves
+// room by what a row costs.
+const learnRows = 4096
+
 // growRecordings makes room for the rows the table probably still has:
 // growing a slice of large records by doubling costs more than parsing them,
 // and an overestimate stays in memory as long as the export is open. The
@@ -592,8 +596,25 @@ func (l *loader) growRecordings(r tableRow) {
 		n = have + 1 + left + left/16 + 16
 	}
 	// Never reserve more than the budget could fill: a header declaring
-	// gigabytes must not buy a gigabyte of empty records.
-	n = min(n, have+1+int(max(l.budget-l.budget/8, 0)/(recordingCost+perRow)))
+	// gigabytes must not buy a gigabyte of empty records. What a row is
+	// charged is known only once rows are read (its texts are shared,
+	// keptTexts: a Recording and a third to a half of the row's bytes), so
+	// a table that may fill the budget gets room for learnRows first, then
+	// for what the budget left buys at the cost measured. A bound of the
+	// Recording and the row's bytes reserved too little, and each further
+	// grow held the old records and the new beside each other (100 MB at
+	// 200,000 rows); a bound of the Recording alone left 20 MB unused.
+	left := max(l.budget-l.budget/8, 0)
+	perRec := recordingCost + perRow
+	if spent := l.budgetStart - l.budget; have >= learnRows && spent > 0 {
+		perRec = max(recordingCost, spent/int64(have))
+	}
+	if fill := have + 1 + int(left/perRec); n >= fill {
+		n = fill + int(left/perRec)/16
+		if have < learnRows {
+			n = min(n, learnRows)
+		}
+	}
 	l.ex.Recordings = growYielding(l.ex.Recordings, n)
 }
 

@@ -92,7 +92,8 @@ type loader struct {
 
 	zoneNoted map[string]bool // part+"\x00"+path of files with a kind "zone" problem
 
-	budget int64 // bytes the records may still take (see allowance)
+	budget      int64 // bytes the records may still take (see allowance)
+	budgetStart int64 // the budget the load began with
 
 	rawCells int       // cells read whose raw text differs (each has its own origin: charged)
 	texts    keptTexts // the kept values' own texts
@@ -122,7 +123,7 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	// big export's tree several times over in garbage.
 	audio := countAudio(files)
 	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown, Audio: make([]AudioFile, 0, audio)}, files: files,
-		byPath: map[string]map[string]int{}, anyPath: make(map[string]int, len(files)), audioIdx: make(map[[2]string]int, audio), budget: budget}
+		byPath: map[string]map[string]int{}, anyPath: make(map[string]int, len(files)), audioIdx: make(map[[2]string]int, audio), budget: budget, budgetStart: budget}
 	l.compile()
 	l.google.duplicates = dups
 
