@@ -12,12 +12,12 @@ import (
 // DefaultBudget is the memory the records of one Load may hold when the
 // tree does not say (archive.Tree.MemoryLeft). In the browser an
 // out-of-memory is fatal and the wasm heap never shrinks, so what a Load
-// keeps is bounded by bytes, not by a count: 5 million rows at the 540
-// bytes a voice-history row of `mkexport -big` costs would be 2.7 GB. It
-// holds that export's 100,000 rows when nothing else draws on it; opened
-// from its ZIP, whose listed entries take their share of the tree's
-// budget, 69,958 of them. With the nested
-// archives' budget beside it the heap stays far below 256 MiB.
+// keeps is bounded by bytes, not by a count: 5 million rows at the 370
+// bytes a voice-history row of `mkexport -big` costs would be 1.8 GB. It
+// holds 158,699 of those rows when nothing else draws on it; opened from
+// the ZIP of an export of 100,000 recordings, whose listed entries take
+// their share of the tree's budget, all of them (of 160,000: 79,347).
+// With the nested archives' budget beside it the heap stays below 256 MiB.
 const DefaultBudget = 64 << 20
 
 // ErrBudget: a file was read only in part because the records kept so far
