@@ -127,6 +127,11 @@ type csvColumns struct {
 	origins []*origin     // by column: part, path and the column's name
 	row     *origin       // the rows themselves (no field)
 	rec     *fieldOrigins // a voice-history row's values, by Field (historyRow)
+	// hist are the columns of a voice-history row's values by Field, and of
+	// its utterance ID and time (-1: none): looked up once per table, not
+	// by name on every row.
+	hist           [numFields]int
+	histID, histAt int
 }
 
 func newCSVColumns(f file, header []string) *csvColumns {
@@ -154,7 +159,15 @@ func (r tableRow) place() place { return place{o: r.t.row, line: clampLine(r.rw.
 // (with Src naming the expected column when known).
 func (r tableRow) get(field string) Value {
 	c, ok := r.cols[field]
-	if !ok || r.bad[c] {
+	if !ok {
+		return Value{}
+	}
+	return r.column(c)
+}
+
+// column returns column c's cell (get's, by index; -1 is no column).
+func (r tableRow) column(c int) Value {
+	if c < 0 || r.bad[c] {
 		return Value{}
 	}
 	return r.l.cell(r.t, r.rw, c)
@@ -526,24 +539,31 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	}
 	if r.t.rec == nil {
 		r.t.rec = new(fieldOrigins)
-		for f, name := range historyFields {
+		col := func(name string) int {
 			if c, ok := r.cols[name]; ok {
-				r.t.rec[f] = r.t.origin(c)
+				return c
+			}
+			return -1
+		}
+		for f, name := range historyFields {
+			if r.t.hist[f] = col(name); r.t.hist[f] >= 0 {
+				r.t.rec[f] = r.t.origin(r.t.hist[f])
 			}
 		}
+		r.t.histID, r.t.histAt = col("utteranceId"), col("time")
 	}
 	// Every text the Recording keeps is its own (keptTexts): a part of
 	// the row would keep the whole row.
-	l.ex.Recordings = append(l.ex.Recordings, Recording{ID: l.texts.own(r.get("utteranceId").Text), src: r.place(), at: r.t.rec})
+	l.ex.Recordings = append(l.ex.Recordings, Recording{ID: l.texts.own(r.column(r.t.histID).Text), src: r.place(), at: r.t.rec})
 	rec := &l.ex.Recordings[len(l.ex.Recordings)-1]
-	for f, name := range historyFields {
-		v := r.get(name)
-		if Field(f) == FieldAudio {
+	for f := range numFields {
+		v := r.column(r.t.hist[f])
+		if f == FieldAudio {
 			v.Text = l.texts.own(v.Text)
 		} else {
-			v.Text = l.texts.share(v.Text)
+			v.Text = l.texts.shareAs(f, v.Text)
 		}
-		rec.Set(Field(f), v)
+		rec.Set(f, v)
 	}
 	extra := r.extra(mapped)
 	for i := range extra {
@@ -554,7 +574,7 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 		rec.ID = fmt.Sprintf("%s:%d", r.f.Path, r.rw.Line)
 		l.texts.bytes += int64(len(rec.ID))
 	}
-	if t, zone, ok := parseTimeZone(r.get("time").Text); ok {
+	if t, zone, ok := parseTimeZone(r.column(r.t.histAt).Text); ok {
 		rec.Time = t
 		zone = l.texts.share(zone)
 		rec.SetZoneUnknown(zone)

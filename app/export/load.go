@@ -128,15 +128,25 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	l.google.duplicates = dups
 
 	var csvs, jsons, htmls, pdfs []int
+	var (
+		part    string
+		members map[string]int
+	)
 	for i, f := range files {
 		if i%yieldEvery == yieldEvery-1 {
 			archive.Yield() // a tree of 200,000 entries took the page half a second here
 		}
-		if l.byPath[f.Part] == nil {
-			l.byPath[f.Part] = make(map[string]int, partFiles(files[i:], f.Part))
+		if members == nil || f.Part != part {
+			// Files come part by part: the part's map is looked up once
+			// per part, not three times per file.
+			part, members = f.Part, l.byPath[f.Part]
+			if members == nil {
+				members = make(map[string]int, partFiles(files[i:], f.Part))
+				l.byPath[f.Part] = members
+			}
 		}
-		if _, dup := l.byPath[f.Part][f.Path]; !dup {
-			l.byPath[f.Part][f.Path] = i
+		if _, dup := members[f.Path]; !dup {
+			members[f.Path] = i
 		}
 		if _, dup := l.anyPath[f.Path]; !dup {
 			l.anyPath[f.Path] = i

@@ -18,6 +18,10 @@ import "strings"
 type keptTexts struct {
 	shared map[string]string
 	bytes  int64 // what the copies and the table hold, for the budget
+	// last is each Field's text as read last and its copy: a column
+	// repeats its value row after row (the account, the device), and a
+	// comparison costs less than the table's hash, the more so in wasm.
+	last [numFields]struct{ read, kept string }
 }
 
 const (
@@ -58,4 +62,14 @@ func (t *keptTexts) own(s string) string {
 	}
 	t.bytes += int64(len(s))
 	return strings.Clone(s)
+}
+
+// shareAs is share for a value of field f.
+func (t *keptTexts) shareAs(f Field, s string) string {
+	if l := &t.last[f]; s == l.read && s != "" {
+		return l.kept
+	}
+	c := t.share(s)
+	t.last[f].read, t.last[f].kept = s, c
+	return c
 }
