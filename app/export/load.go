@@ -75,9 +75,15 @@ type loader struct {
 	ex    *Export
 	files []file
 
-	byPath   map[string]map[string]int // part -> path -> index into files
-	anyPath  map[string]int            // path -> index of its first file in any part
-	audioIdx map[[2]string]int         // {part, path} -> index into ex.Audio (a struct key: no string built per lookup)
+	byPath map[string]map[string]int // part -> path -> index into files
+	// anyPath: path -> index of its first file in any part; made when a
+	// Takeout record first looks for its audio (anyPathIndex).
+	anyPath map[string]int
+	// audioOf: by the index byPath gives a part's path, the index into
+	// ex.Audio of its (last) audio file, -1 for none. A slice beside byPath
+	// instead of a map of its own: 100,000 audio files cost 400 kB, not a
+	// 4 MB map filled while the page waits.
+	audioOf []int32
 
 	tabs     []compiledTable
 	known    map[string]bool // every normalised column name of the vendor table
@@ -123,7 +129,7 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	// big export's tree several times over in garbage.
 	audio := countAudio(files)
 	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown, Audio: make([]AudioFile, 0, audio)}, files: files,
-		byPath: map[string]map[string]int{}, anyPath: make(map[string]int, len(files)), audioIdx: make(map[[2]string]int, audio), budget: budget, budgetStart: budget}
+		byPath: map[string]map[string]int{}, audioOf: make([]int32, len(files)), budget: budget, budgetStart: budget}
 	l.compile()
 	l.google.duplicates = dups
 
@@ -145,12 +151,11 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 				l.byPath[f.Part] = members
 			}
 		}
-		if _, dup := members[f.Path]; !dup {
-			members[f.Path] = i
+		first, dup := members[f.Path]
+		if !dup {
+			members[f.Path], first = i, i
 		}
-		if _, dup := l.anyPath[f.Path]; !dup {
-			l.anyPath[f.Path] = i
-		}
+		l.audioOf[i] = -1
 		base := path.Base(f.Path)
 		l.ex.Contents.count(base)
 		if l.isDoc(base) {
@@ -158,7 +163,7 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 		}
 		switch ext := strings.ToLower(path.Ext(base)); {
 		case audioExts[ext]:
-			l.audioIdx[[2]string{f.Part, f.Path}] = len(l.ex.Audio)
+			l.audioOf[first] = int32(len(l.ex.Audio))
 			l.ex.Audio = append(l.ex.Audio, AudioFile{Part: f.Part, Path: f.Path, Size: f.Size})
 		case ext == ".csv":
 			csvs = append(csvs, i)
@@ -316,9 +321,26 @@ func (l *loader) lookup(part, p string) (file, bool) {
 
 // markAudio flags an audio file as referenced by a record.
 func (l *loader) markAudio(part, p string) {
-	if i, ok := l.audioIdx[[2]string{part, p}]; ok {
-		l.ex.Audio[i].Referenced = true
+	if i, ok := l.byPath[part][p]; ok && l.audioOf[i] >= 0 {
+		l.ex.Audio[l.audioOf[i]].Referenced = true
 	}
+}
+
+// anyPathIndex is anyPath, made on first use: only Takeout records look
+// for audio in another part.
+func (l *loader) anyPathIndex() map[string]int {
+	if l.anyPath == nil {
+		l.anyPath = make(map[string]int, len(l.files))
+		for i, f := range l.files {
+			if i%yieldEvery == yieldEvery-1 {
+				archive.Yield()
+			}
+			if _, dup := l.anyPath[f.Path]; !dup {
+				l.anyPath[f.Path] = i
+			}
+		}
+	}
+	return l.anyPath
 }
 
 // finish decides the vendor and the layout and fills what depends on all

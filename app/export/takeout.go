@@ -389,7 +389,7 @@ func (l *loader) takeoutAudio(f file, name string) (want, part string, found boo
 	if _, ok := l.lookup(f.Part, want); ok {
 		return want, f.Part, true
 	}
-	if i, ok := l.anyPath[want]; ok {
+	if i, ok := l.anyPathIndex()[want]; ok {
 		return want, l.files[i].Part, true
 	}
 	if rel, under := l.rootRel(want); under {
