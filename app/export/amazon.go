@@ -612,7 +612,7 @@ func (l *loader) growRecordings(r tableRow) {
 		}
 	}
 	if perRow > 0 && r.f.Size > r.rw.End {
-		left := int(min((r.f.Size-r.rw.End)/perRow, 1<<20))
+		left := int(min((r.f.Size-r.rw.End+l.csvAhead[r.f.Path])/perRow, 1<<20))
 		n = have + 1 + left + left/16 + 16
 	}
 	// Never reserve more than the budget could fill: a header declaring

@@ -219,3 +219,43 @@ func TestLoadBudgetHolds100000Recordings(t *testing.T) {
 	runtime.KeepAlive(files) // the input is not what the load holds
 	t.Logf("250,000 rows: %d kept, heap %d MB", n, held>>20)
 }
+
+// A voice history split over the parts of an export has one path in each:
+// the room for its records is reserved for all of them when the first part
+// is read, not grown (and the records copied) once per part.
+func TestLoadReservesSplitHistory(t *testing.T) {
+	const perPart = 20_000
+	size := int64(len(historyHead) + perPart*len(historyRow))
+	first := csvRow{Line: 2, End: int64(len(historyHead) + len(historyRow))}
+	hdr := csvHeader{Line: 1, End: int64(len(historyHead)), RowBytes: int64(len(historyRow))}
+	for _, tt := range []struct {
+		name  string
+		ahead int64 // bytes of the same path in the parts still to read
+		want  int
+	}{
+		{"one part", 0, perPart},
+		{"the first of three", 2 * size, 3 * perPart},
+	} {
+		l := &loader{ex: &Export{}, budget: DefaultBudget, budgetStart: DefaultBudget, csvAhead: map[string]int64{historyPath: tt.ahead}}
+		l.growRecordings(tableRow{l: l, f: file{Part: "Alexa-1.zip", Path: historyPath, Size: size}, rw: first, hdr: hdr})
+		if c := cap(l.ex.Recordings); c < tt.want || c > tt.want+tt.want/8+64 {
+			t.Errorf("%s: room for %d recordings at the first row, want %d and a little slack", tt.name, c, tt.want)
+		}
+	}
+
+	// And the whole load: three parts, every row read.
+	var files []file
+	for _, part := range []string{"Alexa-1.zip", "Alexa-2.zip", "Alexa-3.zip"} {
+		files = append(files, repeatFile(part, historyPath, historyHead, historyRow, "", perPart))
+	}
+	ex, err := loadWithin(context.Background(), files, nil, DefaultBudget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ex.Recordings); n != 3*perPart || len(ex.Problems) != 0 {
+		t.Fatalf("got %d recordings and problems %+v, want %d and none", n, ex.Problems, 3*perPart)
+	}
+	if ex.Recordings[perPart].Src().Part != "Alexa-2.zip" {
+		t.Errorf("recording %d: got part %q, want Alexa-2.zip", perPart, ex.Recordings[perPart].Src().Part)
+	}
+}

@@ -100,6 +100,11 @@ type loader struct {
 
 	budget      int64 // bytes the records may still take (see allowance)
 	budgetStart int64 // the budget the load began with
+	// csvAhead: by path, the bytes of the CSVs of that path still to read.
+	// A table split over the parts of an export has one path in each, so
+	// growRecordings counts their rows ahead and the records are not
+	// copied to a bigger slice once per part.
+	csvAhead map[string]int64
 
 	rawCells int       // cells read whose raw text differs (each has its own origin: charged)
 	texts    keptTexts // the kept values' own texts
@@ -176,11 +181,16 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 		}
 	}
 
+	l.csvAhead = map[string]int64{}
+	for _, i := range csvs {
+		l.csvAhead[files[i].Path] += files[i].Size
+	}
 	for _, i := range csvs {
 		archive.Yield()
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		l.csvAhead[files[i].Path] -= files[i].Size
 		l.readCSVFile(files[i])
 	}
 	for _, i := range jsons {
