@@ -52,7 +52,7 @@ func checkForeignCustomer(c *checker) {
 
 	// A customer ID counts once per record: an identity repeats the cell of
 	// the record it was read with. The recordings' rows are found through
-	// an index of 4 bytes a recording (idRows); the few other places keep
+	// an index of 32 bytes a recording (idRows); the few other places keep
 	// theirs in seen. Both were one map of every place before, which cost
 	// the check 35 MB at 100,000 recordings.
 	rows := newIDRows(c)
@@ -134,7 +134,7 @@ func (c *checker) recordingIDPlace(i int) (idPlace, bool) {
 }
 
 // idRows finds the recordings whose customer ID lies on a row: per file,
-// the rows of its recordings in row order (24 bytes a recording).
+// the rows of its recordings in row order (32 bytes a recording).
 type idRows struct {
 	c      *checker
 	byFile map[[2]string][]idRow
