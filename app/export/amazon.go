@@ -565,11 +565,28 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	for f := range numFields {
 		v := r.column(r.t.hist[f])
 		if f == FieldAudio {
-			v.Text = l.texts.own(v.Text)
-		} else {
-			v.Text = l.texts.shareAs(f, v.Text)
+			continue // below, with the member it names
 		}
+		v.Text = l.texts.shareAs(f, v.Text)
 		rec.Set(f, v)
+	}
+	if v := r.column(r.t.hist[FieldAudio]); v.Text == "" {
+		rec.Set(FieldAudio, v)
+	} else {
+		want, found := l.amazonAudio(r.f.Part, r.f.Path, v.Text)
+		// The reference as written is most often the tail of the member's
+		// path ("media/x.wav" of ".../media/x.wav"), which the archive's
+		// listing keeps anyway: no copy of its own then.
+		if strings.HasSuffix(found, v.Text) {
+			v.Text = found[len(found)-len(v.Text):]
+		} else {
+			v.Text = l.texts.own(v.Text)
+		}
+		rec.Set(FieldAudio, v)
+		rec.SetAudio(r.f.Part, found, want)
+		if found != "" {
+			l.markAudio(r.f.Part, found, true)
+		}
 	}
 	extra := r.extra(mapped)
 	for i := range extra {
@@ -585,13 +602,6 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 		zone = l.texts.share(zone)
 		rec.SetZoneUnknown(zone)
 		l.zoneUnknown(r.f, zone)
-	}
-	if audio := rec.text[FieldAudio]; audio != "" {
-		want, found := l.amazonAudio(r.f.Part, r.f.Path, audio)
-		rec.SetAudio(r.f.Part, found, want)
-		if found != "" {
-			l.markAudio(r.f.Part, found)
-		}
 	}
 }
 
@@ -729,7 +739,7 @@ func (l *loader) legacyRecordings() {
 		r.Set(FieldAudio, NewValue(a.Path, src))
 		r.SetAudio(a.Part, a.Path, a.Path)
 		ex.Recordings = append(ex.Recordings, r)
-		ex.Audio[i].Referenced = true
+		ex.Audio[i].Referenced, ex.Audio[i].OfRecording = true, true
 	}
 	for i := range ex.Transcripts {
 		t := &ex.Transcripts[i]

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -54,5 +55,47 @@ func TestKeptTexts(t *testing.T) {
 	}
 	if len(many.shared) != maxShared || many.bytes != want {
 		t.Errorf("%d distinct texts: table of %d entries, %d bytes counted; want %d entries, %d bytes", maxShared+1000, len(many.shared), many.bytes, maxShared, want)
+	}
+}
+
+// A voice-history row's audio reference that is the tail of the member it
+// names shares the listing's path (no copy); one written otherwise keeps
+// its own copy. Either way it reads as written.
+func TestAudioReferenceText(t *testing.T) {
+	ex := mustLoad(t, []file{
+		memFile("Alexa.zip", histPath,
+			"Timestamp,CustomerId,UtteranceId,AudioFile\n"+
+				"2023-09-16T13:43:12Z,A1B2C3D4E5F6G7,U1,media/aaa.wav\n"+
+				"2023-09-16T13:44:12Z,A1B2C3D4E5F6G7,U2,media\\bbb.wav\n"+
+				"2023-09-16T13:45:12Z,A1B2C3D4E5F6G7,U3,./media/aaa.wav\n"+
+				"2023-09-16T13:46:12Z,A1B2C3D4E5F6G7,U4,media/gone.wav\n"),
+		audioFile("Alexa.zip", "Alexa.VoiceHistory/media/aaa.wav", 100),
+		audioFile("Alexa.zip", "Alexa.VoiceHistory/media/bbb.wav", 100),
+	}, nil)
+	within := func(s, in string) bool {
+		p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(in)))
+		return len(in) > 0 && p >= start && p < start+uintptr(len(in))
+	}
+	for _, tt := range []struct {
+		id, text, path string
+		shared         bool
+	}{
+		{"U1", "media/aaa.wav", "Alexa.VoiceHistory/media/aaa.wav", true},
+		{"U2", `media\bbb.wav`, "Alexa.VoiceHistory/media/bbb.wav", false},
+		{"U3", "./media/aaa.wav", "Alexa.VoiceHistory/media/aaa.wav", false}, // not the path's tail
+		{"U4", "media/gone.wav", "", false},
+	} {
+		i := slices.IndexFunc(ex.Recordings, func(r Recording) bool { return r.ID == tt.id })
+		if i < 0 {
+			t.Fatalf("%s: no recording", tt.id)
+		}
+		r := &ex.Recordings[i]
+		got := r.Value(FieldAudio).Text
+		if got != tt.text || r.AudioPath() != tt.path {
+			t.Errorf("%s: audio %q at %q, want %q at %q", tt.id, got, r.AudioPath(), tt.text, tt.path)
+		}
+		if shared := within(got, r.AudioPath()); shared != tt.shared {
+			t.Errorf("%s: the reference shares the member's path: %v, want %v", tt.id, shared, tt.shared)
+		}
 	}
 }
