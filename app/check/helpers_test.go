@@ -95,7 +95,7 @@ func addRecording(x *export.Export, line int, cust, dev, person, audio string, p
 		r.SetAudio("", "", full)
 		if present {
 			r.SetAudio("Alexa.zip", full, full)
-			x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa.zip", Path: full, Size: 44, Referenced: true})
+			x.Audio = append(x.Audio, export.AudioFile{Part: "Alexa.zip", Path: full, Size: 44, Referenced: true, OfRecording: true})
 		}
 	}
 	x.Recordings = append(x.Recordings, r)
@@ -115,7 +115,7 @@ func amazon2018(n int) *export.Export {
 	for i := 0; i < n; i++ {
 		p := fmt.Sprintf("Alexa/%04d.wav", i+1)
 		src := export.Source{Part: "export.zip", Path: p}
-		x.Audio = append(x.Audio, export.AudioFile{Part: "export.zip", Path: p, Size: 44, Referenced: true})
+		x.Audio = append(x.Audio, export.AudioFile{Part: "export.zip", Path: p, Size: 44, Referenced: true, OfRecording: true})
 		r := export.NewRecording(p, src)
 		r.Set(export.FieldAudio, val(p, src))
 		r.SetAudio("export.zip", p, p)
@@ -160,7 +160,7 @@ func takeout() *export.Export {
 		r.Set(export.FieldAudio, val(mp3, export.Source{Part: p1, Path: act, Pointer: ptr + "/audioFiles/0", Field: "audioFiles"}))
 		r.SetAudio(part, mp3, mp3)
 		x.Recordings = append(x.Recordings, r)
-		x.Audio = append(x.Audio, export.AudioFile{Part: part, Path: mp3, Size: 100, Referenced: true})
+		x.Audio = append(x.Audio, export.AudioFile{Part: part, Path: mp3, Size: 100, Referenced: true, OfRecording: true})
 	}
 	x.Expected = []export.Expectation{
 		{What: "activity", Path: act, Found: true},

@@ -141,22 +141,18 @@ type voiceItem struct {
 // and a list of every recording's evidence was 170 bytes a recording.
 func (c *checker) voiceItems(yield func(voiceItem) bool) {
 	x := c.x
-	held := make(map[[2]string]bool, len(x.Recordings)) // {part, path}
 	for i := range x.Recordings {
 		pace()
 		r := &x.Recordings[i]
 		ev := recordingEvidence(r)
-		if r.AudioPath() != "" {
-			held[[2]string{ev.Part, ev.Path}] = true
-		}
 		if !yield(voiceItem{ev: ev, row: c.recordingRow(i), rec: i, audio: -1, serial: export.NormID(r.Device().Text)}) {
 			return
 		}
 	}
 	for j, a := range x.Audio {
 		pace()
-		if held[[2]string{a.Part, a.Path}] {
-			continue
+		if a.OfRecording {
+			continue // its recording's item
 		}
 		ev := Evidence{Part: a.Part, Path: a.Path}
 		if !yield(voiceItem{ev: ev, row: rowKey(ev.src()), rec: -1, audio: j}) {

@@ -179,7 +179,7 @@ func TestRules(t *testing.T) {
 			x := takeout()
 			x.Recordings = nil
 			for i := range x.Audio {
-				x.Audio[i].Referenced = false
+				x.Audio[i].Referenced, x.Audio[i].OfRecording = false, false
 			}
 			x.Expected[0].Found = false
 			return x
@@ -223,7 +223,7 @@ func TestRules(t *testing.T) {
 			x := amazonClean()
 			x.Recordings = nil
 			for i := range x.Audio {
-				x.Audio[i].Referenced = false
+				x.Audio[i].Referenced, x.Audio[i].OfRecording = false, false
 			}
 			x.Expected[2].Found = false
 			return x

@@ -107,6 +107,19 @@ func TestFixtures(t *testing.T) {
 					unreferenced++
 				}
 			}
+			// OfRecording marks exactly the files some Recording plays.
+			type ref struct{ part, path string }
+			plays := map[ref]bool{}
+			for _, r := range ex.Recordings {
+				if r.AudioPath() != "" {
+					plays[ref{r.AudioPart(), r.AudioPath()}] = true
+				}
+			}
+			for _, a := range ex.Audio {
+				if a.OfRecording != plays[ref{a.Part, a.Path}] {
+					t.Errorf("%s %s: OfRecording %v, but some recording plays it: %v", a.Part, a.Path, a.OfRecording, plays[ref{a.Part, a.Path}])
+				}
+			}
 			if len(ex.Activity) != want.Activity {
 				t.Errorf("activity: got %d non-speech records, want %d", len(ex.Activity), want.Activity)
 			}

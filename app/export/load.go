@@ -329,10 +329,13 @@ func (l *loader) lookup(part, p string) (file, bool) {
 	return l.files[i], true
 }
 
-// markAudio flags an audio file as referenced by a record.
-func (l *loader) markAudio(part, p string) {
+// markAudio flags an audio file as referenced by a record, and as its
+// Recording's own audio when ofRecording.
+func (l *loader) markAudio(part, p string, ofRecording bool) {
 	if i, ok := l.byPath[part][p]; ok && l.audioOf[i] >= 0 {
-		l.ex.Audio[l.audioOf[i]].Referenced = true
+		a := &l.ex.Audio[l.audioOf[i]]
+		a.Referenced = true
+		a.OfRecording = a.OfRecording || ofRecording
 	}
 }
 

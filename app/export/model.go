@@ -452,6 +452,10 @@ type AudioFile struct {
 	Part, Path string
 	Size       int64
 	Referenced bool // some record refers to it
+	// OfRecording: it is a Recording's own audio (that Recording's
+	// AudioPart and AudioPath). A record may refer to more files than
+	// its Recording plays (Takeout), so a referenced file need not be.
+	OfRecording bool
 	// OtherProduct: Takeout audio outside the voice-activity folders
 	// (Google Voice voicemails and greetings, referenced by their own
 	// pages). Not a recording: no check counts it.

@@ -326,7 +326,7 @@ func (l *loader) joinTakeoutAudio(f file, r *Recording, names []string, at Value
 			}
 		}
 		if found {
-			l.markAudio(part, want)
+			l.markAudio(part, want, k == 0)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -265,5 +267,31 @@ func TestLoadTakeoutRealOverviewListsParts(t *testing.T) {
 	ex := mustLoad(t, files, nil)
 	if len(ex.Parts) != 2 || ex.Parts[0].Account != "alice.muster@example.com" || !ex.Parts[1].Listed {
 		t.Errorf("parts: got %+v want part 2 listed by the real tree", ex.Parts)
+	}
+}
+
+// A record naming two MP3s plays the first: both are referenced, only the
+// first is its Recording's own audio (the second is listed on its own).
+func TestTakeoutSecondAudioFile(t *testing.T) {
+	files := takeoutFiles("archive_browser.html", "Archive for", "My Activity", "MyActivity.json", "Said ", "Profile", "Profile.json")
+	for i, f := range files {
+		if strings.HasSuffix(f.Path, "MyActivity.json") {
+			two := strings.Replace(strings.ReplaceAll(activityJSON, "%SAID%", "Said "),
+				`"audioFiles" : [ "2024-02-11_08_15_03_120_UTC.mp3" ]`,
+				`"audioFiles" : [ "2024-02-11_08_15_03_120_UTC.mp3", "2024-02-11_09_00_00_000_UTC.mp3" ]`, 1)
+			files[i] = memFile(f.Part, f.Path, two)
+		}
+	}
+	ex := mustLoad(t, files, nil)
+	got := map[string]string{}
+	for _, a := range ex.Audio {
+		got[a.Path[strings.LastIndex(a.Path, "/")+1:]] = fmt.Sprintf("referenced %v, of a recording %v", a.Referenced, a.OfRecording)
+	}
+	want := map[string]string{
+		"2024-02-11_08_15_03_120_UTC.mp3": "referenced true, of a recording true",
+		"2024-02-11_09_00_00_000_UTC.mp3": "referenced true, of a recording false",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("audio files: got %v, want %v", got, want)
 	}
 }

@@ -169,8 +169,8 @@ func (v *playerView) Render() app.UI {
 	}
 	if rec != nil {
 		add(tRecTime, timeText(v.Lang, rec.Time))
-		addID(tRecDevice, deviceText(ix, it.Device, rec.Device().Text))
-		addID(tRecProfile, profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text))
+		addID(tRecDevice, deviceText(ix, int(it.Device), rec.Device().Text))
+		addID(tRecProfile, profileText(ix, int(it.Profile), rec.PersonName().Text, rec.PersonID().Text))
 	}
 	if v.Hidden && v.duration > 0 {
 		add(tRecLength, clock(v.duration))

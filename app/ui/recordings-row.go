@@ -127,8 +127,8 @@ func newRecordingRow(lang string, ix *view.Recordings, prot *view.Protection, k,
 		Length: lengthText(ix, k)}
 	if rec := ix.Recording(k); rec != nil {
 		row.Time = timeText(lang, rec.Time)
-		row.Device = deviceText(ix, it.Device, rec.Device().Text)
-		row.Profile = profileText(ix, it.Profile, rec.PersonName().Text, rec.PersonID().Text)
+		row.Device = deviceText(ix, int(it.Device), rec.Device().Text)
+		row.Profile = profileText(ix, int(it.Profile), rec.PersonName().Text, rec.PersonID().Text)
 		if !row.Hidden {
 			row.Snippet = saidText(lang, rec.Transcript().Text)
 		}

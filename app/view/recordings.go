@@ -20,11 +20,11 @@ const DayLayout = "2006-01-02"
 // elsewhere, as the unreferenced-recording finding says), shown so that the
 // list counts every recording the export holds.
 type Item struct {
-	Rec     int    // index into Export.Recordings; -1 for a bare audio file
-	Audio   int    // index into Export.Audio when Rec is -1
 	Day     string // local day (DayLayout); "" when the time is unknown
-	Device  int    // index into Devices; -1 for none
-	Profile int    // index into Profiles; -1 for none
+	Rec     int32  // index into Export.Recordings; -1 for a bare audio file
+	Audio   int32  // index into Export.Audio when Rec is -1
+	Device  int32  // index into Devices; -1 for none
+	Profile int32  // index into Profiles; -1 for none
 	Flagged bool   // a mismatch or likely finding names it
 }
 
@@ -77,31 +77,26 @@ func NewRecordings(x *export.Export, r *check.Report, tree *archive.Tree, device
 		}
 		return -1
 	}
-	type audioRef struct{ part, path string }
-	held := map[audioRef]bool{}
 	days := dayNamer{}
 	ix.Items = make([]Item, 0, len(x.Recordings))
 	for i := range x.Recordings {
 		Pace(i)
 		rec := &x.Recordings[i]
 		ix.Items = append(ix.Items, Item{
-			Rec: i, Audio: -1,
+			Rec: int32(i), Audio: -1,
 			Day:     days.of(rec.Time),
-			Device:  lookup(devIdx, rec.Device().Text),
-			Profile: lookup(profIdx, rec.PersonID().Text),
+			Device:  int32(lookup(devIdx, rec.Device().Text)),
+			Profile: int32(lookup(profIdx, rec.PersonID().Text)),
 		})
-		if rec.AudioPath() != "" {
-			held[audioRef{recAudioPart(rec), rec.AudioPath()}] = true
-		}
 	}
 	audioItem := map[int]int{} // index into x.Audio -> its item
 	for j, a := range x.Audio {
 		Pace(j)
-		if held[audioRef{a.Part, a.Path}] || a.OtherProduct { // a voicemail is no recording
+		if a.OfRecording || a.OtherProduct { // listed as its Recording; a voicemail is no recording
 			continue
 		}
 		audioItem[j] = len(ix.Items)
-		ix.Items = append(ix.Items, Item{Rec: -1, Audio: j, Device: -1, Profile: -1})
+		ix.Items = append(ix.Items, Item{Rec: -1, Audio: int32(j), Device: -1, Profile: -1})
 	}
 
 	ix.ByFinding = make([][]int, len(r.Findings))
@@ -271,8 +266,8 @@ func (ix *Recordings) Filter(f Filter, hidden func(int) bool) []int {
 		it := &ix.Items[k]
 		switch {
 		case f.Flagged && !it.Flagged,
-			!matchIndex(f.Device, it.Device),
-			!matchIndex(f.Profile, it.Profile),
+			!matchIndex(f.Device, int(it.Device)),
+			!matchIndex(f.Profile, int(it.Profile)),
 			f.From != "" && (it.Day == "" || it.Day < f.From),
 			f.To != "" && (it.Day == "" || it.Day > f.To),
 			f.Query != "" && (hidden != nil && hidden(k) || !strings.Contains(ix.searchText(k), f.Query)):

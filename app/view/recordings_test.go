@@ -27,7 +27,7 @@ func TestRecordingsFilter(t *testing.T) {
 	// The bare audio files follow the recordings, in Export.Audio order.
 	bareItem := map[int]int{}
 	for k := nRec; k < len(ix.Items); k++ {
-		bareItem[ix.Items[k].Audio] = k
+		bareItem[int(ix.Items[k].Audio)] = k
 	}
 	recs := func(keep func(r *export.Recording) bool) []int {
 		var out []int

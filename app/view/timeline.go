@@ -80,7 +80,7 @@ func seriesOf(ix *Recordings, it Item) int {
 	if it.Device < 0 {
 		return len(ix.Devices)
 	}
-	return it.Device
+	return int(it.Device)
 }
 
 // Timeline counts the recordings per day (every day from the first to the
