@@ -12,27 +12,36 @@ import (
 // a directory walk over a 1 GB ZIP stays near 250 MB/s.
 const BlockSize = 1 << 20
 
-// cacheBlocks bounds the cache: memory stays at cacheBlocks MiB however big
-// the file is, and enough blocks stay to serve a ZIP directory walk that
-// jumps between the central directory and local headers.
-const cacheBlocks = 4
+// cacheBlocks bounds the cache, shared by every file: memory stays at
+// cacheBlocks MiB however big and however many the files are, and enough
+// blocks stay to serve a ZIP directory walk that jumps between the central
+// directory and local headers. Each file had four blocks of its own before:
+// the five parts of a 100,000-recording export then held 20 MiB once read.
+const cacheBlocks = 6
 
 // fetchFunc reads the bytes [off, off+len(p)) of a file into p.
 type fetchFunc func(off int64, p []byte) (int, error)
 
 // blockReader is an io.ReaderAt that reads whole blocks through fetch and
-// keeps the most recently used ones. Safe for concurrent use.
+// keeps the most recently used ones in the shared cache. Safe for
+// concurrent use.
 type blockReader struct {
 	name  string
 	size  int64
 	fetch fetchFunc
+	reads int // fetches made, for tests; under cache.mu
+}
 
+// cache holds the blocks most recently read, of any file. One lock for a
+// whole read, fetch included: a block's memory is reused on eviction, so
+// nobody may copy from it while another read evicts.
+var cache struct {
 	mu     sync.Mutex
 	blocks []*block // most recently used first; at most cacheBlocks
-	reads  int      // fetches made, for tests
 }
 
 type block struct {
+	r     *blockReader
 	index int64
 	data  []byte
 }
@@ -49,10 +58,8 @@ func (r *blockReader) ReadAt(p []byte, off int64) (int, error) {
 	if off >= r.size {
 		return 0, io.EOF
 	}
-	// One lock for the whole read: a block's memory is reused on eviction,
-	// so nobody may copy from it while another read evicts.
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
 	n := 0
 	for n < len(p) && off < r.size {
 		b, err := r.block(off / BlockSize)
@@ -72,24 +79,27 @@ func (r *blockReader) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
-// block returns block i, from the cache or read once. r.mu is held.
+// block returns block i of r, from the cache or read once. cache.mu is
+// held.
 func (r *blockReader) block(i int64) ([]byte, error) {
-	for k, b := range r.blocks {
-		if b.index == i {
-			copy(r.blocks[1:k+1], r.blocks[:k])
-			r.blocks[0] = b
+	bs := cache.blocks
+	for k, b := range bs {
+		if b.r == r && b.index == i {
+			copy(bs[1:k+1], bs[:k])
+			bs[0] = b
 			return b.data, nil
 		}
 	}
 	start := i * BlockSize
 	n := min(int64(BlockSize), r.size-start)
 	var buf []byte
-	if len(r.blocks) == cacheBlocks {
+	if len(bs) == cacheBlocks {
 		// Reuse the least recently used block's memory: no garbage per read.
 		// A file's last block may be short; its memory then cannot hold a
 		// full block (slicing past its capacity panics), so it is dropped.
-		old := r.blocks[cacheBlocks-1].data
-		r.blocks = r.blocks[:cacheBlocks-1]
+		old := bs[cacheBlocks-1].data
+		bs[cacheBlocks-1] = nil
+		cache.blocks = bs[:cacheBlocks-1]
 		if int64(cap(old)) >= n {
 			buf = old[:n]
 		}
@@ -105,9 +115,9 @@ func (r *blockReader) block(i int64) ([]byte, error) {
 	if int64(got) != n {
 		return nil, fmt.Errorf("browser: %s: %w", r.name, errShortRead)
 	}
-	r.blocks = append(r.blocks, nil)
-	copy(r.blocks[1:], r.blocks)
-	r.blocks[0] = &block{index: i, data: buf}
+	cache.blocks = append(cache.blocks, nil)
+	copy(cache.blocks[1:], cache.blocks)
+	cache.blocks[0] = &block{r: r, index: i, data: buf}
 	return buf, nil
 }
 

@@ -73,7 +73,7 @@ func TestCacheReusesBlocks(t *testing.T) {
 	if reads != before+1 {
 		t.Fatalf("got %d fetches re-reading an evicted block, want 1", reads-before)
 	}
-	if got := len(f.r.blocks); got > cacheBlocks {
+	if got := len(cache.blocks); got > cacheBlocks {
 		t.Fatalf("got %d cached blocks, want at most %d", got, cacheBlocks)
 	}
 	if n, _ := r.ReadAt(p, 5*BlockSize+3); n != len(p) || !bytes.Equal(p, data[5*BlockSize+3:5*BlockSize+3+16]) {
@@ -112,5 +112,37 @@ func TestCacheReusesShortLastBlock(t *testing.T) {
 	n, err := r.ReadAt(p, last+300)
 	if n != 16 || err != nil || !bytes.Equal(p, data[last+300:last+316]) {
 		t.Fatalf("re-reading the short block: got %d, %v", n, err)
+	}
+}
+
+// The files share one cache: block i of one file is never served for
+// block i of another, and however many files are read, the cache holds
+// cacheBlocks blocks at most.
+func TestCacheSharedByFiles(t *testing.T) {
+	const files = cacheBlocks + 3
+	datas := make([][]byte, files)
+	readers := make([]io.ReaderAt, files)
+	for i := range files {
+		datas[i] = pattern(2*BlockSize + 100*i)
+		for k := range datas[i] {
+			datas[i][k] ^= byte(i + 1) // the same offset differs from file to file
+		}
+		readers[i] = NewFile("part.zip", datas[i]).ReaderAt()
+	}
+	p := make([]byte, 64)
+	for round := range 3 {
+		for i, r := range readers {
+			for _, off := range []int64{5, BlockSize + 7, int64(len(datas[i]) - 64)} {
+				if n, err := r.ReadAt(p, off); n != len(p) || err != nil {
+					t.Fatalf("round %d, file %d at %d: got %d, %v", round, i, off, n, err)
+				}
+				if !bytes.Equal(p, datas[i][off:off+64]) {
+					t.Fatalf("round %d, file %d at %d: got another file's bytes", round, i, off)
+				}
+			}
+			if got := len(cache.blocks); got > cacheBlocks {
+				t.Fatalf("%d files read: %d blocks cached, want at most %d", i+1, got, cacheBlocks)
+			}
+		}
 	}
 }
