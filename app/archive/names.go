@@ -3,10 +3,12 @@ package archive
 import (
 	"cmp"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -86,29 +88,47 @@ func isName(name string, exts ...string) bool {
 func sortEntries(es []*Entry) {
 	// pdqsort with the listing position as the last key: stable, and in the
 	// browser several times faster than SortStableFunc's insertion sort and
-	// rotations on ten thousand entries.
-	type ranked struct {
-		e *Entry
-		i int
+	// rotations on ten thousand entries. The keys are copied beside the
+	// position (no Entry is dereferenced while sorting) and the parts, few,
+	// are ranked once: at 100,000 entries the sort took the page about
+	// 200 ms with the keys read through the Entries.
+	parts := map[string]int32{}
+	for _, e := range es {
+		parts[e.Part] = 0
+	}
+	names := slices.Sorted(maps.Keys(parts))
+	for i, p := range names {
+		parts[p] = int32(i)
+	}
+	type ranked struct { // 24 bytes: the sort moves them
+		path    string
+		part, i int32
 	}
 	rs := make([]ranked, len(es))
 	for i, e := range es {
-		rs[i] = ranked{e, i}
+		rs[i] = ranked{e.Path, parts[e.Part], int32(i)}
 	}
 	n := 0
 	slices.SortFunc(rs, func(a, b ranked) int {
 		if n++; n%4096 == 0 {
 			Yield() // sorting 200,000 entries took the page 100-200 ms
 		}
-		return cmp.Or(strings.Compare(a.e.Part, b.e.Part), strings.Compare(a.e.Path, b.e.Path),
-			strings.Compare(a.e.RawName, b.e.RawName), cmp.Compare(a.i, b.i))
-	})
-	for i, r := range rs {
-		if i%4096 == 4095 {
-			Yield()
+		if a.part != b.part {
+			return cmp.Compare(a.part, b.part)
 		}
-		es[i] = r.e
+		if c := comparePaths(a.path, b.path); c != 0 {
+			return c
+		}
+		if c := strings.Compare(es[a.i].RawName, es[b.i].RawName); c != 0 { // rare: one path twice
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	sorted := make([]*Entry, len(es))
+	for k, r := range rs {
+		sorted[k] = es[r.i]
 	}
+	copy(es, sorted)
 	for i := 1; i < len(es); i++ {
 		if i%4096 == 0 {
 			Yield()
@@ -117,4 +137,22 @@ func sortEntries(es []*Entry) {
 			es[i].Duplicate, es[i-1].Duplicate = true, true
 		}
 	}
+}
+
+// comparePaths is strings.Compare, faster where the paths share a long
+// start ("Alexa.VoiceHistory/media/"): it skips equal 8-byte words before
+// comparing bytes. The wasm build compares strings a byte at a time.
+func comparePaths(a, b string) int {
+	i, n := 0, min(len(a), len(b))
+	if n >= 8 {
+		pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+		for ; i+8 <= n; i += 8 {
+			// Unaligned 8-byte loads: both wasm and the native targets
+			// allow them.
+			if *(*uint64)(unsafe.Add(pa, i)) != *(*uint64)(unsafe.Add(pb, i)) {
+				break
+			}
+		}
+	}
+	return strings.Compare(a[i:], b[i:])
 }
