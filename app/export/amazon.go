@@ -183,7 +183,7 @@ func (l *loader) cell(cols *csvColumns, rw csvRow, c int) Value {
 	raw := rw.Cells[c]
 	// NUL padding (the real Feedback-N.csv pads its DSN with NULs) is
 	// never part of a value.
-	t := strings.TrimFunc(raw, func(r rune) bool { return r == 0 || unicode.IsSpace(r) })
+	t := trimCell(raw)
 	if t == "" || l.isEmpty(t) {
 		return v
 	}
@@ -198,6 +198,20 @@ func (l *loader) cell(cols *csvColumns, rw csvRow, c int) Value {
 		l.rawCells++
 	}
 	return v
+}
+
+// trimCell is raw without the spaces and NULs around it. Most cells start
+// and end with a printable ASCII byte and are returned as they are:
+// strings.TrimFunc decodes a rune at each end and calls its function,
+// for every cell of a table.
+func trimCell(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	if first, last := raw[0], raw[len(raw)-1]; first > ' ' && first < utf8.RuneSelf && last > ' ' && last < utf8.RuneSelf {
+		return raw
+	}
+	return strings.TrimFunc(raw, func(r rune) bool { return r == 0 || unicode.IsSpace(r) })
 }
 
 // isEmpty reports whether a cell text means "no value". It compares
@@ -820,6 +834,13 @@ type idColumns struct {
 	cols   []int // column index -> kind in kinds
 	kinds  map[int]*idKind
 	bad    map[int]bool // the current row's misshapen cells
+	// last is, by position in cols, the text checked last and whether it
+	// had the shape: a column repeats its value row after row (the
+	// account, the device).
+	last []struct {
+		text string
+		ok   bool
+	}
 	count  map[int]int
 	first  map[int]int // column -> first line
 }
@@ -843,20 +864,30 @@ func newIDColumns(l *loader, t *csvColumns, tab *compiledTable, cols map[string]
 		add(c, idCustomer)
 	}
 	slices.Sort(ic.cols)
+	ic.last = make([]struct {
+		text string
+		ok   bool
+	}, len(ic.cols))
 	return ic
 }
 
 // check marks the row's misshapen ID cells in bad; ids counts the non-empty
 // ID cells.
 func (ic *idColumns) check(rw csvRow) (ids, bad int) {
-	clear(ic.bad)
-	for _, c := range ic.cols {
+	if len(ic.bad) > 0 {
+		clear(ic.bad)
+	}
+	for k, c := range ic.cols {
 		v := ic.l.cell(ic.t, rw, c)
 		if v.Empty() {
 			continue
 		}
 		ids++
-		if ic.kinds[c].shape(v.Text) || lookalikeID(v.Text) {
+		last := &ic.last[k]
+		if v.Text != last.text {
+			last.text, last.ok = v.Text, ic.kinds[c].shape(v.Text) || lookalikeID(v.Text)
+		}
+		if last.ok {
 			continue
 		}
 		bad++

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 )
 
@@ -96,6 +97,23 @@ func TestAudioReferenceText(t *testing.T) {
 		}
 		if shared := within(got, r.AudioPath()); shared != tt.shared {
 			t.Errorf("%s: the reference shares the member's path: %v, want %v", tt.id, shared, tt.shared)
+		}
+	}
+}
+
+// trimCell trims what strings.TrimFunc with unicode.IsSpace and NUL
+// trims, fast path or not.
+func TestTrimCell(t *testing.T) {
+	ends := []string{"", " ", "\t", "\x00", "\u00a0", "\u0085", "\u3000", "a", "ä", "\xff", "\r\n", "~"}
+	for _, a := range ends {
+		for _, mid := range []string{"", "x", "A1B2C3D4E5F6G7", " in between "} {
+			for _, b := range ends {
+				s := a + mid + b
+				want := strings.TrimFunc(s, func(r rune) bool { return r == 0 || unicode.IsSpace(r) })
+				if got := trimCell(s); got != want {
+					t.Errorf("trimCell(%q) = %q, want %q", s, got, want)
+				}
+			}
 		}
 	}
 }
