@@ -380,20 +380,34 @@ func readExport(run context.Context, inputs []view.Input, opts view.ReadOptions,
 const yieldEvery = 40 * time.Millisecond
 
 // yielder is the clock of yieldEvery, shared by the inputs of one open.
-type yielder struct{ last atomic.Int64 }
+// The clock runs only while reads follow each other: a read after a pause
+// of yieldEvery or more (the first audio read when a recording is played,
+// long after the verdict) starts a stretch of its own, for the page has had
+// its turns meanwhile. It used to yield at once, which put a turn of the
+// event loop between the click and the sound.
+type yielder struct {
+	last  atomic.Int64 // when the stretch began or last yielded
+	seen  atomic.Int64 // when maybe was called last
+	pause func()       // yieldNow; tests count the yields
+}
 
-// maybe yields when yieldEvery has passed since the last yield.
+// maybe yields when yieldEvery has passed since the stretch began or last
+// yielded.
 func (y *yielder) maybe() {
 	now := time.Now().UnixNano()
-	last := y.last.Load()
-	if last == 0 {
-		y.last.CompareAndSwap(0, now)
+	seen := y.seen.Swap(now)
+	if seen == 0 || now-seen >= int64(yieldEvery) {
+		y.last.Store(now)
 		return
 	}
-	if now-last < int64(yieldEvery) {
+	if now-y.last.Load() < int64(yieldEvery) {
 		return
 	}
-	yieldNow()
+	if y.pause != nil {
+		y.pause()
+	} else {
+		yieldNow()
+	}
 	y.last.Store(time.Now().UnixNano())
 }
 

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"testing/fstest"
 
 	"exportlens/app/export"
@@ -150,5 +151,27 @@ func TestTrackedFSNamesFolderFile(t *testing.T) {
 	}
 	if got := track.name("none"); got != "Takeout/a/b.csv" {
 		t.Errorf("got %q, want Takeout/a/b.csv", got)
+	}
+}
+
+// The reads of a long stretch yield every yieldEvery; the first read after
+// a pause (a recording played after the verdict) does not.
+func TestYielderStretches(t *testing.T) {
+	pauses := 0
+	y := &yielder{pause: func() { pauses++ }}
+	start := time.Now()
+	for time.Since(start) < 5*yieldEvery+yieldEvery/2 {
+		y.maybe()
+		time.Sleep(time.Millisecond)
+	}
+	if pauses < 2 || pauses > 6 {
+		t.Errorf("reads for %v: %d yields, want about 5", time.Since(start).Round(time.Millisecond), pauses)
+	}
+	time.Sleep(yieldEvery + 10*time.Millisecond)
+	before := pauses
+	y.maybe()
+	y.maybe()
+	if pauses != before {
+		t.Errorf("reads after a pause of %v yielded %d times, want none", yieldEvery+10*time.Millisecond, pauses-before)
 	}
 }

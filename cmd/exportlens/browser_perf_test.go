@@ -411,6 +411,15 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	}
 	m.play = play
 	tb.Logf("audio source after %.0f ms, playing after %.0f ms", play.Src-play.T0, play.T1-play.T0)
+	// The app's own measures of the click: making the audio's URL (reading
+	// its header, or inflating it) and until the player has it.
+	if st, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(() => {
+  const out = {};
+  for (const e of performance.getEntriesByType('measure')) if (e.name.startsWith('exportlens:audio')) out[e.name.slice(11)] = e.duration;
+  return out;
+})()`)); err == nil && len(st) > 0 {
+		tb.Logf("the app's audio stages (ms): %v", st)
+	}
 
 	mem, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
 		Peak    float64     `json:"peak"`
