@@ -841,8 +841,8 @@ type idColumns struct {
 		text string
 		ok   bool
 	}
-	count  map[int]int
-	first  map[int]int // column -> first line
+	count map[int]int
+	first map[int]int // column -> first line
 }
 
 func newIDColumns(l *loader, t *csvColumns, tab *compiledTable, cols map[string]int, custIdx []int) *idColumns {

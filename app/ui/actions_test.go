@@ -9,8 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"exportlens/app/export"
 	"exportlens/app/view"
