@@ -104,8 +104,8 @@ func declaredKeys(vs []string, key func(string) string) (keys, typed []string) {
 const maxShownIDs = 3
 
 // exportCustomerID is a customer ID the export holds: one of the claim, or
-// one read anywhere (Export.Identities of kind "customer-id", such as the
-// numeric IDs of Search-Data).
+// one read anywhere (Export.AllIdentities of kind "customer-id", such as
+// the numeric IDs of Search-Data).
 type exportCustomerID struct {
 	key   string // declaredIDKey of the value
 	claim bool   // one of the claim's IDs
@@ -134,10 +134,8 @@ func exportCustomerIDs(c *checker) []*exportCustomerID {
 	for _, v := range c.x.CustomerIDs {
 		add(v, true)
 	}
-	for _, id := range c.x.Identities {
-		if id.Kind == export.IdentityCustomerID {
-			add(id.Value, false)
-		}
+	for id := range c.x.AllIdentities(export.IdentityCustomerID) {
+		add(id.Value, false)
 	}
 	slices.SortStableFunc(out, func(a, b *exportCustomerID) int {
 		if a.claim != b.claim {

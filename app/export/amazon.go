@@ -336,14 +336,20 @@ func (l *loader) readCSVFile(f file) {
 				allow.charge(spent)
 			}
 		}()
-		if ids := l.ex.Identities; len(ids) == cap(ids) && tab != nil && tab.key == "voiceHistory" {
-			// A voice-history row has its customer IDs beside its Recording:
-			// room for them as for the rows the records have room for,
-			// rather than doubling a slice of 100,000 identities.
-			l.ex.Identities = slices.Grow(ids, (cap(l.ex.Recordings)-len(l.ex.Recordings)+1)*len(custIdx))
+		// A voice-history row's customer ID is its Recording's: kept there
+		// only (Export.AllIdentities).
+		recCust, onRec := -1, false
+		if tab != nil && tab.key == "voiceHistory" {
+			if c, ok := cols["customerId"]; ok {
+				recCust = c
+			}
 		}
 		for _, c := range custIdx {
 			if v := l.cell(cc, rw, c); !v.Empty() && !shapes.bad[c] {
+				if c == recCust {
+					onRec = true
+					continue
+				}
 				v.Text = l.texts.share(v.Text)
 				l.ex.Identities = append(l.ex.Identities, Identity{Kind: IdentityCustomerID, Value: v})
 			}
@@ -359,6 +365,7 @@ func (l *loader) readCSVFile(f file) {
 			l.registrationRow(r, mapped)
 		case "voiceHistory":
 			l.historyRow(r, mapped)
+			l.ex.Recordings[len(l.ex.Recordings)-1].customerIdentity = onRec
 		case "voiceProfiles":
 			l.voiceProfileRow(r, mapped)
 		case "alexaDevices":

@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -93,10 +94,8 @@ func TestLoadAmazonPerCategory(t *testing.T) {
 
 	// Customer IDs: 3 history rows + 1 profile + 2 registration + 1 customer profile; README ignored.
 	var ids []string
-	for _, id := range ex.Identities {
-		if id.Kind == "customer-id" {
-			ids = append(ids, id.Value.Src().Path+":"+id.Value.Text)
-		}
+	for id := range ex.AllIdentities(IdentityCustomerID) {
+		ids = append(ids, fmt.Sprintf("%s:%d:%s:%s", id.Value.Src().Path, id.Value.Src().Line, id.Value.Src().Field, id.Value.Text))
 	}
 	if len(ids) != 7 {
 		t.Errorf("customer-id identities: got %d %q want 7", len(ids), ids)
