@@ -87,18 +87,17 @@ func printLayout(stdout, stderr io.Writer) int {
 
 // checkMemoryLimit makes the garbage collector work harder as the heap
 // nears checkMemory, unless GOMEMLIMIT says otherwise: an export of 100,000
-// recordings peaks at 106 MB of RSS instead of 142 MB (stored and five
-// parts) in the same time, and the biggest hostile tables at 113-127 MB
-// instead of 138-142 MB in 14-30 % more (README, Measured). It is a soft
-// limit: an export that needs more still gets it.
+// recordings peaks at 87-95 MiB of RSS instead of 142 MB (stored and five
+// parts) in the same time (README, Measured). It is a soft limit: an
+// export that needs more still gets it.
 func checkMemoryLimit() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(checkMemory)
 	}
 }
 
-// checkMemory is one and a half times the memory budget of one export
+// checkMemory is one and a quarter times the memory budget of one export
 // (export.DefaultBudget): the live heap of a full one (records, tree and
-// report, about 80 MB at 100,000 recordings) and some of its garbage.
-// Twice the budget (128 MiB) held the RSS of every big export near 142 MB.
-const checkMemory = 3 * export.DefaultBudget / 2
+// report, about 55 MiB at 100,000 recordings) and some of its garbage. At
+// one and a half budgets the RSS of the 100k exports stayed at 106-110 MiB.
+const checkMemory = 5 * export.DefaultBudget / 4
