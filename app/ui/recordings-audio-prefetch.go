@@ -41,7 +41,9 @@ func prefetchAudio(ix *view.Recordings, item int, files []*browser.File) {
 	f := &audioFetch{ix: ix, item: item, done: make(chan struct{})}
 	prefetched.f = f
 	go func() {
+		stage := browser.StartStage()
 		f.url, f.err = audioURLGuarded(ix, item, files)
+		stage.End("exportlens:audio-prefetch")
 		close(f.done)
 	}()
 	if old != nil {

@@ -65,9 +65,11 @@ func (p *recordingsPage) OnMount(ctx app.Context) {
 	p.ctx = ctx
 	p.rowHeight = rowPixels()
 	p.stopKeys = domOnKeyDown(p.onKey)
+	listenRows(p)
 }
 
 func (p *recordingsPage) OnDismount() {
+	unlistenRows(p)
 	if p.stopKeys != nil {
 		p.stopKeys()
 	}
@@ -406,7 +408,18 @@ func (p *recordingsPage) onPress(item int) {
 }
 
 func (p *recordingsPage) onSelect(ctx app.Context, item int) {
-	p.selected, p.autoplay = item, true
+	p.choose(item, true)
+}
+
+// choose selects item and chooses its audio at once, in the handler of the
+// click or key (chooseAudio), a frame before the player is drawn with it.
+func (p *recordingsPage) choose(item int, autoplay bool) {
+	p.selected, p.autoplay = item, autoplay
+	ix := recIndexOf(p.s)
+	if ix == nil || item < 0 || item >= len(ix.Items) || protectionOf(p.s).Hides(item) {
+		return
+	}
+	chooseAudio(ix, item, p.s.Files, autoplay)
 }
 
 func (p *recordingsPage) onPrev(ctx app.Context) { p.step(ctx, -1) }
@@ -432,7 +445,7 @@ func (p *recordingsPage) step(ctx app.Context, dir int) {
 	default:
 		pos = min(max(pos+dir, 0), len(view)-1)
 	}
-	p.selected, p.autoplay = view[pos], true
+	p.choose(view[pos], true)
 	p.reveal(ctx, ix, p.selected, false)
 }
 
@@ -530,10 +543,10 @@ func (p *recordingsPage) listKey(ctx app.Context, key string) bool {
 	case "Enter", " ":
 		switch {
 		case pos < 0:
-			p.selected, p.autoplay = view[0], true
+			p.choose(view[0], true)
 			p.reveal(ctx, ix, p.selected, false)
 		case !audioReady():
-			p.autoplay = true // its audio is still being read: it plays when there
+			p.choose(p.selected, true) // its audio is still being read: it plays when there
 		default:
 			toggleAudio()
 		}
@@ -542,7 +555,7 @@ func (p *recordingsPage) listKey(ctx app.Context, key string) bool {
 		return false
 	}
 	to = min(max(to, 0), len(view)-1)
-	p.selected, p.autoplay = view[to], false
+	p.choose(view[to], false)
 	p.reveal(ctx, ix, p.selected, false)
 	return true
 }

@@ -41,78 +41,51 @@ type playerView struct {
 	Declared check.Declared
 	Excerpts []string // the session's: recordings whose words go into the pack
 
-	slot     *audioSlot
-	probed   string // the hidden item whose length was read from its header (see probeHidden)
-	playing  bool
-	rate     float64
-	at       float64 // seconds played
-	duration float64 // seconds, 0 until known
+	// shownIx and shownItem are the item drawn last, whose state below is.
+	shownIx   *view.Recordings
+	shownItem int
+	probed    string // the hidden item whose length was read from its header (see probeHidden)
+	playing   bool
+	rate      float64
+	at        float64 // seconds played
+	duration  float64 // seconds, 0 until known
 	// cannot says why the browser could not play item cannotItem (a
 	// format it does not decode, no audio output): said on the player,
 	// never silent.
 	cannot     textKey
 	cannotItem int
-	autoTried  int // 1 + the item onCanPlay last started, 0 for none
 }
 
 func (v *playerView) OnMount(ctx app.Context) {
-	v.slot = &audioSlot{item: -1}
 	if v.rate == 0 {
 		v.rate = 1
 	}
+	attachAudio(v, ctx)
 	v.load(ctx)
 }
 
 func (v *playerView) OnUpdate(ctx app.Context) { v.load(ctx) }
 
-// OnDismount revokes the object URL: nothing shows it any more.
-func (v *playerView) OnDismount() { v.slot.close() }
+// OnDismount stops the audio and revokes its URL: nothing shows it any more.
+func (v *playerView) OnDismount() { detachAudio(v) }
 
-// load makes the object URL of the item's audio, off the UI goroutine: it
-// may read the file (a ZIP local header, or a compressed entry).
+// load chooses the item's audio (chooseAudio), unless it is hidden. A
+// click chose it already, in its own handler; this covers the rest (a link
+// to a recording, the list's keys, a filter that moved the choice).
 func (v *playerView) load(ctx app.Context) {
-	ix, item, files, slot := v.Index, v.Item, v.Files, v.slot
+	ix, item := v.Index, v.Item
+	if v.shownIx != ix || v.shownItem != item {
+		v.shownIx, v.shownItem = ix, item
+		v.playing, v.at, v.duration = false, 0, 0
+		syncAudio(v)
+	}
 	if v.Hidden {
-		if slot.want(nil, -1) { // revokes the URL of what was shown before
-			// A media element goes on playing what it loaded when its
-			// src goes away: stop it.
-			if a := playerAudio(); a.Truthy() {
-				a.Call("pause")
-			}
-		}
+		stopAudio()
 		v.probeHidden(ctx)
 		return
 	}
 	v.probed = ""
-	if !slot.want(ix, item) {
-		return
-	}
-	v.playing, v.at, v.duration = false, 0, 0
-	stage := browser.StartStage()
-	f := takeAudio(ix, item)
-	if f != nil {
-		select {
-		case <-f.done: // made while the page rendered the choice: shown in this render
-			slot.set(ix, item, f.url, f.err)
-			stage.End("exportlens:audio-src")
-			return
-		default:
-		}
-	}
-	ctx.Async(func() {
-		var u string
-		var err error
-		if f != nil {
-			<-f.done
-			u, err = f.url, f.err
-		} else {
-			u, err = audioURLGuarded(ix, item, files)
-		}
-		stage.End("exportlens:audio-url")
-		if slot.set(ix, item, u, err) {
-			ctx.Dispatch(func(app.Context) { stage.End("exportlens:audio-src") })
-		}
-	})
+	chooseAudio(ix, item, v.Files, v.Autoplay)
 }
 
 // probeHidden reads the length of a hidden item's recording from its
@@ -146,7 +119,7 @@ func (v *playerView) Render() app.UI {
 	ix, k := v.Index, v.Item
 	it := ix.Items[k]
 	rec := ix.Recording(k)
-	url, err := v.slot.get(ix, k)
+	url, err := audioOf(ix, k)
 	_, audioPath := ix.AudioOf(k)
 	if v.Hidden {
 		url, err = "", nil
@@ -210,26 +183,6 @@ func (v *playerView) Render() app.UI {
 		notes = append(notes, app.P().Class("notice").Text(tr(v.Lang, tRecNoAudio)))
 	}
 
-	// No native controls: Chromium draws them from data: URLs, which the
-	// privacy tests count as requests; these controls are the app's own.
-	audio := app.Audio().
-		Attr("data-testid", "player").
-		Preload("auto").
-		AutoPlay(v.Autoplay).
-		OnPlay(v.onPlaying).
-		OnPause(v.onPaused).
-		OnEnded(v.onPaused).
-		OnLoadedMetaData(v.onLoaded).
-		OnDurationChange(v.onLoaded).
-		OnTimeUpdate(v.onTime).
-		On("error", v.onAudioError).
-		On("canplay", v.onCanPlay).
-		On(playFailEvent, v.onPlayFail)
-	if url != "" {
-		// data-item names the item this source belongs to.
-		audio = audio.Src(url).Attr("data-item", strconv.Itoa(k))
-	}
-
 	playKey := tPlayerPlay
 	if v.playing {
 		playKey = tPlayerPause
@@ -267,7 +220,6 @@ func (v *playerView) Render() app.UI {
 		head,
 		app.If(len(meta) > 0, app.Dl().Class("player-meta").Body(meta...)),
 		app.Div().Body(notes...),
-		audio,
 		app.Div().Class("player-seek").Body(
 			app.Input().Type("range").Attr("data-testid", "player-seek").
 				Aria("label", tr(v.Lang, tPlayerPosition)).
@@ -343,25 +295,20 @@ func (v *playerView) onNext(ctx app.Context, e app.Event) {
 
 func (v *playerView) onToggle(ctx app.Context, e app.Event) { toggleAudio() }
 
-func (v *playerView) onPlaying(ctx app.Context, e app.Event) { v.playing, v.cannot = true, noText }
-func (v *playerView) onPaused(ctx app.Context, e app.Event)  { v.playing = false }
-
-// onAudioError: the browser could not read or decode the source.
-func (v *playerView) onAudioError(ctx app.Context, e app.Event) {
-	item, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("item").String())
+// onAudioError: the browser could not read or decode item's source.
+func (v *playerView) onAudioError(a app.Value, item int) {
 	code, msg := 0, ""
-	if me := ctx.JSSrc().Get("error"); me.Truthy() {
+	if me := a.Get("error"); me.Truthy() {
 		code, msg = me.Get("code").Int(), me.Get("message").String()
 	}
 	v.cannot, v.cannotItem, v.playing = mediaErrorText(code, msg), item, false
 }
 
-// onPlayFail: play() was refused (toggleAudio): no audio output, a format
+// onPlayFail: play() was refused (playAudio): no audio output, a format
 // the browser does not play, playing not allowed.
-func (v *playerView) onPlayFail(ctx app.Context, e app.Event) {
-	item, _ := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("item").String())
+func (v *playerView) onPlayFail(name string, item int) {
 	v.cannot, v.cannotItem, v.playing = tPlayerRefused, item, false
-	switch e.Get("detail").String() {
+	switch name {
 	case "NotSupportedError":
 		v.cannot = tPlayerUnsupported
 	case "NotAllowedError":
@@ -369,19 +316,6 @@ func (v *playerView) onPlayFail(ctx app.Context, e app.Event) {
 		// the recording is read after it: its own Play button plays it.
 		v.cannot = tPlayerPressPlay
 	}
-}
-
-// onCanPlay starts a recording the person chose once its audio can play,
-// where the autoplay attribute alone did not (WebKit lets it pass
-// silently); a refusal comes back as playFailEvent.
-func (v *playerView) onCanPlay(ctx app.Context, e app.Event) {
-	a := ctx.JSSrc()
-	item, _ := strconv.Atoi(a.Get("dataset").Get("item").String())
-	if !v.Autoplay || !a.Get("paused").Bool() || v.autoTried == item+1 {
-		return
-	}
-	v.autoTried = item + 1
-	playAudio(a)
 }
 
 // mediaErrorText words a MediaError: its code, and its message where that
@@ -403,17 +337,12 @@ func mediaErrorText(code int, message string) textKey {
 
 // onLoaded applies the chosen speed (a new source resets playbackRate) and
 // takes the duration.
-func (v *playerView) onLoaded(ctx app.Context, e app.Event) {
-	a := ctx.JSSrc()
+func (v *playerView) onLoaded(a app.Value) {
 	a.Set("defaultPlaybackRate", v.rate)
 	a.Set("playbackRate", v.rate)
 	if d := a.Get("duration").Float(); d > 0 && d < 1e9 { // NaN and Infinity until known
 		v.duration = d
 	}
-}
-
-func (v *playerView) onTime(ctx app.Context, e app.Event) {
-	v.at = ctx.JSSrc().Get("currentTime").Float()
 }
 
 func (v *playerView) onSeek(ctx app.Context, e app.Event) {
@@ -443,10 +372,15 @@ func (v *playerView) onRate(r float64) app.EventHandler {
 	}
 }
 
-// playerAudio is the player's <audio>, or a falsy value when none is shown.
-// Only its media state is used (play, pause, rate), never its DOM.
+// playerAudio is the player's <audio> (theAudio), or a falsy value when no
+// player is shown.
 func playerAudio() app.Value {
-	return domQuery("audio[data-testid=player]")
+	theAudio.mu.Lock()
+	defer theAudio.mu.Unlock()
+	if theAudio.el == nil || theAudio.player == nil {
+		return app.Null()
+	}
+	return theAudio.el
 }
 
 // ignoreRejection takes the rejection of the promise play() returns. It
@@ -505,12 +439,11 @@ func playAudio(a app.Value) {
 // goroutines, possibly after the person moved on or left the page: a URL
 // that is no longer wanted is revoked right away, whoever finishes last.
 type audioSlot struct {
-	mu     sync.Mutex
-	ix     *view.Recordings
-	item   int
-	url    string
-	err    error
-	closed bool
+	mu   sync.Mutex
+	ix   *view.Recordings
+	item int
+	url  string
+	err  error
 }
 
 // want makes (ix, item) the wanted audio, revoking the previous URL. It
@@ -521,7 +454,7 @@ func (s *audioSlot) want(ix *view.Recordings, item int) bool {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed || (s.ix == ix && s.item == item) {
+	if s.ix == ix && s.item == item {
 		return false
 	}
 	browser.Revoke(s.url)
@@ -534,7 +467,7 @@ func (s *audioSlot) want(ix *view.Recordings, item int) bool {
 func (s *audioSlot) set(ix *view.Recordings, item int, url string, err error) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed || s.ix != ix || s.item != item {
+	if s.ix != ix || s.item != item {
 		browser.Revoke(url)
 		return false
 	}
@@ -557,16 +490,6 @@ func (s *audioSlot) get(ix *view.Recordings, item int) (string, error) {
 		return "", nil
 	}
 	return s.url, s.err
-}
-
-func (s *audioSlot) close() {
-	if s == nil {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	browser.Revoke(s.url)
-	s.url, s.closed = "", true
 }
 
 // audioURL returns an object URL for item k's audio (view.Recordings.ReadAudio):

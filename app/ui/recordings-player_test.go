@@ -41,9 +41,9 @@ func TestAudioSlot(t *testing.T) {
 	if got, _ := s.get(ix, 1); got != "" {
 		t.Errorf("get(ix, 1) before its audio loaded: got %q, want \"\"", got)
 	}
-	s.close()
+	s.want(nil, -1) // the player is gone
 	if s.set(ix, 1, "blob:1", nil) {
-		t.Error("set after close: got true, want false")
+		t.Error("set after want(nil, -1): got true, want false")
 	}
 	var nilSlot *audioSlot
 	if got, err := nilSlot.get(ix, 0); got != "" || err != nil {

@@ -35,8 +35,9 @@ type recordingRow struct {
 	Hidden   bool
 	Selected bool
 	OnSelect func(ctx app.Context, item int)
-	// OnPress is told when the row is pressed, before it is chosen (the
-	// click comes when the button is released): the audio is made ready.
+	// OnPress is told when the row is chosen, to make its audio ready; a
+	// press (pointer down) reaches the page's onPress without the row
+	// (listenRows), as the click comes only when the button is released.
 	OnPress func(item int)
 }
 
@@ -74,7 +75,6 @@ func (r *recordingRow) Render() app.UI {
 		Aria("selected", strconv.FormatBool(r.Selected)).
 		Aria("posinset", strconv.Itoa(r.Pos+1)).
 		Aria("setsize", strconv.Itoa(r.Count)).
-		On("pointerdown", r.onPointerDown).
 		OnClick(r.onClick).
 		Body(
 			app.Div().Class("rec-line").Body(
@@ -88,8 +88,6 @@ func (r *recordingRow) Render() app.UI {
 			snippet,
 		)
 }
-
-func (r *recordingRow) onPointerDown(ctx app.Context, e app.Event) { r.press() }
 
 // onClick chooses the row and plays it. Focus goes to the list, which
 // holds the keyboard for all rows (aria-activedescendant): a row may be

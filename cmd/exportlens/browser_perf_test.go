@@ -135,7 +135,7 @@ const perfOpenResult = `(() => {
 const perfArmPlay = `(() => {
   const perf = window.__perf;
   perf.play = {t0: 0, src: 0, t1: 0, error: ''};
-  document.addEventListener('click', (e) => {
+  window.addEventListener('click', (e) => { // before any listener of the page
     if (e.target.closest && e.target.closest('[data-testid=recording]')) perf.play.t0 = performance.now();
   }, {capture: true, once: true});
   document.addEventListener('playing', (e) => {
@@ -224,7 +224,7 @@ func BenchmarkBrowserOpenBig(b *testing.B) {
 type perfSums struct {
 	n                                       int
 	verdict, floor, src, audio, beat, frame float64
-	xVerdict, xAudio                        float64
+	xVerdict, xAudio, audioFloor, xAudioF   float64
 	longest, peak, start                    float64
 	stages                                  map[string]float64
 }
@@ -237,6 +237,8 @@ func (s *perfSums) add(m perfMeasure) {
 	s.src += m.play.Src - m.play.T0
 	s.audio += m.play.T1 - m.play.T0
 	s.xAudio += (m.play.T1 - m.play.T0) / m.floor.MS
+	s.audioFloor += m.audioFloor
+	s.xAudioF += (m.play.T1 - m.play.T0) / m.audioFloor
 	s.beat = max(s.beat, m.tasks.BeatTask)
 	s.frame = max(s.frame, m.tasks.BeatFrame)
 	s.longest = max(s.longest, m.tasks.Longest)
@@ -263,6 +265,8 @@ func (s *perfSums) report(b *testing.B) {
 	b.ReportMetric(s.src/n, "ms-click-to-src")
 	b.ReportMetric(s.audio/n, "ms-click-to-audio")
 	b.ReportMetric(s.xAudio/n, "x-floor-audio")
+	b.ReportMetric(s.audioFloor/n, "ms-audio-floor")
+	b.ReportMetric(s.xAudioF/n, "x-audio-floor")
 	b.ReportMetric(s.longest, "ms-longest-task")
 	b.ReportMetric(s.beat, "ms-heartbeat-gap")
 	b.ReportMetric(s.frame, "ms-frame-gap")
@@ -277,6 +281,7 @@ type perfMeasure struct {
 	play        perfPlay
 	floor       perfFloor
 	peak, start float64 // bytes of wasm memory
+	audioFloor  float64 // ms, perfAudioFloor
 }
 
 // perfConsole fails tb for console errors of the tab ctx and logs the
@@ -328,6 +333,43 @@ func perfLoad(tb testing.TB, env *browserEnv, ctx context.Context) {
 		chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader"))); err != nil {
 		tb.Fatalf("the app did not start: %v", err)
 	}
+}
+
+// perfAudioFloorJS plays a 3 s WAV made in the page, from a blob: URL, in a
+// new <audio> five times and returns each time from setting its source to
+// 'playing': what the browser itself needs to start a sound in this tab.
+const perfAudioFloorJS = `(async () => {
+  const n = 16000 * 3, buf = new ArrayBuffer(44 + 2 * n), d = new DataView(buf);
+  const w = (o, t) => { for (let i = 0; i < t.length; i++) d.setUint8(o + i, t.charCodeAt(i)); };
+  w(0, 'RIFF'); d.setUint32(4, 36 + 2 * n, true); w(8, 'WAVEfmt '); d.setUint32(16, 16, true); d.setUint16(20, 1, true); d.setUint16(22, 1, true);
+  d.setUint32(24, 16000, true); d.setUint32(28, 32000, true); d.setUint16(32, 2, true); d.setUint16(34, 16, true); w(36, 'data'); d.setUint32(40, 2 * n, true);
+  for (let i = 0; i < n; i++) d.setInt16(44 + 2 * i, Math.round(8000 * Math.sin(i / 10)), true);
+  const out = [];
+  for (let i = 0; i < 5; i++) {
+    const u = URL.createObjectURL(new Blob([buf], {type: 'audio/wav'}));
+    const a = new Audio();
+    const playing = new Promise((res, rej) => { a.addEventListener('playing', res, {once: true}); a.addEventListener('error', () => rej(a.error), {once: true}); });
+    const t0 = performance.now();
+    a.src = u;
+    a.play().catch(() => {});
+    await playing;
+    out.push(performance.now() - t0);
+    a.pause(); a.removeAttribute('src'); a.load(); URL.revokeObjectURL(u);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+})()`
+
+// perfAudioFloor is the median of perfAudioFloorJS's five times, in ms: the
+// floor of click to audio, measured in the same tab before the click.
+func perfAudioFloor(tb testing.TB, ctx context.Context) float64 {
+	tb.Helper()
+	ts, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](perfAudioFloorJS, chromedp.EvalAwaitPromise))
+	if err != nil || len(ts) == 0 {
+		tb.Fatalf("the audio floor: %v", err)
+	}
+	slices.Sort(ts)
+	return ts[len(ts)/2]
 }
 
 // perfReadFloor runs floorJS on the files chosen last, three times, and
@@ -397,6 +439,13 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](perfArmPlay)); err != nil {
 		tb.Fatal(err)
 	}
+	m.audioFloor = perfAudioFloor(tb, ctx)
+	// EXPORTLENS_CLICKPROFILE names a file for the CPU profile of the click
+	// until the audio plays.
+	cprof := os.Getenv("EXPORTLENS_CLICKPROFILE")
+	if cprof != "" {
+		perfProfileStart(tb, ctx)
+	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-testid=recording]`))); err != nil {
 		tb.Fatal(err)
 	}
@@ -410,7 +459,11 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		tb.Fatalf("the player failed: %s", play.Error)
 	}
 	m.play = play
-	tb.Logf("audio source after %.0f ms, playing after %.0f ms", play.Src-play.T0, play.T1-play.T0)
+	if cprof != "" {
+		perfProfileStop(tb, ctx, cprof)
+	}
+	tb.Logf("audio source after %.0f ms, playing after %.0f ms; a bare <audio> of the tab plays after %.1f ms", play.Src-play.T0, play.T1-play.T0, m.audioFloor)
+
 	// The app's own measures of the click: making the audio's URL (reading
 	// its header, or inflating it) and until the player has it.
 	if st, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(() => {

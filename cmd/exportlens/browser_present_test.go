@@ -168,7 +168,7 @@ func TestBrowserPresent(t *testing.T) {
 				presentCheck(t, tb, lang+"-"+name+"-recordings", words)
 				if recsEval[int](t, tb, `document.querySelectorAll('[data-testid=recording]').length`) > 0 {
 					filesClick(t, tb, `[data-testid=recording]`)
-					recsWait(t, tb, `!!document.querySelector('[data-testid=player] audio, [data-testid=player]')`)
+					recsWait(t, tb, `!!document.querySelector('aside.player[data-item]')`)
 					presentCheck(t, tb, lang+"-"+name+"-player", words)
 				}
 				if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[any](`goappNav("/transcripts")`)); err != nil {

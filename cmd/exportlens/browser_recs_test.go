@@ -151,7 +151,8 @@ func recsSet(t *testing.T, tb *tab, testid, value, event string) {
 	recsEval[any](t, tb, fmt.Sprintf(`(() => { const e = document.querySelector('[data-testid=%s]'); e.value = %q; e.dispatchEvent(new Event(%q, {bubbles: true})); })()`, testid, value, event))
 }
 
-// audioState is what the page's <audio data-testid=player> reports.
+// audioState is what the page's <audio data-testid=player> reports; before
+// the first recording is chosen there is none, and no sound.
 type audioState struct {
 	Src        string  `json:"src"`
 	ReadyState int     `json:"readyState"`
@@ -168,7 +169,8 @@ type audioState struct {
 const audioStateJS = `(() => { const a = document.querySelector('audio[data-testid=player]'); const p = document.querySelector('aside.player[data-item]');
 	const tx = document.querySelector('[data-testid=player-transcript]');
 	return a ? {src: a.src || '', readyState: a.readyState, paused: a.paused, ended: a.ended, duration: isFinite(a.duration) ? a.duration : 0, rate: a.playbackRate,
-		item: p ? +p.dataset.item : -1, audioItem: a.dataset.item ? +a.dataset.item : -1, transcript: tx ? tx.textContent : ''} : {item: -1, audioItem: -1} })()`
+		item: p ? +p.dataset.item : -1, audioItem: a.dataset.item ? +a.dataset.item : -1, transcript: tx ? tx.textContent : ''}
+		: {src: '', paused: true, item: p ? +p.dataset.item : -1, audioItem: -1, transcript: tx ? tx.textContent : ''} })()`
 
 func recsAudio(t *testing.T, tb *tab) audioState {
 	t.Helper()

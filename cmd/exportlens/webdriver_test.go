@@ -103,15 +103,24 @@ func (d *wd) wait(what, cond string) {
 	}
 }
 
-// element finds the first element css selects.
+// element finds the first element css selects, waiting up to 10 s for it:
+// the page draws in steps (the verdict first, the findings a task later).
 func (d *wd) element(css string) string {
 	d.t.Helper()
-	var v map[string]string
-	json.Unmarshal(d.call("POST", "/element", map[string]any{"using": "css selector", "value": css}), &v)
-	for _, id := range v {
-		return id
+	var err error
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		var raw json.RawMessage
+		raw, err = d.send("POST", "/element", map[string]any{"using": "css selector", "value": css})
+		if err != nil {
+			continue
+		}
+		var v map[string]string
+		json.Unmarshal(raw, &v)
+		for _, id := range v {
+			return id
+		}
 	}
-	d.t.Fatalf("%s: no element %s", d.engine, css)
+	d.t.Fatalf("%s: no element %s: %v", d.engine, css, err)
 	return ""
 }
 
