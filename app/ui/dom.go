@@ -120,3 +120,29 @@ func domMark(css string, scroll bool) bool {
 	}
 	return true
 }
+
+// domOnScroll calls fn with the scrollTop of element id on each of its
+// scroll events (caught on the document: the element may be drawn anew),
+// until the returned function is called. Not a go-app handler: go-app
+// draws the component again after every event of its own, and
+// ctx.PreventUpdate in one (to skip a scroll that moves no row) also
+// cancelled a drawing that another event had asked for before the frame:
+// the next recording chosen, a link's filter, stayed undrawn until
+// something else drew the page. fn runs within the browser's event while
+// the UI goroutine waits; it asks for a drawing (Dispatch) when it needs one.
+func domOnScroll(id string, fn func(top int)) func() {
+	doc := app.Window().Get("document")
+	f := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) > 0 {
+			if t := args[0].Get("target"); t.Truthy() && t.Get("id").String() == id {
+				fn(t.Get("scrollTop").Int())
+			}
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "scroll", f, true)
+	return func() {
+		doc.Call("removeEventListener", "scroll", f, true)
+		f.Release()
+	}
+}

@@ -90,12 +90,13 @@ type fileTree struct {
 	Parts    []*treeFolder
 	Selected view.FileLoc
 
-	toggled   map[*treeFolder]bool // folders the person opened or closed
-	toggles   int                  // how often: rows are flattened again after each
-	rows      []treeRow
-	rowsFor   treeRowsKey
-	scrollTop int
-	revealed  string // the selected member last scrolled to
+	toggled    map[*treeFolder]bool // folders the person opened or closed
+	toggles    int                  // how often: rows are flattened again after each
+	rows       []treeRow
+	rowsFor    treeRowsKey
+	scrollTop  int
+	stopScroll func() // domOnScroll's remover
+	revealed   string // the selected member last scrolled to
 }
 
 // treeRowsKey is what rows were flattened from.
@@ -166,8 +167,18 @@ func (t *fileTree) visibleRows() []treeRow {
 	return t.rows
 }
 
-func (t *fileTree) OnMount(ctx app.Context)  { t.reveal(ctx) }
+func (t *fileTree) OnMount(ctx app.Context) {
+	t.stopScroll = domOnScroll(treeListID, func(top int) { t.onScroll(ctx, top) })
+	t.reveal(ctx)
+}
+
 func (t *fileTree) OnUpdate(ctx app.Context) { t.reveal(ctx) }
+
+func (t *fileTree) OnDismount() {
+	if t.stopScroll != nil {
+		t.stopScroll()
+	}
+}
 
 // reveal scrolls the selected file into view once per selection (an
 // evidence link opens the Files view far down the tree).
@@ -211,7 +222,6 @@ func (t *fileTree) Render() app.UI {
 			Attr("data-rows", itoa(len(rows))).
 			Style("max-height", fmt.Sprintf("min(75vh, %dpx)", treeRowsShown*treeRowHeight)).
 			Style("overflow", "auto").
-			OnScroll(t.onScroll).
 			Body(
 				app.Div().Class("tree-spacer").Style("height", itoa(max(len(rows), 1)*treeRowHeight)+"px").Body(
 					app.Div().Class("tree-window").Style("transform", "translateY("+itoa(first*treeRowHeight)+"px)").Body(items...),
@@ -288,14 +298,14 @@ func (t *fileTree) onToggle(f *treeFolder, open bool) {
 	t.toggles++
 }
 
-// onScroll re-renders only when the window moved by a chunk.
-func (t *fileTree) onScroll(ctx app.Context, e app.Event) {
-	top := ctx.JSSrc().Get("scrollTop").Int()
+// onScroll (domOnScroll) draws the tree again only when the window moved
+// by a chunk.
+func (t *fileTree) onScroll(ctx app.Context, top int) {
 	n := len(t.visibleRows())
 	old, _ := t.window(n)
 	t.scrollTop = top
-	if now, _ := t.window(n); now == old {
-		ctx.PreventUpdate()
+	if now, _ := t.window(n); now != old {
+		ctx.Dispatch(func(app.Context) {})
 	}
 }
 

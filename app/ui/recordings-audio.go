@@ -91,21 +91,6 @@ func audioEvent(name string, a app.Value, e app.Event) {
 	if v == nil || name == "canplay" || name == "playing" {
 		return
 	}
-	// The page is drawn again too, as go-app did when the element was the
-	// player's own child (an event draws the element's components up to
-	// the page); the position (timeupdate, four times a second) draws only
-	// the player. Without it TestBrowserRecordings missed a drawing of the
-	// page now and then (2 of 8 runs: a choice or a link's filter shown
-	// only some 20 s later); which of the page's state waits for these
-	// events is not found yet.
-	if name != "timeupdate" {
-		rowsHook.mu.Lock()
-		pg := rowsHook.page
-		rowsHook.mu.Unlock()
-		if pg != nil && pg.ctx != nil {
-			pg.ctx.Dispatch(func(app.Context) {})
-		}
-	}
 	ctx.Dispatch(func(app.Context) {
 		switch name {
 		case "play":
@@ -296,6 +281,13 @@ func detachAudio(v *playerView) {
 	stopAudio()
 }
 
+// wantedAudio reports whether (ix, item) is the audio chosen last.
+func wantedAudio(ix *view.Recordings, item int) bool {
+	theAudio.mu.Lock()
+	defer theAudio.mu.Unlock()
+	return theAudio.slot.ix == ix && theAudio.slot.item == item
+}
+
 // audioOf returns the URL of (ix, item)'s audio, "" while it is not loaded.
 func audioOf(ix *view.Recordings, item int) (string, error) {
 	theAudio.mu.Lock()
@@ -380,7 +372,11 @@ func rowEvent(click bool, e app.Value) {
 	chooseAudio(ix, item, p.s.Files, true)
 	domFocus(listID)
 	afterStart(selectWait, func() {
-		ctx.Dispatch(func(ctx app.Context) { p.onSelect(ctx, item) })
+		ctx.Dispatch(func(ctx app.Context) {
+			if wantedAudio(ix, item) { // nothing else chosen since
+				p.onSelect(ctx, item)
+			}
+		})
 	})
 }
 

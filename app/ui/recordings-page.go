@@ -35,17 +35,18 @@ type recordingsPage struct {
 	s    session
 	lang string
 
-	filter    view.Filter
-	view      []int            // items that pass filter, in list order
-	viewOf    *view.Recordings // the index view was computed from
-	viewFor   view.Filter      // the filter view was computed for
-	viewLift  int              // the session's Lifted.Gen view was computed for
-	scrollTop int
-	rowHeight int  // px, rowPixels when mounted
-	selected  int  // index into the items; -1 for none
-	autoplay  bool // the person chose the selection: play it
-	stopKeys  func()
-	ctx       app.Context // the page's, from OnMount: rows' lengths are read with it
+	filter     view.Filter
+	view       []int            // items that pass filter, in list order
+	viewOf     *view.Recordings // the index view was computed from
+	viewFor    view.Filter      // the filter view was computed for
+	viewLift   int              // the session's Lifted.Gen view was computed for
+	scrollTop  int
+	rowHeight  int  // px, rowPixels when mounted
+	selected   int  // index into the items; -1 for none
+	autoplay   bool // the person chose the selection: play it
+	stopKeys   func()
+	stopScroll func()
+	ctx        app.Context // the page's, from OnMount: rows' lengths are read with it
 	// pending is the view the address asked for, until the recordings'
 	// index is there to apply it to (a shared link opened before the
 	// export: applyView).
@@ -65,6 +66,7 @@ func (p *recordingsPage) OnMount(ctx app.Context) {
 	p.ctx = ctx
 	p.rowHeight = rowPixels()
 	p.stopKeys = domOnKeyDown(p.onKey)
+	p.stopScroll = domOnScroll(listID, p.onScroll)
 	listenRows(p)
 }
 
@@ -72,6 +74,9 @@ func (p *recordingsPage) OnDismount() {
 	unlistenRows(p)
 	if p.stopKeys != nil {
 		p.stopKeys()
+	}
+	if p.stopScroll != nil {
+		p.stopScroll()
 	}
 	p.ctx = nil
 }
@@ -226,7 +231,6 @@ func (p *recordingsPage) renderBody(ix *view.Recordings) []app.UI {
 				Aria("activedescendant", active).
 				Style("max-height", itoa(p.listHeight())+"px").
 				Style("--row-height", itoa(p.rowHeight)+"px").
-				OnScroll(p.onScroll).
 				Body(
 					app.Div().Class("recording-spacer").Style("height", itoa(max(len(view), 1)*p.rowHeight)+"px").Body(
 						app.Div().Class("recording-window").Style("transform", "translateY("+itoa(first*p.rowHeight)+"px)").Body(rows...),
@@ -351,13 +355,13 @@ func (p *recordingsPage) renderSearch() app.UI {
 	return in.Value(p.filter.Query).OnInput(p.onSearch)
 }
 
-// onScroll re-renders only when the window moved by a whole row.
-func (p *recordingsPage) onScroll(ctx app.Context, e app.Event) {
-	top := ctx.JSSrc().Get("scrollTop").Int()
+// onScroll (domOnScroll) draws the page again only when the list moved by
+// a whole row.
+func (p *recordingsPage) onScroll(top int) {
 	moved := top/p.rowHeight != p.scrollTop/p.rowHeight
 	p.scrollTop = top
-	if !moved {
-		ctx.PreventUpdate()
+	if moved && p.ctx != nil {
+		p.ctx.Dispatch(func(app.Context) {})
 	}
 }
 

@@ -97,7 +97,9 @@ func (d *wd) wait(what, cond string) {
 	deadline := time.Now().Add(30 * time.Second)
 	for !wdJS[bool](d, "return !!("+cond+")") {
 		if time.Now().After(deadline) {
-			d.t.Fatalf("%s: waited 30 s for %s (%s)", d.engine, what, cond)
+			d.shot("timeout")
+			st := wdJS[string](d, `const p = document.querySelector('aside.player'); const a = document.querySelector('audio[data-testid=player]'); return (p ? p.outerHTML.slice(0, 300) : 'no player') + ' AUDIO ' + (a ? [a.dataset.item, a.paused, a.error && a.error.message] : 'none') + ' SEL ' + [...document.querySelectorAll('[aria-selected=true]')].map(e => e.id)`)
+			d.t.Fatalf("%s: waited 30 s for %s (%s); the page shows %s", d.engine, what, cond, st)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -306,8 +308,11 @@ func keyFlows(t *testing.T, d *wd) {
 		t.Errorf("the empty date filters show %q", got)
 	}
 	d.click(`[data-testid=recording]`)
+	// The sound may start before the player is drawn with the recording
+	// (and its reason, when it cannot play, moves the buttons below it).
 	d.wait("the first recording playing, or the player saying why not", `(() => { const a = document.querySelector('audio[data-testid=player]');
-  return a && (a.currentTime > 0 || !a.paused) || document.querySelector('[data-testid=player-cannot],[data-testid=player-press-play]') })()`)
+  return document.querySelector('aside.player[data-item="0"]') && (a && a.dataset.item === '0' && !a.error && (a.currentTime > 0 || !a.paused) ||
+    document.querySelector('[data-testid=player-cannot],[data-testid=player-press-play]')) })()`)
 	if msg := wdJS[string](d, `const c = document.querySelector('[data-testid=player-cannot],[data-testid=player-press-play]'),
   a = document.querySelector('audio[data-testid=player]');
   return c ? c.textContent + (a && a.error ? ' (MediaError ' + a.error.code + ': ' + a.error.message + ')' : '') : ''`); msg != "" {
