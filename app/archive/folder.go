@@ -36,7 +36,7 @@ func (o *opener) walk(s *scope, fsys fs.FS, folder bool) {
 		if k := kindByName(p); k != kindPlain && o.fsArchive(s, fsys, p, info.Size(), k, folder) {
 			return nil
 		}
-		e := &Entry{Part: s.part, Path: p, Size: info.Size(), Modified: info.ModTime(), inFolder: folder}
+		e := o.newEntry(Entry{Part: s.part, Path: p, Size: info.Size(), Modified: info.ModTime(), inFolder: folder})
 		e.src = src
 		if !s.add(e) {
 			return errStop

@@ -92,7 +92,9 @@ type opener struct {
 	inflated int64 // bytes of nested archives held in memory
 	entryMem int64 // what the listed entries hold, by entryCost
 	names    nameBlocks
-	nested   int // nested archives opened
+	slab     []Entry // newEntry's room
+	slabSize int     // the entries of the last slab
+	nested   int     // nested archives opened
 	// unopened counts the nested archives left closed once the budget
 	// for them was spent (the first is reported where it stood, the rest
 	// once, in unopenedPart): a 42.zip must not cost a problem per member.
@@ -149,6 +151,27 @@ func (o *opener) room(n uint64) bool {
 // average, and the headers of its name strings. Measured with
 // folders.zip (entries with 13-byte names): 165 bytes each.
 const entryFixed = int64(unsafe.Sizeof(Entry{})) + 8 + 8 + 16
+
+// newEntry is e in the opener's slab: one allocation for up to maxSlab
+// entries instead of one an entry. In the browser the collector marks
+// without yielding to the page, and 100,000 entries of their own were
+// half of a mark's work (the entries are the tree's: they live as long
+// as it does, together).
+func (o *opener) newEntry(e Entry) *Entry {
+	if len(o.slab) == 0 {
+		// Slabs grow with the entries seen, so a small archive does not
+		// keep a big slab for a few entries.
+		o.slabSize = min(max(2*o.slabSize, 8), maxSlab)
+		o.slab = make([]Entry, o.slabSize)
+	}
+	p := &o.slab[0]
+	*p = e
+	o.slab = o.slab[1:]
+	return p
+}
+
+// maxSlab is the entries of a full slab (36 KiB).
+const maxSlab = 256
 
 // nameBlocks keeps the names of listed entries in shared blocks: one
 // allocation per block instead of one per name. In the browser the

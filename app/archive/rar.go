@@ -74,7 +74,7 @@ func (o *opener) rar(s *scope, r io.ReaderAt, size int64) (ok, fallback bool) {
 			continue
 		}
 		p, unsafe := cleanName(f.Name)
-		e := &Entry{Part: s.part, Path: p, Size: f.UnPackedSize, Modified: f.ModificationTime, Unsafe: unsafe, Encrypted: f.Encrypted}
+		e := s.o.newEntry(Entry{Part: s.part, Path: p, Size: f.UnPackedSize, Modified: f.ModificationTime, Unsafe: unsafe, Encrypted: f.Encrypted})
 		if f.UnKnownSize {
 			e.Size = -1 // refused by add: its size bounds nothing
 		}

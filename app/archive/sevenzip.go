@@ -93,7 +93,7 @@ func (o *opener) sevenZip(s *scope, r io.ReaderAt, size int64) (ok, fallback boo
 			continue
 		}
 		p, unsafe := cleanName(f.Name)
-		e := &Entry{Part: s.part, Path: p, Size: sizeOf(f.UncompressedSize), Modified: f.Modified, Unsafe: unsafe}
+		e := s.o.newEntry(Entry{Part: s.part, Path: p, Size: sizeOf(f.UncompressedSize), Modified: f.Modified, Unsafe: unsafe})
 		if f.Name != p {
 			e.RawName = f.Name
 		}

@@ -73,7 +73,7 @@ func (o *opener) tar(s *scope, src tarSource) bool {
 		}
 		off := pos() // archive/tar has consumed exactly the headers: data starts here
 		p, unsafe := cleanName(h.Name)
-		e := &Entry{Part: s.part, Path: p, Size: h.Size, Modified: h.ModTime, Unsafe: unsafe}
+		e := s.o.newEntry(Entry{Part: s.part, Path: p, Size: h.Size, Modified: h.ModTime, Unsafe: unsafe})
 		if h.Name != p {
 			e.RawName = h.Name
 		}

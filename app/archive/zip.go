@@ -86,10 +86,10 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		}
 		name := decodeLegacy(f.name, f.nonUTF8)
 		p, unsafe := cleanName(name)
-		e := &Entry{
+		e := o.newEntry(Entry{
 			Part: s.part, Path: p, Size: sizeOf(f.usize), Modified: f.modified(),
 			Encrypted: f.flags&1 != 0 || f.method == methodAES, Unsafe: unsafe,
-		}
+		})
 		if f.name != p {
 			e.RawName = f.name
 		}

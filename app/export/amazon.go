@@ -326,11 +326,11 @@ func (l *loader) readCSVFile(f file) {
 		// row, or one read only for its customer IDs, keeps texts of its
 		// own, not the row (keptTexts): what the row's text was charged
 		// beyond them goes back to the budget.
-		raws, own := l.rawCells, l.texts.bytes
+		raws, own := l.rawCells, l.keptBytes()
 		detached := tab == nil || tab.key == "voiceHistory"
 		defer func() {
 			allow.charge(int64(l.rawCells-raws) * originCost)
-			if spent := l.texts.bytes - own; detached {
+			if spent := l.keptBytes() - own; detached {
 				allow.give(cellBytes(rw.Cells) - spent)
 			} else {
 				allow.charge(spent)
@@ -581,15 +581,15 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	}
 	// Every text the Recording keeps is its own (keptTexts): a part of
 	// the row would keep the whole row.
-	l.ex.Recordings = append(l.ex.Recordings, Recording{ID: l.texts.own(r.column(r.t.histID).Text), src: r.place(), at: r.t.rec})
+	l.ex.Recordings = append(l.ex.Recordings, l.newRecording(l.texts.own(r.column(r.t.histID).Text), r.place()))
 	rec := &l.ex.Recordings[len(l.ex.Recordings)-1]
+	rec.at = l.recs.atRef(r.t.rec)
 	for f := range numFields {
 		v := r.column(r.t.hist[f])
 		if f == FieldAudio {
 			continue // below, with the member it names
 		}
-		v.Text = l.texts.shareAs(f, v.Text)
-		rec.Set(f, v)
+		rec.set(f, l.recs.copyRef(f, v.Text), v.at)
 	}
 	if v := r.column(r.t.hist[FieldAudio]); v.Text == "" {
 		rec.Set(FieldAudio, v)
@@ -603,7 +603,7 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 		} else {
 			v.Text = l.texts.own(v.Text)
 		}
-		rec.Set(FieldAudio, v)
+		rec.set(FieldAudio, l.recs.ownRef(v.Text), v.at) // unique to the row: not looked up
 		rec.SetAudio(r.f.Part, found, want)
 		if found != "" {
 			l.markAudio(r.f.Part, found, true)
@@ -756,7 +756,7 @@ func (l *loader) legacyRecordings() {
 			continue
 		}
 		src := Source{Part: a.Part, Path: a.Path}
-		r := NewRecording(a.Path, src)
+		r := l.newRecording(a.Path, placeOf(src))
 		r.Set(FieldAudio, NewValue(a.Path, src))
 		r.SetAudio(a.Part, a.Path, a.Path)
 		ex.Recordings = append(ex.Recordings, r)

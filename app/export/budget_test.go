@@ -180,15 +180,16 @@ func TestLoadBudgetHolds100000Recordings(t *testing.T) {
 		t.Errorf("last recording: got audio %q, device %q", r.AudioPath(), r.Device().Text)
 	}
 
-	// Kept values have texts of their own (keptTexts), so a row costs its
-	// Recording and its unique texts, not its 263 bytes: 150,000 fit.
-	files, _ = bigHistory(150_000)
+	// Kept values have texts of their own (keptTexts, recordStore), so a
+	// row costs its Recording and its unique texts, not its 263 bytes:
+	// 250,000 fit.
+	files, _ = bigHistory(250_000)
 	ex, err = loadWithin(context.Background(), files, nil, DefaultBudget)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(ex.Recordings); n != 150_000 || len(ex.Problems) != 0 {
-		t.Errorf("150,000 rows: got %d recordings and problems %+v, want all and none", n, ex.Problems)
+	if n := len(ex.Recordings); n != 250_000 || len(ex.Problems) != 0 {
+		t.Errorf("250,000 rows: got %d recordings and problems %+v, want all and none", n, ex.Problems)
 	}
 
 	// What the budget lets in is what the heap holds: the records of a
@@ -197,7 +198,7 @@ func TestLoadBudgetHolds100000Recordings(t *testing.T) {
 	// row text a Recording no longer keeps: were the row still held, the
 	// heap would hold its 263 bytes a row more (40 MB here) than charged.
 	files, ex = nil, nil
-	files, _ = bigHistory(250_000)
+	files, _ = bigHistory(400_000)
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -208,16 +209,16 @@ func TestLoadBudgetHolds100000Recordings(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	n := len(ex.Recordings)
-	if n < 150_000 || n >= 250_000 || len(ex.Problems) != 1 || !errorsIsBudget(ex.Problems[0]) {
-		t.Errorf("250,000 rows: got %d recordings and problems %+v, want a stop at the budget after 150,000", n, ex.Problems)
+	if n < 250_000 || n >= 400_000 || len(ex.Problems) != 1 || !errorsIsBudget(ex.Problems[0]) {
+		t.Errorf("400,000 rows: got %d recordings and problems %+v, want a stop at the budget after 250,000", n, ex.Problems)
 	}
 	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	if limit := int64(DefaultBudget + DefaultBudget/4); held > limit {
-		t.Errorf("250,000 rows: the heap holds %d MB for %d recordings, want at most %d MB (the budget and a quarter)", held>>20, n, limit>>20)
+		t.Errorf("400,000 rows: the heap holds %d MB for %d recordings, want at most %d MB (the budget and a quarter)", held>>20, n, limit>>20)
 	}
 	runtime.KeepAlive(ex)
 	runtime.KeepAlive(files) // the input is not what the load holds
-	t.Logf("250,000 rows: %d kept, heap %d MB", n, held>>20)
+	t.Logf("400,000 rows: %d kept, heap %d MB", n, held>>20)
 }
 
 // A voice history split over the parts of an export has one path in each:

@@ -356,7 +356,8 @@ func (l *loader) activityHTML(f file, s string) {
 			l.ex.Activity = append(l.ex.Activity, act)
 			continue
 		}
-		r := Recording{ID: f.Path + ":" + strconv.Itoa(a.Line), Time: a.Time, src: at}
+		r := l.newRecording(f.Path+":"+strconv.Itoa(a.Line), at)
+		r.Time = a.Time
 		r.SetZoneUnknown(a.Zone)
 		r.Set(FieldTranscript, Value{Text: text, at: at})
 		if len(a.Other) > 0 {

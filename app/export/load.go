@@ -106,9 +106,27 @@ type loader struct {
 	// copied to a bigger slice once per part.
 	csvAhead map[string]int64
 
-	rawCells int       // cells read whose raw text differs (each has its own origin: charged)
-	texts    keptTexts // the kept values' own texts
-	pathBuf  []byte    // amazonAudio's candidates
+	rawCells int          // cells read whose raw text differs (each has its own origin: charged)
+	texts    keptTexts    // the kept values' own texts
+	recs     *recordStore // what the Recordings keep (newRecording)
+	pathBuf  []byte       // amazonAudio's candidates
+}
+
+// newRecording is a Recording of the load's store with its ID, read at p.
+func (l *loader) newRecording(id string, p place) Recording {
+	if l.recs == nil {
+		l.recs = newRecordStore()
+	}
+	return newRecordingIn(l.recs, id, p)
+}
+
+// keptBytes is what the kept texts and the Recordings' store hold.
+func (l *loader) keptBytes() int64 {
+	n := l.texts.bytes
+	if l.recs != nil {
+		n += l.recs.bytes
+	}
+	return n
 }
 
 // yieldEvery is how many records a parser reads between archive.Yield

@@ -218,27 +218,32 @@ type VoiceProfile struct {
 
 // Recording is one voice interaction: a history record, an audio file, or both.
 //
-// It is small (240 bytes) because an export may hold hundreds of thousands: its
-// values are kept as their texts, their origins as one array shared by the
-// rows of a table (a value's line is the record's), and what few records
-// have (an unknown zone, Takeout details, unknown columns, audio in another
-// part) lives beside it. Read the values with the methods named after them
-// (Device, Transcript, ...); build a Recording with NewRecording and Set.
+// It is small (112 bytes, three pointers) because an export may hold hundreds
+// of thousands: its values are indexes into the recordStore its load shares
+// by all of them, their origins one array shared by the rows of a table (a
+// value's line is the record's), and what few records have (an unknown
+// zone, Takeout details, unknown columns, audio in another part) lives
+// beside it. Read the values with the methods named after them (Device,
+// Transcript, ...); build a Recording with NewRecording and Set.
 type Recording struct {
 	ID   string    // utterance ID, or the audio path when there is no record
 	Time time.Time // UTC; zero when unknown
+
+	st        *recordStore
+	text      [numFields]uint32 // recordStore.text
+	audioPath uint32            // AudioPath, a text
+	at        uint32            // where each value was read: recordStore.at, shared, copied before a change
+	src       uint32            // the record's origin (recordStore.origin): CSV row, JSON element, or the audio file itself
+	line      int32             // the record's line and page (a place with src)
+	page      int32
+	more      uint32 // recordStore.more
+
 	// Unrecognized: Takeout's "From unrecognized speaker" (UnrecognizedSrc
 	// is the detail that says so).
 	Unrecognized bool
 	// customerIdentity: CustomerID is one of the export's identities,
 	// not repeated in Identities (AllIdentities).
 	customerIdentity bool
-
-	text      [numFields]string
-	at        *fieldOrigins // where each value was read; shared, copied before a change
-	src       place         // the record (CSV row, JSON element, or the audio file itself)
-	audioPath string        // AudioPath
-	more      *recordingMore
 }
 
 // Field names one value of a Recording (Set, Value).
@@ -270,26 +275,50 @@ type recordingMore struct {
 	extra           []Value
 }
 
-// NewRecording is a recording with its ID, read at src.
+// NewRecording is a recording with its ID, read at src, with a store of its
+// own (a load shares one: loader.newRecording).
 func NewRecording(id string, src Source) Recording {
-	return Recording{ID: id, src: placeOf(src)}
+	return newRecordingIn(newRecordStore(), id, placeOf(src))
+}
+
+func newRecordingIn(st *recordStore, id string, at place) Recording {
+	r := Recording{ID: id, st: st}
+	r.setPlace(at)
+	return r
+}
+
+// store is r's store, made when r is a zero Recording being filled.
+func (r *Recording) store() *recordStore {
+	if r.st == nil {
+		r.st = newRecordStore()
+	}
+	return r.st
+}
+
+func (r *Recording) place() place {
+	return place{o: r.st.origin(r.src), line: r.line, page: r.page}
+}
+
+func (r *Recording) setPlace(p place) {
+	r.src, r.line, r.page = r.store().originRef(p.o), p.line, p.page
 }
 
 // Src is the record: a CSV row, a JSON element, or the audio file itself.
-func (r *Recording) Src() Source { return r.src.source() }
+func (r *Recording) Src() Source { return r.place().source() }
 
 // SetSrc moves the record to src; its values read on the record's line
 // move with it.
-func (r *Recording) SetSrc(src Source) { r.src = placeOf(src) }
+func (r *Recording) SetSrc(src Source) { r.setPlace(placeOf(src)) }
 
 // Value is the recording's value f.
 func (r *Recording) Value(f Field) Value {
-	v := Value{Text: r.text[f]}
-	if r.at == nil || r.at[f] == nil {
+	v := Value{Text: r.st.text(r.text[f])}
+	at := r.st.at(r.at)
+	if at == nil || at[f] == nil {
 		return v
 	}
-	o := r.at[f]
-	v.at = place{o: o, line: r.src.line, page: r.src.page}
+	o := at[f]
+	v.at = place{o: o, line: r.line, page: r.page}
 	if o.own {
 		v.at.line, v.at.page = o.line, o.page
 	}
@@ -297,31 +326,35 @@ func (r *Recording) Value(f Field) Value {
 }
 
 // Set makes v the recording's value f.
-func (r *Recording) Set(f Field, v Value) {
-	o := v.at.o
+func (r *Recording) Set(f Field, v Value) { r.set(f, r.store().textRef(f, v.Text), v.at) }
+
+// set makes the text of index ref, read at p, the recording's value f.
+func (r *Recording) set(f Field, ref uint32, p place) {
+	o := p.o
 	switch {
-	case v.at == (place{}):
+	case p == (place{}):
 		// read nowhere (Value{}): no origin
-	case o == nil || v.at.line != r.src.line || v.at.page != r.src.page:
+	case o == nil || p.line != r.line || p.page != r.page:
 		// Not on the record's line (a PDF transcript line of a WAV
 		// recording): the value keeps its own.
 		own := origin{}
 		if o != nil {
 			own = *o
 		}
-		own.own, own.line, own.page = true, v.at.line, v.at.page
+		own.own, own.line, own.page = true, p.line, p.page
 		o = &own
 	}
-	r.text[f] = v.Text
-	if r.at == nil && o == nil || r.at != nil && r.at[f] == o {
+	r.text[f] = ref
+	old := r.st.at(r.at)
+	if old == nil && o == nil || old != nil && old[f] == o {
 		return
 	}
 	at := new(fieldOrigins)
-	if r.at != nil {
-		*at = *r.at
+	if old != nil {
+		*at = *old
 	}
 	at[f] = o
-	r.at = at
+	r.at = r.st.atRef(at)
 }
 
 // The recording's values, by name (Value with the Field).
@@ -338,40 +371,40 @@ func (r *Recording) Audio() Value      { return r.Value(FieldAudio) }
 
 // AudioPath is the resolved member path of the audio file, "" when none or
 // missing.
-func (r *Recording) AudioPath() string { return r.audioPath }
+func (r *Recording) AudioPath() string { return r.st.text(r.audioPath) }
 
 // AudioPart is the part holding the audio file: the record's own part
 // unless SetAudio named another; "" when there is no audio file.
 func (r *Recording) AudioPart() string {
-	if r.audioPath == "" {
+	if r.audioPath == 0 {
 		return ""
 	}
-	if r.more != nil && r.more.audioPart != "" {
-		return r.more.audioPart
+	if m := r.st.more(r.more); m != nil && m.audioPart != "" {
+		return m.audioPart
 	}
-	return r.src.source().Part
+	return r.Src().Part
 }
 
 // AudioExpected is the member path the audio reference points to, set also
 // when that file is missing (the subject of "missing-recording").
 func (r *Recording) AudioExpected() string {
-	if r.more != nil && r.more.audioExpected != "" {
-		return r.more.audioExpected
+	if m := r.st.more(r.more); m != nil && m.audioExpected != "" {
+		return m.audioExpected
 	}
-	return r.audioPath
+	return r.AudioPath()
 }
 
 // SetAudio records where the audio reference leads: expected is the path
 // it names, path the member found ("" when missing) in part.
 func (r *Recording) SetAudio(part, path, expected string) {
-	r.audioPath = path
-	if path == "" || part == r.src.source().Part {
+	r.audioPath = r.store().ownRef(path)
+	if path == "" || part == r.Src().Part {
 		part = "" // AudioPart is the record's own
 	}
 	if expected == path {
 		expected = ""
 	}
-	if part != "" || expected != "" || r.more != nil && (r.more.audioPart != "" || r.more.audioExpected != "") {
+	if m := r.st.more(r.more); part != "" || expected != "" || m != nil && (m.audioPart != "" || m.audioExpected != "") {
 		m := r.extend()
 		m.audioPart, m.audioExpected = part, expected
 	}
@@ -381,15 +414,15 @@ func (r *Recording) SetAudio(part, path, expected string) {
 // table knows it ("WIB"): Time is then that clock time read as UTC and
 // may be hours off. The file has a Problem of kind "zone".
 func (r *Recording) ZoneUnknown() string {
-	if r.more == nil {
-		return ""
+	if m := r.st.more(r.more); m != nil {
+		return m.zoneUnknown
 	}
-	return r.more.zoneUnknown
+	return ""
 }
 
 // SetZoneUnknown sets ZoneUnknown.
 func (r *Recording) SetZoneUnknown(zone string) {
-	if zone != "" || r.more != nil {
+	if zone != "" || r.more != 0 {
 		r.extend().zoneUnknown = zone
 	}
 }
@@ -397,10 +430,10 @@ func (r *Recording) SetZoneUnknown(zone string) {
 // UnrecognizedSrc is the detail that says the speaker was not recognised
 // (JSON pointer or HTML line), when Unrecognized.
 func (r *Recording) UnrecognizedSrc() Value {
-	if r.more == nil {
-		return Value{}
+	if m := r.st.more(r.more); m != nil {
+		return m.unrecognizedSrc
 	}
-	return r.more.unrecognizedSrc
+	return Value{}
 }
 
 // SetUnrecognized marks the recording as spoken by an unrecognised
@@ -413,15 +446,15 @@ func (r *Recording) SetUnrecognized(detail Value) {
 // Extra are the cells of columns the vendor table does not know (Src.Field
 // names the column).
 func (r *Recording) Extra() []Value {
-	if r.more == nil {
-		return nil
+	if m := r.st.more(r.more); m != nil {
+		return m.extra
 	}
-	return r.more.extra
+	return nil
 }
 
 // SetExtra sets Extra.
 func (r *Recording) SetExtra(extra []Value) {
-	if len(extra) > 0 || r.more != nil {
+	if len(extra) > 0 || r.more != 0 {
 		r.extend().extra = extra
 	}
 }
@@ -430,10 +463,10 @@ func (r *Recording) SetExtra(extra []Value) {
 // Recording shares it until then.
 func (r *Recording) extend() *recordingMore {
 	m := &recordingMore{}
-	if r.more != nil {
-		*m = *r.more
+	if old := r.store().more(r.more); old != nil {
+		*m = *old
 	}
-	r.more = m
+	r.more = r.st.moreRef(m)
 	return m
 }
 

@@ -274,7 +274,7 @@ func (l *loader) activityRecording(f file, i int, rec activityRecord) {
 		l.ex.Activity = append(l.ex.Activity, a)
 		return
 	}
-	r := NewRecording(f.Path+"#"+ptr, src)
+	r := l.newRecording(f.Path+"#"+ptr, placeOf(src))
 	r.Set(FieldTranscript, NewValue(text, at("/title", "title")))
 	if t, zone, ok := parseTimeZone(rec.Time); ok {
 		r.Time = t

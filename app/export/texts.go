@@ -1,6 +1,9 @@
 package export
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // keptTexts gives the values a load keeps text of their own. encoding/csv
 // makes one string per record and hands its cells out as parts of it, so
@@ -10,18 +13,17 @@ import "strings"
 // the audio reference (unique to the row) and six values that repeat on
 // nearly every row (the account, the device, the person) and often its
 // transcript and answer ("Alexa, stop"). So the kept values are copied,
-// and the short ones are shared: one copy per distinct text.
+// and the short ones are shared: one copy per distinct text. (A
+// Recording's values are kept the same way by its recordStore; keptTexts
+// keeps the others and the utterance IDs.)
 //
 // The table of shared texts is bounded (maxShared entries of up to
 // maxSharedLen bytes), so a file of all-different values costs a copy per
 // value and a bounded table, never a table that grows with the file.
 type keptTexts struct {
+	blocks textBlocks
 	shared map[string]string
 	bytes  int64 // what the copies and the table hold, for the budget
-	// last is each Field's text as read last and its copy: a column
-	// repeats its value row after row (the account, the device), and a
-	// comparison costs less than the table's hash, the more so in wasm.
-	last [numFields]struct{ read, kept string }
 }
 
 const (
@@ -42,7 +44,7 @@ func (t *keptTexts) share(s string) string {
 	if c, ok := t.shared[s]; ok {
 		return c
 	}
-	c := strings.Clone(s)
+	c := t.blocks.keep(s)
 	t.bytes += int64(len(c))
 	if len(c) <= maxSharedLen && len(t.shared) < maxShared {
 		if t.shared == nil {
@@ -61,15 +63,30 @@ func (t *keptTexts) own(s string) string {
 		return ""
 	}
 	t.bytes += int64(len(s))
-	return strings.Clone(s)
+	return t.blocks.keep(s)
 }
 
-// shareAs is share for a value of field f.
-func (t *keptTexts) shareAs(f Field, s string) string {
-	if l := &t.last[f]; s == l.read && s != "" {
-		return l.kept
+
+// textBlocks keeps copies of texts in shared blocks: one allocation a block
+// instead of one a text, so the collector has few objects to mark (in the
+// browser it marks without yielding to the page). Bytes once appended are
+// never written again, so the strings made from them stay immutable.
+type textBlocks struct{ buf []byte }
+
+// keep is a copy of s of its own.
+func (b *textBlocks) keep(s string) string {
+	if s == "" {
+		return ""
 	}
-	c := t.share(s)
-	t.last[f].read, t.last[f].kept = s, c
-	return c
+	if len(s) > 1<<10 {
+		return strings.Clone(s) // a long text is an allocation of its own anyway
+	}
+	if cap(b.buf)-len(b.buf) < len(s) {
+		// Blocks grow with the texts kept, so a small load does not hold a
+		// big block for a few texts.
+		b.buf = make([]byte, 0, min(max(2*cap(b.buf), 1<<10), 64<<10))
+	}
+	at := len(b.buf)
+	b.buf = append(b.buf, s...)
+	return unsafe.String(&b.buf[at], len(s))
 }

@@ -1,0 +1,160 @@
+package export
+
+// recordStore holds what the Recordings of one load keep beyond their ID
+// and time: their texts, their origins and what few of them have more of,
+// each by a 32-bit index. A Recording holding strings and pointers had
+// fifteen pointers for the collector to follow; in the browser the
+// collector marks without yielding to the page, and at 100,000 recordings
+// those were most of a mark that held the page for over 100 ms. With the
+// store a Recording has three (its ID, its time's zone, the store), and
+// the store one a distinct text.
+//
+// Index 0 is "none" in every table. The tables only grow; a Recording
+// copied and then changed adds entries and never changes one another
+// Recording reads. A store is filled by one goroutine (its load, or the
+// code building Recordings by hand); once built it is only read.
+type recordStore struct {
+	texts   []string
+	origins []*origin
+	ats     []*fieldOrigins
+	mores   []*recordingMore
+
+	// index finds a short text already kept (at most maxShared entries,
+	// as keptTexts); last is each Field's last text and its index, since
+	// a column repeats its value row after row and a comparison costs
+	// less than a hash.
+	index map[string]uint32
+	last  [numFields]struct {
+		text string
+		ref  uint32
+	}
+	lastOrigin *origin
+	lastOref   uint32
+	lastAt     *fieldOrigins
+	lastAtRef  uint32
+
+	blocks textBlocks
+	bytes  int64 // what the tables and the copies hold, for the budget beyond the texts and origins themselves, for the budget
+}
+
+// storeEntryCost is what a store's entry adds to the text or pointer it
+// holds (the slot of a table, the share of a map entry), for the budget.
+const storeEntryCost = 16
+
+func newRecordStore() *recordStore {
+	return &recordStore{texts: []string{""}, origins: []*origin{nil}, ats: []*fieldOrigins{nil}, mores: []*recordingMore{nil}}
+}
+
+// text is the text of index i.
+func (s *recordStore) text(i uint32) string {
+	if i == 0 {
+		return ""
+	}
+	return s.texts[i]
+}
+
+// textRef is the index of text t, a value of field f, kept as it is.
+func (s *recordStore) textRef(f Field, t string) uint32 { return s.ref(f, t, false) }
+
+// copyRef is textRef for a text that is part of something bigger (a CSV
+// row: encoding/csv makes one string per record): a new text is kept as a
+// copy of its own.
+func (s *recordStore) copyRef(f Field, t string) uint32 { return s.ref(f, t, true) }
+
+func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
+	if t == "" {
+		return 0
+	}
+	if l := &s.last[f]; l.ref != 0 && l.text == t {
+		return l.ref
+	}
+	ref, ok := uint32(0), false
+	if len(t) <= maxSharedLen {
+		ref, ok = s.index[t]
+	}
+	if !ok {
+		if copied {
+			t = s.copy(t)
+		}
+		ref = s.ownRef(t)
+		if len(t) <= maxSharedLen && len(s.index) < maxShared {
+			if s.index == nil {
+				s.index = make(map[string]uint32, 64)
+			}
+			s.index[t] = ref
+			s.bytes += sharedCost
+		}
+	}
+	s.last[f].text, s.last[f].ref = s.texts[ref], ref
+	return ref
+}
+
+// copy is t in the store's blocks: one allocation a block, not one a text.
+func (s *recordStore) copy(t string) string {
+	s.bytes += int64(len(t))
+	return s.blocks.keep(t)
+}
+
+// ownRef is the index of a text unique to its record (an audio path, kept
+// as it is): never looked up, never indexed.
+func (s *recordStore) ownRef(t string) uint32 {
+	if t == "" {
+		return 0
+	}
+	s.texts = append(s.texts, t)
+	s.bytes += storeEntryCost
+	return uint32(len(s.texts) - 1)
+}
+
+func (s *recordStore) origin(i uint32) *origin {
+	if i == 0 {
+		return nil
+	}
+	return s.origins[i]
+}
+
+func (s *recordStore) originRef(o *origin) uint32 {
+	switch {
+	case o == nil:
+		return 0
+	case o == s.lastOrigin:
+		return s.lastOref
+	}
+	s.origins = append(s.origins, o)
+	s.bytes += storeEntryCost
+	s.lastOrigin, s.lastOref = o, uint32(len(s.origins)-1)
+	return s.lastOref
+}
+
+func (s *recordStore) at(i uint32) *fieldOrigins {
+	if i == 0 {
+		return nil
+	}
+	return s.ats[i]
+}
+
+func (s *recordStore) atRef(a *fieldOrigins) uint32 {
+	switch {
+	case a == nil:
+		return 0
+	case a == s.lastAt:
+		return s.lastAtRef
+	}
+	s.ats = append(s.ats, a)
+	s.bytes += storeEntryCost
+	s.lastAt, s.lastAtRef = a, uint32(len(s.ats)-1)
+	return s.lastAtRef
+}
+
+func (s *recordStore) more(i uint32) *recordingMore {
+	if i == 0 {
+		return nil
+	}
+	return s.mores[i]
+}
+
+func (s *recordStore) moreRef(m *recordingMore) uint32 {
+	s.mores = append(s.mores, m)
+	s.bytes += storeEntryCost
+	return uint32(len(s.mores) - 1)
+}

@@ -1,0 +1,85 @@
+package export
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// A Recording holds at most three words the collector must follow (its
+// ID, its time's zone, its store): the browser's collector marks without
+// yielding, and each further string or pointer is another 100,000 to
+// follow at 100,000 recordings.
+func TestRecordingPointers(t *testing.T) {
+	var walk func(reflect.Type) int
+	walk = func(ty reflect.Type) int {
+		switch ty.Kind() {
+		case reflect.String, reflect.Pointer, reflect.Map, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+			return 1
+		case reflect.Interface, reflect.Slice:
+			return 1 // the data word (an interface's type word is never the heap's)
+		case reflect.Array:
+			return ty.Len() * walk(ty.Elem())
+		case reflect.Struct:
+			n := 0
+			for i := range ty.NumField() {
+				n += walk(ty.Field(i).Type)
+			}
+			return n
+		}
+		return 0
+	}
+	if n := walk(reflect.TypeFor[Recording]()); n > 3 {
+		t.Errorf("a Recording has %d pointer words, want at most 3", n)
+	}
+	if size := unsafe.Sizeof(Recording{}); size > 112 {
+		t.Errorf("a Recording is %d bytes, want at most 112", size)
+	}
+}
+
+// The Recordings of one load share a store: equal texts are one entry,
+// texts copied from a row do not point into it, and a zero Recording
+// answers every question with nothing.
+func TestRecordStore(t *testing.T) {
+	l := &loader{}
+	row := "G070RQ0000000001,Küche,licht aus"
+	inRow := func(s string) bool {
+		p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(row)))
+		return p >= start && p < start+uintptr(len(row))
+	}
+	cells := strings.Split(row, ",") // parts of the row, as encoding/csv's cells
+	var recs []Recording
+	for i := range 3 {
+		r := l.newRecording("U"+strings.Repeat("1", i+1), place{line: int32(i + 2)})
+		r.set(FieldDevice, l.recs.copyRef(FieldDevice, cells[0]), place{})
+		r.set(FieldDeviceName, l.recs.copyRef(FieldDeviceName, cells[1]), place{})
+		r.set(FieldTranscript, l.recs.copyRef(FieldTranscript, cells[2]), place{})
+		recs = append(recs, r)
+	}
+	// "", the device, the name, the transcript: one entry each.
+	if n := len(l.recs.texts); n != 4 {
+		t.Errorf("3 recordings of the same three texts: %d texts in the store, want 4", n)
+	}
+	for i, r := range recs {
+		if r.st != l.recs {
+			t.Errorf("recording %d has a store of its own", i)
+		}
+		if d := r.Device().Text; d != "G070RQ0000000001" || inRow(d) {
+			t.Errorf("recording %d: device %q (in the row: %v), want a copy", i, d, inRow(d))
+		}
+		if r.Transcript().Text != "licht aus" || r.DeviceName().Text != "Küche" || r.Src().Line != i+2 {
+			t.Errorf("recording %d: got %q %q line %d", i, r.Transcript().Text, r.DeviceName().Text, r.Src().Line)
+		}
+	}
+
+	var zero Recording
+	if zero.Device() != (Value{}) || zero.AudioPath() != "" || zero.AudioPart() != "" || zero.Src() != (Source{}) ||
+		zero.Extra() != nil || zero.ZoneUnknown() != "" || zero.UnrecognizedSrc() != (Value{}) {
+		t.Error("a zero Recording has values")
+	}
+	zero.Set(FieldPersonName, NewValue("Anna", Source{Path: "a.csv", Line: 3}))
+	if v := zero.PersonName(); v.Text != "Anna" || v.Src().Line != 3 || v.Src().Path != "a.csv" {
+		t.Errorf("a zero Recording set: got %q at %+v", v.Text, v.Src())
+	}
+}
