@@ -149,3 +149,26 @@ func TestDetectVendor(t *testing.T) {
 		})
 	}
 }
+
+// Documentation patterns match base names whatever their case: a name, a
+// "*suffix", or any other path.Match pattern.
+func TestIsDoc(t *testing.T) {
+	lay := DefaultLayout()
+	lay.Documentation = []string{"README.txt", "*_Instructions.txt", "Desc?iption[0-9].pdf", ""}
+	l := &loader{lay: lay}
+	for name, want := range map[string]bool{
+		"readme.TXT":             true,
+		"Alexa_Instructions.txt": true,
+		"_instructions.txt":      true,
+		"description7.pdf":       true,
+		"DescXiption1.PDF":       true,
+		"description.pdf":        false,
+		"README.txt.wav":         false,
+		"Instructions.txt":       false,
+		"":                       false,
+	} {
+		if got := l.isDoc(name); got != want {
+			t.Errorf("isDoc(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

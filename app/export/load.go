@@ -88,7 +88,7 @@ type loader struct {
 	tabs     []compiledTable
 	known    map[string]bool // every normalised column name of the vendor table
 	custCols map[string]bool
-	docs     []string // Documentation patterns, lower-case
+	docs     []docPattern // Documentation patterns, lower-case (isDoc)
 
 	amazonHits, googleHits int
 	histories              int             // voice-history tables read
@@ -259,29 +259,50 @@ func partFiles(files []file, part string) int {
 	return n
 }
 
+// docPattern is a Documentation pattern, lower-case, with what it needs
+// for a match: most are a name or "*suffix", compared directly, for
+// path.Match backtracks on every member of a big export.
+type docPattern struct {
+	text string
+	kind uint8 // docName, docSuffix (text is the suffix) or docGlob
+}
+
+const (
+	docName = iota
+	docSuffix
+	docGlob
+)
+
 // isDoc reports whether a base name is a documentation file.
 func (l *loader) isDoc(base string) bool {
 	if l.docs == nil {
-		l.docs = make([]string, len(l.lay.Documentation))
-		for i, p := range l.lay.Documentation {
-			l.docs[i] = strings.ToLower(p)
+		l.docs = make([]docPattern, 0, len(l.lay.Documentation))
+		for _, p := range l.lay.Documentation {
+			p = strings.ToLower(p)
+			switch {
+			case p == "":
+			case !strings.ContainsAny(p, `*?[\`):
+				l.docs = append(l.docs, docPattern{p, docName})
+			case p[0] == '*' && !strings.ContainsAny(p[1:], `*?[\`):
+				l.docs = append(l.docs, docPattern{p[1:], docSuffix})
+			default:
+				l.docs = append(l.docs, docPattern{p, docGlob})
+			}
 		}
 	}
 	lb := strings.ToLower(base)
 	for _, p := range l.docs {
-		// Most patterns are a name or "*suffix": compare those directly,
-		// path.Match backtracks on every member of a big export.
-		switch {
-		case !strings.ContainsAny(p, `*?[\`):
-			if p == lb {
+		switch p.kind {
+		case docName:
+			if p.text == lb {
 				return true
 			}
-		case p[0] == '*' && !strings.ContainsAny(p[1:], `*?[\`):
-			if strings.HasSuffix(lb, p[1:]) {
+		case docSuffix:
+			if strings.HasSuffix(lb, p.text) {
 				return true
 			}
 		default:
-			if ok, _ := path.Match(p, lb); ok {
+			if ok, _ := path.Match(p.text, lb); ok {
 				return true
 			}
 		}

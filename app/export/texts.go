@@ -66,7 +66,6 @@ func (t *keptTexts) own(s string) string {
 	return t.blocks.keep(s)
 }
 
-
 // textBlocks keeps copies of texts in shared blocks: one allocation a block
 // instead of one a text, so the collector has few objects to mark (in the
 // browser it marks without yielding to the page). Bytes once appended are
