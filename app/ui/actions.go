@@ -81,6 +81,7 @@ func changeLoaded(ctx app.Context, gen int, change func(*session) bool) {
 // A panic anywhere in it becomes the page's error naming the file being read
 // (see guard); the page stays usable and the next open starts afresh.
 func onOpen(ctx app.Context, a app.Action) {
+	stopWarm()
 	name := ""
 	if err := view.Guard(func() string { return name }, func() error {
 		name = openName(a.Value)

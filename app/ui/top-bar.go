@@ -57,7 +57,10 @@ func (b *topBar) Render() app.UI {
 
 // OnMount: the top bar is on every page, so its first mount is the app's
 // first page in place of the prerendered one, and go-app's loader goes.
-func (b *topBar) OnMount(ctx app.Context) { browser.LoaderDone() }
+func (b *topBar) OnMount(ctx app.Context) {
+	browser.LoaderDone()
+	startWarm()
+}
 
 func (b *topBar) onLang(ctx app.Context, e app.Event) {
 	lang := ctx.JSSrc().Get("value").String()
