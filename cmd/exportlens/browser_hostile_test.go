@@ -397,11 +397,23 @@ func TestBrowserHostileCancel(t *testing.T) {
 // view of the grown memory (its own import, runtime.resetMemoryDataView, as
 // Go calls it after every growth of its own), so that nothing but the
 // refused growth can fail.
+//
+// The memory is taken once the app has warmed up (ui.startWarm), and the
+// export opened is manyMembers': the heap the warm-up left holds a small
+// export without growing, and the warm-up itself must not be what dies.
 func TestBrowserWasmStopped(t *testing.T) {
 	env := startBrowser(t)
-	files := fixtureFiles(t, "amazon-clean")
+	p := filepath.Join(t.TempDir(), "Alexa.zip")
+	if err := os.WriteFile(p, manyMembers(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{p}
 	rep := engineReport(t, files)
 	ht := newHostileTab(t, env, "de")
+	if _, err := chromedp.Run(ht.ctx, chromedp.Poll[bool](`performance.getEntriesByName('exportlens:warm').length > 0`,
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("the app did not warm up: %v", err)
+	}
 	grown, err := chromedp.Run(ht.ctx, chromedp.Evaluate[float64](`(() => {
 		const p = window.__probe;
 		if (!p.mem) return -1;

@@ -116,16 +116,28 @@ const perfArmOpen = `(() => {
 // perfOpenResult is what the page measured of one open: the longest long
 // task that overlapped it, the heartbeat's longest gaps, and the app's
 // "exportlens:" performance.measure entries (none until the app marks its
-// stages).
+// stages); each long task also with when it began after the choice and the
+// stage it overlapped most.
 const perfOpenResult = `(() => {
   const perf = window.__perf, o = perf.open;
   const long = perf.long.filter(([s, d]) => s + d > o.t0 && s < o.t1);
-  const stages = {};
+  const stages = {}, spans = [];
   for (const e of performance.getEntriesByType('measure')) {
-    if (e.name.startsWith('exportlens:')) stages[e.name.slice('exportlens:'.length)] = (stages[e.name.slice('exportlens:'.length)] || 0) + e.duration;
+    if (!e.name.startsWith('exportlens:')) continue;
+    const name = e.name.slice('exportlens:'.length);
+    stages[name] = (stages[name] || 0) + e.duration;
+    spans.push([name, e.startTime, e.startTime + e.duration]);
   }
+  const tasks = long.map(([s, d]) => {
+    let best = '', most = 0;
+    for (const [name, a, b] of spans) {
+      const over = Math.min(b, s + d) - Math.max(a, s);
+      if (over > most) { best = name; most = over; }
+    }
+    return {at: Math.round(s - o.t0), ms: Math.round(d), stage: best};
+  });
   return {longest: Math.max(0, ...long.map(([, d]) => d)), longCount: long.length, longUnsupported: perf.longUnsupported || '',
-    beatTask: perf.beat ? perf.beat.task : 0, beatFrame: perf.beat ? perf.beat.frame : 0, stages};
+    beatTask: perf.beat ? perf.beat.task : 0, beatFrame: perf.beat ? perf.beat.frame : 0, stages, tasks};
 })()`
 
 // perfArmPlay records t0 when a recording row is clicked and t1 when the
@@ -171,6 +183,15 @@ type perfTasks struct {
 	BeatTask        float64            `json:"beatTask"`
 	BeatFrame       float64            `json:"beatFrame"`
 	Stages          map[string]float64 `json:"stages"`
+	Tasks           []perfLongTask     `json:"tasks"`
+}
+
+// perfLongTask is one long task of an open: when it began after the
+// choice, how long it took, and the stage it overlapped most.
+type perfLongTask struct {
+	At    float64 `json:"at"`
+	MS    float64 `json:"ms"`
+	Stage string  `json:"stage"`
 }
 
 type perfPlay struct {
@@ -440,6 +461,13 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		open.Verdict, open.T1-open.T0, open.T0, open.Mem/(1<<20), tasks.LongCount, tasks.Longest, tasks.BeatTask, tasks.BeatFrame)
 	if len(tasks.Stages) > 0 {
 		tb.Logf("the app's stages (ms): %v", tasks.Stages)
+	}
+	if len(tasks.Tasks) > 0 {
+		var b strings.Builder
+		for _, t := range tasks.Tasks {
+			fmt.Fprintf(&b, " %.0f ms at %.0f (%s);", t.MS, t.At, cmp.Or(t.Stage, "no stage"))
+		}
+		tb.Logf("long tasks:%s", strings.TrimSuffix(b.String(), ";"))
 	}
 
 	// The recordings, reached through the app's link so the export stays open.
