@@ -70,8 +70,22 @@ func (z *zipArchive) file(e *Entry) (*zip.File, error) {
 		return nil, truncated("the central directory changed since it was listed")
 	}
 	zr.RegisterDecompressor(methodBzip2, func(r io.Reader) io.ReadCloser { return io.NopCloser(bzip2.NewReader(r)) })
+	if inflater != nil {
+		zr.RegisterDecompressor(zip.Deflate, inflater)
+	}
 	return f, nil
 }
+
+// inflater reads Deflate members instead of compress/flate; SetInflater
+// sets it.
+var inflater func(io.Reader) io.ReadCloser
+
+// SetInflater makes ZIP members compressed with Deflate read through fn
+// instead of compress/flate (the viewer passes the browser's
+// DecompressionStream; nil keeps compress/flate). archive/zip still checks
+// every member's size and CRC-32 over what fn returns. Called once, before
+// anything is opened.
+func SetInflater(fn func(io.Reader) io.ReadCloser) { inflater = fn }
 
 func (z *zipArchive) open(e *Entry) (io.ReadCloser, error) {
 	f, err := z.file(e)

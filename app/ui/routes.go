@@ -13,6 +13,7 @@ import (
 func Routes() {
 	zoneName = browser.UseLocalZone()
 	view.SetPause(browser.Pause)
+	view.SetInflater(browser.Inflater())
 	app.RouteFunc("/", func() app.Composer { return newHomePage() })
 	app.RouteFunc("/recordings", func() app.Composer { return newRecordingsPage() })
 	app.RouteFunc(view.FilesRoute, func() app.Composer { return newFilesPage() })

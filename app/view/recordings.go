@@ -1,6 +1,7 @@
 package view
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -353,6 +354,10 @@ func Yield() { archive.Yield() }
 // SetPause sets how the domain's long loops give the page its turn
 // (archive.SetPause): the viewer passes the browser's pause.
 func SetPause(pause func()) { archive.SetPause(pause) }
+
+// SetInflater sets how ZIP members compressed with Deflate are inflated
+// (archive.SetInflater): the viewer passes the browser's.
+func SetInflater(fn func(io.Reader) io.ReadCloser) { archive.SetInflater(fn) }
 
 // Indexes reports whether ix was made of x, r and tree (NewRecordings): a
 // page keeps its index while the open session's are the same.
