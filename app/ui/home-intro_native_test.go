@@ -68,7 +68,7 @@ func TestHelpPage(t *testing.T) {
 // to get an export, and no empty account or device tables.
 func TestOverviewNotExport(t *testing.T) {
 	s := openFixture(t, "unrelated", check.Declared{})
-	o := &overview{Lang: "de", Session: s, whole: s.Report}
+	o := &overview{Lang: "de", Session: s, shown: s.Report, part: overviewWhole}
 	html := app.HTMLString(o.Render())
 	for _, w := range []string{"Gefunden:", "ExportLens hat die Dateien eines Exports von Amazon erwartet", "So bekommen Sie Ihren Export", `data-verdict="unknown"`} {
 		if !strings.Contains(html, w) {
@@ -79,7 +79,7 @@ func TestOverviewNotExport(t *testing.T) {
 		t.Error("the overview of an unrelated ZIP shows the account it claims")
 	}
 	a := openFixture(t, "amazon-clean", check.Declared{})
-	if html := app.HTMLString((&overview{Lang: "de", Session: a, whole: a.Report}).Render()); strings.Contains(html, "not-export") || !strings.Contains(html, `class="claim"`) {
+	if html := app.HTMLString((&overview{Lang: "de", Session: a, shown: a.Report, part: overviewWhole}).Render()); strings.Contains(html, "not-export") || !strings.Contains(html, `class="claim"`) {
 		t.Error("an Amazon export's overview: want the account, not the no-export text")
 	}
 }

@@ -102,7 +102,7 @@ func TestOverviewVerdictFirst(t *testing.T) {
 	if !strings.Contains(first, "This export contains data that is not yours.") || strings.Contains(first, "data-verdict") || strings.Contains(first, `class="findings"`) {
 		t.Errorf("first render: want the verdict alone, without data-verdict:\n%s", first)
 	}
-	o.whole = s.Report
+	o.shown, o.part = s.Report, overviewWhole
 	whole := app.HTMLString(o.Render())
 	if !strings.Contains(whole, `data-verdict="mismatch"`) || !strings.Contains(whole, `class="findings"`) || !strings.Contains(whole, s.Report.Findings[0].Text("en")) {
 		t.Errorf("whole render: want data-verdict, the findings and the first finding's title:\n%.2000s", whole)

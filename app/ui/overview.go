@@ -16,27 +16,50 @@ type overview struct {
 	app.Compo
 	Lang    string
 	Session session
-	// whole is the report whose whole overview is shown. A new report shows
-	// its verdict first and the rest a task later (more): drawn at once, the
-	// overview of 10,000 recordings held the page 54-71 ms in one task
-	// right after the checks (BenchmarkBrowserOpenBig, the longest task of
-	// the opening); in two, neither passes 50 ms.
-	whole *check.Report
+	// shown is the report whose overview is drawn, part how much of it
+	// (overviewVerdict, overviewAccount, overviewWhole). A new report shows
+	// its verdict first and the rest in two more tasks (more): drawn at
+	// once, the overview of 10,000 recordings held the page 54-71 ms in
+	// one task right after the checks (BenchmarkBrowserOpenBig, the longest
+	// task of the opening); the verdict and the rest in a second task still
+	// made one of 54-73 ms.
+	shown *check.Report
+	part  int
 	timer bool
 }
+
+// The parts of the overview, drawn in turn.
+const (
+	overviewVerdict = iota // the verdict
+	overviewAccount        // and the question, the next steps, the summary, the account
+	overviewWhole          // and the timeline and the findings
+)
 
 func (o *overview) OnMount(ctx app.Context)  { o.more(ctx) }
 func (o *overview) OnUpdate(ctx app.Context) { o.more(ctx) }
 
-// more shows the whole overview of a new report a task after its verdict.
+// more draws the next part of a report's overview a task after the last
+// was drawn.
 func (o *overview) more(ctx app.Context) {
-	if !o.Session.Loaded() || o.whole == o.Session.Report || o.timer {
+	if !o.Session.Loaded() || o.timer {
+		return
+	}
+	if o.shown != o.Session.Report {
+		o.shown, o.part = o.Session.Report, overviewVerdict
+	}
+	if o.part >= overviewWhole {
 		return
 	}
 	o.timer = true
 	ctx.After(time.Millisecond, func(ctx app.Context) {
 		o.timer = false
-		o.whole = o.Session.Report
+		if o.shown == o.Session.Report {
+			o.part++
+		}
+		// After this frame's drawing, which draws the part (go-app runs
+		// the deferred after it): a timer set now would fire before the
+		// frame, and two parts would be drawn in one task.
+		ctx.Defer(o.more)
 	})
 }
 
@@ -45,7 +68,11 @@ func (o *overview) Render() app.UI {
 		return app.Section().Class("overview", "overview-empty").Body(verdictLive())
 	}
 	r := o.Session.Report
-	if o.whole != r {
+	part := overviewVerdict
+	if o.shown == r {
+		part = o.part
+	}
+	if part == overviewVerdict {
 		return app.Section().Class("overview").Body(
 			verdictLive(&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang)}))
 	}
@@ -62,7 +89,7 @@ func (o *overview) Render() app.UI {
 	}
 	return app.Section().Class("overview").Body(
 		verdictLive(
-			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang), Complete: true},
+			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang), Complete: part == overviewWhole},
 			app.If(r.Question == check.QuestionVoiceDevice,
 				&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
 			),
@@ -83,10 +110,12 @@ func (o *overview) Render() app.UI {
 		),
 		&addPicker{Lang: o.Lang},
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles, Declared: o.Session.Declared},
-		&timelineView{Lang: o.Lang, Index: readyIndex(o.Session)},
-		app.Section().Class("findings").Body(
-			app.H2().Text(tr(o.Lang, tFindingsTitle)),
-			app.Div().Body(findings...),
+		app.If(part == overviewWhole,
+			&timelineView{Lang: o.Lang, Index: readyIndex(o.Session)},
+			app.Section().Class("findings").Body(
+				app.H2().Text(tr(o.Lang, tFindingsTitle)),
+				app.Div().Body(findings...),
+			),
 		),
 	)
 }
