@@ -15,9 +15,9 @@ package export
 // code building Recordings by hand); once built it is only read.
 type recordStore struct {
 	texts   []string
-	origins []*origin
-	ats     []*fieldOrigins
-	mores   []*recordingMore
+	origins ptrTable[origin]
+	ats     ptrTable[fieldOrigins]
+	mores   ptrTable[recordingMore]
 
 	// index finds a short text already kept (at most maxShared entries,
 	// as keptTexts); last is each Field's last text and its index, since
@@ -28,13 +28,9 @@ type recordStore struct {
 		text string
 		ref  uint32
 	}
-	lastOrigin *origin
-	lastOref   uint32
-	lastAt     *fieldOrigins
-	lastAtRef  uint32
 
 	blocks textBlocks
-	bytes  int64 // what the tables and the copies hold, for the budget beyond the texts and origins themselves, for the budget
+	bytes  int64 // what the tables and the copies hold, for the budget
 }
 
 // storeEntryCost is what a store's entry adds to the text or pointer it
@@ -42,7 +38,7 @@ type recordStore struct {
 const storeEntryCost = 16
 
 func newRecordStore() *recordStore {
-	return &recordStore{texts: []string{""}, origins: []*origin{nil}, ats: []*fieldOrigins{nil}, mores: []*recordingMore{nil}}
+	return &recordStore{texts: []string{""}}
 }
 
 // text is the text of index i.
@@ -106,55 +102,57 @@ func (s *recordStore) ownRef(t string) uint32 {
 	return uint32(len(s.texts) - 1)
 }
 
+// origin, at and more are the entries of index i; 0 is none, and is all a
+// zero Recording, which has no store, asks for.
+
 func (s *recordStore) origin(i uint32) *origin {
 	if i == 0 {
 		return nil
 	}
-	return s.origins[i]
-}
-
-func (s *recordStore) originRef(o *origin) uint32 {
-	switch {
-	case o == nil:
-		return 0
-	case o == s.lastOrigin:
-		return s.lastOref
-	}
-	s.origins = append(s.origins, o)
-	s.bytes += storeEntryCost
-	s.lastOrigin, s.lastOref = o, uint32(len(s.origins)-1)
-	return s.lastOref
+	return s.origins.items[i]
 }
 
 func (s *recordStore) at(i uint32) *fieldOrigins {
 	if i == 0 {
 		return nil
 	}
-	return s.ats[i]
-}
-
-func (s *recordStore) atRef(a *fieldOrigins) uint32 {
-	switch {
-	case a == nil:
-		return 0
-	case a == s.lastAt:
-		return s.lastAtRef
-	}
-	s.ats = append(s.ats, a)
-	s.bytes += storeEntryCost
-	s.lastAt, s.lastAtRef = a, uint32(len(s.ats)-1)
-	return s.lastAtRef
+	return s.ats.items[i]
 }
 
 func (s *recordStore) more(i uint32) *recordingMore {
 	if i == 0 {
 		return nil
 	}
-	return s.mores[i]
+	return s.mores.items[i]
 }
 
-func (s *recordStore) moreRef(m *recordingMore) uint32 {
-	s.mores = append(s.mores, m)
-	s.bytes += storeEntryCost
-	return uint32(len(s.mores) - 1)
+func (s *recordStore) originRef(o *origin) uint32      { return s.origins.ref(o, &s.bytes) }
+func (s *recordStore) atRef(a *fieldOrigins) uint32    { return s.ats.ref(a, &s.bytes) }
+func (s *recordStore) moreRef(m *recordingMore) uint32 { return s.mores.ref(m, &s.bytes) }
+
+// ptrTable is a table of pointers by index; index 0 is nil. A pointer
+// added twice in a row (a table's column origins, row after row) is one
+// entry.
+type ptrTable[T any] struct {
+	items   []*T // items[0] is nil once anything was added
+	last    *T
+	lastRef uint32
+}
+
+// ref is p's index, adding it (and its cost to bytes) unless it is nil or
+// the pointer added last.
+func (t *ptrTable[T]) ref(p *T, bytes *int64) uint32 {
+	switch {
+	case p == nil:
+		return 0
+	case p == t.last:
+		return t.lastRef
+	}
+	if len(t.items) == 0 {
+		t.items = append(t.items, nil)
+	}
+	t.items = append(t.items, p)
+	*bytes += storeEntryCost
+	t.last, t.lastRef = p, uint32(len(t.items)-1)
+	return t.lastRef
 }
