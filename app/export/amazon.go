@@ -579,8 +579,8 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 		}
 		r.t.histID, r.t.histAt = col("utteranceId"), col("time")
 	}
-	// Every text the Recording keeps is its own (keptTexts): a part of
-	// the row would keep the whole row.
+	// Every text the Recording keeps is its own (keptTexts, recordStore):
+	// a part of the row would keep the whole row.
 	l.ex.Recordings = append(l.ex.Recordings, l.newRecording(l.texts.own(r.column(r.t.histID).Text), r.place()))
 	rec := &l.ex.Recordings[len(l.ex.Recordings)-1]
 	rec.at = l.recs.atRef(r.t.rec)

@@ -56,7 +56,8 @@ func (b *topBar) Render() app.UI {
 }
 
 // OnMount: the top bar is on every page, so its first mount is the app's
-// first page in place of the prerendered one, and go-app's loader goes.
+// first page in place of the prerendered one: go-app's loader goes, and
+// the warm-up starts (startWarm, once).
 func (b *topBar) OnMount(ctx app.Context) {
 	browser.LoaderDone()
 	startWarm()
