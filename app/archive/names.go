@@ -100,13 +100,23 @@ func sortEntries(es []*Entry) {
 	for i, p := range names {
 		parts[p] = int32(i)
 	}
-	type ranked struct { // 24 bytes: the sort moves them
+	// Each path's 16 bytes after the start all paths share are copied
+	// into two integers, so most comparisons are two integer compares: in
+	// the browser, calling comparePaths for each made the sort a quarter
+	// of the listing (250 ms of 900 at 100,000 members, whose names are
+	// "Alexa.VoiceHistory/media/<uuid>.wav"). Bytes past a path's end
+	// count as zero; where both keys are equal the paths themselves are
+	// compared, so the order is the paths' byte order either way.
+	shared := sharedStart(es)
+	type ranked struct { // 40 bytes: the sort moves them
+		k1, k2  uint64
 		path    string
 		part, i int32
 	}
 	rs := make([]ranked, len(es))
 	for i, e := range es {
-		rs[i] = ranked{e.Path, parts[e.Part], int32(i)}
+		rest := e.Path[shared:]
+		rs[i] = ranked{pathKey(rest), pathKey(rest[min(8, len(rest)):]), e.Path, parts[e.Part], int32(i)}
 	}
 	n := 0
 	slices.SortFunc(rs, func(a, b ranked) int {
@@ -115,6 +125,12 @@ func sortEntries(es []*Entry) {
 		}
 		if a.part != b.part {
 			return cmp.Compare(a.part, b.part)
+		}
+		if a.k1 != b.k1 {
+			return cmp.Compare(a.k1, b.k1)
+		}
+		if a.k2 != b.k2 {
+			return cmp.Compare(a.k2, b.k2)
 		}
 		if c := comparePaths(a.path, b.path); c != 0 {
 			return c
@@ -137,6 +153,45 @@ func sortEntries(es []*Entry) {
 			es[i].Duplicate, es[i-1].Duplicate = true, true
 		}
 	}
+}
+
+// sharedStart is the length of the start all entries' paths share.
+func sharedStart(es []*Entry) int {
+	if len(es) == 0 {
+		return 0
+	}
+	first := es[0].Path
+	n := len(first)
+	for _, e := range es[1:] {
+		p := e.Path
+		if len(p) >= n && p[:n] == first[:n] {
+			continue
+		}
+		n = min(n, len(p))
+		for k := range n {
+			if p[k] != first[k] {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
+			break
+		}
+	}
+	return n
+}
+
+// pathKey is s's first 8 bytes as a big-endian integer, zeros past its
+// end: where two keys differ they order as the strings do.
+func pathKey(s string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }
 
 // comparePaths is strings.Compare, faster where the paths share a long

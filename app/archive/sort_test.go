@@ -42,6 +42,15 @@ func TestSortEntries(t *testing.T) {
 		var es []*Entry
 		for i := range 500 + r.IntN(500) {
 			p := "Alexa.VoiceHistory/media/" + strings.Repeat("x", r.IntN(3)) + string(rune('a'+r.IntN(20)))
+			if seed%2 == 1 { // paths that differ anywhere in their first 40 bytes, some a start of others
+				b := []byte(strings.Repeat("ab/\x00", 10)[:r.IntN(40)])
+				for range r.IntN(3) {
+					if len(b) > 0 {
+						b[r.IntN(len(b))] = "ab/\x00"[r.IntN(4)]
+					}
+				}
+				p = "Alexa.VoiceHistory/" + string(b)
+			}
 			e := &Entry{Part: parts[r.IntN(len(parts))], Path: p, Size: int64(i)} // Size: the listing position
 			if r.IntN(5) == 0 {
 				e.RawName = `Alexa.VoiceHistory\` + p[19:]
