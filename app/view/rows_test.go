@@ -2,9 +2,12 @@ package view
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"exportlens/app/archive"
@@ -111,4 +114,91 @@ func TestDeviceRows(t *testing.T) {
 	if !slices.IsSortedFunc(other, func(a, b DeviceRow) int { return b.Records - a.Records }) {
 		t.Errorf("unregistered devices not by count: %+v", other)
 	}
+}
+
+// TestRowsSpellings: however the recordings spell a device serial or a
+// person ID (case, spaces) and in whatever order they come, the tables
+// list each ID once with every recording that names it, in the spelling of
+// its first recording, with a device's first non-empty name; a spelling
+// of a claimed ID counts for the claimed row.
+func TestRowsSpellings(t *testing.T) {
+	spell := func(r *rand.Rand, id string) string {
+		switch r.IntN(3) {
+		case 0:
+			return strings.ToLower(id)
+		case 1:
+			return " " + id + " "
+		}
+		return id
+	}
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 3))
+		devices := []string{"G090LF0000000001", "G090LF0000000002", "G0911W0000000003", "G0911W0000000004"}
+		people := []string{"amzn1.actor.person.oid.A1", "amzn1.actor.person.oid.B2", "amzn1.actor.person.oid.C3"}
+		rep := &check.Report{}
+		rep.Claim.Devices = []check.ClaimDevice{{Serial: devices[0], Name: "Küche"}}
+		rep.Claim.VoiceProfiles = []check.ClaimProfile{{ID: people[0], Name: "Anna"}}
+		x := &export.Export{Vendor: export.Amazon}
+		wantDev, wantPerson := map[string]int{}, map[string]int{}
+		firstDev, firstPerson, devName := map[string]string{}, map[string]string{}, map[string]string{}
+		for i := range 100 + r.IntN(300) {
+			rec := export.NewRecording(fmt.Sprintf("utt-%d", i), export.Source{Path: "h.csv", Line: i + 2})
+			if r.IntN(8) > 0 {
+				s := spell(r, devices[r.IntN(len(devices))])
+				d := export.NormID(s)
+				rec.Set(export.FieldDevice, export.NewValue(s, export.Source{}))
+				wantDev[d]++
+				if _, ok := firstDev[d]; !ok {
+					firstDev[d] = s
+				}
+				if r.IntN(3) == 0 {
+					n := fmt.Sprintf("Gerät %d", i)
+					rec.Set(export.FieldDeviceName, export.NewValue(n, export.Source{}))
+					if devName[d] == "" {
+						devName[d] = n
+					}
+				}
+			}
+			if r.IntN(8) > 0 {
+				s := spell(r, people[r.IntN(len(people))])
+				p := export.NormID(s)
+				rec.Set(export.FieldPersonID, export.NewValue(s, export.Source{}))
+				wantPerson[p]++
+				if _, ok := firstPerson[p]; !ok {
+					firstPerson[p] = s
+				}
+			}
+			x.Recordings = append(x.Recordings, rec)
+		}
+		devRows := DeviceRows(rep, x)
+		if len(devRows) != len(wantDev)+boolInt(wantDev[export.NormID(devices[0])] == 0) {
+			t.Fatalf("seed %d: %d device rows for %d devices: %+v", seed, len(devRows), len(wantDev), devRows)
+		}
+		for i, row := range devRows {
+			d := export.NormID(row.Serial)
+			if row.Records != wantDev[d] || row.Registered != (i == 0) {
+				t.Errorf("seed %d: device row %+v, want %d recordings, registered %v", seed, row, wantDev[d], i == 0)
+			}
+			if i > 0 && (row.Serial != firstDev[d] || row.Name != devName[d]) {
+				t.Errorf("seed %d: device row %+v, want serial %q, name %q", seed, row, firstDev[d], devName[d])
+			}
+		}
+		profRows := ProfileRows(rep, x)
+		if len(profRows) != len(wantPerson)+boolInt(wantPerson[export.NormID(people[0])] == 0) {
+			t.Fatalf("seed %d: %d profile rows for %d people: %+v", seed, len(profRows), len(wantPerson), profRows)
+		}
+		for i, row := range profRows {
+			p := export.NormID(row.ID)
+			if row.Records != wantPerson[p] || row.Registered != (i == 0) || i > 0 && row.ID != firstPerson[p] {
+				t.Errorf("seed %d: profile row %+v, want %d recordings, registered %v, ID %q", seed, row, wantPerson[p], i == 0, firstPerson[p])
+			}
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
