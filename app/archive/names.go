@@ -86,12 +86,10 @@ func isName(name string, exts ...string) bool {
 // keys keep their listing order) and marks entries sharing a Part and Path
 // as duplicates: archive/zip would silently serve the first, we keep both.
 func sortEntries(es []*Entry) {
-	// pdqsort with the listing position as the last key: stable, and in the
-	// browser several times faster than SortStableFunc's insertion sort and
-	// rotations on ten thousand entries. The keys are copied beside the
-	// position (no Entry is dereferenced while sorting) and the parts, few,
-	// are ranked once: at 100,000 entries the sort took the page about
-	// 200 ms with the keys read through the Entries.
+	// The keys are copied beside the listing position (no Entry is
+	// dereferenced while sorting) and the parts, few, are ranked once: at
+	// 100,000 entries the sort took the page about 200 ms with the keys
+	// read through the Entries.
 	parts := map[string]int32{}
 	for _, e := range es {
 		parts[e.Part] = 0
@@ -100,46 +98,28 @@ func sortEntries(es []*Entry) {
 	for i, p := range names {
 		parts[p] = int32(i)
 	}
-	// Each path's 16 bytes after the start all paths share are copied
-	// into two integers, so most comparisons are two integer compares: in
-	// the browser, calling comparePaths for each made the sort a quarter
-	// of the listing (250 ms of 900 at 100,000 members, whose names are
-	// "Alexa.VoiceHistory/media/<uuid>.wav"). Bytes past a path's end
-	// count as zero; where both keys are equal the paths themselves are
-	// compared, so the order is the paths' byte order either way.
-	shared := sharedStart(es)
-	type ranked struct { // 40 bytes: the sort moves them
-		k1, k2  uint64
-		path    string
-		part, i int32
-	}
 	rs := make([]ranked, len(es))
 	for i, e := range es {
-		rest := e.Path[shared:]
-		rs[i] = ranked{pathKey(rest), pathKey(rest[min(8, len(rest)):]), e.Path, parts[e.Part], int32(i)}
+		rs[i] = ranked{path: e.Path, part: parts[e.Part], i: int32(i)}
 	}
-	n := 0
-	slices.SortFunc(rs, func(a, b ranked) int {
-		if n++; n%4096 == 0 {
-			Yield() // sorting 200,000 entries took the page 100-200 ms
-		}
-		if a.part != b.part {
+	// By part first: the parts are few, so this compares integers only.
+	// Ties are left in any order here and at each digit: the last sort of
+	// a run of one path puts it in listing order.
+	s := pathSorter{es: es}
+	if len(names) > 1 {
+		slices.SortFunc(rs, func(a, b ranked) int {
+			s.tick()
 			return cmp.Compare(a.part, b.part)
+		})
+	}
+	for lo := 0; lo < len(rs); {
+		hi := lo + 1
+		for hi < len(rs) && rs[hi].part == rs[lo].part {
+			hi++
 		}
-		if a.k1 != b.k1 {
-			return cmp.Compare(a.k1, b.k1)
-		}
-		if a.k2 != b.k2 {
-			return cmp.Compare(a.k2, b.k2)
-		}
-		if c := comparePaths(a.path, b.path); c != 0 {
-			return c
-		}
-		if c := strings.Compare(es[a.i].RawName, es[b.i].RawName); c != 0 { // rare: one path twice
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
+		s.sort(rs[lo:hi], 0, 0)
+		lo = hi
+	}
 	sorted := make([]*Entry, len(es))
 	for k, r := range rs {
 		sorted[k] = es[r.i]
@@ -155,15 +135,87 @@ func sortEntries(es []*Entry) {
 	}
 }
 
-// sharedStart is the length of the start all entries' paths share.
-func sharedStart(es []*Entry) int {
-	if len(es) == 0 {
-		return 0
+// ranked is an entry while it is sorted: 40 bytes, which the sort moves.
+type ranked struct {
+	key     uint64 // the path's 7 bytes at the depth being sorted, and how many are left (pathKey)
+	path    string
+	part, i int32 // the part's rank and the entry's listing position
+}
+
+// pathSorter sorts one part's entries by path a few bytes at a time (a
+// most-significant-digit radix sort whose digits are 7 bytes): at each
+// depth the paths' bytes there are one integer, so nearly every comparison
+// is an integer compare. Comparing the paths themselves made the sort a
+// quarter of the page's listing, for real names share long starts
+// ("Alexa.VoiceHistory/media/") and wasm compares strings a byte at a time.
+type pathSorter struct {
+	es []*Entry // for RawName, the last key
+	n  int      // comparisons and keys made, to yield now and then
+}
+
+// sortDepths bounds the digits per range: a range still tied after this
+// many (hostile names, each the start of the next) is finished by
+// comparing the rest of the paths, so no input costs more than a few
+// passes over it.
+const sortDepths = 12
+
+func (s *pathSorter) tick() {
+	if s.n++; s.n%4096 == 0 {
+		Yield() // sorting 200,000 entries took the page 100-200 ms
 	}
-	first := es[0].Path
+}
+
+// sort orders rs, whose paths share their first depth bytes, by path,
+// then RawName, then listing position; level counts the digits used.
+func (s *pathSorter) sort(rs []ranked, depth, level int) {
+	if len(rs) < 2 {
+		return
+	}
+	depth += sharedFrom(rs, depth)
+	if level == sortDepths {
+		slices.SortFunc(rs, func(a, b ranked) int {
+			s.tick()
+			return cmp.Or(comparePaths(a.path[depth:], b.path[depth:]), s.last(a, b))
+		})
+		return
+	}
+	for i := range rs {
+		s.tick()
+		rs[i].key = pathKey(rs[i].path, depth)
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		s.tick()
+		return cmp.Compare(a.key, b.key)
+	})
+	for lo := 0; lo < len(rs); {
+		hi := lo + 1
+		for hi < len(rs) && rs[hi].key == rs[lo].key {
+			hi++
+		}
+		switch {
+		case hi-lo < 2:
+		case rs[lo].key&0xff == 8: // the paths go on: the next digit decides
+			s.sort(rs[lo:hi], depth+7, level+1)
+		default: // the same path
+			slices.SortFunc(rs[lo:hi], s.last)
+		}
+		lo = hi
+	}
+}
+
+// last orders two entries of the same path: by RawName (rare: one path
+// written two ways), then as they were listed.
+func (s *pathSorter) last(a, b ranked) int {
+	return cmp.Or(strings.Compare(s.es[a.i].RawName, s.es[b.i].RawName), cmp.Compare(a.i, b.i))
+}
+
+// sharedFrom is the length of the start that all of rs's paths share after
+// their first depth bytes.
+func sharedFrom(rs []ranked, depth int) int {
+	first := rs[0].path[depth:]
 	n := len(first)
-	for _, e := range es[1:] {
-		p := e.Path
+	for _, r := range rs[1:] {
+		p := r.path[depth:]
 		if len(p) >= n && p[:n] == first[:n] {
 			continue
 		}
@@ -181,17 +233,20 @@ func sharedStart(es []*Entry) int {
 	return n
 }
 
-// pathKey is s's first 8 bytes as a big-endian integer, zeros past its
-// end: where two keys differ they order as the strings do.
-func pathKey(s string) uint64 {
+// pathKey is a digit of p at depth: its 7 bytes there, big-endian, zeros
+// past its end, then how many bytes are left, up to 8 (8: more than 7).
+// Two keys order as the paths do where they differ; equal keys below 8
+// mean equal paths, and equal keys of 8 are decided by the next digit.
+func pathKey(p string, depth int) uint64 {
+	rest := p[depth:]
 	var k uint64
-	for i := range 8 {
+	for i := range 7 {
 		k <<= 8
-		if i < len(s) {
-			k |= uint64(s[i])
+		if i < len(rest) {
+			k |= uint64(rest[i])
 		}
 	}
-	return k
+	return k<<8 | uint64(min(len(rest), 8))
 }
 
 // comparePaths is strings.Compare, faster where the paths share a long

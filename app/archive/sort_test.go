@@ -36,13 +36,14 @@ func TestComparePaths(t *testing.T) {
 // over entries of several parts listed in any order, with the same path
 // twice (under one raw name or two) marked as duplicates.
 func TestSortEntries(t *testing.T) {
-	for seed := range uint64(20) {
+	for seed := range uint64(30) {
 		r := rand.New(rand.NewPCG(seed, 1))
 		parts := []string{"b.zip", "a.zip", "a.zip!inner.zip", "c"}
 		var es []*Entry
 		for i := range 500 + r.IntN(500) {
 			p := "Alexa.VoiceHistory/media/" + strings.Repeat("x", r.IntN(3)) + string(rune('a'+r.IntN(20)))
-			if seed%2 == 1 { // paths that differ anywhere in their first 40 bytes, some a start of others
+			switch seed % 3 {
+			case 1: // paths that differ anywhere in their first 40 bytes, some a start of others
 				b := []byte(strings.Repeat("ab/\x00", 10)[:r.IntN(40)])
 				for range r.IntN(3) {
 					if len(b) > 0 {
@@ -50,6 +51,8 @@ func TestSortEntries(t *testing.T) {
 					}
 				}
 				p = "Alexa.VoiceHistory/" + string(b)
+			case 2: // hostile: long runs of one byte, each path the start of many, ties past 100 bytes
+				p = "Alexa.VoiceHistory/" + strings.Repeat("a", r.IntN(130)) + strings.Repeat("\x00", r.IntN(2)) + "ab"[:r.IntN(3)]
 			}
 			e := &Entry{Part: parts[r.IntN(len(parts))], Path: p, Size: int64(i)} // Size: the listing position
 			if r.IntN(5) == 0 {
