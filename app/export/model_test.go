@@ -63,3 +63,38 @@ func TestRecordingAudio(t *testing.T) {
 		}
 	}
 }
+
+// Contents counts files by their extension in any case and at any depth;
+// an extension only starting like a known one, a name that is only an
+// extension's letters, and a long unknown extension count as files only.
+// Audio in any case is listed in Export.Audio.
+func TestContents(t *testing.T) {
+	files := []file{
+		audioFile("x.zip", "a/b/c/one.WAV", 10),
+		audioFile("x.zip", "two.Mp3", 10),
+		audioFile("x.zip", "deep/er/three.opus", 10),
+		audioFile("x.zip", "four.FLAC", 10),
+		memFile("x.zip", "t/table.CSV", "a,b\n1,2\n"),
+		memFile("x.zip", "data.Json", "{}"),
+		memFile("x.zip", "page.HTM", "<p>x</p>"),
+		memFile("x.zip", "p/page.html", "<p>x</p>"),
+		memFile("x.zip", "photo.JPEG", "x"),
+		memFile("x.zip", "photo.webp", "x"),
+		memFile("x.zip", "notes.TXT", "x"),
+		memFile("x.zip", "inner.tar.GZ", "x"),
+		memFile("x.zip", "other.7Z", "x"),
+		memFile("x.zip", "wav", "x"),
+		memFile("x.zip", "x.wavx", "x"),
+		memFile("x.zip", "x.waves", "x"),
+		memFile("x.zip", "x.verylongext", "x"),
+		memFile("x.zip", "x.", "x"),
+	}
+	ex := mustLoad(t, files, nil)
+	want := Contents{Files: len(files), Audio: 4, Tables: 1, Data: 1, Pages: 2, Images: 2, Texts: 1, Archives: 2}
+	if ex.Contents != want {
+		t.Errorf("Contents = %+v, want %+v", ex.Contents, want)
+	}
+	if len(ex.Audio) != 4 {
+		t.Errorf("Export.Audio has %d files, want the 4 audio files: %v", len(ex.Audio), ex.Audio)
+	}
+}
