@@ -180,6 +180,14 @@ const maxSlab = 256
 // so the strings made from them stay immutable.
 type nameBlocks struct{ buf []byte }
 
+// keepBytes is keep for a name read into a buffer that will be reused.
+func (b *nameBlocks) keepBytes(name []byte) string {
+	if len(name) > 4<<10 {
+		return string(name)
+	}
+	return b.keep(unsafe.String(unsafe.SliceData(name), len(name)))
+}
+
 func (b *nameBlocks) keep(s string) string {
 	if s == "" || len(s) > 4<<10 {
 		return s // a long name is an allocation of its own already
@@ -208,6 +216,13 @@ func (o *opener) entryRoom() int64 {
 // false when MaxEntries or the entries' memory is reached and the scope
 // must stop listing.
 func (s *scope) add(e *Entry) bool {
+	e.Path, e.RawName = s.o.names.keep(e.Path), s.o.names.keep(e.RawName)
+	return s.addKept(e)
+}
+
+// addKept is add for an entry whose names are in the opener's nameBlocks
+// already (a ZIP's, kept as its directory is read).
+func (s *scope) addKept(e *Entry) bool {
 	o := s.o
 	if !o.room(1) {
 		s.tooMany = true
@@ -222,7 +237,6 @@ func (s *scope) add(e *Entry) bool {
 	}
 	o.entryMem += cost
 	s.listed++
-	e.Path, e.RawName = o.names.keep(e.Path), o.names.keep(e.RawName)
 	if e.err == nil {
 		switch {
 		case e.Size < 0 || e.Size > o.lim.MaxEntrySize:

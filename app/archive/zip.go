@@ -49,7 +49,7 @@ func sortedMethods(m map[uint16]int) []uint16 {
 // zip lists a ZIP archive read through r. It reports whether the archive
 // could be opened at all; when it could not, a Problem names it.
 func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
-	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)), o.entryRoom())
+	dir, err := readZipDir(r, size, uint64(max(o.lim.MaxEntries-len(o.tree.Entries), 0)), o.entryRoom(), &o.names)
 	if err != nil {
 		o.problem(&Error{Part: s.part, Err: err})
 		return false
@@ -73,6 +73,9 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 		return false
 	}
 	za := &zipArchive{r: r, size: size, base: dir.base, in: s.input, inAt: s.base}
+	// Room for the members at once: grown by doubling, the list of a big
+	// export's entries cost twice its size in garbage.
+	o.tree.Entries = slices.Grow(o.tree.Entries, len(dir.members))
 
 	var pending []*Entry
 	var nDamaged int
@@ -91,7 +94,7 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 			Encrypted: f.flags&1 != 0 || f.method == methodAES, Unsafe: unsafe,
 		})
 		if f.name != p {
-			e.RawName = f.name
+			e.Path, e.RawName = o.names.keep(p), f.name
 		}
 		if damaged[i] {
 			e.err = truncated("its data runs past the end of the archive")
@@ -112,7 +115,7 @@ func (o *opener) zip(s *scope, r io.ReaderAt, size int64) bool {
 			s.unsupported[f.method]++
 			pending = append(pending, e)
 		}
-		if !s.add(e) {
+		if !s.addKept(e) {
 			break
 		}
 	}

@@ -72,7 +72,7 @@ type zipMember struct {
 // stops and cut is set, so that the first records are listed. Other
 // failures are ErrTruncated: the end record or directory is missing or
 // broken.
-func readZipDir(r io.ReaderAt, size int64, room uint64, mem int64) (*zipDir, error) {
+func readZipDir(r io.ReaderAt, size int64, room uint64, mem int64, names *nameBlocks) (*zipDir, error) {
 	end, endOff, err := findEOCD(r, size)
 	if err != nil {
 		return nil, err
@@ -164,7 +164,7 @@ func readZipDir(r io.ReaderAt, size int64, room uint64, mem int64) (*zipDir, err
 		if off > 1<<62 {
 			off = 1 << 62 // out of the file; flagged as damaged later
 		}
-		name := string(rest[:nameLen])
+		name := names.keepBytes(rest[:nameLen]) // the entry's own: never copied again (scope.addKept)
 		d.members = append(d.members, zipMember{
 			header: base + int64(off), comp: comp, record: record, nameLen: nameLen,
 			name: name, usize: usize, method: method, flags: flags, creator: creator, attrs: attrs,
