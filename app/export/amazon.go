@@ -594,7 +594,7 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 	if v := r.column(r.t.hist[FieldAudio]); v.Text == "" {
 		rec.Set(FieldAudio, v)
 	} else {
-		want, found := l.amazonAudio(r.f.Part, r.f.Path, v.Text)
+		want, found, at := l.amazonAudio(r.f.Part, r.f.Path, v.Text)
 		// The reference as written is most often the tail of the member's
 		// path ("media/x.wav" of ".../media/x.wav"), which the archive's
 		// listing keeps anyway: no copy of its own then.
@@ -606,7 +606,7 @@ func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
 		rec.set(FieldAudio, l.recs.ownRef(v.Text), v.at) // unique to the row: not looked up
 		rec.SetAudio(r.f.Part, found, want)
 		if found != "" {
-			l.markAudio(r.f.Part, found, true)
+			l.markAudioAt(at, true)
 		}
 	}
 	extra := r.extra(mapped)
@@ -679,19 +679,19 @@ func (l *loader) growRecordings(r tableRow) {
 // part. The reference is relative to the category folder (AudioBase, e.g.
 // "Alexa.VoiceHistory/"), wherever that folder sits (a folder input adds
 // "Alexa/" in front). want is the path the reference names; found is the
-// member that exists ("" when none does).
+// member that exists ("" when none does), at its index in l.files.
 //
 // It runs for every row: the candidates are built in one buffer, looked up
 // without a string of their own, and found is the member's own path, so a
 // row whose audio exists costs no allocation.
-func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string) {
+func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string, at int) {
 	ref = strings.TrimSpace(ref)
 	if strings.Contains(ref, "\\") {
 		ref = strings.ReplaceAll(ref, "\\", "/")
 	}
 	ref = path.Clean(strings.TrimLeft(ref, "/")) // allocates only when ref is not clean
 	if ref == "." || ref == ".." || strings.HasPrefix(ref, "../") {
-		return "", ""
+		return "", "", -1
 	}
 	members := l.byPath[part]
 	first := -1 // length of the first candidate in buf; buf[:first] is want when none is found
@@ -701,7 +701,7 @@ func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string) {
 		buf = append(append(append(buf, dir...), sep...), ref...)
 		c := buf[start:]
 		if i, ok := members[string(c)]; ok {
-			found = l.files[i].Path
+			found, at = l.files[i].Path, i
 			return true
 		}
 		if first < 0 {
@@ -714,19 +714,19 @@ func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string) {
 	defer func() { l.pathBuf = buf[:0] }()
 	if base := strings.TrimSuffix(l.lay.Amazon.AudioBase, "/"); base != "" {
 		if i := indexDir(csvPath, base+"/"); i >= 0 && try(csvPath[:i], base+"/") {
-			return found, found
+			return found, found, at
 		}
 	}
 	if i := indexDir(csvPath, "datasets/"); i >= 0 && try(csvPath[:i], "") {
-		return found, found
+		return found, found, at
 	}
 	if d := path.Dir(csvPath); d != "." && try(d, "/") {
-		return found, found
+		return found, found, at
 	}
 	if try("", "") {
-		return found, found
+		return found, found, at
 	}
-	return string(buf[:first]), ""
+	return string(buf[:first]), "", -1
 }
 
 // indexDir is the index in p of the folder dir ("a/", at p's start or
