@@ -228,11 +228,34 @@ func (l *loader) isEmpty(t string) bool {
 	return false
 }
 
+// columnSet is a set of a table's columns: a slice, for extra asks it of
+// every cell of every row (a map was a twentieth of a big voice history's
+// load).
+type columnSet struct {
+	on []bool
+	n  int // columns in the set
+}
+
+func (s *columnSet) add(c int) {
+	if c < 0 {
+		return
+	}
+	if c >= len(s.on) {
+		s.on = append(s.on, make([]bool, c+1-len(s.on))...)
+	}
+	if !s.on[c] {
+		s.on[c] = true
+		s.n++
+	}
+}
+
+func (s columnSet) has(c int) bool { return c >= 0 && c < len(s.on) && s.on[c] }
+
 // extra returns the non-empty cells of columns the table does not map.
-func (r tableRow) extra(skip map[int]bool) []Value {
+func (r tableRow) extra(skip columnSet) []Value {
 	var out []Value
 	for c := range r.rw.Cells {
-		if skip[c] {
+		if skip.has(c) {
 			continue
 		}
 		if v := r.l.cell(r.t, r.rw, c); !v.Empty() {
@@ -259,7 +282,7 @@ func (l *loader) readCSVFile(f file) {
 		tab     *compiledTable
 		cols    map[string]int
 		custIdx []int
-		mapped  = map[int]bool{}
+		mapped  columnSet
 		n, kept int
 		allow   = l.allowance()
 		shapes  *idColumns
@@ -293,10 +316,10 @@ func (l *loader) readCSVFile(f file) {
 				l.histories++
 			}
 			for _, c := range cols {
-				mapped[c] = true
+				mapped.add(c)
 			}
 			for _, c := range custIdx {
-				mapped[c] = true
+				mapped.add(c)
 			}
 		}
 		shapes = newIDColumns(l, cc, tab, cols, custIdx)
@@ -310,7 +333,7 @@ func (l *loader) readCSVFile(f file) {
 			}
 		}
 		if tab != nil || len(custIdx) > 0 {
-			if !allow.take(rowCost(tab, rw, len(custIdx), len(mapped))) {
+			if !allow.take(rowCost(tab, rw, len(custIdx), mapped.n)) {
 				return &budgetError{n: kept, unit: "rows"}
 			}
 			kept++
@@ -432,7 +455,7 @@ func addClaim(list []Value, v Value, norm func(string) string) []Value {
 	return append(list, v)
 }
 
-func (l *loader) registrationRow(r tableRow, mapped map[int]bool) {
+func (l *loader) registrationRow(r tableRow, mapped columnSet) {
 	d := Device{
 		Serial:     r.get("serial"),
 		Type:       r.get("type"),
@@ -458,7 +481,7 @@ func (l *loader) registrationRow(r tableRow, mapped map[int]bool) {
 // devices, feedback) as a device of the account: not a registration (no
 // type, no state), but a serial the account's own files name, so a
 // recording from it is the account's.
-func (l *loader) alexaDeviceRow(r tableRow, mapped map[int]bool, list DeviceList) {
+func (l *loader) alexaDeviceRow(r tableRow, mapped columnSet, list DeviceList) {
 	d := Device{Serial: r.get("serial"), Src: r.src(), List: list, Extra: r.extra(mapped)}
 	if d.Serial.Empty() {
 		return
@@ -533,7 +556,7 @@ func (l *loader) isAlexaFile(p string) bool {
 	return false
 }
 
-func (l *loader) voiceProfileRow(r tableRow, mapped map[int]bool) {
+func (l *loader) voiceProfileRow(r tableRow, mapped columnSet) {
 	l.ex.VoiceProfiles = append(l.ex.VoiceProfiles, VoiceProfile{
 		ID:         r.get("personId"),
 		Name:       r.get("personName"),
@@ -560,7 +583,7 @@ var historyFields = [numFields]string{
 // historyRow appends the row's Recording. Its values' origins are the
 // table's columns (shared by every row); a row with a repaired cell or a
 // misshapen ID gets its own copy through Set.
-func (l *loader) historyRow(r tableRow, mapped map[int]bool) {
+func (l *loader) historyRow(r tableRow, mapped columnSet) {
 	if len(l.ex.Recordings) == cap(l.ex.Recordings) {
 		l.growRecordings(r)
 	}

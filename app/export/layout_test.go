@@ -166,6 +166,11 @@ func TestIsDoc(t *testing.T) {
 		"README.txt.wav":         false,
 		"Instructions.txt":       false,
 		"":                       false,
+		"ReadMe.Txt":             true,
+		"xREADME.TXT":            false,
+		"A_INSTRUCTIONS.TXT":     true,
+		"s.txt":                  false,
+		"DESCRIPTION1.pdf":       true,
 	} {
 		if got := l.isDoc(name); got != want {
 			t.Errorf("isDoc(%q) = %v, want %v", name, got, want)

@@ -345,18 +345,23 @@ func (l *loader) isDoc(base string) bool {
 			}
 		}
 	}
-	lb := strings.ToLower(base)
+	// Compared without a lower-cased copy: strings.ToLower of every
+	// member's name was a fortieth of a big export's load.
+	lb := ""
 	for _, p := range l.docs {
 		switch p.kind {
 		case docName:
-			if p.text == lb {
+			if len(p.text) == len(base) && strings.EqualFold(p.text, base) {
 				return true
 			}
 		case docSuffix:
-			if strings.HasSuffix(lb, p.text) {
+			if len(base) >= len(p.text) && strings.EqualFold(base[len(base)-len(p.text):], p.text) {
 				return true
 			}
 		default:
+			if lb == "" {
+				lb = strings.ToLower(base)
+			}
 			if ok, _ := path.Match(p.text, lb); ok {
 				return true
 			}
