@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -131,6 +132,30 @@ func TestParseTime(t *testing.T) {
 	for _, bad := range []string{"", "N/A", "yesterday", "13/45/2023 99:99", "12345"} {
 		if got, ok := parseTime(bad); ok {
 			t.Errorf("parseTime(%q): got %v, want no time", bad, got)
+		}
+	}
+}
+
+// isASCII finds a byte of 0x80 or more wherever it lies: in the first or
+// the last of the eight bytes it tests at once, in the tail after them, at
+// any length and any start within a longer string.
+func TestIsASCII(t *testing.T) {
+	base := strings.Repeat("abcdefgh", 5)
+	for start := range 8 {
+		for n := range len(base) - start {
+			s := base[start : start+n]
+			if !isASCII(s) {
+				t.Fatalf("isASCII(%q) = false, want true", s)
+			}
+			for at := range n {
+				for _, c := range []byte{0x80, 0xC3, 0xFF} {
+					b := []byte(s)
+					b[at] = c
+					if isASCII(string(b)) {
+						t.Fatalf("isASCII(%q) = true, want false (byte %#x at %d)", b, c, at)
+					}
+				}
+			}
 		}
 	}
 }
