@@ -7,7 +7,6 @@ import (
 	"io"
 	"path"
 	"strings"
-	"time"
 
 	"exportlens/app/archive"
 )
@@ -17,7 +16,6 @@ import (
 type file struct {
 	Part, Path string
 	Size       int64
-	Modified   time.Time
 	// entry is the tree's entry. Keeping it, rather than two closures
 	// over it, spares a tree of 200,000 entries 400,000 small objects
 	// that the browser's collector must mark without yielding.

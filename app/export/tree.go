@@ -23,8 +23,7 @@ func Load(ctx context.Context, t *archive.Tree, layout *Layout) (*Export, error)
 			archive.Yield()
 		}
 		files = append(files, file{
-			Part: e.Part, Path: e.Path, Size: e.Size, Modified: e.Modified,
-			entry: e,
+			Part: e.Part, Path: e.Path, Size: e.Size, entry: e,
 		})
 	}
 	budget, ok := t.MemoryLeft()
