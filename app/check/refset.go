@@ -2,7 +2,6 @@ package check
 
 import (
 	"slices"
-	"strings"
 
 	"exportlens/app/export"
 )
@@ -61,7 +60,7 @@ func earlier(a export.Source, at string, b export.Source, bt string) bool {
 // spaces trimmed, everything else as written. Composing or folding it (NFC
 // turns the Kelvin sign into "K", folding spaces drops a trailing no-break
 // space) would show a foreign value exactly like the owned one.
-func displayText(s string) string { return strings.Trim(s, " \t\r\n\v\f") }
+func displayText(s string) string { return export.TrimASCIISpace(s) }
 
 func (s refSet) len() int { return len(s.shown) }
 

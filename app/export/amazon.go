@@ -992,7 +992,7 @@ func IsDeviceSerial(s string) bool {
 // every voice-history row has a person ID, written in lower case.
 func IsVoiceProfileID(s string) bool {
 	const prefix = "AMZN1.ACTOR.PERSON.OID."
-	s = trimASCIISpace(s)
+	s = TrimASCIISpace(s)
 	return len(s) == len(prefix)+14 && equalASCIIUpper(s[:len(prefix)], prefix) && alnum(s[len(prefix):])
 }
 
@@ -1028,7 +1028,7 @@ func alnum(s string) bool {
 // outside ASCII (a Cyrillic А, a zero-width space) — one word with a digit.
 // It is not a description: it stays an identity, so the rules flag it.
 func lookalikeID(s string) bool {
-	s = trimASCIISpace(s)
+	s = TrimASCIISpace(s)
 	ascii, digit := true, false
 	for _, r := range s {
 		switch {

@@ -17,13 +17,26 @@ import (
 // "I", NFC maps the Kelvin sign "\u212A" to "K"), and a value that differs
 // from an owned ID by any non-ASCII character is never that ID.
 func NormID(s string) string {
-	return asciiUpper(trimASCIISpace(s))
+	return asciiUpper(TrimASCIISpace(s))
 }
 
-// trimASCIISpace trims only ASCII white space: a no-break or zero-width
-// space around an ID is part of what the export wrote, not padding.
-func trimASCIISpace(s string) string {
-	return strings.Trim(s, " \t\r\n\v\f")
+// TrimASCIISpace trims only ASCII white space: a no-break or zero-width
+// space around an ID is part of what the export wrote, not padding. (Not
+// strings.Trim with a cutset, which builds its set on every call: the
+// checks normalise every ID of every recording.)
+func TrimASCIISpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && isASCIISpace(s[i]) {
+		i++
+	}
+	for j > i && isASCIISpace(s[j-1]) {
+		j--
+	}
+	return s[i:j]
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
 }
 
 // asciiUpper upper-cases a–z only.
@@ -99,7 +112,7 @@ func isASCII(s string) bool {
 // (a singleton such as the Kelvin sign, which NFC turns into "K") is kept as
 // written, so a look-alike never equals an owned address.
 func NormEmail(s string) string {
-	s = asciiLower(trimASCIISpace(s))
+	s = asciiLower(TrimASCIISpace(s))
 	if isASCII(s) {
 		return s
 	}

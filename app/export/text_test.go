@@ -1,6 +1,7 @@
 package export
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -156,6 +157,23 @@ func TestIsASCII(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TrimASCIISpace trims what strings.Trim with the six ASCII spaces trims,
+// and nothing else: no-break, zero-width and other Unicode spaces stay.
+func TestTrimASCIISpace(t *testing.T) {
+	parts := []string{" ", "\t", "\r", "\n", "\v", "\f", "\u00a0", "\u200b", "\u3000", "a", "Z", "ü", "\x00", "\x85"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := TrimASCIISpace(s), strings.Trim(s, " \t\r\n\v\f"); got != want {
+			t.Fatalf("TrimASCIISpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
