@@ -78,3 +78,32 @@ func TestSortEntries(t *testing.T) {
 		}
 	}
 }
+
+// isName matches an extension at the end of the base name in any case,
+// and nothing that only ends in the same letter or has the extension in a
+// folder's name.
+func TestIsName(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		exts []string
+		want bool
+	}{
+		{"a/b/Export.ZIP", []string{".zip"}, true},
+		{"x.zip", []string{".7z", ".rar", ".zip"}, true},
+		{"inner.Tar.Gz", []string{".tgz", ".tar.gz"}, true},
+		{"a.7Z", []string{".7z"}, true},
+		{"a.RaR", []string{".7z", ".rar"}, true},
+		{"x.zap", []string{".zip"}, false},
+		{"x.wav", []string{".zip", ".7z", ".rar"}, false},
+		{".zip", []string{".zip"}, false}, // nothing before the extension
+		{"a.zip/b", []string{".zip"}, false},
+		{"zip", []string{".zip"}, false},
+		{"", []string{".zip"}, false},
+		{"a.ziP", []string{".zip"}, true},
+		{"a.zi\xd0", []string{".zip"}, false}, // 0xd0 | 0x20 is 0xf0, not 'p'
+	} {
+		if got := isName(c.name, c.exts...); got != c.want {
+			t.Errorf("isName(%q, %q) = %v, want %v", c.name, c.exts, got, c.want)
+		}
+	}
+}
