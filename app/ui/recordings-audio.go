@@ -104,7 +104,13 @@ func audioEvent(name string, a app.Value, e app.Event) {
 		case "error":
 			v.onAudioError(a, item)
 		case playFailEvent:
-			v.onPlayFail(e.Get("detail").String(), item)
+			// A failed source also rejects play(), with a vaguer reason
+			// than the element's error (which came first): that one stays.
+			if a.Get("error").Truthy() {
+				v.onAudioError(a, item)
+			} else {
+				v.onPlayFail(e.Get("detail").String(), item)
+			}
 		}
 	})
 }

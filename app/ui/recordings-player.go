@@ -170,17 +170,21 @@ func (v *playerView) Render() app.UI {
 			notes = append(notes, v.renderExcerpt(check.RecordingRef(rec)))
 		}
 	}
+	// Why the sound does not play is told under the buttons: it comes
+	// after the click, and above them it would move them under the
+	// pointer (a second click would land beside Next).
+	var status app.UI
 	switch {
 	case err != nil:
-		notes = append(notes, app.P().Class("error").Text(tr(v.Lang, tRecAudioFailed, err.Error())))
+		status = app.P().Class("error").Text(tr(v.Lang, tRecAudioFailed, err.Error()))
 	case v.cannot == tPlayerPressPlay && v.cannotItem == k && url != "":
-		notes = append(notes, app.P().Class("notice").Attr("data-testid", "player-press-play").Attr("role", "status").
-			Text(tr(v.Lang, tPlayerPressPlay)))
+		status = app.P().Class("notice").Attr("data-testid", "player-press-play").Attr("role", "status").
+			Text(tr(v.Lang, tPlayerPressPlay))
 	case v.cannot != noText && v.cannotItem == k && url != "":
-		notes = append(notes, app.P().Class("error").Attr("data-testid", "player-cannot").Attr("role", "alert").
-			Text(tr(v.Lang, tPlayerCannot, tr(v.Lang, v.cannot))))
+		status = app.P().Class("error").Attr("data-testid", "player-cannot").Attr("role", "alert").
+			Text(tr(v.Lang, tPlayerCannot, tr(v.Lang, v.cannot)))
 	case audioPath == "":
-		notes = append(notes, app.P().Class("notice").Text(tr(v.Lang, tRecNoAudio)))
+		status = app.P().Class("notice").Text(tr(v.Lang, tRecNoAudio))
 	}
 
 	playKey := tPlayerPlay
@@ -237,6 +241,7 @@ func (v *playerView) Render() app.UI {
 			app.Button().Class("secondary").Attr("data-testid", "player-next").Disabled(v.Pos < 0 || v.Pos >= v.Count-1).
 				OnMouseDown(keepFocus).OnClick(v.onNext).Text(tr(v.Lang, tPlayerNext)+" ›"),
 		),
+		app.If(status != nil, status),
 		app.Div().Class("player-speed").Body(
 			app.Span().Class("muted").Text(tr(v.Lang, tPlayerSpeed)),
 			app.Span().Class("speeds").Body(speeds...),

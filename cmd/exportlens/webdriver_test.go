@@ -308,10 +308,11 @@ func keyFlows(t *testing.T, d *wd) {
 		t.Errorf("the empty date filters show %q", got)
 	}
 	d.click(`[data-testid=recording]`)
-	// The sound may start before the player is drawn with the recording
-	// (and its reason, when it cannot play, moves the buttons below it).
+	// The sound may start before the player is drawn with the recording.
+	// Playing means its time moves: play() unpauses at once, and a missing
+	// sound device is only reported after that.
 	d.wait("the first recording playing, or the player saying why not", `(() => { const a = document.querySelector('audio[data-testid=player]');
-  return document.querySelector('aside.player[data-item="0"]') && (a && a.dataset.item === '0' && !a.error && (a.currentTime > 0 || !a.paused) ||
+  return document.querySelector('aside.player[data-item="0"]') && (a && a.dataset.item === '0' && !a.error && a.currentTime > 0 ||
     document.querySelector('[data-testid=player-cannot],[data-testid=player-press-play]')) })()`)
 	if msg := wdJS[string](d, `const c = document.querySelector('[data-testid=player-cannot],[data-testid=player-press-play]'),
   a = document.querySelector('audio[data-testid=player]');
@@ -324,6 +325,16 @@ func keyFlows(t *testing.T, d *wd) {
 		}
 	}
 	d.shot("recordings")
+	// A refusal that comes after the click (here a synthetic one: Safari's
+	// "press Play") is told without moving the buttons under the pointer.
+	next := `return JSON.stringify(document.querySelector('[data-testid=player-next]').getBoundingClientRect())`
+	before := wdJS[string](d, next)
+	wdJS[any](d, `document.querySelector('audio[data-testid=player]').dispatchEvent(
+  new CustomEvent('exportlens-playfail', {detail: 'NotAllowedError'})); return null`)
+	d.wait("the player's reason", `document.querySelector('[data-testid=player-cannot],[data-testid=player-press-play]')`)
+	if after := wdJS[string](d, next); after != before {
+		t.Errorf("%s: the player's reason moved Next from %s to %s", d.engine, before, after)
+	}
 	d.click(`[data-testid=player-next]`)
 	d.wait("the second recording in the player", `document.querySelector('aside.player[data-item="1"]')`)
 	if d.engine == "WebKit" {
