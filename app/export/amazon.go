@@ -716,14 +716,13 @@ func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string, at 
 	if ref == "." || ref == ".." || strings.HasPrefix(ref, "../") {
 		return "", "", -1
 	}
-	members := l.byPath[part]
 	first := -1 // length of the first candidate in buf; buf[:first] is want when none is found
 	buf := l.pathBuf[:0]
 	try := func(dir, sep string) bool {
 		start := len(buf)
 		buf = append(append(append(buf, dir...), sep...), ref...)
 		c := buf[start:]
-		if i, ok := members[string(c)]; ok {
+		if i, ok := l.byPath.findBytes(part, c); ok {
 			found, at = l.files[i].Path, i
 			return true
 		}

@@ -124,7 +124,7 @@ type loader struct {
 	ex    *Export
 	files []file
 
-	byPath map[string]map[string]int // part -> path -> index into files
+	byPath *pathIndex // part and path -> index into files
 	// anyPath: path -> index of its first file in any part; made when a
 	// Takeout record first looks for its audio (anyPathIndex).
 	anyPath map[string]int
@@ -201,32 +201,16 @@ func loadWithin(ctx context.Context, files []file, lay *Layout, budget int64) (*
 	// big export's tree several times over in garbage.
 	audio := countAudio(files)
 	l := &loader{ctx: ctx, lay: lay, ex: &Export{Vendor: Unknown, Audio: make([]AudioFile, 0, audio)}, files: files,
-		byPath: map[string]map[string]int{}, audioOf: make([]int32, len(files)), budget: budget, budgetStart: budget}
+		byPath: newPathIndex(files, len(files)), audioOf: make([]int32, len(files)), budget: budget, budgetStart: budget}
 	l.compile()
 	l.google.duplicates = dups
 
 	var csvs, jsons, htmls, pdfs []int
-	var (
-		part    string
-		members map[string]int
-	)
 	for i, f := range files {
 		if i%yieldEvery == yieldEvery-1 {
 			archive.Yield() // a tree of 200,000 entries took the page half a second here
 		}
-		if members == nil || f.Part != part {
-			// Files come part by part: the part's map is looked up once
-			// per part, not three times per file.
-			part, members = f.Part, l.byPath[f.Part]
-			if members == nil {
-				members = make(map[string]int, partFiles(files[i:], f.Part))
-				l.byPath[f.Part] = members
-			}
-		}
-		first, dup := members[f.Path]
-		if !dup {
-			members[f.Path], first = i, i
-		}
+		first := l.byPath.add(i)
 		l.audioOf[i] = -1
 		base := path.Base(f.Path)
 		kind := kindOf(base)
@@ -298,16 +282,6 @@ func countAudio(files []file) int {
 		if kindOf(f.Path) == kindAudio {
 			n++
 		}
-	}
-	return n
-}
-
-// partFiles counts the files of part among the next run of files (members
-// of one part come together in a tree).
-func partFiles(files []file, part string) int {
-	n := 0
-	for n < len(files) && files[n].Part == part {
-		n++
 	}
 	return n
 }
@@ -419,7 +393,7 @@ func reason(err error) string {
 
 // lookup finds a member by part and path.
 func (l *loader) lookup(part, p string) (file, bool) {
-	i, ok := l.byPath[part][p]
+	i, ok := l.byPath.find(part, p)
 	if !ok {
 		return file{}, false
 	}
@@ -429,7 +403,7 @@ func (l *loader) lookup(part, p string) (file, bool) {
 // markAudio flags an audio file as referenced by a record, and as its
 // Recording's own audio when ofRecording.
 func (l *loader) markAudio(part, p string, ofRecording bool) {
-	if i, ok := l.byPath[part][p]; ok {
+	if i, ok := l.byPath.find(part, p); ok {
 		l.markAudioAt(i, ofRecording)
 	}
 }
