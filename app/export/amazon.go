@@ -618,16 +618,11 @@ func (l *loader) historyRow(r tableRow, mapped columnSet) {
 		rec.Set(FieldAudio, v)
 	} else {
 		want, found, at := l.amazonAudio(r.f.Part, r.f.Path, v.Text)
+		rec.SetAudio(r.f.Part, found, want)
 		// The reference as written is most often the tail of the member's
 		// path ("media/x.wav" of ".../media/x.wav"), which the archive's
-		// listing keeps anyway: no copy of its own then.
-		if strings.HasSuffix(found, v.Text) {
-			v.Text = found[len(found)-len(v.Text):]
-		} else {
-			v.Text = l.texts.own(v.Text)
-		}
-		rec.set(FieldAudio, l.recs.ownRef(v.Text), v.at) // unique to the row: not looked up
-		rec.SetAudio(r.f.Part, found, want)
+		// listing keeps anyway: no copy, nor string, of its own then.
+		rec.set(FieldAudio, l.recs.tailRef(rec.audioPath, v.Text), v.at) // unique to the row: not looked up
 		if found != "" {
 			l.markAudioAt(at, true)
 		}

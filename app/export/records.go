@@ -1,5 +1,10 @@
 package export
 
+import (
+	"strings"
+	"unsafe"
+)
+
 // recordStore holds what the Recordings of one load keep beyond their ID
 // and time: their texts, their origins and what few of them have more of,
 // each by a 32-bit index. A Recording holding strings and pointers had
@@ -7,14 +12,17 @@ package export
 // collector marks without yielding to the page, and at 100,000 recordings
 // those were most of a mark that held the page for over 100 ms. With the
 // store a Recording has three (its ID, its time's zone, the store), and
-// the store one a distinct text.
+// the store one a text kept as it was given (an audio path, a part of the
+// archive's listing): the texts it copies are spans of its own blocks.
 //
 // Index 0 is "none" in every table. The tables only grow; a Recording
 // copied and then changed adds entries and never changes one another
 // Recording reads. A store is filled by one goroutine (its load, or the
 // code building Recordings by hand); once built it is only read.
 type recordStore struct {
-	texts   []string
+	texts   []textSpan
+	blocks  [][]byte // the copies, many to a block
+	kept    []string // the texts kept as they were given (keptBlock)
 	origins ptrTable[origin]
 	ats     ptrTable[fieldOrigins]
 	mores   ptrTable[recordingMore]
@@ -29,16 +37,24 @@ type recordStore struct {
 		ref  uint32
 	}
 
-	blocks textBlocks
-	bytes  int64 // what the tables and the copies hold, for the budget
+	bytes int64 // what the tables and the copies hold, for the budget
 }
+
+// textSpan is where a text lies: n bytes at off in blocks[blk]; kept[off]
+// when blk is keptBlock; the last n bytes of kept[off] when it is keptTail.
+type textSpan struct{ blk, off, n uint32 }
+
+const (
+	keptBlock = ^uint32(0)
+	keptTail  = keptBlock - 1
+)
 
 // storeEntryCost is what a store's entry adds to the text or pointer it
 // holds (the slot of a table, the share of a map entry), for the budget.
 const storeEntryCost = 16
 
 func newRecordStore() *recordStore {
-	return &recordStore{texts: []string{""}}
+	return &recordStore{texts: []textSpan{{}}}
 }
 
 // text is the text of index i.
@@ -46,7 +62,15 @@ func (s *recordStore) text(i uint32) string {
 	if i == 0 {
 		return ""
 	}
-	return s.texts[i]
+	switch sp := s.texts[i]; sp.blk {
+	case keptBlock:
+		return s.kept[sp.off]
+	case keptTail:
+		k := s.kept[sp.off]
+		return k[len(k)-int(sp.n):]
+	}
+	sp := s.texts[i]
+	return unsafe.String(&s.blocks[sp.blk][sp.off], sp.n)
 }
 
 // textRef is the index of text t, a value of field f, kept as it is.
@@ -70,9 +94,11 @@ func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
 	}
 	if !ok {
 		if copied {
-			t = s.copy(t)
+			ref = s.keepCopy(t)
+			t = s.text(ref)
+		} else {
+			ref = s.ownRef(t)
 		}
-		ref = s.ownRef(t)
 		if len(t) <= maxSharedLen && len(s.index) < maxShared {
 			if s.index == nil {
 				s.index = make(map[string]uint32, 64)
@@ -81,14 +107,49 @@ func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
 			s.bytes += sharedCost
 		}
 	}
-	s.last[f].text, s.last[f].ref = s.texts[ref], ref
+	s.last[f].text, s.last[f].ref = t, ref
 	return ref
 }
 
-// copy is t in the store's blocks: one allocation a block, not one a text.
-func (s *recordStore) copy(t string) string {
-	s.bytes += int64(len(t))
-	return s.blocks.keep(t)
+// keepCopy is the index of a new copy of t in the store's blocks: one
+// allocation a block, not one a text. Bytes once appended are never
+// written again, so the strings made from them stay immutable.
+func (s *recordStore) keepCopy(t string) uint32 {
+	s.bytes += int64(len(t)) + storeEntryCost
+	n := len(s.blocks)
+	if n == 0 || cap(s.blocks[n-1])-len(s.blocks[n-1]) < len(t) {
+		// Blocks grow with the texts kept, so a small load does not hold
+		// a big block for a few texts; a long text is a block of its own.
+		size := len(t)
+		if size <= 1<<10 {
+			size = 1 << 10
+			if n > 0 {
+				size = min(max(2*cap(s.blocks[n-1]), size), 64<<10)
+			}
+		}
+		s.blocks = append(s.blocks, make([]byte, 0, size))
+		n++
+	}
+	b := &s.blocks[n-1]
+	sp := textSpan{blk: uint32(n - 1), off: uint32(len(*b)), n: uint32(len(t))}
+	*b = append(*b, t...)
+	s.texts = append(s.texts, sp)
+	return uint32(len(s.texts) - 1)
+}
+
+// tailRef is the index of text t when it ends the text of index of (an
+// audio reference as written is most often the tail of the member's path,
+// kept by ownRef): no string of its own then. Else t is copied.
+func (s *recordStore) tailRef(of uint32, t string) uint32 {
+	if t == "" {
+		return 0
+	}
+	if sp := s.texts[of]; of != 0 && sp.blk == keptBlock && strings.HasSuffix(s.kept[sp.off], t) {
+		s.texts = append(s.texts, textSpan{blk: keptTail, off: sp.off, n: uint32(len(t))})
+		s.bytes += storeEntryCost
+		return uint32(len(s.texts) - 1)
+	}
+	return s.keepCopy(t)
 }
 
 // ownRef is the index of a text unique to its record (an audio path, kept
@@ -97,7 +158,8 @@ func (s *recordStore) ownRef(t string) uint32 {
 	if t == "" {
 		return 0
 	}
-	s.texts = append(s.texts, t)
+	s.kept = append(s.kept, t)
+	s.texts = append(s.texts, textSpan{blk: keptBlock, off: uint32(len(s.kept) - 1)})
 	s.bytes += storeEntryCost
 	return uint32(len(s.texts) - 1)
 }

@@ -57,9 +57,14 @@ func TestRecordStore(t *testing.T) {
 		r.set(FieldTranscript, l.recs.copyRef(FieldTranscript, cells[2]), place{})
 		recs = append(recs, r)
 	}
-	// "", the device, the name, the transcript: one entry each.
+	// "", the device, the name, the transcript: one entry each, and the
+	// copies in the store's blocks, where the collector has no string to
+	// follow (only a text kept as it was given is one).
 	if n := len(l.recs.texts); n != 4 {
 		t.Errorf("3 recordings of the same three texts: %d texts in the store, want 4", n)
+	}
+	if len(l.recs.kept) != 0 || len(l.recs.blocks) != 1 {
+		t.Errorf("three copies: %d texts kept as strings, %d blocks; want 0 and 1", len(l.recs.kept), len(l.recs.blocks))
 	}
 	for i, r := range recs {
 		if r.st != l.recs {
@@ -70,6 +75,28 @@ func TestRecordStore(t *testing.T) {
 		}
 		if r.Transcript().Text != "licht aus" || r.DeviceName().Text != "Küche" || r.Src().Line != i+2 {
 			t.Errorf("recording %d: got %q %q line %d", i, r.Transcript().Text, r.DeviceName().Text, r.Src().Line)
+		}
+	}
+
+	long := strings.Repeat("lange Antwort ", 200) // over a block's first size
+	recs[0].set(FieldResponse, l.recs.copyRef(FieldResponse, long), place{})
+	recs[1].SetAudio("", "media/a.wav", "media/a.wav")
+	if got := recs[0].Response().Text; got != long {
+		t.Errorf("a long copy reads back as %d bytes, want %d", len(got), len(long))
+	}
+	if got := recs[1].AudioPath(); got != "media/a.wav" || len(l.recs.kept) != 1 {
+		t.Errorf("an audio path kept as given: %q, %d kept", got, len(l.recs.kept))
+	}
+	// The reference as written, the tail of the path found: no string of
+	// its own; one that is not its tail is a copy.
+	recs[1].set(FieldAudio, l.recs.tailRef(recs[1].audioPath, "a.wav"), place{})
+	recs[2].set(FieldAudio, l.recs.tailRef(recs[1].audioPath, "b.wav"), place{})
+	if a, b := recs[1].Audio().Text, recs[2].Audio().Text; a != "a.wav" || b != "b.wav" || len(l.recs.kept) != 1 {
+		t.Errorf("audio references %q and %q, %d kept as strings; want a.wav, b.wav, 1", a, b, len(l.recs.kept))
+	}
+	for i, r := range recs {
+		if r.Device().Text != "G070RQ0000000001" || r.Transcript().Text != "licht aus" {
+			t.Errorf("recording %d after more texts: %q %q", i, r.Device().Text, r.Transcript().Text)
 		}
 	}
 
