@@ -1,9 +1,6 @@
 package export
 
-import (
-	"strings"
-	"unsafe"
-)
+import "strings"
 
 // recordStore holds what the Recordings of one load keep beyond their ID
 // and time: their texts, their origins and what few of them have more of,
@@ -21,8 +18,8 @@ import (
 // code building Recordings by hand); once built it is only read.
 type recordStore struct {
 	texts   []textSpan
-	blocks  [][]byte // the copies, many to a block
-	kept    []string // the texts kept as they were given (keptBlock)
+	blocks  textBlocks // the copies
+	kept    []string   // the texts kept as they were given (keptBlock)
 	origins ptrTable[origin]
 	ats     ptrTable[fieldOrigins]
 	mores   ptrTable[recordingMore]
@@ -40,7 +37,7 @@ type recordStore struct {
 	bytes int64 // what the tables and the copies hold, for the budget
 }
 
-// textSpan is where a text lies: n bytes at off in blocks[blk]; kept[off]
+// textSpan is where a text lies: n bytes at off in block blk; kept[off]
 // when blk is keptBlock; the last n bytes of kept[off] when it is keptTail.
 type textSpan struct{ blk, off, n uint32 }
 
@@ -70,7 +67,7 @@ func (s *recordStore) text(i uint32) string {
 		return k[len(k)-int(sp.n):]
 	}
 	sp := s.texts[i]
-	return unsafe.String(&s.blocks[sp.blk][sp.off], sp.n)
+	return s.blocks.text(int(sp.blk), int(sp.off), int(sp.n))
 }
 
 // textRef is the index of text t, a value of field f, kept as it is.
@@ -111,29 +108,11 @@ func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
 	return ref
 }
 
-// keepCopy is the index of a new copy of t in the store's blocks: one
-// allocation a block, not one a text. Bytes once appended are never
-// written again, so the strings made from them stay immutable.
+// keepCopy is the index of a new copy of t in the store's blocks.
 func (s *recordStore) keepCopy(t string) uint32 {
 	s.bytes += int64(len(t)) + storeEntryCost
-	n := len(s.blocks)
-	if n == 0 || cap(s.blocks[n-1])-len(s.blocks[n-1]) < len(t) {
-		// Blocks grow with the texts kept, so a small load does not hold
-		// a big block for a few texts; a long text is a block of its own.
-		size := len(t)
-		if size <= 1<<10 {
-			size = 1 << 10
-			if n > 0 {
-				size = min(max(2*cap(s.blocks[n-1]), size), 64<<10)
-			}
-		}
-		s.blocks = append(s.blocks, make([]byte, 0, size))
-		n++
-	}
-	b := &s.blocks[n-1]
-	sp := textSpan{blk: uint32(n - 1), off: uint32(len(*b)), n: uint32(len(t))}
-	*b = append(*b, t...)
-	s.texts = append(s.texts, sp)
+	blk, at := s.blocks.add(t)
+	s.texts = append(s.texts, textSpan{blk: uint32(blk), off: uint32(at), n: uint32(len(t))})
 	return uint32(len(s.texts) - 1)
 }
 

@@ -63,8 +63,8 @@ func TestRecordStore(t *testing.T) {
 	if n := len(l.recs.texts); n != 4 {
 		t.Errorf("3 recordings of the same three texts: %d texts in the store, want 4", n)
 	}
-	if len(l.recs.kept) != 0 || len(l.recs.blocks) != 1 {
-		t.Errorf("three copies: %d texts kept as strings, %d blocks; want 0 and 1", len(l.recs.kept), len(l.recs.blocks))
+	if len(l.recs.kept) != 0 || len(l.recs.blocks.bufs) != 1 {
+		t.Errorf("three copies: %d texts kept as strings, %d blocks; want 0 and 1", len(l.recs.kept), len(l.recs.blocks.bufs))
 	}
 	for i, r := range recs {
 		if r.st != l.recs {

@@ -1,9 +1,6 @@
 package export
 
-import (
-	"strings"
-	"unsafe"
-)
+import "unsafe"
 
 // keptTexts gives the values a load keeps text of their own. encoding/csv
 // makes one string per record and hands its cells out as parts of it, so
@@ -68,24 +65,50 @@ func (t *keptTexts) own(s string) string {
 
 // textBlocks keeps copies of texts in shared blocks: one allocation a block
 // instead of one a text, so the collector has few objects to mark (in the
-// browser it marks without yielding to the page). Bytes once appended are
-// never written again, so the strings made from them stay immutable.
-type textBlocks struct{ buf []byte }
+// browser it marks without yielding to the page). A copy is a string (keep)
+// or, where even a string is one pointer too many, a block index and an
+// offset (add, text). Bytes once appended are never written again, so the
+// strings made from them stay immutable.
+type textBlocks struct {
+	bufs [][]byte
+	cur  int // bufs[cur-1] is the block being filled; 0 before the first
+}
 
 // keep is a copy of s of its own.
 func (b *textBlocks) keep(s string) string {
 	if s == "" {
 		return ""
 	}
+	blk, at := b.add(s)
+	return b.text(blk, at, len(s))
+}
+
+// add copies s into the blocks: the copy is text(blk, at, len(s)).
+func (b *textBlocks) add(s string) (blk, at int) {
 	if len(s) > 1<<10 {
-		return strings.Clone(s) // a long text is an allocation of its own anyway
+		b.bufs = append(b.bufs, []byte(s)) // a long text is a block of its own
+		return len(b.bufs) - 1, 0
 	}
-	if cap(b.buf)-len(b.buf) < len(s) {
+	if b.cur == 0 || cap(b.bufs[b.cur-1])-len(b.bufs[b.cur-1]) < len(s) {
 		// Blocks grow with the texts kept, so a small load does not hold a
 		// big block for a few texts.
-		b.buf = make([]byte, 0, min(max(2*cap(b.buf), 1<<10), 64<<10))
+		size := 1 << 10
+		if b.cur > 0 {
+			size = min(max(2*cap(b.bufs[b.cur-1]), size), 64<<10)
+		}
+		b.bufs = append(b.bufs, make([]byte, 0, size))
+		b.cur = len(b.bufs)
 	}
-	at := len(b.buf)
-	b.buf = append(b.buf, s...)
-	return unsafe.String(&b.buf[at], len(s))
+	p := &b.bufs[b.cur-1]
+	at = len(*p)
+	*p = append(*p, s...)
+	return b.cur - 1, at
+}
+
+// text is the n bytes at at in block blk, as a string.
+func (b *textBlocks) text(blk, at, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&b.bufs[blk][at], n)
 }
