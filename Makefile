@@ -53,11 +53,13 @@ vet:
 # (TestBrowserHuge); CI=1 makes them fail instead of skip when something they need
 # is missing.
 # The browser tests take about 8 minutes of cmd/exportlens (go test's default limit is 10).
+# app/browser's wasm build runs its tests under node (npm's, which axe installs).
 # The domain packages run with the race detector (their readers and checks run on
 # goroutines of their own in the viewer); the rest without it.
 DOMAIN := ./app/archive/... ./app/export ./app/check ./app/pack ./app/media
 test: vet build chromium webkit firefox tools axe
 	CI=$${CI:-1} $(GO) test -race -count=1 $(DOMAIN)
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./app/browser
 	CI=$${CI:-1} $(GO) test -count=1 -timeout 20m $$($(GO) list ./... | grep -v -e /app/archive -e /app/export -e /app/check -e /app/pack -e /app/media)
 
 chromium:

@@ -21,8 +21,16 @@ func Pause() {
 		time.Sleep(time.Millisecond)
 		return
 	}
-	pauser.port.Call("postMessage", nil)
-	<-pauser.back
+	pauser.turn()
+	if pacer.collect() { // in a task of its own (PaceGC)
+		pauser.turn()
+	}
+}
+
+// turn posts a message and waits for it: the page's turn.
+func (p *pause) turn() {
+	p.port.Call("postMessage", nil)
+	<-p.back
 }
 
 // pause is a MessageChannel whose messages wake the goroutine that posted

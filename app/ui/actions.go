@@ -288,6 +288,8 @@ func load(ctx app.Context, run context.Context, gen int, files []*browser.File) 
 	// the first reads made it one task of 51-54 ms (BenchmarkBrowserOpenBig,
 	// stored 10k).
 	yieldNow()
+	// The collections of the opening each get a task of their own.
+	defer browser.PaceGC()()
 	plain, folders := browser.Group(files)
 	inputs := make([]view.Input, 0, len(plain)+len(folders))
 	var total int64
