@@ -707,7 +707,7 @@ func (l *loader) amazonAudio(part, csvPath, ref string) (want, found string, at 
 	if strings.Contains(ref, "\\") {
 		ref = strings.ReplaceAll(ref, "\\", "/")
 	}
-	ref = path.Clean(strings.TrimLeft(ref, "/")) // allocates only when ref is not clean
+	ref = cleanPath(strings.TrimLeft(ref, "/")) // allocates only when ref is not clean
 	if ref == "." || ref == ".." || strings.HasPrefix(ref, "../") {
 		return "", "", -1
 	}

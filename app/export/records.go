@@ -33,6 +33,12 @@ type recordStore struct {
 		text string
 		ref  uint32
 	}
+	// looks and found count each Field's lookups in index and those that
+	// found a text: a column whose values all differ (utterance IDs,
+	// transcripts) is no longer looked up, nor put in index, once
+	// uniqueAfter of its values were and fewer than one in eight found
+	// (distinct: a hash and a miss per row for nothing).
+	looks, found [numFields]uint32
 
 	bytes int64 // what the tables and the copies hold, for the budget
 }
@@ -86,8 +92,13 @@ func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
 		return l.ref
 	}
 	ref, ok := uint32(0), false
-	if len(t) <= maxSharedLen {
+	share := len(t) <= maxSharedLen && !s.distinct(f)
+	if share {
 		ref, ok = s.index[t]
+		s.looks[f]++
+		if ok {
+			s.found[f]++
+		}
 	}
 	if !ok {
 		if copied {
@@ -96,7 +107,7 @@ func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
 		} else {
 			ref = s.ownRef(t)
 		}
-		if len(t) <= maxSharedLen && len(s.index) < maxShared {
+		if share && len(s.index) < maxShared {
 			if s.index == nil {
 				s.index = make(map[string]uint32, 64)
 			}
@@ -106,6 +117,15 @@ func (s *recordStore) ref(f Field, t string, copied bool) uint32 {
 	}
 	s.last[f].text, s.last[f].ref = t, ref
 	return ref
+}
+
+// uniqueAfter is how many lookups of a Field's values decide whether its
+// values repeat (recordStore.distinct).
+const uniqueAfter = 1024
+
+// distinct reports whether f's values have turned out all different.
+func (s *recordStore) distinct(f Field) bool {
+	return s.looks[f] >= uniqueAfter && s.found[f] < s.looks[f]/8
 }
 
 // keepCopy is the index of a new copy of t in the store's blocks.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -108,5 +109,40 @@ func TestRecordStore(t *testing.T) {
 	zero.Set(FieldPersonName, NewValue("Anna", Source{Path: "a.csv", Line: 3}))
 	if v := zero.PersonName(); v.Text != "Anna" || v.Src().Line != 3 || v.Src().Path != "a.csv" {
 		t.Errorf("a zero Recording set: got %q at %+v", v.Text, v.Src())
+	}
+}
+
+// TestRecordStoreDistinct: a column of all-different values stops filling
+// the table of shared texts after uniqueAfter of them, while a column that
+// repeats keeps sharing; every text reads back as given, also when a
+// distinct column's value turns up again later (a copy of its own).
+func TestRecordStoreDistinct(t *testing.T) {
+	s := newRecordStore()
+	var ids, devs []uint32
+	for i := range 5 * uniqueAfter {
+		ids = append(ids, s.copyRef(FieldTranscript, "transcript "+strconv.Itoa(i)))
+		devs = append(devs, s.copyRef(FieldDevice, "G0"+strconv.Itoa(i%3)))
+	}
+	again := s.copyRef(FieldTranscript, "transcript 0")
+	for i, ref := range ids {
+		if got, want := s.text(ref), "transcript "+strconv.Itoa(i); got != want {
+			t.Fatalf("row %d: transcript %q, want %q", i, got, want)
+		}
+		if got, want := s.text(devs[i]), "G0"+strconv.Itoa(i%3); got != want {
+			t.Fatalf("row %d: device %q, want %q", i, got, want)
+		}
+		if i >= 3 && devs[i] != devs[i-3] {
+			t.Fatalf("row %d: the repeated device got a text of its own", i)
+		}
+	}
+	if s.text(again) != "transcript 0" {
+		t.Errorf("a distinct column's value again: %q", s.text(again))
+	}
+	// 3 devices, and the transcripts looked up until the column proved distinct.
+	if n := len(s.index); n > uniqueAfter+3 {
+		t.Errorf("%d shared texts after %d distinct transcripts, want at most %d", n, len(ids), uniqueAfter+3)
+	}
+	if !s.distinct(FieldTranscript) || s.distinct(FieldDevice) {
+		t.Errorf("distinct: transcripts %v, devices %v; want true, false", s.distinct(FieldTranscript), s.distinct(FieldDevice))
 	}
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -158,7 +159,7 @@ func repairUTF8(s string) (string, bool) {
 	// Fast path: double encoding always leaves a lead (U+00C2..U+00F4)
 	// right before a continuation (U+0080..U+00BF or its cp1252 rune);
 	// "spät" has a lead-like "ä" but no continuation after it.
-	if isASCII(s) { // most cells
+	if isASCII(s) || !mayBeDoubled(s) { // most cells
 		return s, false
 	}
 	hit := false
@@ -210,6 +211,47 @@ func repairUTF8(s string) (string, bool) {
 	return b.String(), true
 }
 
+// mayBeDoubled reports whether s can hold what repairUTF8 looks for: a
+// lead rune U+00C2..U+00F4 (the bytes C3 82..C3 B4) right before a rune
+// that latinByte turns into a continuation byte, U+0080..U+00BF (C2 80..
+// C2 BF) or one of cp1252's runes (U+0152..U+0192: C5, C6; U+02C6, U+02DC:
+// CB; U+2013..U+2122: E2). False means repairUTF8 changes nothing; it reads
+// bytes only, where repairUTF8's loop decodes every rune (TestMayBeDoubled).
+func mayBeDoubled(s string) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], 0xC3)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+2 < len(s) && s[i+1] >= 0x82 && s[i+1] <= 0xB4 {
+			switch s[i+2] {
+			case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2:
+				return true
+			}
+		}
+		i++
+	}
+}
+
+// cleanPath is path.Clean(p), answered without it when p is already a
+// clean relative path (no empty, "." or ".." segment), as an audio
+// reference per row is.
+func cleanPath(p string) string {
+	seg := 0
+	for i := 0; i <= len(p); i++ {
+		if i < len(p) && p[i] != '/' {
+			continue
+		}
+		switch p[seg:i] {
+		case "", ".", "..":
+			return path.Clean(p)
+		}
+		seg = i + 1
+	}
+	return p
+}
+
 // seqLen is the length of the UTF-8 sequence a lead byte starts (0 if none).
 func seqLen(b byte) int {
 	switch {
@@ -226,6 +268,9 @@ func seqLen(b byte) int {
 // cleanSpace turns the no-break spaces Google puts into titles and times
 // into plain spaces and trims.
 func cleanSpace(s string) string {
+	if isASCII(s) { // no such space; unicode.IsSpace of an ASCII byte is TrimSpace's
+		return strings.TrimSpace(s)
+	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\u00a0' || r == '\u202f' || r == '\u2009' {
 			return ' '

@@ -2,6 +2,7 @@ package export
 
 import (
 	"math/rand/v2"
+	"path"
 	"strings"
 	"testing"
 	"time"
@@ -174,6 +175,94 @@ func TestTrimASCIISpace(t *testing.T) {
 		s := b.String()
 		if got, want := TrimASCIISpace(s), strings.Trim(s, " \t\r\n\v\f"); got != want {
 			t.Fatalf("TrimASCIISpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// doubledAt is what repairUTF8 looks for, by runes: a lead U+00C2..U+00F4
+// right before a rune that latinByte makes a continuation byte.
+func doubledAt(s string) bool {
+	var prev rune
+	for _, r := range s {
+		if b, ok := latinByte(r); ok && prev >= 0xC2 && prev <= 0xF4 && b >= 0x80 && b <= 0xBF {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// TestMayBeDoubled: the byte filter says no only where no rune pair is
+// there: every lead before every continuation-like rune (all of them),
+// and random strings of leads, continuations, cp1252 runes, other letters
+// and broken bytes, over many seeds.
+func TestMayBeDoubled(t *testing.T) {
+	var conts []rune
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if b, ok := latinByte(r); ok && b >= 0x80 && b <= 0xBF {
+			conts = append(conts, r)
+		}
+	}
+	if len(conts) < 64+27 {
+		t.Fatalf("%d continuation-like runes, want the 64 of U+0080..U+00BF and cp1252's", len(conts))
+	}
+	for lead := rune(0xC2); lead <= 0xF4; lead++ {
+		for _, c := range conts {
+			if s := "x" + string(lead) + string(c) + "y"; !mayBeDoubled(s) {
+				t.Fatalf("mayBeDoubled(%q) = false", s)
+			}
+		}
+	}
+	pool := []string{"a", " ", "ä", "Ã", "ü", "ô", "õ", "Á", "\u0080", "¼", "¿", "À", "€", "Š", "ƒ", "ˆ", "˜", "—", "™", "\xc3", "\xc2", "\xe2\x82", "\xff", "中", "\u2014", "\u00a0"}
+	for seed := range uint64(500) {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		for range 200 {
+			var b strings.Builder
+			for range rng.IntN(12) {
+				b.WriteString(pool[rng.IntN(len(pool))])
+			}
+			s := b.String()
+			if want := doubledAt(s); want && !mayBeDoubled(s) {
+				t.Fatalf("seed %d: mayBeDoubled(%q) = false, but it holds a doubled pair", seed, s)
+			}
+			if got, changed := repairUTF8(s); changed && !doubledAt(s) {
+				t.Fatalf("seed %d: repairUTF8(%q) = %q without a doubled pair", seed, s, got)
+			}
+		}
+	}
+}
+
+// TestCleanSpace: ASCII and other text trim alike; Google's no-break
+// spaces become spaces.
+func TestCleanSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                         "",
+		" \t12:30 \r\n":            "12:30",
+		"\v\fa b\f":                "a b",
+		"\u00a012.\u202fMai\u2009": "12. Mai",
+		"\u00a0 spät \u0085":       "spät",
+		"x\u00a0y":                 "x y",
+	} {
+		if got := cleanSpace(in); got != want {
+			t.Errorf("cleanSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCleanPath: cleanPath is path.Clean on every string of slashes, dots
+// and names, over many seeds.
+func TestCleanPath(t *testing.T) {
+	pool := []string{"a", "bc", "/", "//", ".", "..", "...", ".x", "x."}
+	for seed := range uint64(300) {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		for range 300 {
+			var b strings.Builder
+			for range rng.IntN(8) {
+				b.WriteString(pool[rng.IntN(len(pool))])
+			}
+			if p := b.String(); cleanPath(p) != path.Clean(p) {
+				t.Fatalf("seed %d: cleanPath(%q) = %q, path.Clean %q", seed, p, cleanPath(p), path.Clean(p))
+			}
 		}
 	}
 }
