@@ -14,6 +14,7 @@ type homePage struct {
 	lang     string
 	stopDrop func()
 	dropErr  error
+	warm     warmShown // the warm-up's overview, drawn out of sight once
 }
 
 func newHomePage() *homePage { return &homePage{} }
@@ -23,6 +24,7 @@ func (p *homePage) OnInit() { initialView(&p.s, &p.lang) }
 
 func (p *homePage) OnMount(ctx app.Context) {
 	observeSession(ctx, &p.s, &p.lang)
+	ctx.ObserveState(stateWarm).Value(&p.warm)
 	p.stopDrop = browser.ListenDrop(p.onDropped(ctx))
 	// What was chosen or dropped while the page was there but the app was
 	// still loading opens now, as if it had been chosen now.
@@ -74,5 +76,24 @@ func (p *homePage) Render() app.UI {
 			app.Div().Class("intro-slot").Body(app.If(intro, &homeIntro{Lang: p.lang})),
 			&overview{Lang: p.lang, Session: p.s},
 		),
+		p.warmSlot(intro),
+	)
+}
+
+// warmSlot draws the warm-up's overview (startWarm) where nobody sees or
+// hears it, so that V8 compiles the code of an overview before the
+// person's first export needs it; the overview drops it once drawn whole.
+// Only on the page for opening (intro): an opening replaces it at once.
+func (p *homePage) warmSlot(intro bool) app.UI {
+	slot := app.Div().Class("warm-slot").Hidden(true).Aria("hidden", "true")
+	if !intro || !p.warm.S.Loaded() {
+		return slot
+	}
+	// With the progress an opening shows (its Cancel is never pressed:
+	// nobody reaches it).
+	loading := session{Session: view.Session{Status: view.StatusLoading, Progress: view.Progress{Bytes: 1 << 20, Total: 1 << 30, Entries: 1000}}}
+	return slot.Body(
+		(&openPanel{Lang: p.lang, Session: loading}).renderProgress(),
+		&overview{Lang: p.lang, Session: p.warm.S, Index: p.warm.Index, Warm: true},
 	)
 }

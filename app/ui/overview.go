@@ -8,6 +8,7 @@ import (
 
 	"exportlens/app/check"
 	"exportlens/app/export"
+	"exportlens/app/view"
 )
 
 // overview shows the verdict, the claimed account with its devices and
@@ -26,6 +27,11 @@ type overview struct {
 	shown *check.Report
 	part  int
 	timer bool
+	// Index, when set, is the recordings' index of Session (else the one
+	// prepared for it, readyIndex). Warm: the warm-up's overview, drawn
+	// out of sight; drawn whole, it drops itself (warmSlot).
+	Index *view.Recordings
+	Warm  bool
 }
 
 // The parts of the overview, drawn in turn.
@@ -48,6 +54,9 @@ func (o *overview) more(ctx app.Context) {
 		o.shown, o.part = o.Session.Report, overviewVerdict
 	}
 	if o.part >= overviewWhole {
+		if o.Warm {
+			ctx.Defer(warmDrawn)
+		}
 		return
 	}
 	o.timer = true
@@ -89,7 +98,9 @@ func (o *overview) Render() app.UI {
 	}
 	return app.Section().Class("overview").Body(
 		verdictLive(
-			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang), Complete: part == overviewWhole},
+			// The warm-up's is never complete: data-verdict, which tests
+			// wait for, is the person's export's alone.
+			&verdictBanner{Lang: o.Lang, Verdict: r.Verdict, Reason: r.VerdictReason(o.Lang), Complete: part == overviewWhole && !o.Warm},
 			app.If(r.Question == check.QuestionVoiceDevice,
 				&voiceQuestion{Lang: o.Lang, Declared: o.Session.Declared, Answer: r.Answer(), Unsure: o.Session.Unsure},
 			),
@@ -111,13 +122,21 @@ func (o *overview) Render() app.UI {
 		&addPicker{Lang: o.Lang},
 		&claimView{Lang: o.Lang, Claim: r.Claim, Devices: o.Session.Devices, Profiles: o.Session.Profiles, Declared: o.Session.Declared},
 		app.If(part == overviewWhole,
-			&timelineView{Lang: o.Lang, Index: readyIndex(o.Session)},
+			&timelineView{Lang: o.Lang, Index: o.index()},
 			app.Section().Class("findings").Body(
 				app.H2().Text(tr(o.Lang, tFindingsTitle)),
 				app.Div().Body(findings...),
 			),
 		),
 	)
+}
+
+// index is the recordings' index the timeline shows.
+func (o *overview) index() *view.Recordings {
+	if o.Index != nil {
+		return o.Index
+	}
+	return readyIndex(o.Session)
 }
 
 // renderNotExport is the overview of what is no export of a known vendor

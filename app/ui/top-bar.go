@@ -60,7 +60,7 @@ func (b *topBar) Render() app.UI {
 // the warm-up starts (startWarm, once).
 func (b *topBar) OnMount(ctx app.Context) {
 	browser.LoaderDone()
-	startWarm()
+	startWarm(ctx)
 }
 
 func (b *topBar) onLang(ctx app.Context, e app.Event) {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
@@ -436,6 +437,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	if profile != "" {
 		perfProfileStart(tb, ctx)
 	}
+	before := perfThread(tb, ctx)
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
 		tb.Fatal(err)
 	}
@@ -445,6 +447,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		shot(tb, ctx, env.shots, "perf-timeout")
 		tb.Fatalf("no verdict shown: %v", err)
 	}
+	thread := perfThread(tb, ctx)
 	if profile != "" {
 		perfProfileStop(tb, ctx, profile)
 	}
@@ -462,6 +465,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	if len(tasks.Stages) > 0 {
 		tb.Logf("the app's stages (ms): %v", tasks.Stages)
 	}
+	tb.Logf("the renderer's main thread from the choice to a moment after the verdict (ms): %s", thread.since(before))
 	if len(tasks.Tasks) > 0 {
 		var b strings.Builder
 		for _, t := range tasks.Tasks {
@@ -530,6 +534,44 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 	m.floor = perfReadFloor(tb, ctx)
 	tb.Logf("floor: %d entries in %.1f ms; verdict %.1f× that", m.floor.Entries, m.floor.MS, (open.T1-open.T0)/m.floor.MS)
 	return m
+}
+
+// perfThreadTimes are the renderer main thread's cumulative times
+// (Performance.getMetrics, seconds): all its tasks, script (JS and wasm),
+// layout and style; what a task spends on neither is the browser's own
+// (reading Blobs, painting, compiling).
+type perfThreadTimes struct{ task, script, layout, style float64 }
+
+func perfThread(tb testing.TB, ctx context.Context) perfThreadTimes {
+	tb.Helper()
+	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{}); err != nil {
+		tb.Fatal(err)
+	}
+	res, err := chromedp.Call(ctx, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var t perfThreadTimes
+	for _, m := range res.Metrics {
+		switch m.Name {
+		case "TaskDuration":
+			t.task = m.Value
+		case "ScriptDuration":
+			t.script = m.Value
+		case "LayoutDuration":
+			t.layout = m.Value
+		case "RecalcStyleDuration":
+			t.style = m.Value
+		}
+	}
+	return t
+}
+
+// since is what the thread spent between before and t, in ms.
+func (t perfThreadTimes) since(before perfThreadTimes) string {
+	ms := func(a, b float64) float64 { return 1000 * (a - b) }
+	task, script, layout, style := ms(t.task, before.task), ms(t.script, before.script), ms(t.layout, before.layout), ms(t.style, before.style)
+	return fmt.Sprintf("tasks %.0f: script %.0f, layout %.0f, style %.0f, other %.0f", task, script, layout, style, task-script-layout-style)
 }
 
 // perfProfileStart starts chromium's sampling profiler (JS and wasm). For
