@@ -477,11 +477,7 @@ func finish(ctx app.Context, gen int, tree *view.Tree, x *export.Export, err err
 // afterVerdict makes what follows the verdict of s, just shown: the index
 // of the recordings (the timeline, the Recordings page, what is hidden).
 // It runs without current.mu: a cancel or a new open need not wait for it.
-// It waits until the overview of s is drawn whole (at most overviewWait):
-// the index, made meanwhile, took the turns of the page the overview's
-// parts were drawn in (10k: the verdict 0.1-0.2 s later in some runs).
 func afterVerdict(ctx app.Context, s session) {
-	drawn.wait(s.Report, overviewWait)
 	yieldNow()
 	stage := browser.StartStage()
 	prepareRecIndex(s)
@@ -492,50 +488,6 @@ func afterVerdict(ctx app.Context, s session) {
 		// A changed session: go-app renders again only what changed.
 		c.Indexed = true
 		publish(ctx, c) // the overview's timeline now has its index
-	}
-}
-
-// overviewWait bounds afterVerdict's wait for the overview: the person
-// may be on a page without one (they added files on the Recordings page).
-const overviewWait = 400 * time.Millisecond
-
-// drawn is the report whose overview was last drawn whole (overview.more
-// tells it), and the channel afterVerdict waits on for another.
-var drawn drawnReport
-
-type drawnReport struct {
-	mu     sync.Mutex
-	report *check.Report
-	want   *check.Report
-	ch     chan struct{}
-}
-
-// wait returns once the overview of r has been drawn whole, or after d.
-func (dr *drawnReport) wait(r *check.Report, d time.Duration) {
-	dr.mu.Lock()
-	if dr.report == r {
-		dr.mu.Unlock()
-		return
-	}
-	ch := make(chan struct{})
-	dr.want, dr.ch = r, ch
-	dr.mu.Unlock()
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ch:
-	case <-t.C:
-	}
-}
-
-// done tells that the overview of r is drawn whole.
-func (dr *drawnReport) done(r *check.Report) {
-	dr.mu.Lock()
-	defer dr.mu.Unlock()
-	dr.report = r
-	if dr.want == r && dr.ch != nil {
-		close(dr.ch)
-		dr.ch = nil
 	}
 }
 

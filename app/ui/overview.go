@@ -56,8 +56,6 @@ func (o *overview) more(ctx app.Context) {
 	if o.part >= overviewWhole {
 		if o.Warm {
 			ctx.Defer(warmDrawn)
-		} else {
-			drawn.done(o.Session.Report)
 		}
 		return
 	}
