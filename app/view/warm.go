@@ -73,8 +73,8 @@ func warm(ctx context.Context, rows int) (Session, *Recordings, error) {
 // real export's are). It is of one made-up account but the last row: that
 // names another account's customer ID and an unregistered device, so that
 // the checks and the overview run their findings' code too. The rows are
-// an hour apart: 2,000 of them span more days than the timeline draws in
-// one step, so it grows as a big export's does.
+// a minute apart, two days: a timeline of many days is many elements to
+// draw, in a task of the page's start (BenchmarkBrowserStart).
 func warmExport(rows int) ([]archive.Input, error) {
 	type member struct {
 		name   string
@@ -92,7 +92,7 @@ func warmExport(rows int) ([]archive.Input, error) {
 			customer, device = "AWARMOTHER0002", 9
 		}
 		fmt.Fprintf(&csv, "%s,%s,GWARM%011d,A3S5BH2HU6VAYF,Warm %d,WARM-%08d,\"warm, up %d\",ok %d,amzn1.actor.person.oid.A1WARMPROFILE1,Warm,media/warm-%08d.wav\n",
-			start.Add(time.Duration(i)*time.Hour).Format("2006-01-02T15:04:05.000Z"), customer, device, device, i, i%17, i%5, i)
+			start.Add(time.Duration(i)*time.Minute).Format("2006-01-02T15:04:05.000Z"), customer, device, device, i, i%17, i%5, i)
 		alexa = append(alexa, member{fmt.Sprintf("Alexa.VoiceHistory/media/warm-%08d.wav", i), zip.Store, wav})
 	}
 	alexa = append(alexa,

@@ -438,6 +438,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		perfProfileStart(tb, ctx)
 	}
 	before := perfThread(tb, ctx)
+	trace := perfTraceStart(tb, ctx)
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("input#open-files"), files)); err != nil {
 		tb.Fatal(err)
 	}
@@ -448,6 +449,7 @@ func perfOpenAndPlay(tb testing.TB, env *browserEnv, ctx context.Context, files 
 		tb.Fatalf("no verdict shown: %v", err)
 	}
 	thread := perfThread(tb, ctx)
+	trace.stop(tb, ctx)
 	if profile != "" {
 		perfProfileStop(tb, ctx, profile)
 	}
