@@ -18,3 +18,8 @@
 // The native build is a stand-in with the same API over byte slices, so
 // `go vet ./...` and the tests of the block cache run without a browser.
 package browser
+
+// PaceBackstop is the memory limit while PaceGC paces the collections: past
+// it the runtime collects on its own (work that allocates and never
+// pauses). The native tests of the viewer's memory run under it too.
+const PaceBackstop = 192 << 20

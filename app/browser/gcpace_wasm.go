@@ -30,7 +30,7 @@ func PaceGC() (restore func()) {
 	defer pacer.mu.Unlock()
 	if pacer.on == 0 {
 		pacer.percent = debug.SetGCPercent(-1)
-		pacer.limit = debug.SetMemoryLimit(backstop)
+		pacer.limit = debug.SetMemoryLimit(PaceBackstop)
 		pacer.setGoal()
 	}
 	pacer.on++
@@ -54,9 +54,6 @@ const (
 	// minGoal is the smallest heap a paced collection waits for, the
 	// runtime's own minimum (4 MiB at GOGC 100).
 	minGoal = 4 << 20
-	// backstop is the memory limit while pacing: past it the runtime
-	// collects on its own (work that allocates and never pauses).
-	backstop = 192 << 20
 )
 
 // gcPacer is PaceGC's state.
