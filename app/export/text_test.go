@@ -217,11 +217,7 @@ func TestMayBeDoubled(t *testing.T) {
 	for seed := range uint64(500) {
 		rng := rand.New(rand.NewPCG(seed, 9))
 		for range 200 {
-			var b strings.Builder
-			for range rng.IntN(12) {
-				b.WriteString(pool[rng.IntN(len(pool))])
-			}
-			s := b.String()
+			s := joinSome(rng, pool, 12)
 			if want := doubledAt(s); want && !mayBeDoubled(s) {
 				t.Fatalf("seed %d: mayBeDoubled(%q) = false, but it holds a doubled pair", seed, s)
 			}
@@ -249,6 +245,15 @@ func TestCleanSpace(t *testing.T) {
 	}
 }
 
+// joinSome joins fewer than n pieces drawn from pool.
+func joinSome(rng *rand.Rand, pool []string, n int) string {
+	var b strings.Builder
+	for range rng.IntN(n) {
+		b.WriteString(pool[rng.IntN(len(pool))])
+	}
+	return b.String()
+}
+
 // TestCleanPath: cleanPath is path.Clean on every string of slashes, dots
 // and names, over many seeds.
 func TestCleanPath(t *testing.T) {
@@ -256,11 +261,7 @@ func TestCleanPath(t *testing.T) {
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 11))
 		for range 300 {
-			var b strings.Builder
-			for range rng.IntN(8) {
-				b.WriteString(pool[rng.IntN(len(pool))])
-			}
-			if p := b.String(); cleanPath(p) != path.Clean(p) {
+			if p := joinSome(rng, pool, 8); cleanPath(p) != path.Clean(p) {
 				t.Fatalf("seed %d: cleanPath(%q) = %q, path.Clean %q", seed, p, cleanPath(p), path.Clean(p))
 			}
 		}
